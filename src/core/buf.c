@@ -1,0 +1,152 @@
+/* Growable byte buffers: where renderers and builders write their output. An allocation failure
+ * is remembered in the buffer, so callers check once at the end instead of after every append. */
+#include "core.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void onr_buf_init(onr_buf *buf, const onr_mem *mem)
+{
+    buf->mem = onr_mem_or_default(mem);
+    buf->data = NULL;
+    buf->len = 0;
+    buf->cap = 0;
+    buf->failed = false;
+}
+
+void onr_buf_free(onr_buf *buf)
+{
+    onr_free(buf->mem, buf->data);
+    buf->data = NULL;
+    buf->len = buf->cap = 0;
+}
+
+void onr_buf_clear(onr_buf *buf)
+{
+    buf->len = 0;
+    if (buf->data)
+        buf->data[0] = '\0';
+}
+
+bool onr_buf_reserve(onr_buf *buf, size_t extra)
+{
+    if (buf->failed)
+        return false;
+    if (extra >= SIZE_MAX - buf->len) {
+        buf->failed = true;
+        return false;
+    }
+    size_t need = buf->len + extra + 1;
+    if (need <= buf->cap)
+        return true;
+    size_t cap = buf->cap ? buf->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    char *data = onr_realloc(buf->mem, buf->data, cap);
+    if (!data) {
+        buf->failed = true;
+        return false;
+    }
+    buf->data = data;
+    buf->cap = cap;
+    return true;
+}
+
+void onr_buf_append(onr_buf *buf, const char *s, size_t len)
+{
+    if (!onr_buf_reserve(buf, len))
+        return;
+    if (len)
+        memcpy(buf->data + buf->len, s, len);
+    buf->len += len;
+    buf->data[buf->len] = '\0';
+}
+
+void onr_buf_puts(onr_buf *buf, const char *s) { onr_buf_append(buf, s, strlen(s)); }
+
+void onr_buf_putc(onr_buf *buf, char c) { onr_buf_append(buf, &c, 1); }
+
+void onr_buf_printf(onr_buf *buf, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        buf->failed = true;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        onr_buf_append(buf, small, (size_t)n);
+        return;
+    }
+    if (!onr_buf_reserve(buf, (size_t)n))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    buf->len += (size_t)n;
+}
+
+char *onr_buf_detach(onr_buf *buf, size_t *len)
+{
+    if (!buf->data && !buf->failed)
+        onr_buf_reserve(buf, 0);
+    char *data = buf->data;
+    if (len)
+        *len = buf->len;
+    buf->data = NULL;
+    buf->len = buf->cap = 0;
+    return data;
+}
+
+void onr_buf_json_string(onr_buf *buf, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    onr_buf_putc(buf, '"');
+    size_t i = 0;
+    while (i < len) {
+        /* Copy the longest run that needs no escaping in one call. */
+        size_t run = i;
+        while (run < len) {
+            unsigned char c = (unsigned char)s[run];
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80)
+                break;
+            run++;
+        }
+        onr_buf_append(buf, s + i, run - i);
+        i = run;
+        if (i >= len)
+            break;
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            size_t valid = onr_utf8_valid_prefix(s + i, len - i);
+            if (valid == 0) {
+                onr_buf_append(buf, "\xEF\xBF\xBD", 3);
+                i++;
+                continue;
+            }
+            /* Copy the valid multibyte run up to the next ASCII byte. */
+            size_t end = i;
+            while (end < i + valid && (unsigned char)s[end] >= 0x80)
+                end++;
+            onr_buf_append(buf, s + i, end - i);
+            i = end;
+            continue;
+        }
+        switch (c) {
+        case '"': onr_buf_append(buf, "\\\"", 2); break;
+        case '\\': onr_buf_append(buf, "\\\\", 2); break;
+        case '\n': onr_buf_append(buf, "\\n", 2); break;
+        case '\r': onr_buf_append(buf, "\\r", 2); break;
+        case '\t': onr_buf_append(buf, "\\t", 2); break;
+        default: {
+            char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            onr_buf_append(buf, esc, 6);
+        }
+        }
+        i++;
+    }
+    onr_buf_putc(buf, '"');
+}

@@ -1,0 +1,151 @@
+/* The allocator hook and the arena that every document and article allocates from. */
+#include "core.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void *std_malloc(void *ctx, size_t size)
+{
+    (void)ctx;
+    return malloc(size);
+}
+
+static void *std_realloc(void *ctx, void *ptr, size_t size)
+{
+    (void)ctx;
+    return realloc(ptr, size);
+}
+
+static void std_free(void *ctx, void *ptr)
+{
+    (void)ctx;
+    free(ptr);
+}
+
+static const onr_mem default_mem = {std_malloc, std_realloc, std_free, NULL};
+
+const onr_mem *onr_default_mem(void) { return &default_mem; }
+
+const onr_mem *onr_mem_or_default(const onr_mem *mem) { return mem ? mem : &default_mem; }
+
+void *onr_malloc(const onr_mem *mem, size_t size)
+{
+    mem = onr_mem_or_default(mem);
+    return mem->malloc(mem->ctx, size ? size : 1);
+}
+
+void *onr_realloc(const onr_mem *mem, void *ptr, size_t size)
+{
+    mem = onr_mem_or_default(mem);
+    return mem->realloc(mem->ctx, ptr, size ? size : 1);
+}
+
+void onr_free(const onr_mem *mem, void *ptr)
+{
+    if (!ptr)
+        return;
+    mem = onr_mem_or_default(mem);
+    mem->free(mem->ctx, ptr);
+}
+
+bool onr_size_mul(size_t a, size_t b, size_t *out)
+{
+    if (b && a > SIZE_MAX / b)
+        return false;
+    *out = a * b;
+    return true;
+}
+
+/* ---- arena ---- */
+
+struct onr_arena_chunk {
+    onr_arena_chunk *prev;
+    size_t used;
+    size_t size;
+    max_align_t data[];
+};
+
+#define ARENA_ALIGN (_Alignof(max_align_t))
+#define ARENA_MAX_CHUNK ((size_t)4 << 20)
+
+void onr_arena_init(onr_arena *arena, const onr_mem *mem, size_t first_chunk)
+{
+    arena->mem = onr_mem_or_default(mem);
+    arena->chunk = NULL;
+    arena->next_size = first_chunk ? first_chunk : 4096;
+    arena->total = 0;
+}
+
+static onr_arena_chunk *arena_grow(onr_arena *arena, size_t need)
+{
+    size_t size = arena->next_size;
+    if (size < need)
+        size = need;
+    if (size > SIZE_MAX - sizeof(onr_arena_chunk))
+        return NULL;
+    onr_arena_chunk *chunk = onr_malloc(arena->mem, sizeof(onr_arena_chunk) + size);
+    if (!chunk)
+        return NULL;
+    chunk->prev = arena->chunk;
+    chunk->used = 0;
+    chunk->size = size;
+    arena->chunk = chunk;
+    arena->total += sizeof(onr_arena_chunk) + size;
+    if (arena->next_size < ARENA_MAX_CHUNK)
+        arena->next_size *= 2;
+    return chunk;
+}
+
+void *onr_arena_alloc(onr_arena *arena, size_t size)
+{
+    if (size > SIZE_MAX - ARENA_ALIGN)
+        return NULL;
+    size = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+    if (size == 0)
+        size = ARENA_ALIGN;
+    onr_arena_chunk *chunk = arena->chunk;
+    if (!chunk || chunk->size - chunk->used < size) {
+        chunk = arena_grow(arena, size);
+        if (!chunk)
+            return NULL;
+    }
+    void *p = (char *)chunk->data + chunk->used;
+    chunk->used += size;
+    return p;
+}
+
+void *onr_arena_calloc(onr_arena *arena, size_t count, size_t size)
+{
+    size_t total;
+    if (!onr_size_mul(count, size, &total))
+        return NULL;
+    void *p = onr_arena_alloc(arena, total);
+    if (p)
+        memset(p, 0, total);
+    return p;
+}
+
+char *onr_arena_strndup(onr_arena *arena, const char *s, size_t len)
+{
+    if (len == SIZE_MAX)
+        return NULL;
+    char *p = onr_arena_alloc(arena, len + 1);
+    if (!p)
+        return NULL;
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+void onr_arena_free(onr_arena *arena)
+{
+    onr_arena_chunk *chunk = arena->chunk;
+    while (chunk) {
+        onr_arena_chunk *prev = chunk->prev;
+        onr_free(arena->mem, chunk);
+        chunk = prev;
+    }
+    arena->chunk = NULL;
+    arena->total = 0;
+}

@@ -1,0 +1,110 @@
+/* UTF-8 decoding, encoding and repair: every string the library hands out is valid UTF-8. */
+#include "core.h"
+
+size_t onr_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    unsigned char c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t need;
+    uint32_t min, v;
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 1; min = 0x80; v = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2; min = 0x800; v = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3; min = 0x10000; v = c & 0x07;
+    } else {
+        *cp = ONR_REPLACEMENT_CHAR;
+        return 1;
+    }
+    if (len <= need) {
+        *cp = ONR_REPLACEMENT_CHAR;
+        return 1;
+    }
+    for (size_t i = 1; i <= need; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = ONR_REPLACEMENT_CHAR;
+            return 1;
+        }
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+        *cp = ONR_REPLACEMENT_CHAR;
+        return 1;
+    }
+    *cp = v;
+    return need + 1;
+}
+
+size_t onr_utf8_encode(uint32_t cp, char *out)
+{
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = ONR_REPLACEMENT_CHAR;
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t onr_utf8_valid_prefix(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = onr_utf8_decode(p + i, len - i, &cp);
+        if (cp == ONR_REPLACEMENT_CHAR && !(n == 3 && p[i] == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD))
+            break;
+        i += n;
+    }
+    return i;
+}
+
+void onr_buf_append_utf8_clean(onr_buf *buf, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t valid = onr_utf8_valid_prefix(s + i, len - i);
+        onr_buf_append(buf, s + i, valid);
+        i += valid;
+        if (i < len) {
+            onr_buf_append(buf, "\xEF\xBF\xBD", 3);
+            i++;
+        }
+    }
+}
+
+size_t onr_utf8_count(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t count = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += p[i] < 0x80 ? 1 : onr_utf8_decode(p + i, len - i, &cp);
+        count++;
+    }
+    return count;
+}

@@ -1,0 +1,123 @@
+/* Core: arenas, buffers, JSON strings, UTF-8 and gzip reading. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+#include <stdlib.h>
+#include <zlib.h>
+
+#include "core/core.h"
+
+static void arena_allocations_are_aligned_and_large_ones_fit(void **state)
+{
+    (void)state;
+    onr_arena arena;
+    onr_arena_init(&arena, NULL, 64);
+    for (int i = 1; i < 100; i++) {
+        char *p = onr_arena_alloc(&arena, (size_t)i * 7);
+        assert_non_null(p);
+        assert_int_equal((uintptr_t)p % _Alignof(max_align_t), 0);
+        memset(p, 'x', (size_t)i * 7);
+    }
+    assert_non_null(onr_arena_alloc(&arena, 1 << 20));
+    assert_null(onr_arena_alloc(&arena, SIZE_MAX - 4));
+    assert_string_equal(onr_arena_strndup(&arena, "hello", 3), "hel");
+    onr_arena_free(&arena);
+}
+
+static void json_strings_are_escaped_and_repaired(void **state)
+{
+    (void)state;
+    onr_buf buf;
+    onr_buf_init(&buf, NULL);
+    onr_buf_json_string(&buf, "a\"b\\c\n\x01 \xC3\xA9 \xFF end", 16);
+    assert_string_equal(buf.data, "\"a\\\"b\\\\c\\n\\u0001 \xC3\xA9 \xEF\xBF\xBD end\"");
+    onr_buf_free(&buf);
+}
+
+static void buf_printf_handles_long_output(void **state)
+{
+    (void)state;
+    onr_buf buf;
+    onr_buf_init(&buf, NULL);
+    char big[1000];
+    memset(big, 'q', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    onr_buf_printf(&buf, "%d:%s", 42, big);
+    assert_int_equal(buf.len, 3 + 999);
+    assert_memory_equal(buf.data, "42:qqq", 6);
+    onr_buf_free(&buf);
+}
+
+static void utf8_decoding_replaces_invalid_sequences(void **state)
+{
+    (void)state;
+    uint32_t cp;
+    assert_int_equal(onr_utf8_decode((const unsigned char *)"\xE2\x80\x9C", 3, &cp), 3);
+    assert_int_equal(cp, 0x201C);
+    assert_int_equal(onr_utf8_decode((const unsigned char *)"\xED\xA0\x80", 3, &cp), 1); /* surrogate */
+    assert_int_equal(cp, ONR_REPLACEMENT_CHAR);
+    assert_int_equal(onr_utf8_decode((const unsigned char *)"\xC0\xAF", 2, &cp), 1); /* overlong */
+    assert_int_equal(onr_utf8_decode((const unsigned char *)"\xE2\x80", 2, &cp), 1);   /* truncated */
+    assert_int_equal(onr_utf8_count("a\xE2\x80\x9C\xFF", 5), 3);
+    char out[4];
+    assert_int_equal(onr_utf8_encode(0x1F600, out), 4);
+    assert_int_equal(onr_utf8_encode(0xD800, out), 3);
+    assert_memory_equal(out, "\xEF\xBF\xBD", 3);
+}
+
+static void gunzip_inflates_and_reports_truncation(void **state)
+{
+    (void)state;
+    const char *text = "<p>hello, gzip</p>";
+    unsigned char packed[128];
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    assert_int_equal(deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    zs.next_in = (Bytef *)text;
+    zs.avail_in = (uInt)strlen(text);
+    zs.next_out = packed;
+    zs.avail_out = sizeof packed;
+    assert_int_equal(deflate(&zs, Z_FINISH), Z_STREAM_END);
+    size_t packed_len = sizeof packed - zs.avail_out;
+    deflateEnd(&zs);
+
+    char *out;
+    size_t len;
+    onr_error err;
+    assert_int_equal(onr_gunzip((char *)packed, packed_len, 0, NULL, &out, &len, &err), ONR_OK);
+    assert_int_equal(len, strlen(text));
+    assert_string_equal(out, text);
+    free(out);
+
+    assert_int_equal(onr_gunzip((char *)packed, packed_len - 6, 0, NULL, &out, &len, &err), ONR_ERR_FORMAT);
+    assert_non_null(strstr(err.message, "truncated"));
+    assert_int_equal(onr_gunzip((char *)packed, packed_len, 5, NULL, &out, &len, &err), ONR_ERR_LIMIT);
+}
+
+static void read_file_names_the_missing_path(void **state)
+{
+    (void)state;
+    char *out;
+    size_t len;
+    onr_error err;
+    assert_int_equal(onr_read_file("/nonexistent/page.html", 0, NULL, &out, &len, &err), ONR_ERR_IO);
+    assert_non_null(strstr(err.message, "/nonexistent/page.html"));
+    assert_string_equal(onr_status_name(ONR_ERR_NO_ARTICLE), "no-article");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(arena_allocations_are_aligned_and_large_ones_fit),
+        cmocka_unit_test(json_strings_are_escaped_and_repaired),
+        cmocka_unit_test(buf_printf_handles_long_output),
+        cmocka_unit_test(utf8_decoding_replaces_invalid_sequences),
+        cmocka_unit_test(gunzip_inflates_and_reports_truncation),
+        cmocka_unit_test(read_file_names_the_missing_path),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
