@@ -203,6 +203,43 @@ typedef struct onr_query {
 const onr_node *onr_find_next(const onr_node *scope, const onr_node *after, const onr_query *query);
 
 /* ---------------------------------------------------------------------------------------------
+ * Context: options and allocator, shared by every stage
+ *
+ * A context is immutable once made and may be shared by any number of threads; each call that
+ * uses it allocates its results from the context's allocator.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef enum onr_mode {
+    ONR_MODE_BALANCED,  /* the default trade-off between keeping and dropping text */
+    ONR_MODE_PRECISION, /* drop doubtful blocks (trafilatura's --precision) */
+    ONR_MODE_RECALL     /* keep doubtful blocks (trafilatura's --recall) */
+} onr_mode;
+
+typedef struct onr_options {
+    size_t size;             /* sizeof(onr_options), set by onr_options_init */
+    onr_mode mode;
+    bool comments;           /* extract the comment section, kept apart from the body */
+    bool tables;             /* keep tables in the body (default true) */
+    bool images;             /* keep figures in the body (default true) */
+    bool links;              /* keep link targets on inline links (default true) */
+    bool sources;            /* run the sourcing audit on each extracted article */
+    size_t max_page_size;    /* larger pages are refused with ONR_ERR_LIMIT (default 32 MiB) */
+    onr_html_options html;   /* parser limits */
+} onr_options;
+
+void onr_options_init(onr_options *options);
+
+typedef struct onr_context onr_context;
+
+/* Copies `options` (NULL: the defaults) and keeps `mem` (NULL: the C library's; it must outlive
+ * the context). Fails with ONR_ERR_ARGUMENT on an options struct of unknown size. */
+onr_status onr_context_new(const onr_options *options, const onr_mem *mem, onr_context **out,
+                           onr_error *err);
+void onr_context_free(onr_context *ctx);
+const onr_options *onr_context_options(const onr_context *ctx);
+const onr_mem *onr_context_mem(const onr_context *ctx);
+
+/* ---------------------------------------------------------------------------------------------
  * Extraction: from a page to an article                                   (section: extract)
  * ------------------------------------------------------------------------------------------- */
 
