@@ -35,6 +35,13 @@ typedef struct onr_mem {
     void *ctx;
 } onr_mem;
 
+/* A sized string. Unless a function says otherwise it points into memory owned by the object it
+ * came from, is valid UTF-8, and is not NUL-terminated. An absent value has data == NULL. */
+typedef struct onr_string {
+    const char *data;
+    size_t len;
+} onr_string;
+
 /* The allocator used when NULL is passed: the C library's. */
 const onr_mem *onr_default_mem(void);
 
