@@ -1,0 +1,57 @@
+/* Running one command over many inputs: files, folders and '-' in argument order, each turned into
+ * one result by a worker function on N threads, results written in input order with bounded
+ * buffering, a progress line on a terminal and a summary at the end. */
+#ifndef ONR_CLI_BATCH_H
+#define ONR_CLI_BATCH_H
+
+#include "onrecord.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* One unit of work: a page read from a file (or, for archives, a record). */
+typedef struct batch_item {
+    size_t seq;            /* position in input order, from 0 */
+    const char *input;     /* the path as given, or found inside a given folder */
+    const char *data;      /* the bytes, NUL-terminated; NULL when reading failed */
+    size_t len;
+    onr_error read_error;  /* why reading failed, when data is NULL */
+} batch_item;
+
+typedef enum batch_outcome { BATCH_OK, BATCH_SKIPPED, BATCH_FAILED } batch_outcome;
+
+/* What the worker hands back: the text to write (in input order) and how it went. */
+typedef struct batch_result {
+    char *text;            /* malloc'ed by the worker, freed by the batch; NULL writes nothing */
+    size_t len;
+    batch_outcome outcome;
+    char message[300];     /* for SKIPPED and FAILED: "INPUT: reason", printed on stderr */
+} batch_result;
+
+typedef void (*batch_work_fn)(void *arg, const batch_item *item, batch_result *result);
+
+typedef struct batch_options {
+    unsigned jobs;          /* worker threads; 0: one per core */
+    size_t max_input_size;  /* larger inputs fail with a "too large" message */
+    const char *const *extensions; /* file names kept when walking folders, NULL-terminated */
+    bool quiet;             /* no progress line */
+    const char *what;       /* noun for the summary: "pages" */
+} batch_options;
+
+typedef struct batch_summary {
+    size_t inputs, ok, skipped, failed;
+} batch_summary;
+
+/* Runs `work` over every input named in paths[0..count) and writes the results to `out`.
+ * Returns false only when the run itself could not go on (out of memory, a write error); each
+ * input's failure is in the summary and on stderr, never a reason to stop. */
+bool batch_run(const char *const *paths, size_t count, const batch_options *options, batch_work_fn work,
+               void *arg, FILE *out, batch_summary *summary);
+
+/* Prints "N pages: N ok, N skipped, N failed" on stderr. */
+void batch_print_summary(const batch_options *options, const batch_summary *summary);
+
+/* Number of online cores, at least 1. */
+unsigned batch_default_jobs(void);
+
+#endif
