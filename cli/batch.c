@@ -184,6 +184,22 @@ static void progress(const batch *b, size_t done, size_t total, double started)
     fprintf(stderr, "\r%zu/%zu %s, %.0f/s  ", done, total, b->options->what, elapsed > 0 ? (double)done / elapsed : 0.0);
 }
 
+static void count_reason(batch_summary *summary, const char *reason)
+{
+    for (size_t i = 0; i < summary->reason_count; i++) {
+        if (!strcmp(summary->reasons[i], reason)) {
+            summary->reason_counts[i]++;
+            return;
+        }
+    }
+    /* The reason keys are a small fixed set; past the table, count them together. */
+    size_t i = summary->reason_count < BATCH_MAX_REASONS ? summary->reason_count++ : BATCH_MAX_REASONS - 1;
+    if (i == BATCH_MAX_REASONS - 1)
+        reason = "other";
+    summary->reasons[i] = reason;
+    summary->reason_counts[i]++;
+}
+
 static bool write_result(slot *s, FILE *out, batch_summary *summary)
 {
     batch_result *r = &s->result;
@@ -192,6 +208,8 @@ static bool write_result(slot *s, FILE *out, batch_summary *summary)
         ok = fwrite(r->text, 1, r->len, out) == r->len;
     if (r->outcome != BATCH_OK && r->message[0])
         fprintf(stderr, "onrecord: %s\n", r->message);
+    if (r->outcome != BATCH_OK)
+        count_reason(summary, r->reason ? r->reason : "error");
     summary->ok += r->outcome == BATCH_OK;
     summary->skipped += r->outcome == BATCH_SKIPPED;
     summary->failed += r->outcome == BATCH_FAILED;
@@ -312,4 +330,13 @@ void batch_print_summary(const batch_options *options, const batch_summary *summ
 {
     fprintf(stderr, "onrecord: %zu %s: %zu ok, %zu skipped, %zu failed\n", summary->inputs, options->what,
             summary->ok, summary->skipped, summary->failed);
+}
+
+void batch_write_summary_json(const batch_options *options, const batch_summary *summary, FILE *out)
+{
+    fprintf(out, "{\"what\":\"%s\",\"inputs\":%zu,\"ok\":%zu,\"skipped\":%zu,\"failed\":%zu,\"reasons\":{",
+            options->what, summary->inputs, summary->ok, summary->skipped, summary->failed);
+    for (size_t i = 0; i < summary->reason_count; i++)
+        fprintf(out, "%s\"%s\":%zu", i ? "," : "", summary->reasons[i], summary->reason_counts[i]);
+    fputs("}}\n", out);
 }

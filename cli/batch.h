@@ -26,6 +26,7 @@ typedef struct batch_result {
     size_t len;
     batch_outcome outcome;
     char message[300];     /* for SKIPPED and FAILED: "INPUT: reason", printed on stderr */
+    const char *reason;    /* for SKIPPED and FAILED: a short static key counted in the summary */
 } batch_result;
 
 typedef void (*batch_work_fn)(void *arg, const batch_item *item, batch_result *result);
@@ -38,8 +39,14 @@ typedef struct batch_options {
     const char *what;       /* noun for the summary: "pages" */
 } batch_options;
 
+#define BATCH_MAX_REASONS 32
+
 typedef struct batch_summary {
     size_t inputs, ok, skipped, failed;
+    /* skips and failures by reason key, in order of first appearance */
+    const char *reasons[BATCH_MAX_REASONS];
+    size_t reason_counts[BATCH_MAX_REASONS];
+    size_t reason_count;
 } batch_summary;
 
 /* Runs `work` over every input named in paths[0..count) and writes the results to `out`.
@@ -50,6 +57,9 @@ bool batch_run(const char *const *paths, size_t count, const batch_options *opti
 
 /* Prints "N pages: N ok, N skipped, N failed" on stderr. */
 void batch_print_summary(const batch_options *options, const batch_summary *summary);
+
+/* Writes the summary as one JSON object ({"inputs","ok","skipped","failed","reasons":{...}}). */
+void batch_write_summary_json(const batch_options *options, const batch_summary *summary, FILE *out);
 
 /* Number of online cores, at least 1. */
 unsigned batch_default_jobs(void);
