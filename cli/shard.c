@@ -134,7 +134,7 @@ static bool write_summary_file(const char *path, const char *tmp, const batch_op
 
 int shard_run(const shard_spec *spec, const batch_options *options, batch_work_fn work, void *arg)
 {
-    char base[4096], final_out[4200], tmp_out[4200], summary_out[4200], tmp_summary[4200], done[4200];
+    char base[4096], final_out[4200], tmp_out[4200], summary_out[4200], tmp_summary[4300], done[4200];
     snprintf(base, sizeof base, "%s/shard-%05ld-of-%05ld", spec->output_dir, spec->index, spec->count);
     snprintf(final_out, sizeof final_out, "%s.jsonl", base);
     snprintf(tmp_out, sizeof tmp_out, "%s/.shard-%05ld-of-%05ld.jsonl.tmp", spec->output_dir, spec->index,
