@@ -1,6 +1,8 @@
 /* Interned names of the known HTML elements (onr_tag). */
 #include "../core/core.h"
 
+#include "tag_hash.h"
+
 #include <string.h>
 
 static const char *const tag_names[ONR_TAG__COUNT] = {
@@ -146,170 +148,28 @@ static const char *const tag_names[ONR_TAG__COUNT] = {
 };
 
 /* Sorted by name for binary search. */
-static const onr_tag tags_by_name[] = {
-    ONR_TAG_A,
-    ONR_TAG_ABBR,
-    ONR_TAG_ADDRESS,
-    ONR_TAG_APPLET,
-    ONR_TAG_AREA,
-    ONR_TAG_ARTICLE,
-    ONR_TAG_ASIDE,
-    ONR_TAG_AUDIO,
-    ONR_TAG_B,
-    ONR_TAG_BASE,
-    ONR_TAG_BASEFONT,
-    ONR_TAG_BDI,
-    ONR_TAG_BDO,
-    ONR_TAG_BGSOUND,
-    ONR_TAG_BIG,
-    ONR_TAG_BLINK,
-    ONR_TAG_BLOCKQUOTE,
-    ONR_TAG_BODY,
-    ONR_TAG_BR,
-    ONR_TAG_BUTTON,
-    ONR_TAG_CANVAS,
-    ONR_TAG_CAPTION,
-    ONR_TAG_CENTER,
-    ONR_TAG_CITE,
-    ONR_TAG_CODE,
-    ONR_TAG_COL,
-    ONR_TAG_COLGROUP,
-    ONR_TAG_DATA,
-    ONR_TAG_DATALIST,
-    ONR_TAG_DD,
-    ONR_TAG_DEL,
-    ONR_TAG_DETAILS,
-    ONR_TAG_DFN,
-    ONR_TAG_DIALOG,
-    ONR_TAG_DIR,
-    ONR_TAG_DIV,
-    ONR_TAG_DL,
-    ONR_TAG_DT,
-    ONR_TAG_EM,
-    ONR_TAG_EMBED,
-    ONR_TAG_FIELDSET,
-    ONR_TAG_FIGCAPTION,
-    ONR_TAG_FIGURE,
-    ONR_TAG_FONT,
-    ONR_TAG_FOOTER,
-    ONR_TAG_FORM,
-    ONR_TAG_FRAME,
-    ONR_TAG_FRAMESET,
-    ONR_TAG_H1,
-    ONR_TAG_H2,
-    ONR_TAG_H3,
-    ONR_TAG_H4,
-    ONR_TAG_H5,
-    ONR_TAG_H6,
-    ONR_TAG_HEAD,
-    ONR_TAG_HEADER,
-    ONR_TAG_HGROUP,
-    ONR_TAG_HR,
-    ONR_TAG_HTML,
-    ONR_TAG_I,
-    ONR_TAG_IFRAME,
-    ONR_TAG_IMAGE,
-    ONR_TAG_IMG,
-    ONR_TAG_INPUT,
-    ONR_TAG_INS,
-    ONR_TAG_KBD,
-    ONR_TAG_KEYGEN,
-    ONR_TAG_LABEL,
-    ONR_TAG_LEGEND,
-    ONR_TAG_LI,
-    ONR_TAG_LINK,
-    ONR_TAG_LISTING,
-    ONR_TAG_MAIN,
-    ONR_TAG_MAP,
-    ONR_TAG_MARK,
-    ONR_TAG_MARQUEE,
-    ONR_TAG_MATH,
-    ONR_TAG_MENU,
-    ONR_TAG_META,
-    ONR_TAG_METER,
-    ONR_TAG_NAV,
-    ONR_TAG_NOBR,
-    ONR_TAG_NOEMBED,
-    ONR_TAG_NOFRAMES,
-    ONR_TAG_NOSCRIPT,
-    ONR_TAG_OBJECT,
-    ONR_TAG_OL,
-    ONR_TAG_OPTGROUP,
-    ONR_TAG_OPTION,
-    ONR_TAG_OUTPUT,
-    ONR_TAG_P,
-    ONR_TAG_PARAM,
-    ONR_TAG_PICTURE,
-    ONR_TAG_PLAINTEXT,
-    ONR_TAG_PRE,
-    ONR_TAG_PROGRESS,
-    ONR_TAG_Q,
-    ONR_TAG_RB,
-    ONR_TAG_RP,
-    ONR_TAG_RT,
-    ONR_TAG_RTC,
-    ONR_TAG_RUBY,
-    ONR_TAG_S,
-    ONR_TAG_SAMP,
-    ONR_TAG_SCRIPT,
-    ONR_TAG_SEARCH,
-    ONR_TAG_SECTION,
-    ONR_TAG_SELECT,
-    ONR_TAG_SLOT,
-    ONR_TAG_SMALL,
-    ONR_TAG_SOURCE,
-    ONR_TAG_SPAN,
-    ONR_TAG_STRIKE,
-    ONR_TAG_STRONG,
-    ONR_TAG_STYLE,
-    ONR_TAG_SUB,
-    ONR_TAG_SUMMARY,
-    ONR_TAG_SUP,
-    ONR_TAG_SVG,
-    ONR_TAG_TABLE,
-    ONR_TAG_TBODY,
-    ONR_TAG_TD,
-    ONR_TAG_TEMPLATE,
-    ONR_TAG_TEXTAREA,
-    ONR_TAG_TFOOT,
-    ONR_TAG_TH,
-    ONR_TAG_THEAD,
-    ONR_TAG_TIME,
-    ONR_TAG_TITLE,
-    ONR_TAG_TR,
-    ONR_TAG_TRACK,
-    ONR_TAG_TT,
-    ONR_TAG_U,
-    ONR_TAG_UL,
-    ONR_TAG_VAR,
-    ONR_TAG_VIDEO,
-    ONR_TAG_WBR,
-    ONR_TAG_XMP,
-};
-
 const char *onr_tag_name(onr_tag tag)
 {
     return (unsigned)tag < ONR_TAG__COUNT ? tag_names[tag] : NULL;
 }
 
+/* One probe of a collision-free hash table on the length and three letters, then one compare. */
 onr_tag onr_tag_lookup(const char *name, size_t len)
 {
-    char lower[16];
-    if (len == 0 || len >= sizeof lower)
+    if (len == 0 || len > TAG_HASH_MAX_LEN)
         return ONR_TAG_UNKNOWN;
-    for (size_t i = 0; i < len; i++)
-        lower[i] = onr_ascii_lower(name[i]);
-    lower[len] = '\0';
-    size_t lo = 0, hi = sizeof tags_by_name / sizeof tags_by_name[0];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int cmp = strcmp(lower, tag_names[tags_by_name[mid]]);
-        if (cmp == 0)
-            return tags_by_name[mid];
-        if (cmp < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return ONR_TAG_UNKNOWN;
+    unsigned first = (unsigned char)onr_ascii_lower(name[0]);
+    unsigned second = (unsigned char)onr_ascii_lower(name[len > 1 ? 1 : 0]);
+    unsigned last = (unsigned char)onr_ascii_lower(name[len - 1]);
+    unsigned slot = (first * TAG_HASH_A + second * TAG_HASH_B + last * TAG_HASH_C + (unsigned)len * 7) %
+                    TAG_HASH_SLOTS;
+    onr_tag tag = (onr_tag)tag_hash_slots[slot];
+    if (tag == ONR_TAG_UNKNOWN)
+        return ONR_TAG_UNKNOWN;
+    if (tag_name_lengths[tag] != len)
+        return ONR_TAG_UNKNOWN;
+    const char *known = tag_names[tag];
+    if (memcmp(known, name, len) == 0) /* the tokenizer's names are lowercase already */
+        return tag;
+    return onr_ascii_ieq(name, len, known, len) ? tag : ONR_TAG_UNKNOWN;
 }

@@ -21,7 +21,8 @@ typedef enum html_text_state {
     HTML_STATE_RAWTEXT,    /* style, xmp, iframe, noembed, noframes, (noscript when scripting) */
     HTML_STATE_SCRIPT,     /* script data, with its escaped sub-states */
     HTML_STATE_PLAINTEXT,
-    HTML_STATE_CDATA_ALLOWED /* not a state: see html_tokenizer_allow_cdata */
+    HTML_STATE_CDATA_ALLOWED, /* not a state: see html_tokenizer_allow_cdata; ignored here */
+    HTML_STATE_CDATA_SECTION  /* for tests (html5lib's initial state); the tokenizer enters it itself */
 } html_text_state;
 
 typedef struct html_attr {
@@ -83,7 +84,8 @@ void html_tokenizer_allow_cdata(html_tokenizer *t, bool allowed);
 /* For tests (html5lib's lastStartTag): the name that makes an end tag appropriate. */
 void html_tokenizer_set_last_start_tag(html_tokenizer *t, const char *name, size_t len);
 
-/* Number of parse errors seen so far (the conformance runner compares counts, not codes). */
+/* Number of parse errors seen so far (the conformance runner compares counts, not codes). Counting
+ * the input stream's control/noncharacter errors costs a pass over the input read so far: for tests. */
 size_t html_tokenizer_error_count(const html_tokenizer *t);
 
 #endif

@@ -1,0 +1,46 @@
+/* The document tree's layout, shared inside the library so that later stages (the extractor) can
+ * walk nodes through plain fields instead of accessor calls. The public API is in onrecord.h. */
+#ifndef ONR_HTML_TREE_H
+#define ONR_HTML_TREE_H
+
+#include "core/core.h"
+#include "html/tokenizer.h"
+
+/* Bits of onr_node.flags. */
+enum {
+    NODE_OPEN = 1,              /* on the stack of open elements while parsing */
+    NODE_HTML_INTEGRATION = 2,  /* svg foreignObject/desc/title, annotation-xml with an HTML encoding */
+    NODE_MATHML_TEXT = 4,       /* MathML mi, mo, mn, ms, mtext */
+    NODE_FOREIGN_SCOPE = 8      /* foreign elements that bound "in scope" searches */
+};
+
+struct onr_node {
+    onr_node *parent;
+    onr_node *first_child;
+    onr_node *last_child;
+    onr_node *prev;
+    onr_node *next;
+    /* Element or doctype name; the data of a text or comment node. Never NULL for those. */
+    const char *name;
+    size_t name_len;
+    /* An element's attributes. A doctype keeps its public and system identifiers here as
+     * attributes named "public" and "system" (absent ones are left out). */
+    html_attr *attrs;
+    uint32_t attr_count;
+    uint8_t type;   /* onr_node_type */
+    uint8_t ns;     /* onr_namespace */
+    uint16_t tag;   /* onr_tag; ONR_TAG_UNKNOWN for foreign elements other than svg and math */
+    uint32_t flags;
+    size_t offset;  /* byte offset of the node's token in the input */
+    onr_node *content; /* a <template>'s content: a fragment node of type ONR_NODE_DOCUMENT */
+};
+
+struct onr_document {
+    const onr_mem *mem;
+    onr_arena arena;  /* every node, string and attribute of the document */
+    onr_node root;
+    const char *source;  /* the document's copy of the input; many text spans point into it */
+    size_t source_len;
+};
+
+#endif
