@@ -24,14 +24,22 @@ missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || { echo "install-deps: need root to install: ${missing[*]}" >&2; exit 1; }
-    sudo=sudo
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || { echo "install-deps: need root to install: ${missing[*]}" >&2; exit 1; }
+        sudo=sudo
+    fi
+    echo "install-deps: installing ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "install-deps: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# parse5 for the differential test (tests/differential), from the npm registry, pinned by its lock file.
+differential="$(cd "$(dirname "$0")/.." && pwd)/tests/differential"
+if [ "$level" != build ] && command -v npm >/dev/null 2>&1 && [ ! -d "$differential/node_modules/parse5" ]; then
+    echo "install-deps: npm install in tests/differential" >&2
+    npm ci --prefix "$differential" --no-audit --no-fund --silent ||
+        echo "install-deps: npm install failed; the parse5 differential test will be skipped" >&2
+fi
