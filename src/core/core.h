@@ -107,4 +107,11 @@ static inline bool onr_ascii_space(char c)
 }
 bool onr_ascii_ieq(const char *a, size_t alen, const char *b, size_t blen);
 
+/* ---- text ---- */
+
+/* Copies src to dst with runs of white space (ASCII and Unicode spaces such as NBSP) turned into
+ * one ASCII space, zero-width characters dropped, and no space at either end. dst may be src;
+ * it needs room for len bytes. Returns the new length. */
+size_t onr_collapse_space(char *dst, const char *src, size_t len);
+
 #endif /* ONR_CORE_H */

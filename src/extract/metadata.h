@@ -20,10 +20,10 @@ typedef struct extract_metadata {
     onr_string publisher;
     onr_string url;            /* canonical URL, absolute */
     onr_string language;       /* BCP 47 tag as declared ("en", "en-US"), or empty */
-    onr_string section;
+    onr_string section;        /* the first of `categories` */
     onr_string date_published; /* ISO 8601: "2024-11-06" or "2024-11-06T09:30:00+03:00" */
     onr_string date_modified;
-    onr_string *authors;       /* names only: no "By", no dates, no roles */
+    onr_string *authors;       /* names only: no "By", no dates, no roles; at most 64 */
     size_t author_count;
     onr_string *tags;
     size_t tag_count;
@@ -33,14 +33,17 @@ typedef struct extract_metadata {
     onr_string *warnings;      /* e.g. "ignored broken JSON-LD at byte 1234: ..." */
     size_t warning_count;
     /* Where the headline and byline sit in the page, so the body can leave them out; NULL when not
-     * found in the page body. */
+     * found in the page body. headline_node is the <h1> whose text agrees with a declared title
+     * (or the article's only evidence of one); byline_node is the byline element that named the
+     * authors, and may hold the dateline too. */
     const onr_node *headline_node;
     const onr_node *byline_node;
 } extract_metadata;
 
 /* Fills *out from `doc`. `page_url` (may be empty) is the address the page was fetched from; the
- * base for relative URLs is <base href> resolved against it. All strings are copied into `arena`.
- * Fails only with ONR_ERR_NOMEM. */
+ * base for relative URLs is <base href> resolved against it. All strings are copied into `arena`,
+ * white space collapsed; the nodes point into `doc`. Reads `doc` only, so several threads may read
+ * one document. Fails only with ONR_ERR_NOMEM. */
 onr_status extract_metadata_read(const onr_document *doc, const char *page_url, size_t page_url_len,
                                  onr_arena *arena, extract_metadata *out);
 
