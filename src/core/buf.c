@@ -121,18 +121,20 @@ void onr_buf_json_string(onr_buf *buf, const char *s, size_t len)
             break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80) {
-            size_t valid = onr_utf8_valid_prefix(s + i, len - i);
-            if (valid == 0) {
-                onr_buf_append(buf, "\xEF\xBF\xBD", 3);
-                i++;
-                continue;
+            /* Decode one sequence at a time, copying valid runs in one go: validating ahead run
+             * by run goes quadratic on long runs of invalid bytes. */
+            size_t start = i;
+            while (i < len && (unsigned char)s[i] >= 0x80) {
+                uint32_t cp;
+                size_t n = onr_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+                if (cp == ONR_REPLACEMENT_CHAR && n == 1) {
+                    onr_buf_append(buf, s + start, i - start);
+                    onr_buf_append(buf, "\xEF\xBF\xBD", 3);
+                    start = i + 1;
+                }
+                i += n;
             }
-            /* Copy the valid multibyte run up to the next ASCII byte. */
-            size_t end = i;
-            while (end < i + valid && (unsigned char)s[end] >= 0x80)
-                end++;
-            onr_buf_append(buf, s + i, end - i);
-            i = end;
+            onr_buf_append(buf, s + start, i - start);
             continue;
         }
         switch (c) {
@@ -149,4 +151,26 @@ void onr_buf_json_string(onr_buf *buf, const char *s, size_t len)
         i++;
     }
     onr_buf_putc(buf, '"');
+}
+
+size_t onr_json_quote(const char *s, size_t len, char *dst, size_t cap)
+{
+    /* Escaping at most sextuples a byte, so a stack buffer serves short strings without the heap. */
+    char small[512];
+    onr_buf buf = {.mem = onr_default_mem()};
+    if (len <= (sizeof small - 3) / 6) {
+        buf.data = small;
+        buf.cap = sizeof small;
+    }
+    onr_buf_json_string(&buf, s, len);
+    size_t need = buf.failed ? 0 : buf.len;
+    if (cap) {
+        size_t n = need < cap ? need : cap - 1;
+        if (n)
+            memcpy(dst, buf.data, n);
+        dst[n] = '\0';
+    }
+    if (buf.data != small)
+        onr_buf_free(&buf);
+    return need;
 }

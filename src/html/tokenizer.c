@@ -744,11 +744,12 @@ static onr_status emit_tag(html_tokenizer *t, html_token *tok)
         t->last_start_len = tok->name_len;
     } else
         t->last_start_len = 0;
+    /* Only values are cut: a cut name could collide with another and undo duplicate removal. */
     size_t max = t->max_attribute_length;
     for (size_t i = 0; i < t->attr_count; i++) {
         html_attr *out = &t->out_attrs[i];
         out->name = piece_ptr(t, &t->attrs[i].name);
-        out->name_len = cut_utf8(out->name, t->attrs[i].name.len, max);
+        out->name_len = t->attrs[i].name.len;
         out->value = piece_ptr(t, &t->attrs[i].value);
         out->value_len = cut_utf8(out->value, t->attrs[i].value.len, max);
     }
