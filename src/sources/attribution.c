@@ -1,0 +1,1096 @@
+/* Attribution pass of the sourcing audit: which quotation regions are quotes, who says each
+ * (the speaker mention and its cue), and reported speech ("X said that ...") with its clause. */
+#include "sources/sources_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct span {
+    long first, end; /* token range; first < 0 when absent */
+} span;
+
+static const span no_span = {-1, -1};
+
+static bool word_is(const src_doc *doc, size_t i, const char *w)
+{
+    const src_token *t = src_tok(doc, i);
+    return t->type == TOK_WORD && onr_ascii_ieq(doc->text + t->start, t->end - t->start, w, strlen(w));
+}
+
+static bool is_punct(const src_token *t, char c) { return t->type == TOK_PUNCT && t->punct == c; }
+static bool is_wordlike(const src_token *t) { return t->type == TOK_WORD || t->type == TOK_NUMBER; }
+static bool is_cap(const src_token *t) { return t->type == TOK_WORD && (t->flags & TF_CAP); }
+
+static bool is_cue(const src_token *t)
+{
+    return t->type == TOK_WORD && (t->lex & LEX_CUE) && !(t->flags & TF_CAP) && t->region < 0;
+}
+
+/* "a planning report", "the reports": a noun that is also a reporting verb, after a determiner
+ * or a plain modifier, is the noun. */
+static bool noun_not_cue(const src_doc *doc, long c)
+{
+    const src_token *t = src_tok(doc, (size_t)c);
+    if (!(t->lex & LEX_DOC) || c == 0)
+        return false;
+    const src_token *p = src_tok(doc, (size_t)c - 1);
+    return p->type == TOK_WORD && ((p->lex & (LEX_DEF | LEX_INDEF)) ||
+                                   (!(p->flags & TF_CAP) && !(p->lex & (LEX_ROLE | LEX_PRONOUN | LEX_PLURAL | LEX_AUX))));
+}
+
+static bool ends_in_ly(const src_doc *doc, const src_token *t)
+{
+    size_t n = t->end - t->start;
+    return n > 3 && doc->text[t->end - 2] == 'l' && doc->text[t->end - 1] == 'y';
+}
+
+/* "voicing", "adding": a participle phrase, not the rest of a clause */
+static bool ends_in_ing(const src_doc *doc, const src_token *t)
+{
+    size_t n = t->end - t->start;
+    return t->type == TOK_WORD && !(t->flags & TF_CAP) && n > 4 && !memcmp(doc->text + t->end - 3, "ing", 3);
+}
+
+/* A word that may sit between a speaker and its verb: "he also said", "Putin repeatedly said". */
+static bool is_adverb(const src_doc *doc, const src_token *t)
+{
+    return t->type == TOK_WORD && !(t->flags & TF_CAP) && ((t->lex & LEX_AUX) || ends_in_ly(doc, t));
+}
+
+/* Can this word be inside a speaker's noun phrase? */
+static bool np_word(const src_token *t)
+{
+    if (t->type == TOK_NUMBER)
+        return true;
+    if (t->type != TOK_WORD || t->region >= 0)
+        return false;
+    if (t->lex & (LEX_CLAUSE | LEX_PREP | LEX_AUX | LEX_RELATIVE | LEX_ACCORDING))
+        return false;
+    if ((t->lex & LEX_PRONOUN) && !(t->flags & TF_CAP) )
+        return false;
+    if ((t->lex & LEX_CUE) && !(t->lex & (LEX_ROLE | LEX_DOC)) && !(t->flags & TF_CAP))
+        return false;
+    return true;
+}
+
+static bool is_head(const src_token *t)
+{
+    if (t->type != TOK_WORD)
+        return false;
+    if (t->lex & (LEX_ROLE | LEX_DOC | LEX_ORG | LEX_PRONOUN))
+        return true;
+    return (t->flags & TF_CAP) && !(t->lex & (LEX_DEF | LEX_INDEF | LEX_PREP | LEX_CLAUSE | LEX_AUX | LEX_OF | LEX_AND));
+}
+
+/* A speaker phrase names someone: a role, a name, a pronoun, or a noun after a determiner
+ * ("the fact-checker"); a bare common noun ("business agreed") is not a speaker. */
+static bool has_head(const src_doc *doc, span s)
+{
+    bool determiner = false;
+    for (long k = s.first; k < s.end; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->lex & (LEX_DEF | LEX_INDEF | LEX_NUMBER)) {
+            determiner = true;
+            continue;
+        }
+        if (t->lex & (LEX_OF | LEX_AND | LEX_PREP))
+            continue;
+        if (is_head(t) || (determiner && t->type == TOK_WORD) || (t->flags & TF_ODDCAPS))
+            return true;
+    }
+    return false;
+}
+
+/* A period that belongs to an abbreviation inside a name ("Sen. Bernie Sanders"). */
+static bool abbreviation_dot(const src_doc *doc, long i)
+{
+    if (i <= 0)
+        return false;
+    if ((size_t)i + 1 < src_ntok(doc) && is_punct(src_tok(doc, (size_t)i + 1), ','))
+        return true; /* "McConnell, R-Ky., said" */
+    const src_token *w = src_tok(doc, (size_t)i - 1);
+    return w->type == TOK_WORD && w->end == src_tok(doc, (size_t)i)->start &&
+           ((w->lex & (LEX_TITLE | LEX_ABBREV)) || w->end - w->start == 1);
+}
+
+/* ---- noun phrases around a cue ---- */
+
+/* The start of the noun phrase ending at token `last`, not before `limit`. */
+static long np_left(const src_doc *doc, long last, long limit)
+{
+    long first = last + 1;
+    int count = 0;
+    for (long j = last; j >= limit && count < 12; j--, count++) {
+        const src_token *t = src_tok(doc, (size_t)j);
+        if (t->region >= 0 || t->type == TOK_QUOTE)
+            break;
+        if (t->type == TOK_PUNCT) {
+            if (t->punct == '.' && abbreviation_dot(doc, j)) {
+                first = j;
+                continue;
+            }
+            if (t->punct == ')' && first == last + 1) {
+                /* "Sen. Jason Holsman (D) said" */
+                long open = j - 1;
+                while (open >= limit && open > j - 6 && !is_punct(src_tok(doc, (size_t)open), '('))
+                    open--;
+                if (open >= limit && open > j - 6 && is_punct(src_tok(doc, (size_t)open), '(')) {
+                    j = open;
+                    first = open;
+                    continue;
+                }
+            }
+            break;
+        }
+        const src_token *left = j > limit ? src_tok(doc, (size_t)j - 1) : NULL;
+        if (t->lex & LEX_OF) {
+            /* accepted: "members of the elite" */
+        } else if (t->lex & LEX_AND) {
+            const src_token *f = first <= last ? src_tok(doc, (size_t)first) : NULL;
+            const src_token *left2 = j - 2 >= limit ? src_tok(doc, (size_t)j - 2) : NULL;
+            bool nouns = f && left && left2 && left->type == TOK_WORD && np_word(left) && (left2->lex & LEX_DEF);
+            if (!nouns && (!f || !left || !(f->lex & (LEX_INDEF | LEX_NUMBER | LEX_DEF) || is_cap(f)) ||
+                           !(is_cap(left) || (left->lex & (LEX_ROLE | LEX_PLURAL)))))
+                break; /* "officials and three members", "the government and business" */
+        } else if (t->lex & LEX_PREP) {
+            if (!left || !((left->lex & (LEX_ANONLINK | LEX_ROLE)) || (is_cap(left) && !(left->flags & TF_PARA))))
+                break;
+        } else if (t->lex & (LEX_DEF | LEX_INDEF) && !(t->lex & LEX_NUMBER && !(t->lex & LEX_INDEF))) {
+            first = j;
+            if (!left || left->type != TOK_WORD || !(left->lex & (LEX_OF | LEX_AND | LEX_PREP | LEX_ANONLINK)))
+                break;
+            continue;
+        } else if (!np_word(t)) {
+            break;
+        }
+        first = j;
+    }
+    while (first <= last && (src_tok(doc, (size_t)first)->lex & (LEX_OF | LEX_AND | LEX_PREP)))
+        first++;
+    return first;
+}
+
+/* The noun phrase that starts at token `i`, up to `limit` (exclusive). */
+static span np_right(const src_doc *doc, long i, long limit)
+{
+    if (i >= limit)
+        return no_span;
+    const src_token *t0 = src_tok(doc, (size_t)i);
+    if (t0->type == TOK_WORD && (t0->lex & LEX_PRONOUN) && !(t0->lex & LEX_RELATIVE))
+        return (span){i, i + 1};
+    long j = i, end = i;
+    bool seen_head = false, after_link = true;
+    int count = 0;
+    for (; j < limit && count < 14; j++, count++) {
+        const src_token *t = src_tok(doc, (size_t)j);
+        if (t->region >= 0 || t->type == TOK_QUOTE)
+            break;
+        if (t->type == TOK_PUNCT) {
+            if (t->punct == '.' && abbreviation_dot(doc, j) && j + 1 < limit && is_cap(src_tok(doc, (size_t)j + 1)))
+                continue;
+            if (t->punct == ',' && seen_head && j + 1 < limit) {
+                /* An apposition: "Dmitry Peskov, the Kremlin spokesman," */
+                const src_token *n = src_tok(doc, (size_t)j + 1);
+                if (n->type == TOK_WORD && (n->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE)) && !(n->lex & LEX_PRONOUN)) {
+                    span app = np_right(doc, j + 1, limit);
+                    if (app.first >= 0 && app.end > j + 2)
+                        end = app.end;
+                }
+            }
+            break;
+        }
+        if (t->lex & LEX_OF) {
+            after_link = true;
+            continue;
+        }
+        if (t->lex & LEX_AND) {
+            if (!seen_head || j + 1 >= limit)
+                break;
+            const src_token *n = src_tok(doc, (size_t)j + 1);
+            if (!(n->lex & (LEX_INDEF | LEX_DEF | LEX_NUMBER)) && !is_cap(n))
+                break;
+            after_link = true;
+            continue;
+        }
+        if (t->lex & LEX_PREP) {
+            const src_token *p = j > i ? src_tok(doc, (size_t)j - 1) : NULL;
+            if (!p || !(p->lex & (LEX_ANONLINK | LEX_ROLE)))
+                break;
+            after_link = true;
+            continue;
+        }
+        if (t->lex & (LEX_DEF | LEX_INDEF) && !(t->flags & TF_CAP && j > i && !after_link)) {
+            if (!after_link && j > i)
+                break;
+            after_link = false;
+            continue;
+        }
+        if (!np_word(t))
+            break;
+        if (seen_head && t->type == TOK_WORD && !(t->flags & TF_CAP) && !after_link &&
+            !(t->lex & (LEX_ROLE | LEX_DOC | LEX_ANONLINK | LEX_ANONADJ | LEX_NATIONALITY | LEX_ORG))) {
+            /* A plain word after the noun ends the phrase: "an official expressed". */
+            const src_token *p = src_tok(doc, (size_t)j - 1);
+            if ((p->lex & LEX_ROLE) || (is_cap(p) && !(p->lex & LEX_NATIONALITY)))
+                break;
+        }
+        if (is_head(t))
+            seen_head = true;
+        after_link = (t->lex & LEX_ANONLINK) != 0;
+        end = j + 1;
+    }
+    while (end > i && (src_tok(doc, (size_t)end - 1)->lex & (LEX_OF | LEX_AND | LEX_PREP | LEX_DEF | LEX_INDEF)) &&
+           !(src_tok(doc, (size_t)end - 1)->lex & LEX_ROLE))
+        end--;
+    if (end <= i || !seen_head)
+        return no_span;
+    return (span){i, end};
+}
+
+/* The speaker before cue `c`: "a Russian official [also] said", "Peskov, the spokesman, said",
+ * "he said", "who said". */
+static span speaker_left(const src_doc *doc, long c, long limit)
+{
+    long i = c - 1;
+    int skipped = 0;
+    while (i >= limit && skipped < 3 && is_adverb(doc, src_tok(doc, (size_t)i))) {
+        i--;
+        skipped++;
+    }
+    if (i < limit)
+        return no_span;
+    const src_token *t = src_tok(doc, (size_t)i);
+    if (t->region >= 0)
+        return no_span;
+    if (t->type == TOK_WORD && (t->lex & LEX_PRONOUN))
+        return (span){i, i + 1};
+    if (is_punct(t, ',')) {
+        /* "Dmitry Peskov, the Kremlin spokesman, said", "Jim Bennett, 57, a veteran who …, told",
+         * "Blunt, after a long pause, said": up to three comma-delimited stretches back to a name. */
+        long close = i;
+        bool apposition = true;
+        for (int level = 0; level < 3; level++) {
+            long open = close - 1;
+            while (open >= limit && open > close - 26 && !is_punct(src_tok(doc, (size_t)open), ',') &&
+                   src_tok(doc, (size_t)open)->region < 0 && src_tok(doc, (size_t)open)->type != TOK_QUOTE &&
+                   !(src_tok(doc, (size_t)open)->type == TOK_PUNCT && strchr(".;:!?", src_tok(doc, (size_t)open)->punct) &&
+                     !abbreviation_dot(doc, open)))
+                open--;
+            if (open < limit + 1 || open <= close - 26 || !is_punct(src_tok(doc, (size_t)open), ',') || open + 1 >= close)
+                break;
+            const src_token *a = src_tok(doc, (size_t)open + 1);
+            bool this_apposition = (a->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE | LEX_RELATIVE)) ||
+                                   a->type == TOK_NUMBER || (is_cap(a) && np_left(doc, close - 1, open + 1) == open + 1);
+            if (level == 0)
+                apposition = this_apposition;
+            else if (!this_apposition)
+                break;
+            long name = np_left(doc, open - 1, limit);
+            bool named = false;
+            for (long k = name; k < open && !named; k++)
+                named = is_cap(src_tok(doc, (size_t)k)) || (src_tok(doc, (size_t)k)->lex & LEX_PRONOUN);
+            if (name <= open - 1 && named)
+                return apposition ? (span){name, i} : (span){name, open};
+            if (!apposition)
+                break;
+            close = open;
+        }
+        /* A stray comma: "Gov. John Kasich (R-OH), said" */
+        long name = np_left(doc, i - 1, limit);
+        if (name <= i - 1 && is_cap(src_tok(doc, (size_t)name)) && has_head(doc, (span){name, i}))
+            return (span){name, i};
+        return no_span;
+    }
+    long first = np_left(doc, i, limit);
+    if (first > i)
+        return no_span;
+    span s = {first, i + 1};
+    return has_head(doc, s) ? s : no_span;
+}
+
+/* The subject at the start of a clause: "Another official shared his view: ...". A leading
+ * adverbial up to a comma ("In a statement, ...") is skipped. */
+static span clause_subject(const src_doc *doc, long first, long limit)
+{
+    const src_token *t = first < limit ? src_tok(doc, (size_t)first) : NULL;
+    if (t && t->type == TOK_WORD && (t->lex & (LEX_PREP | LEX_CLAUSE))) {
+        for (long k = first; k < limit && k < first + 10; k++)
+            if (is_punct(src_tok(doc, (size_t)k), ',')) {
+                first = k + 1;
+                break;
+            }
+    }
+    return np_right(doc, first, limit);
+}
+
+/* The speaker of "…, saying" / "…, adding": the one of the verb just before ("Nefzi said,
+ * adding, …"), else the subject of the clause ("Sanders compared himself to Clinton, saying"). */
+static span participle_speaker(const src_doc *doc, long c, long pre)
+{
+    if (c >= pre + 2 && is_cue(src_tok(doc, (size_t)c - 2))) {
+        span s = speaker_left(doc, c - 2, pre);
+        if (s.first >= 0)
+            return s;
+    }
+    return clause_subject(doc, pre, c);
+}
+
+/* ---- building attributions ---- */
+
+static src_attr *new_attr(src_doc *doc, onr_quote_kind kind, long first, long end, span speaker, span cue)
+{
+    src_attr *a = src_vec_push(doc->mem, &doc->attrs);
+    if (!a)
+        return NULL;
+    a->kind = kind;
+    a->first = (size_t)first;
+    a->end = (size_t)end;
+    a->speaker_first = speaker.first;
+    a->speaker_end = speaker.end;
+    a->cue_first = cue.first;
+    a->cue_end = cue.end;
+    a->source = ONR_NO_SOURCE;
+    a->id = doc->attrs.len - 1;
+    src_piece *p = src_vec_push(doc->mem, &doc->pieces);
+    if (!p)
+        return NULL;
+    p->attr_id = a->id;
+    p->first = (size_t)first;
+    p->end = (size_t)end;
+    a->piece_count = 1;
+    for (long k = cue.first; k >= 0 && k < cue.end; k++)
+        src_tok(doc, (size_t)k)->flags |= TF_USED;
+    return a;
+}
+
+static bool add_piece(src_doc *doc, src_attr *a, size_t first, size_t end)
+{
+    src_piece *p = src_vec_push(doc->mem, &doc->pieces);
+    if (!p)
+        return false;
+    p->attr_id = a->id;
+    p->first = first;
+    p->end = end;
+    a->piece_count++;
+    if (first < a->first)
+        a->first = first;
+    if (end > a->end)
+        a->end = end;
+    return true;
+}
+
+/* ---- quotation regions: quote, partial quote or title ---- */
+
+static bool title_word(const src_token *t)
+{
+    return (t->flags & TF_CAP) || (t->lex & (LEX_OF | LEX_AND | LEX_PREP | LEX_DEF | LEX_INDEF));
+}
+
+static void classify_region(src_doc *doc, src_region *r)
+{
+    size_t words = 0, caps = 0;
+    bool ends_clause = false;
+    for (size_t k = r->open + 1; k < r->close || (!r->closed && k <= r->close); k++) {
+        const src_token *t = src_tok(doc, k);
+        if (is_wordlike(t)) {
+            words++;
+            caps += title_word(t);
+        }
+    }
+    if (r->close > r->open + 1) {
+        const src_token *last = src_tok(doc, r->close - 1);
+        ends_clause = last->type == TOK_PUNCT && strchr(".!?,", last->punct);
+    }
+    const src_token *open = src_tok(doc, r->open);
+    const src_token *prev = r->open > 0 && !(open->flags & TF_PARA) ? src_tok(doc, r->open - 1) : NULL;
+    const src_token *prev2 = prev && r->open > 1 && !(prev->flags & TF_PARA) ? src_tok(doc, r->open - 2) : NULL;
+    const src_token *next = r->closed && r->close + 1 < src_ntok(doc) ? src_tok(doc, r->close + 1) : NULL;
+    /* Names and titles: “…” after "called" or "the so-called", a headline credited "by" someone,
+     * an attribute value in embedded markup (author="@name"). */
+    if (words == 0 || (prev && (prev->lex & LEX_NAMING)) ||
+        (prev2 && (prev2->lex & LEX_NAMING) && prev && (prev->lex & (LEX_DEF | LEX_INDEF | LEX_PREP))) ||
+        (prev && prev->type == TOK_PUNCT && prev->punct == '=') ||
+        (next && next->type == TOK_WORD && !(next->flags & TF_PARA) && word_is(doc, r->close + 1, "by") &&
+         !(src_tok(doc, r->close - 1)->type == TOK_PUNCT && src_tok(doc, r->close - 1)->punct == '.'))) {
+        r->role = REGION_TITLE;
+        return;
+    }
+    bool starts_clause = !prev || (prev->type == TOK_PUNCT && strchr(":,;-([.", prev->punct)) ||
+                         prev->type == TOK_QUOTE || is_cue(prev) ||
+                         (prev->sentence != open->sentence) ||
+                         ((prev2 == NULL || prev2->sentence != prev->sentence) && (prev->lex & (LEX_CLAUSE | LEX_AND)));
+    const src_token *last_inner = r->close > r->open + 1 ? src_tok(doc, r->close - 1) : open;
+    bool ends_sentence = last_inner->type == TOK_PUNCT && strchr(".!?", last_inner->punct);
+    if (caps == words && words <= 6 && (!starts_clause || (!ends_sentence && !ends_clause))) {
+        r->role = REGION_TITLE; /* “Saturday Night Live”, “America’s Bitter Pill,” */
+        return;
+    }
+    const src_token *after = r->closed && r->close + 1 < src_ntok(doc) ? src_tok(doc, r->close + 1) : NULL;
+    bool clause_follows = !after || (after->flags & TF_PARA) || (after->type == TOK_PUNCT && strchr(",.;!?-", after->punct));
+    for (size_t k = r->close + 1; after && !clause_follows && k < src_ntok(doc) && k < r->close + 5; k++) {
+        const src_token *t = src_tok(doc, k);
+        if (t->type != TOK_WORD || (t->flags & TF_PARA))
+            break;
+        clause_follows = is_cue(t); /* “We won” she said */
+    }
+    if (starts_clause && (words >= 3 || ends_clause || clause_follows))
+        r->role = REGION_FULL;
+    else if (!starts_clause && words >= 10 && ends_clause) {
+        r->role = REGION_FULL;
+        r->embedded = true;
+    }
+    else
+        r->role = REGION_PARTIAL;
+}
+
+/* The attribution of one quotation region from the words after it ("…,” she said) or before it
+ * ("She said: “…”"). */
+static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
+{
+    const src_region *regions = doc->regions.data;
+    const src_region *r = &regions[ri];
+    const src_sentence *sents = doc->sentences.data;
+    const src_sentence *s = &sents[src_tok(doc, r->open)->sentence];
+    const src_sentence *s_end = &sents[src_tok(doc, r->close)->sentence];
+    long post = (long)r->close + 1, post_end = (long)s_end->end;
+    for (long k = post; k < post_end; k++)
+        if (src_tok(doc, (size_t)k)->region >= 0) {
+            post_end = k;
+            break;
+        }
+    *speaker = no_span;
+    *cue = no_span;
+    long k = post;
+    while (k < post_end && src_tok(doc, (size_t)k)->type == TOK_PUNCT && strchr(",-", src_tok(doc, (size_t)k)->punct))
+        k++;
+    for (long c = k; c < post_end && c < k + 12; c++) {
+        const src_token *t = src_tok(doc, (size_t)c);
+        if (is_punct(t, '(')) {
+            /* "Rep. Jim McDermott (D-Wash.) said" */
+            long close = c + 1;
+            while (close < post_end && close < c + 8 && !is_punct(src_tok(doc, (size_t)close), ')'))
+                close++;
+            if (close < post_end && is_punct(src_tok(doc, (size_t)close), ')'))
+                c = close;
+            continue;
+        }
+        if (t->type == TOK_PUNCT && strchr(".;!?", t->punct) && !abbreviation_dot(doc, c))
+            break;
+        if (t->type == TOK_WORD && (t->lex & LEX_ACCORDING) && c + 1 < post_end && word_is(doc, (size_t)c + 1, "to")) {
+            *speaker = np_right(doc, c + 2, post_end);
+            *cue = (span){c, c + 2};
+            return speaker->first >= 0;
+        }
+        if (!is_cue(t) || (t->flags & TF_USED))
+            continue;
+        *speaker = c == k ? np_right(doc, c + 1, post_end) : speaker_left(doc, c, k);
+        if (speaker->first >= 0) {
+            *cue = (span){c, c + 1};
+            return true;
+        }
+        break;
+    }
+    long pre = (long)s->first;
+    long pre_end = (long)r->open;
+    if (pre_end == pre && pre > 0 && is_punct(src_tok(doc, (size_t)pre - 1), ':')) {
+        /* "In a 1963 speech, he declared:" / a paragraph that opens with the quote */
+        const src_sentence *before = &sents[src_tok(doc, (size_t)pre - 1)->sentence];
+        pre = (long)before->first;
+    }
+    for (long q = pre_end - 1; q >= pre; q--)
+        if (src_tok(doc, (size_t)q)->region >= 0) {
+            pre = q + 1;
+            break;
+        }
+    if (pre_end <= pre)
+        return false;
+    const src_token *last = src_tok(doc, (size_t)pre_end - 1);
+    bool introduces = (last->type == TOK_PUNCT && strchr(":,-", last->punct)) || is_cue(last) ||
+                      word_is(doc, (size_t)pre_end - 1, "that");
+    if (!introduces)
+        return false;
+    /* "Said Dorothy Poynter, who grew up with him, “…”" */
+    const src_token *opener = src_tok(doc, (size_t)pre);
+    if (opener->type == TOK_WORD && (opener->flags & TF_CAP) && (opener->lex & LEX_CUE) && !(opener->flags & TF_USED) &&
+        pre + 1 < pre_end && is_cap(src_tok(doc, (size_t)pre + 1))) {
+        *speaker = np_right(doc, pre + 1, pre_end);
+        *cue = (span){pre, pre + 1};
+        if (speaker->first >= 0)
+            return true;
+    }
+    /* The cue is in the clause just before the quote: the search stops at a comma (other than
+     * the one of "said, “…") or at a clause opener ("…, but he gave him a compliment:"). */
+    long clause = pre;
+    bool documented = false; /* "Trump issued a statement, “…”" */
+    for (long c = pre_end - 1; c >= pre && c >= pre_end - 14; c--) {
+        const src_token *t = src_tok(doc, (size_t)c);
+        if (c < pre_end - 1 && !word_is(doc, (size_t)c, "however") &&
+            ((t->type == TOK_PUNCT && strchr(",;", t->punct) && !(c == pre_end - 2 && is_cue(last))) ||
+             (t->type == TOK_WORD && (t->lex & (LEX_CLAUSE | LEX_AND)) && !(t->flags & TF_CAP)))) {
+            if (!(t->type == TOK_PUNCT && c + 1 < pre_end && is_cue(src_tok(doc, (size_t)c + 1)) && (src_tok(doc, (size_t)c + 1)->lex & LEX_PARTICIPLE))) {
+                clause = c + 1;
+                break;
+            }
+        }
+        documented = documented || (t->type == TOK_WORD && (t->lex & LEX_DOC) && !(t->lex & LEX_CUE));
+        if (t->type == TOK_WORD && (t->lex & LEX_ACCORDING) && c + 1 < pre_end && word_is(doc, (size_t)c + 1, "to")) {
+            *speaker = np_right(doc, c + 2, pre_end);
+            *cue = (span){c, c + 2};
+            return speaker->first >= 0;
+        }
+        if (!is_cue(t) || (t->flags & TF_USED))
+            continue;
+        bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
+        *speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
+        if (speaker->first < 0 && ((t->lex & LEX_PARTICIPLE) ||
+                                   (c > pre && (src_tok(doc, (size_t)c - 1)->lex & (LEX_AND | LEX_CLAUSE)))))
+            *speaker = clause_subject(doc, pre, c); /* "Carson did not name them, but told his supporters" */
+        if (speaker->first >= 0) {
+            *cue = (span){c, c + 1};
+            return true;
+        }
+        break;
+    }
+    if (is_punct(last, ':') || (is_punct(last, ',') && documented)) {
+        *speaker = clause_subject(doc, clause, pre_end - 1);
+        if (speaker->first < 0 && clause > pre)
+            *speaker = clause_subject(doc, pre, pre_end - 1); /* "He told them, to applause:" */
+        *cue = (span){pre_end - 1, pre_end};
+        return speaker->first >= 0;
+    }
+    return false;
+}
+
+static bool same_para(const src_doc *doc, size_t a, size_t b) { return src_tok(doc, a)->para == src_tok(doc, b)->para; }
+
+/* Direct quotes: each full region with its own attribution starts a quote; a region without one
+ * joins the quote before it in the paragraph (“A,” she said. “B.”), or the one after it; a
+ * paragraph that continues a quote keeps its speaker. */
+static bool attribute_direct(src_doc *doc)
+{
+    src_region *regions = doc->regions.data;
+    size_t nreg = doc->regions.len;
+    long last_attr = -1;       /* attribution of the previous full region */
+    long pending = -1;         /* first of the unattributed regions waiting for a speaker */
+    for (size_t ri = 0; ri <= nreg; ri++) {
+        src_region *r = ri < nreg ? &regions[ri] : NULL;
+        if (r) {
+            classify_region(doc, r);
+            if (r->role != REGION_FULL)
+                continue;
+        }
+        /* Flush the waiting regions when the paragraph changes. */
+        if (pending >= 0 && (!r || (!same_para(doc, regions[pending].open, r->open) && !r->continued))) {
+            for (size_t q = (size_t)pending; q < ri; q++) {
+                if (regions[q].role != REGION_FULL)
+                    continue;
+                if (regions[q].embedded) {
+                    regions[q].role = REGION_PARTIAL; /* left to the reported clause around it */
+                    continue;
+                }
+                src_attr *prev = last_attr >= 0 ? (src_attr *)doc->attrs.data + last_attr : NULL;
+                uint32_t para = src_tok(doc, regions[q].open)->para;
+                /* A paragraph-opening quote goes on from a previous paragraph that ended with
+                 * the quote's sentence. */
+                size_t open_tok = regions[q].open;
+                if (prev && prev->kind == ONR_QUOTE_DIRECT && prev->speaker_first >= 0 &&
+                    (regions[q].continued ||
+                     ((src_tok(doc, open_tok)->flags & TF_PARA) && src_tok(doc, prev->end - 1)->para + 1 == para &&
+                      open_tok > 0 && src_tok(doc, open_tok - 1)->sentence == src_tok(doc, prev->end - 1)->sentence))) {
+                    /* The speaker goes on in the next paragraph. */
+                    if (!add_piece(doc, prev, regions[q].open, regions[q].close + 1))
+                        return false;
+                    regions[q].consumed = true;
+                    continue;
+                }
+                src_attr *a = new_attr(doc, ONR_QUOTE_DIRECT, (long)regions[q].open, (long)regions[q].close + 1,
+                                       no_span, no_span);
+                if (!a)
+                    return false;
+                regions[q].consumed = true;
+                last_attr = (long)doc->attrs.len - 1;
+            }
+            pending = -1;
+        }
+        if (!r)
+            break;
+        span speaker, cue;
+        if (attribute_region(doc, ri, &speaker, &cue)) {
+            size_t start = pending >= 0 ? (size_t)pending : ri;
+            src_attr *a = NULL;
+            for (size_t q = start; q <= ri; q++) {
+                if (regions[q].role != REGION_FULL)
+                    continue;
+                if (!a) {
+                    a = new_attr(doc, ONR_QUOTE_DIRECT, (long)regions[q].open, (long)regions[q].close + 1, speaker, cue);
+                    if (!a)
+                        return false;
+                } else if (!add_piece(doc, a, regions[q].open, regions[q].close + 1)) {
+                    return false;
+                }
+                regions[q].consumed = true;
+            }
+            last_attr = (long)doc->attrs.len - 1;
+            pending = -1;
+            continue;
+        }
+        src_attr *prev = last_attr >= 0 ? (src_attr *)doc->attrs.data + last_attr : NULL;
+        if (prev && pending < 0 && same_para(doc, prev->first, r->open) && prev->speaker_first >= 0) {
+            if (!add_piece(doc, prev, r->open, r->close + 1))
+                return false;
+            r->consumed = true;
+            continue;
+        }
+        if (pending < 0)
+            pending = (long)ri;
+    }
+    return true;
+}
+
+/* ---- reported speech ---- */
+
+static long trim_end(const src_doc *doc, long first, long end)
+{
+    while (end > first) {
+        const src_token *t = src_tok(doc, (size_t)end - 1);
+        if (t->type == TOK_PUNCT && t->region < 0 && strchr(".,;:-!?~", t->punct))
+            end--;
+        else
+            break;
+    }
+    return end;
+}
+
+static size_t count_words(const src_doc *doc, long first, long end)
+{
+    size_t n = 0;
+    for (long k = first; k < end; k++)
+        n += is_wordlike(src_tok(doc, (size_t)k));
+    return n;
+}
+
+/* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
+static span clause_after(const src_doc *doc, long c, long send)
+{
+    long k = c + 1;
+    const src_token *cue = src_tok(doc, (size_t)c);
+    if (k < send && (cue->lex & LEX_TELL) && !word_is(doc, (size_t)k, "that")) {
+        const src_token *o = src_tok(doc, (size_t)k);
+        if (o->type == TOK_WORD && !(o->lex & (LEX_CLAUSE | LEX_PREP))) {
+            span obj = np_right(doc, k, send);
+            k = obj.first >= 0 ? obj.end : k + 1;
+        }
+    }
+    bool introduced = false; /* by "that", a colon or a quotation */
+    for (long q = k; q < send && q < k + 9; q++) {
+        const src_token *t = src_tok(doc, (size_t)q);
+        if (t->type == TOK_PUNCT || t->region >= 0)
+            break;
+        if (word_is(doc, (size_t)q, "that")) {
+            k = q + 1;
+            introduced = true;
+            break;
+        }
+    }
+    if (k < send && is_punct(src_tok(doc, (size_t)k), ':')) {
+        k++;
+        introduced = true;
+    } else if (k < send && src_tok(doc, (size_t)k)->type == TOK_PUNCT) {
+        return no_span; /* "…, another official said, voicing …": the clause came before */
+    }
+    if ((cue->lex & LEX_WEAK) && !introduced && !(k < send && src_tok(doc, (size_t)k)->region >= 0))
+        return no_span; /* "wrote the letter", "maintains a lead" */
+    long end = send;
+    for (long q = k + 2; q < send; q++) {
+        /* The clause ends where the speaker does something else: "…; she left", "… but did not
+         * say", "… and would not name them". */
+        const src_token *t = src_tok(doc, (size_t)q);
+        if (t->region >= 0)
+            continue;
+        if (is_punct(t, ';') || (is_punct(t, '-') && (t->flags & TF_SPACE))) {
+            end = q; /* "…; she left", "… — a modest boost" */
+            break;
+        }
+        if (is_punct(t, ',') && q + 1 < send) {
+            const src_token *n = src_tok(doc, (size_t)q + 1);
+            if (n->type == TOK_WORD && !(n->flags & TF_CAP) &&
+                ((n->lex & LEX_PARTICIPLE) || word_is(doc, (size_t)q + 1, "and") || word_is(doc, (size_t)q + 1, "but"))) {
+                end = q; /* "…, arguing that …", "…, and three-quarters said …" */
+                break;
+            }
+        }
+        if (t->type == TOK_WORD && (t->lex & (LEX_AND | LEX_CLAUSE)) && q + 1 < send && word_is(doc, (size_t)q, word_is(doc, (size_t)q, "and") ? "and" : "but")) {
+            const src_token *n = src_tok(doc, (size_t)q + 1);
+            if (n->type == TOK_WORD && !(n->flags & TF_CAP) && (n->lex & (LEX_AUX | LEX_CUE))) {
+                end = q;
+                break;
+            }
+        }
+    }
+    end = trim_end(doc, k, end);
+    if (count_words(doc, k, end) < 2)
+        return no_span;
+    const src_token *first = src_tok(doc, (size_t)k);
+    if (first->type == TOK_WORD && (first->lex & LEX_PREP) && !word_is(doc, (size_t)k, "to"))
+        return no_span; /* "said in a statement." */
+    return (span){k, end};
+}
+
+/* The reported clause before the attribution: "Talks are frozen, a diplomat said." */
+static span clause_before(const src_doc *doc, long sfirst, long before)
+{
+    /* The clause starts after the last ", and" / ", but" / ";" / ":" of the sentence. */
+    for (long k = before - 2; k > sfirst; k--) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0)
+            continue;
+        if (is_punct(t, ';') || is_punct(t, ':')) {
+            sfirst = k + 1;
+            break;
+        }
+        if (is_punct(t, ',') && k + 1 < before - 1) {
+            const src_token *n = src_tok(doc, (size_t)k + 1);
+            if (n->type == TOK_WORD && !(n->flags & TF_CAP) && (n->lex & (LEX_AND | LEX_CLAUSE)) &&
+                (word_is(doc, (size_t)k + 1, "and") || word_is(doc, (size_t)k + 1, "but"))) {
+                sfirst = k + 2;
+                break;
+            }
+        }
+    }
+    long end = trim_end(doc, sfirst, before);
+    if (end == before && before - 2 >= sfirst) {
+        /* The comma inside a closing quotation: The media are “manipulating us,” Gilmore said. */
+        const src_token *mark = src_tok(doc, (size_t)before - 1);
+        if (mark->type == TOK_QUOTE && mark->region >= 0 && is_punct(src_tok(doc, (size_t)before - 2), ','))
+            return count_words(doc, sfirst, end) >= 3 ? (span){sfirst, end} : no_span;
+    }
+    if (end >= before || count_words(doc, sfirst, end) < 3)
+        return no_span; /* no comma or dash between clause and attribution */
+    return (span){sfirst, end};
+}
+
+static bool add_reported(src_doc *doc, span content, span speaker, span cue)
+{
+    if (content.first < 0)
+        return true;
+    for (long k = content.first; k < content.end; k++) {
+        /* A direct quote with its own attribution ends the clause: "She said that X, to which
+         * O'Malley interjected: “…”" */
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0 && ((const src_region *)doc->regions.data)[t->region].consumed) {
+            long end = trim_end(doc, content.first, k);
+            while (end > content.first && src_tok(doc, (size_t)end - 1)->type == TOK_WORD &&
+                   (src_tok(doc, (size_t)end - 1)->lex & (LEX_CLAUSE | LEX_AND | LEX_PREP)))
+                end = trim_end(doc, content.first, end - 1);
+            if (count_words(doc, content.first, end) < 2)
+                return true;
+            content.end = end;
+            break;
+        }
+    }
+    const src_token *verb = cue.first >= 0 ? src_tok(doc, (size_t)cue.first) : NULL;
+    if (verb && (verb->lex & LEX_NAMING)) {
+        /* "She called his actions “a crucial step forward.”": the quoted words are the quote. */
+        for (long k = content.first; k < content.end; k++) {
+            const src_token *t = src_tok(doc, (size_t)k);
+            if (t->region < 0)
+                continue;
+            src_region *r = (src_region *)doc->regions.data + t->region;
+            if (r->role == REGION_TITLE || (long)r->close >= content.end)
+                break;
+            r->consumed = true;
+            return new_attr(doc, ONR_QUOTE_PARTIAL, (long)r->open, (long)r->close + 1, speaker, cue) != NULL;
+        }
+    }
+    onr_quote_kind kind = ONR_QUOTE_INDIRECT;
+    src_region *regions = doc->regions.data;
+    for (long k = content.first; k < content.end; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0) {
+            kind = ONR_QUOTE_MIXED;
+            regions[t->region].consumed = true;
+        }
+    }
+    return new_attr(doc, kind, content.first, content.end, speaker, cue) != NULL;
+}
+
+static bool attribute_clauses(src_doc *doc, const src_sentence *s);
+
+/* "Moscow believes that X, officials told VPost": the belief is reported by the officials, so
+ * its clause ends where their attribution begins. Bounded to a few attributions per sentence. */
+static void trim_nested(src_doc *doc, size_t from)
+{
+    src_attr *attrs = doc->attrs.data;
+    size_t to = doc->attrs.len;
+    if (to - from > 16)
+        return;
+    for (size_t a = from; a < to; a++)
+        for (size_t b = from; b < to; b++) {
+            src_attr *outer = &attrs[a], *inner = &attrs[b];
+            if (a == b || inner->speaker_first < 0 || outer->cue_first < 0 ||
+                (size_t)inner->speaker_first <= outer->first || (size_t)inner->speaker_first >= outer->end ||
+                (size_t)outer->cue_first < inner->first || (size_t)outer->cue_first >= inner->end)
+                continue;
+            long end = trim_end(doc, (long)outer->first, inner->speaker_first);
+            if (end > (long)outer->first && count_words(doc, (long)outer->first, end) >= 2)
+                outer->end = (size_t)end;
+        }
+}
+
+static bool attribute_reported(src_doc *doc, const src_sentence *s)
+{
+    size_t from = doc->attrs.len;
+    bool ok = attribute_clauses(doc, s);
+    if (ok)
+        trim_nested(doc, from);
+    return ok;
+}
+
+/* "Poll: Sanders leads", "BENENSON: Senator Sanders doesn't get to decide": a short name at the
+ * start of a paragraph, a colon, then what that one says. */
+static bool attribute_label(src_doc *doc, long sfirst, long send)
+{
+    if (!(src_tok(doc, (size_t)sfirst)->flags & TF_PARA))
+        return true;
+    long colon = sfirst;
+    while (colon < send && colon < sfirst + 5 && is_cap(src_tok(doc, (size_t)colon)) &&
+           !(src_tok(doc, (size_t)colon)->lex & (LEX_CLAUSE | LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AUX)))
+        colon++;
+    for (long k = sfirst; k < colon; k++)
+        if (src_tok(doc, (size_t)k)->lex & LEX_LABEL)
+            return true; /* "Correction:", "Editor's note:" */
+    if (colon == sfirst || colon >= send || !is_punct(src_tok(doc, (size_t)colon), ':') ||
+        src_tok(doc, (size_t)colon + 1 < (size_t)send ? (size_t)colon + 1 : (size_t)colon)->region >= 0)
+        return true;
+    long end = trim_end(doc, colon + 1, send);
+    if (count_words(doc, colon + 1, end) < 2)
+        return true;
+    return add_reported(doc, (span){colon + 1, end}, (span){sfirst, colon}, (span){colon, colon + 1});
+}
+
+/* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
+ * that a sentence without end ("officials said that officials said that …") stays linear. */
+static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
+{
+    const src_token *t = src_tok(doc, (size_t)c);
+    if (t->type != TOK_WORD || t->region >= 0 || (t->flags & TF_USED))
+        return true;
+    if ((t->lex & LEX_ACCORDING) && c + 1 < send && word_is(doc, (size_t)c + 1, "to")) {
+        span speaker = np_right(doc, c + 2, send);
+        if (speaker.first < 0)
+            return true;
+        span content = no_span;
+        if (c == sfirst) {
+            /* "According to X, Y": Y starts after the comma that closes X */
+            long comma = speaker.end;
+            while (comma < send && comma < speaker.end + 30 && !is_punct(src_tok(doc, (size_t)comma), ',') &&
+                   !is_punct(src_tok(doc, (size_t)comma), ':'))
+                comma++;
+            if (comma < send && comma < speaker.end + 30) {
+                speaker.end = trim_end(doc, speaker.first, comma) > speaker.end ? trim_end(doc, speaker.first, comma)
+                                                                                : speaker.end;
+                content = (span){comma + 1, trim_end(doc, comma + 1, send)};
+            }
+        } else {
+            content = clause_before(doc, sfirst, c);
+        }
+        if (content.first >= 0 && count_words(doc, content.first, content.end) < 2)
+            return true;
+        if (!add_reported(doc, content, speaker, (span){c, c + 2}))
+            return false;
+        return true;
+    }
+    if (!is_cue(t) || noun_not_cue(doc, c))
+        return true;
+    if (c > sfirst && c + 1 < send && word_is(doc, (size_t)c + 1, "by")) {
+        /* The passive: "It was reported by TASS that …", "The deal was first reported by X." */
+        long be = c - 1;
+        while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
+            be--;
+        const src_token *b = src_tok(doc, (size_t)be);
+        if (b->type == TOK_WORD && (b->lex & LEX_CLAUSE) && !(b->lex & LEX_PRONOUN)) {
+            span speaker = np_right(doc, c + 2, send);
+            if (speaker.first < 0)
+                return true;
+            span content = no_span;
+            if (be == sfirst + 1 && word_is(doc, (size_t)sfirst, "it"))
+                content = clause_after(doc, speaker.end - 1, send);
+            else if (be > sfirst)
+                content = (span){sfirst, be};
+            if (!add_reported(doc, content, speaker, (span){c, c + 2}))
+                return false;
+            return true;
+        }
+    }
+    bool participle = (t->lex & LEX_PARTICIPLE) && c > sfirst && is_punct(src_tok(doc, (size_t)c - 1), ',');
+    span speaker = participle ? no_span : speaker_left(doc, c, sfirst), content = no_span;
+    if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&
+        is_punct(src_tok(doc, (size_t)speaker.first - 1), ',') &&
+        !(src_tok(doc, (size_t)c + 2)->lex & (LEX_PARTICIPLE | LEX_AND | LEX_CLAUSE)) &&
+        !ends_in_ing(doc, src_tok(doc, (size_t)c + 2))) {
+        /* "Many of the closures, he said, involved public courses.": the clause around it */
+        long end = trim_end(doc, c + 2, send);
+        if (count_words(doc, c + 2, end) >= 2) {
+            if (!add_reported(doc, (span){sfirst, end}, speaker, (span){c, c + 1}))
+                return false;
+            src_attr *a = (src_attr *)doc->attrs.data + doc->attrs.len - 1;
+            src_piece *first_piece = (src_piece *)doc->pieces.data + doc->pieces.len - 1;
+            if (a->speaker_first == speaker.first && first_piece->attr_id == a->id && a->end == (size_t)end &&
+                a->first == (size_t)sfirst) {
+                first_piece->end = (size_t)speaker.first - 1;
+                if (!add_piece(doc, a, (size_t)c + 2, (size_t)end))
+                    return false;
+            }
+            return true;
+        }
+    }
+    if (speaker.first < 0 && c > sfirst + 1 && (src_tok(doc, (size_t)c - 1)->lex & (LEX_AND | LEX_CLAUSE)) &&
+        (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but"))) {
+        /* "Graham called them “crazy” and said …": the subject of the sentence */
+        speaker = clause_subject(doc, sfirst, c - 1);
+        if (speaker.first >= 0) {
+            content = clause_after(doc, c, send);
+            if (!add_reported(doc, content, speaker, (span){c, c + 1}))
+                return false;
+        }
+        return true;
+    }
+    if (speaker.first >= 0) {
+        content = clause_after(doc, c, send);
+        if (content.first < 0)
+            content = clause_before(doc, sfirst, speaker.first);
+    } else if (c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&
+               is_punct(src_tok(doc, (size_t)c - 2), ',')) {
+        /* No Child Left Behind was “very assertive,” said Gary Orfield. */
+        speaker = np_right(doc, c + 1, send);
+        if (speaker.first >= 0)
+            content = clause_before(doc, sfirst, c);
+    } else if (c > sfirst && is_punct(src_tok(doc, (size_t)c - 1), ',')) {
+        if (t->lex & LEX_PARTICIPLE) {
+            speaker = participle_speaker(doc, c, sfirst);
+            content = clause_after(doc, c, send);
+        } else {
+            speaker = np_right(doc, c + 1, send);
+            if (speaker.first >= 0)
+                content = clause_before(doc, sfirst, c);
+        }
+    }
+    if (speaker.first < 0 || content.first < 0)
+        return true;
+    if (!add_reported(doc, content, speaker, (span){c, c + 1}))
+        return false;
+    return true;
+}
+
+/* Longest stretch a reported clause or its speaker may take on either side of the cue. */
+enum { CLAUSE_WINDOW = 160 };
+
+static bool attribute_clauses(src_doc *doc, const src_sentence *s)
+{
+    long sfirst = (long)s->first, send = (long)s->end;
+    if (!attribute_label(doc, sfirst, send))
+        return false;
+    for (long c = sfirst; c < send; c++) {
+        long lo = c - CLAUSE_WINDOW > sfirst ? c - CLAUSE_WINDOW : sfirst;
+        long hi = c + CLAUSE_WINDOW < send ? c + CLAUSE_WINDOW : send;
+        if (!attribute_cue(doc, c, lo, hi))
+            return false;
+    }
+    return true;
+}
+
+/* Per sentence, the first attribution with a speaker that starts in it, or -1; NULL on NOMEM. */
+static long *speaking_sentences(const src_doc *doc)
+{
+    size_t nsent = doc->sentences.len, bytes;
+    if (!onr_size_mul(nsent + 1, sizeof(long), &bytes))
+        return NULL;
+    long *speaking = onr_malloc(doc->mem, bytes);
+    if (!speaking)
+        return NULL;
+    for (size_t i = 0; i <= nsent; i++)
+        speaking[i] = -1;
+    for (size_t a = 0; a < doc->attrs.len; a++) {
+        const src_attr *at = (const src_attr *)doc->attrs.data + a;
+        uint32_t sent = src_tok(doc, at->first)->sentence;
+        if (at->speaker_first >= 0 && speaking[sent] < 0)
+            speaking[sent] = (long)a;
+    }
+    return speaking;
+}
+
+/* A quotation that opens a paragraph with no attribution of its own belongs to whoever spoke in
+ * the sentence just before: "Its chairman said the cooperative had hired lawyers." / "“We have
+ * fished from that quay for four generations.”" */
+static bool attribute_orphans(src_doc *doc)
+{
+    long *speaking = speaking_sentences(doc);
+    if (!speaking)
+        return false;
+    for (size_t a = 0; a < doc->attrs.len; a++) {
+        src_attr *at = (src_attr *)doc->attrs.data + a;
+        if (at->kind != ONR_QUOTE_DIRECT || at->speaker_first >= 0 || at->first == 0 ||
+            !(src_tok(doc, at->first)->flags & TF_PARA))
+            continue;
+        long by = speaking[src_tok(doc, at->first - 1)->sentence];
+        if (by < 0)
+            continue;
+        const src_attr *prev = (const src_attr *)doc->attrs.data + by;
+        at->speaker_first = prev->speaker_first;
+        at->speaker_end = prev->speaker_end;
+    }
+    onr_free(doc->mem, speaking);
+    return true;
+}
+
+/* Partial quotes outside any reported clause keep the speaker of their sentence, if it has one;
+ * without one they are scare quotes. */
+static bool attribute_partial(src_doc *doc)
+{
+    long *speaking = speaking_sentences(doc);
+    if (!speaking)
+        return false;
+    bool ok = true;
+    src_region *regions = doc->regions.data;
+    for (size_t ri = 0; ri < doc->regions.len && ok; ri++) {
+        src_region *r = &regions[ri];
+        long a = speaking[src_tok(doc, r->open)->sentence];
+        if (r->role == REGION_TITLE || r->consumed || a < 0 || count_words(doc, (long)r->open, (long)r->close) < 2)
+            continue;
+        src_attr *at = (src_attr *)doc->attrs.data + a;
+        if (at->kind == ONR_QUOTE_DIRECT) {
+            ok = add_piece(doc, at, r->open, r->close + 1); /* “A,” she said, and “B.” */
+        } else {
+            src_attr copy = *at;
+            ok = new_attr(doc, ONR_QUOTE_PARTIAL, (long)r->open, (long)r->close + 1,
+                          (span){copy.speaker_first, copy.speaker_end}, (span){copy.cue_first, copy.cue_end}) != NULL;
+        }
+        r->consumed = true;
+    }
+    onr_free(doc->mem, speaking);
+    return ok;
+}
+
+static int compare_attrs(const void *a, const void *b)
+{
+    const src_attr *x = a, *y = b;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    return x->end < y->end ? -1 : x->end > y->end;
+}
+
+bool src_attribute(src_doc *doc)
+{
+    if (!attribute_direct(doc))
+        return false;
+    const src_sentence *sents = doc->sentences.data;
+    for (size_t i = 0; i < doc->sentences.len; i++)
+        if (!attribute_reported(doc, &sents[i]))
+            return false;
+    if (!attribute_orphans(doc) || !attribute_partial(doc))
+        return false;
+    /* Attributions are made in sentence order but direct quotes come first; pieces stay put. */
+    if (doc->attrs.len > 1)
+        qsort(doc->attrs.data, doc->attrs.len, sizeof(src_attr), compare_attrs);
+    return true;
+}

@@ -1,0 +1,637 @@
+/* Last pass of the sourcing audit: reads each speaker mention (name, role, affiliation,
+ * nationality), resolves pronouns and definite descriptions to earlier sources, groups the
+ * mentions into sources, and writes the public result with the article's summary. */
+#include "sources/sources_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum mention_type {
+    MENTION_PRONOUN_PERSON, /* he, she, I */
+    MENTION_PRONOUN_GROUP,  /* they, we */
+    MENTION_PRONOUN_THING,  /* it */
+    MENTION_RELATIVE,       /* who, which */
+    MENTION_PERSON,
+    MENTION_ORGANIZATION,
+    MENTION_DOCUMENT,
+    MENTION_DEFINITE,       /* "the Russian diplomat" */
+    MENTION_NEW             /* "a Russian diplomat", "another official", "officials" */
+} mention_type;
+
+typedef struct mention {
+    mention_type type;
+    bool plural;
+    long name_first, name_end;   /* token ranges, first < 0 when absent */
+    long role;                   /* token of the role or document noun, or -1 */
+    long nat_first, nat_end;
+    long aff_first, aff_end;
+    long last;                   /* the mention's last token: its head noun */
+} mention;
+
+static const src_token *tok(const src_doc *doc, long i) { return src_tok(doc, (size_t)i); }
+
+static bool cap_word(const src_token *t)
+{
+    return t->type == TOK_WORD && (t->flags & TF_CAP) &&
+           !(t->lex & (LEX_DEF | LEX_INDEF | LEX_NATIONALITY | LEX_PREP | LEX_CLAUSE | LEX_AUX));
+}
+
+static bool word_eq(const src_doc *doc, long i, const char *w)
+{
+    const src_token *t = tok(doc, i);
+    return t->type == TOK_WORD && onr_ascii_ieq(doc->text + t->start, t->end - t->start, w, strlen(w));
+}
+
+static bool ieq_tokens(const src_doc *doc, const src_token *a, const src_token *b)
+{
+    return onr_ascii_ieq(doc->text + a->start, a->end - a->start, doc->text + b->start, b->end - b->start);
+}
+
+/* "some officials", "seven officials", "several sources": a group. */
+static bool det_plural(const src_doc *doc, const src_token *t)
+{
+    static const char *const group_words[] = {"some", "several", "many", "few", "multiple", "various"};
+    if (t->number > 1)
+        return true;
+    if (t->type == TOK_NUMBER && !(t->lex & LEX_NUMBER))
+        return true;
+    for (size_t i = 0; i < sizeof group_words / sizeof group_words[0]; i++)
+        if (onr_ascii_ieq(doc->text + t->start, t->end - t->start, group_words[i], strlen(group_words[i])))
+            return true;
+    return false;
+}
+
+static mention read_mention(const src_doc *doc, long first, long end)
+{
+    mention m = {MENTION_NEW, false, -1, -1, -1, -1, -1, -1, -1, end - 1};
+    const src_token *f = tok(doc, first);
+    if (end - first == 1 && (f->lex & LEX_PRONOUN)) {
+        m.type = (f->lex & LEX_RELATIVE) ? MENTION_RELATIVE
+                 : (f->lex & LEX_NEUTER) ? MENTION_PRONOUN_THING
+                 : (f->lex & LEX_PLURAL) ? MENTION_PRONOUN_GROUP : MENTION_PRONOUN_PERSON;
+        return m;
+    }
+    /* The first conjunct and its apposition end at a comma or "and"; the rest is a second
+     * person ("a Russian diplomat and a source close to ..."). */
+    long conj_end = end, appos = -1;
+    for (long k = first; k < end; k++) {
+        const src_token *t = tok(doc, k);
+        if (t->type == TOK_PUNCT && t->punct == ',') {
+            conj_end = k;
+            appos = k + 1;
+            break;
+        }
+        if (t->lex & LEX_AND && k > first) {
+            conj_end = k;
+            m.plural = true;
+            break;
+        }
+    }
+    bool definite = (f->lex & LEX_DEF) != 0;
+    bool linked = false;
+    for (long k = first; k < conj_end; k++) {
+        const src_token *t = tok(doc, k);
+        if (t->lex & (LEX_ANONLINK | LEX_PREP | LEX_OF)) {
+            if (m.role >= 0 && m.aff_first < 0) {
+                long a = k + 1;
+                while (a < conj_end && (tok(doc, a)->lex & (LEX_PREP | LEX_OF)))
+                    a++;
+                if (a < conj_end && !(tok(doc, a)->lex & LEX_TIME)) {
+                    m.aff_first = a;
+                    m.aff_end = conj_end;
+                }
+            }
+            linked = true;
+            continue;
+        }
+        if (linked) {
+            /* "the majority of VPost's sources": the role after "of" when none came before */
+            if (m.role < 0 && (t->lex & LEX_ROLE) && !(t->flags & TF_CAP)) {
+                m.role = k;
+                m.plural = m.plural || (t->lex & LEX_PLURAL);
+                if (k > first && cap_word(tok(doc, k - 1)) && m.aff_first < 0) {
+                    m.aff_first = k - 1;
+                    m.aff_end = k;
+                }
+            }
+            continue;
+        }
+        if (t->lex & LEX_NATIONALITY) {
+            if (m.nat_first < 0)
+                m.nat_first = k;
+            m.nat_end = k + 1;
+        } else if (t->lex & (LEX_ROLE | LEX_DOC) && !(t->flags & TF_CAP && k > first && cap_word(tok(doc, k - 1)) && !(t->lex & LEX_ROLE))) {
+            m.role = k;
+            if (t->lex & LEX_PLURAL)
+                m.plural = true;
+        } else if (cap_word(t) && !(t->lex & LEX_TITLE && m.name_first < 0 && k + 1 < conj_end && cap_word(tok(doc, k + 1)))) {
+            long run = k;
+            while (k + 1 < conj_end && cap_word(tok(doc, k + 1)) && !(tok(doc, k + 1)->lex & LEX_ROLE && !(tok(doc, k + 1)->flags & TF_CAP)))
+                k++;
+            bool modifier = k + 1 < conj_end && !(tok(doc, k + 1)->lex & (LEX_PREP | LEX_OF | LEX_ANONLINK));
+            if (modifier) {
+                if (m.aff_first < 0) {
+                    m.aff_first = run;
+                    m.aff_end = k + 1;
+                }
+            } else {
+                m.name_first = run;
+                m.name_end = k + 1;
+            }
+        } else if (t->lex & LEX_TITLE && (t->flags & TF_CAP)) {
+            m.role = k;
+        }
+    }
+    if (appos >= 0 && m.name_first < 0 && m.role >= 0 && appos < end && cap_word(tok(doc, appos))) {
+        /* "Its chairman, Dougie MacLeod": the name follows the role */
+        long run = appos;
+        while (run < end && cap_word(tok(doc, run)))
+            run++;
+        if (run == end || (tok(doc, run)->type == TOK_PUNCT && tok(doc, run)->punct == ',')) {
+            m.name_first = appos;
+            m.name_end = run;
+            m.plural = false;
+        }
+    } else if (appos >= 0 && m.name_first >= 0) {
+        for (long k = appos; k < end; k++) {
+            const src_token *t = tok(doc, k);
+            if (t->lex & LEX_NATIONALITY && m.nat_first < 0) {
+                m.nat_first = k;
+                m.nat_end = k + 1;
+            } else if (t->lex & LEX_ROLE && m.role < 0) {
+                m.role = k;
+            } else if (cap_word(t) && m.aff_first < 0) {
+                m.aff_first = k;
+                m.aff_end = k + 1;
+                while (m.aff_end < end && cap_word(tok(doc, m.aff_end)))
+                    m.aff_end++;
+            }
+        }
+    }
+    if (det_plural(doc, f))
+        m.plural = true;
+    if (m.name_first >= 0) {
+        bool org = false;
+        for (long k = m.name_first; k < m.name_end; k++) {
+            const src_token *t = tok(doc, k);
+            /* "CNN", "VPost" are outlets; "Dougie MacLeod" is a person */
+            if ((t->lex & LEX_ORG) || ((t->flags & TF_ODDCAPS) && m.name_end - m.name_first == 1))
+                org = true;
+        }
+        if (definite && m.role < 0)
+            org = true;
+        m.type = org ? MENTION_ORGANIZATION : MENTION_PERSON;
+        if (org && m.name_first == first + 1 && (f->flags & TF_CAP) && (f->lex & LEX_DEF))
+            m.name_first = first; /* "The Moscow Times" keeps its article */
+        return m;
+    }
+    if (m.role >= 0 && (tok(doc, m.role)->lex & LEX_DOC) && !(tok(doc, m.role)->lex & LEX_ROLE)) {
+        m.type = MENTION_DOCUMENT;
+        return m;
+    }
+    if (m.aff_first >= 0 && m.role < 0) {
+        /* Only capitalised words used as a modifier ("Kremlin officials" lost its noun): a name. */
+        m.type = MENTION_ORGANIZATION;
+        m.name_first = m.aff_first;
+        m.name_end = m.aff_end;
+        m.aff_first = m.aff_end = -1;
+        return m;
+    }
+    if (m.role < 0 && (tok(doc, conj_end - 1)->lex & LEX_ORG)) {
+        /* "the customs service", "the ministry": an organization named by what it is */
+        m.type = MENTION_ORGANIZATION;
+        m.name_first = (f->lex & (LEX_DEF | LEX_INDEF)) ? first + 1 : first;
+        m.name_end = conj_end;
+        if (m.name_first < m.name_end)
+            return m;
+    }
+    m.type = definite ? MENTION_DEFINITE : MENTION_NEW;
+    return m;
+}
+
+/* ---- sources ---- */
+
+typedef struct work_source {
+    onr_source_kind kind;
+    long name_first, name_end;   /* the name, or the descriptor of an anonymous source */
+    long role, nat_first, nat_end, aff_first, aff_end;
+    size_t quote_count, mention_count;
+    long last_mention;           /* first token of the latest mention, to count each once */
+} work_source;
+
+typedef struct resolver {
+    src_doc *doc;
+    src_vec sources;             /* work_source */
+    long last_person, last_group, last_thing, last_any;
+} resolver;
+
+static work_source *wsrc(resolver *r, long i) { return (work_source *)r->sources.data + i; }
+
+static bool tokens_ieq(const src_doc *doc, long a_first, long a_end, long b_first, long b_end)
+{
+    if (a_end - a_first != b_end - b_first)
+        return false;
+    for (long k = 0; k < a_end - a_first; k++)
+        if (!ieq_tokens(doc, tok(doc, a_first + k), tok(doc, b_first + k)))
+            return false;
+    return true;
+}
+
+static bool is_anonymous_kind(onr_source_kind k)
+{
+    return k == ONR_SOURCE_ANONYMOUS_INDIVIDUAL || k == ONR_SOURCE_ANONYMOUS_GROUP;
+}
+
+/* How far back a name or description is looked for: bounds the work on hostile input. */
+enum { LOOKBACK = 256 };
+
+static long find_source(resolver *r, const mention *m)
+{
+    src_doc *doc = r->doc;
+    long n = (long)r->sources.len;
+    for (long i = n - 1; i >= 0 && i >= n - LOOKBACK; i--) {
+        const work_source *s = wsrc(r, i);
+        switch (m->type) {
+        case MENTION_PERSON:
+            /* The surname: "Dmitry Peskov" ... "Peskov". */
+            if (s->kind == ONR_SOURCE_NAMED_PERSON &&
+                ieq_tokens(doc, tok(doc, s->name_end - 1), tok(doc, m->name_end - 1)))
+                return i;
+            break;
+        case MENTION_ORGANIZATION:
+            if (s->kind == ONR_SOURCE_NAMED_ORGANIZATION && m->name_end - m->name_first == 1 &&
+                !(tok(doc, m->name_first)->flags & TF_CAP) &&
+                ieq_tokens(doc, tok(doc, s->name_end - 1), tok(doc, m->name_first)))
+                return i; /* "the council" after "Harbour Council" */
+            if (s->kind == ONR_SOURCE_NAMED_ORGANIZATION &&
+                tokens_ieq(doc, s->name_first + word_eq(doc, s->name_first, "the"), s->name_end,
+                           m->name_first + word_eq(doc, m->name_first, "the"), m->name_end))
+                return i;
+            break;
+        case MENTION_DEFINITE:
+        case MENTION_DOCUMENT:
+            if (m->role >= 0 && s->role >= 0 && s->kind != ONR_SOURCE_NAMED_PERSON &&
+                ieq_tokens(doc, tok(doc, s->role), tok(doc, m->role)))
+                return i;
+            /* "the cooperative" after "The North Quay Fishing Cooperative" */
+            if (m->role < 0 && s->kind == ONR_SOURCE_NAMED_ORGANIZATION && s->name_end > s->name_first &&
+                ieq_tokens(doc, tok(doc, s->name_end - 1), tok(doc, m->last)))
+                return i;
+            /* "the harbour master" after "a harbour master": the same head noun */
+            if (m->role < 0 && s->role < 0 && is_anonymous_kind(s->kind) && s->name_end > s->name_first &&
+                ieq_tokens(doc, tok(doc, s->name_end - 1), tok(doc, m->last)))
+                return i;
+            break;
+        default:
+            return -1;
+        }
+    }
+    return -1;
+}
+
+static onr_source_kind kind_of(const mention *m)
+{
+    switch (m->type) {
+    case MENTION_PERSON: return ONR_SOURCE_NAMED_PERSON;
+    case MENTION_ORGANIZATION: return ONR_SOURCE_NAMED_ORGANIZATION;
+    case MENTION_DOCUMENT: return ONR_SOURCE_DOCUMENT;
+    case MENTION_DEFINITE:
+    case MENTION_NEW: return m->plural ? ONR_SOURCE_ANONYMOUS_GROUP : ONR_SOURCE_ANONYMOUS_INDIVIDUAL;
+    default: return ONR_SOURCE_UNKNOWN;
+    }
+}
+
+static long resolve(resolver *r, const mention *m, long first, long end)
+{
+    long found = -1;
+    switch (m->type) {
+    case MENTION_PRONOUN_PERSON: found = r->last_person >= 0 ? r->last_person : r->last_any; break;
+    case MENTION_PRONOUN_GROUP: found = r->last_group >= 0 ? r->last_group : r->last_any; break;
+    case MENTION_PRONOUN_THING: found = r->last_thing >= 0 ? r->last_thing : r->last_any; break;
+    case MENTION_RELATIVE: found = r->last_any; break;
+    case MENTION_NEW: break;
+    default: found = find_source(r, m); break;
+    }
+    if (found < 0) {
+        work_source *s = src_vec_push(r->doc->mem, &r->sources);
+        if (!s)
+            return -2;
+        s->kind = kind_of(m);
+        bool named = m->type == MENTION_PERSON || m->type == MENTION_ORGANIZATION;
+        s->name_first = named ? m->name_first : first;
+        s->name_end = named ? m->name_end : end;
+        s->role = m->role;
+        s->nat_first = m->nat_first;
+        s->nat_end = m->nat_end;
+        s->aff_first = m->aff_first;
+        s->aff_end = m->aff_end;
+        s->last_mention = -1;
+        found = (long)r->sources.len - 1;
+    } else {
+        work_source *s = wsrc(r, found);
+        /* Keep the fullest name and any descriptor words a later mention adds. */
+        if (m->type == MENTION_PERSON && s->kind == ONR_SOURCE_NAMED_PERSON &&
+            m->name_end - m->name_first > s->name_end - s->name_first) {
+            s->name_first = m->name_first;
+            s->name_end = m->name_end;
+        }
+        if (s->role < 0)
+            s->role = m->role;
+        if (s->nat_first < 0) {
+            s->nat_first = m->nat_first;
+            s->nat_end = m->nat_end;
+        }
+        if (s->aff_first < 0) {
+            s->aff_first = m->aff_first;
+            s->aff_end = m->aff_end;
+        }
+    }
+    work_source *s = wsrc(r, found);
+    r->last_any = found;
+    if (s->kind == ONR_SOURCE_NAMED_PERSON || s->kind == ONR_SOURCE_ANONYMOUS_INDIVIDUAL || s->kind == ONR_SOURCE_UNKNOWN)
+        r->last_person = found;
+    else if (s->kind == ONR_SOURCE_ANONYMOUS_GROUP)
+        r->last_group = found;
+    else
+        r->last_thing = found;
+    if (s->kind == ONR_SOURCE_NAMED_ORGANIZATION)
+        r->last_group = r->last_group >= 0 ? r->last_group : found;
+    return found;
+}
+
+/* ---- writing the result ---- */
+
+static onr_string text_of(const src_doc *doc, long first, long end)
+{
+    if (first < 0 || end <= first)
+        return (onr_string){NULL, 0};
+    size_t a = tok(doc, first)->start, b = tok(doc, end - 1)->end;
+    return (onr_string){doc->text + a, b - a};
+}
+
+static onr_text_span span_of(const src_doc *doc, const src_offsets *map, long first, long end)
+{
+    return src_text_span(map, tok(doc, first)->start, tok(doc, end - 1)->end);
+}
+
+/* "seven senior officials and three members of ...": numbers that count people. */
+static unsigned claimed_count(const src_doc *doc, long first, long end)
+{
+    unsigned total = 0;
+    for (long k = first; k < end; k++) {
+        const src_token *t = tok(doc, k);
+        unsigned value = t->number;
+        if (t->type == TOK_NUMBER && !(t->lex & LEX_NUMBER)) {
+            value = 0;
+            for (size_t b = t->start; b < t->end && value < 100000; b++)
+                if (doc->text[b] >= '0' && doc->text[b] <= '9')
+                    value = value * 10 + (unsigned)(doc->text[b] - '0');
+        }
+        if (value < 1)
+            continue;
+        for (long j = k + 1; j < end && j <= k + 3; j++)
+            if ((tok(doc, j)->lex & LEX_ROLE) && (value == 1 || (tok(doc, j)->lex & LEX_PLURAL))) {
+                total += value;
+                break;
+            }
+    }
+    return total;
+}
+
+/* "spoke on condition of anonymity", "not authorized to speak", "asked not to be named". */
+static bool justifies_anonymity(const src_doc *doc, long k, long first)
+{
+    const src_token *t = tok(doc, k);
+    if (!(t->lex & LEX_JUSTIFY))
+        return false;
+    if (word_eq(doc, k, "anonymity") || word_eq(doc, k, "anonymously"))
+        return true;
+    for (long j = k - 1; j >= first && j >= k - 3; j--)
+        if (word_eq(doc, j, "not") || word_eq(doc, j, "declined") || word_eq(doc, j, "unauthorized"))
+            return true;
+    return false;
+}
+
+/* An outlet: "VPost", "The Moscow Times", "CNN". */
+static bool outlet_name(const src_doc *doc, long first, long end)
+{
+    for (long k = first; k < end; k++)
+        if (tok(doc, k)->flags & TF_ODDCAPS || tok(doc, k)->lex & LEX_ORG)
+            return true;
+    return false;
+}
+
+static bool add_publication(const src_doc *doc, onr_sources *out, onr_string *list, long first, long end)
+{
+    onr_string name = text_of(doc, first, end);
+    for (size_t i = 0; i < out->summary.publication_count; i++)
+        if (onr_ascii_ieq(list[i].data, list[i].len, name.data, name.len))
+            return true;
+    list[out->summary.publication_count++] = name;
+    return true;
+}
+
+/* The capitalised run at token k: the outlet after "told", "by", "according to". */
+static long cap_run_end(const src_doc *doc, long k, long limit)
+{
+    if (k < limit && word_eq(doc, k, "the") && k + 1 < limit && cap_word(tok(doc, k + 1)))
+        k++;
+    long e = k;
+    while (e < limit && cap_word(tok(doc, e)) && tok(doc, e)->region < 0)
+        e++;
+    return e;
+}
+
+static bool fill_summary(src_doc *doc, const src_offsets *map, onr_sources *out)
+{
+    onr_sources_summary *sum = &out->summary;
+    sum->quote_count = out->quote_count;
+    size_t attributed = 0, anonymous = 0;
+    for (size_t i = 0; i < out->quote_count; i++) {
+        sum->by_kind[out->quotes[i].kind]++;
+        if (out->quotes[i].source != ONR_NO_SOURCE) {
+            attributed++;
+            anonymous += out->quotes[i].anonymous;
+        }
+    }
+    sum->anonymous_share = attributed ? (double)anonymous / (double)attributed : 0.0;
+    sum->source_count = out->source_count;
+    for (size_t i = 0; i < out->source_count; i++) {
+        onr_source_kind k = out->sources[i].kind;
+        sum->named_source_count += k == ONR_SOURCE_NAMED_PERSON || k == ONR_SOURCE_NAMED_ORGANIZATION;
+        sum->anonymous_source_count += is_anonymous_kind(k);
+    }
+    /* Claims, one per distinct speaker mention. */
+    const src_attr *attrs = doc->attrs.data;
+    onr_source_claim *claims = onr_arena_calloc(&out->arena, doc->attrs.len + 1, sizeof *claims);
+    onr_string *pubs = onr_arena_calloc(&out->arena, doc->attrs.len + doc->sentences.len + 1, sizeof *pubs);
+    onr_text_span *just = onr_arena_calloc(&out->arena, doc->sentences.len + 1, sizeof *just);
+    if (!claims || !pubs || !just)
+        return false;
+    long last_mention = -1;
+    for (size_t i = 0; i < doc->attrs.len; i++) {
+        const src_attr *a = &attrs[i];
+        if (a->speaker_first < 0 || a->speaker_first == last_mention)
+            continue;
+        last_mention = a->speaker_first;
+        unsigned count = claimed_count(doc, a->speaker_first, a->speaker_end);
+        if (count >= 2) {
+            claims[sum->claim_count].span = span_of(doc, map, a->speaker_first, a->speaker_end);
+            claims[sum->claim_count].count = count;
+            sum->claim_count++;
+            sum->claimed_source_count += count;
+        }
+    }
+    sum->claims = claims;
+    /* Justifications and outlets, sentence by sentence. */
+    const src_sentence *sents = doc->sentences.data;
+    for (size_t si = 0; si < doc->sentences.len; si++) {
+        long first = (long)sents[si].first, end = (long)sents[si].end;
+        bool justified = false;
+        for (long k = first; k < end; k++) {
+            const src_token *t = tok(doc, k);
+            if (t->region >= 0 || !(t->lex & (LEX_CUE | LEX_PREP | LEX_ACCORDING | LEX_JUSTIFY)))
+                continue;
+            if (!justified && justifies_anonymity(doc, k, first)) {
+                long e = end;
+                while (e > first && tok(doc, e - 1)->type == TOK_PUNCT)
+                    e--;
+                just[sum->justification_count++] = span_of(doc, map, first, e > first ? e : end);
+                justified = true;
+            }
+            long name = -1;
+            if (word_eq(doc, k, "told") || (word_eq(doc, k, "by") && k > first && (word_eq(doc, k - 1, "published") || word_eq(doc, k - 1, "reported") ||
+                                                                              (k > first + 2 && word_eq(doc, k - 3, "published")))))
+                name = k + 1;
+            else if (word_eq(doc, k, "according") && k + 1 < end && word_eq(doc, k + 1, "to"))
+                name = k + 2;
+            else if ((word_eq(doc, k, "reported") || word_eq(doc, k, "reports")) && k > first) {
+                long e = k;
+                while (e > first && (tok(doc, e - 1)->lex & LEX_AUX))
+                    e--;
+                long s = e;
+                while (s > first && cap_word(tok(doc, s - 1)))
+                    s--;
+                if (s > first && word_eq(doc, s - 1, "the"))
+                    s--;
+                if (s < e && outlet_name(doc, s, e) && !add_publication(doc, out, pubs, s, e))
+                    return false;
+            }
+            if (name >= 0) {
+                long e = cap_run_end(doc, name, end);
+                if (e > name && outlet_name(doc, name, e) && !add_publication(doc, out, pubs, name, e))
+                    return false;
+            }
+        }
+    }
+    sum->justifications = just;
+    sum->publications = pubs;
+    return true;
+}
+
+static int compare_pieces(const void *a, const void *b)
+{
+    const src_piece *x = a, *y = b;
+    if (x->attr_id != y->attr_id)
+        return x->attr_id < y->attr_id ? -1 : 1;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+bool src_build_result(src_doc *doc, const src_offsets *map, onr_sources *out)
+{
+    resolver r = {doc, {NULL, 0, 0, sizeof(work_source)}, -1, -1, -1, -1};
+    src_attr *attrs = doc->attrs.data;
+    size_t nattr = doc->attrs.len;
+    bool ok = false;
+    out->quotes = onr_arena_calloc(&out->arena, nattr + 1, sizeof(onr_quote));
+    onr_text_span *pieces = onr_arena_calloc(&out->arena, doc->pieces.len + 1, sizeof(onr_text_span));
+    if (!out->quotes || !pieces)
+        goto done;
+    long last_first = -1, last_source = -1;
+    for (size_t i = 0; i < nattr; i++) {
+        src_attr *a = &attrs[i];
+        if (a->speaker_first < 0)
+            continue;
+        long s = last_source;
+        if (a->speaker_first != last_first) { /* one mention may speak twice: "declined … but said" */
+            mention m = read_mention(doc, a->speaker_first, a->speaker_end);
+            s = resolve(&r, &m, a->speaker_first, a->speaker_end);
+            if (s == -2)
+                goto done;
+        }
+        last_first = a->speaker_first;
+        last_source = s;
+        a->source = (size_t)s;
+        work_source *w = wsrc(&r, s);
+        w->quote_count++;
+        if (w->last_mention != a->speaker_first) {
+            w->mention_count++;
+            w->last_mention = a->speaker_first;
+        }
+    }
+    out->quote_count = nattr;
+    out->source_count = r.sources.len;
+    out->sources = onr_arena_calloc(&out->arena, r.sources.len + 1, sizeof(onr_source));
+    if (!out->sources)
+        goto done;
+    for (size_t i = 0; i < r.sources.len; i++) {
+        work_source *w = wsrc(&r, (long)i);
+        onr_source *s = &out->sources[i];
+        s->kind = w->kind;
+        s->anonymous = is_anonymous_kind(w->kind);
+        s->name = text_of(doc, w->name_first, w->name_end);
+        s->role = text_of(doc, w->role, w->role >= 0 ? w->role + 1 : -1);
+        s->affiliation = text_of(doc, w->aff_first, w->aff_end);
+        s->nationality = text_of(doc, w->nat_first, w->nat_end);
+        s->quotes = onr_arena_calloc(&out->arena, w->quote_count + 1, sizeof(size_t));
+        s->mentions = onr_arena_calloc(&out->arena, w->mention_count + 1, sizeof(onr_text_span));
+        if (!s->quotes || !s->mentions)
+            goto done;
+        w->last_mention = -1;
+    }
+    /* Pieces grouped by attribution, in text order; piece_start[id] is where each group begins. */
+    src_piece *src_pieces = doc->pieces.data;
+    if (doc->pieces.len > 1)
+        qsort(src_pieces, doc->pieces.len, sizeof *src_pieces, compare_pieces);
+    size_t *piece_start = onr_arena_calloc(&out->arena, nattr + 1, sizeof(size_t));
+    if (!piece_start)
+        goto done;
+    for (size_t p = doc->pieces.len; p-- > 0;)
+        piece_start[src_pieces[p].attr_id] = p;
+    for (size_t i = 0; i < nattr; i++) {
+        const src_attr *a = &attrs[i];
+        onr_quote *q = &out->quotes[i];
+        q->span = span_of(doc, map, (long)a->first, (long)a->end);
+        size_t at = piece_start[a->id];
+        q->pieces = pieces + at;
+        q->piece_count = a->piece_count;
+        for (size_t p = at; p < at + a->piece_count; p++)
+            pieces[p] = span_of(doc, map, (long)src_pieces[p].first, (long)src_pieces[p].end);
+        q->kind = a->kind;
+        q->source = a->source;
+        if (a->speaker_first >= 0) {
+            q->has_speaker = true;
+            q->speaker = span_of(doc, map, a->speaker_first, a->speaker_end);
+            q->speaker_text = text_of(doc, a->speaker_first, a->speaker_end);
+        }
+        if (a->cue_first >= 0) {
+            q->has_cue = true;
+            q->cue = span_of(doc, map, a->cue_first, a->cue_end);
+            q->cue_text = text_of(doc, a->cue_first, a->cue_end);
+        }
+        if (a->source != ONR_NO_SOURCE) {
+            onr_source *s = &out->sources[a->source];
+            work_source *w = wsrc(&r, (long)a->source);
+            q->anonymous = s->anonymous;
+            ((size_t *)s->quotes)[s->quote_count++] = i;
+            if (w->last_mention != a->speaker_first) {
+                ((onr_text_span *)s->mentions)[s->mention_count++] = q->speaker;
+                w->last_mention = a->speaker_first;
+            }
+        }
+    }
+    ok = fill_summary(doc, map, out);
+done:
+    src_vec_free(doc->mem, &r.sources);
+    return ok;
+}

@@ -1,0 +1,123 @@
+/* Internal model of the sourcing audit: tokens, quotation regions, sentences, attributions and
+ * sources, shared by the passes of src/sources/ (tokens -> attribution -> grouping -> api). */
+#ifndef ONR_SOURCES_INTERNAL_H
+#define ONR_SOURCES_INTERNAL_H
+
+#include "core/core.h"
+#include "sources/lexicon_table.h"
+
+/* ---- growable arrays from the caller's allocator (scratch space of one analysis) ---- */
+
+typedef struct src_vec {
+    void *data;
+    size_t len, cap, elem;
+} src_vec;
+
+/* A pointer to a new zeroed element at the end, or NULL when allocation fails. */
+void *src_vec_push(const onr_mem *mem, src_vec *vec);
+void src_vec_free(const onr_mem *mem, src_vec *vec);
+
+/* ---- lexicon ---- */
+
+/* The classes (LEX_*) of a word compared in ASCII lowercase; 0 when not listed. `number`
+ * receives the value of a number word ("seven" = 7), else 0. */
+uint32_t src_lexicon_lookup(const char *word, size_t len, unsigned *number);
+
+/* ---- tokens ---- */
+
+typedef enum src_tok_type { TOK_WORD, TOK_NUMBER, TOK_PUNCT, TOK_QUOTE } src_tok_type;
+
+enum {
+    TF_CAP = 1,       /* starts with an uppercase letter */
+    TF_PARA = 2,      /* first token of a paragraph (after a line break) */
+    TF_OPEN = 4,      /* a quotation mark that may open */
+    TF_CLOSE = 8,     /* a quotation mark that may close */
+    TF_USED = 16,     /* a cue already given to an attribution */
+    TF_ODDCAPS = 32,  /* capitals past the first letter: "CNN", "VPost" */
+    TF_SPACE = 64     /* white space before the token */
+};
+
+/* Quotation mark families: an opening mark is closed by a mark of the same family. */
+enum { MARK_NONE, MARK_DOUBLE, MARK_SINGLE, MARK_GUILLEMET, MARK_SINGLE_GUILLEMET, MARK_CORNER,
+       MARK_STRAIGHT_DOUBLE, MARK_STRAIGHT_SINGLE, MARK_LOW };
+
+typedef struct src_token {
+    uint32_t start, end; /* bytes (texts are below 4 GiB) */
+    uint32_t lex;       /* LEX_* classes */
+    int32_t region;     /* the top-level quotation region holding the token, or -1 */
+    uint32_t para;      /* paragraph number (a paragraph cut mid-sentence joins the next) */
+    uint32_t sentence;
+    uint8_t type, flags, mark, number;
+    char punct;         /* ASCII punctuation; '-' for dashes, '.' for an ellipsis */
+} src_token;
+
+typedef struct src_region {
+    size_t open, close;  /* token indexes of the marks; when unclosed, `close` is the last token */
+    bool closed;
+    bool continued;      /* continues the previous region (a quote run over paragraphs) */
+    uint8_t role;        /* REGION_* */
+    bool consumed;       /* part of an attribution already */
+    bool embedded;       /* a long quote that continues the writer's sentence ("said on CNN that Bush “…”") */
+} src_region;
+
+enum { REGION_FULL, REGION_PARTIAL, REGION_TITLE };
+
+typedef struct src_sentence {
+    size_t first, end;   /* token range */
+} src_sentence;
+
+/* One attribution: a quote or reported clause with its speaker mention and cue. */
+typedef struct src_attr {
+    size_t id;                  /* creation order: pieces name their attribution by it */
+    onr_quote_kind kind;
+    size_t first, end;          /* content token range (direct: the marks included) */
+    size_t piece_count;         /* 1 unless merged: “A,” she said, “B.” */
+    long speaker_first, speaker_end; /* token range, -1 when none */
+    long cue_first, cue_end;
+    size_t source;              /* ONR_NO_SOURCE until grouping */
+} src_attr;
+
+typedef struct src_piece {
+    size_t attr_id;             /* src_attr.id */
+    size_t first, end;          /* token range */
+} src_piece;
+
+typedef struct src_doc {
+    const onr_mem *mem;
+    const char *text;
+    size_t len;
+    src_vec tokens, regions, sentences, attrs, pieces;
+} src_doc;
+
+static inline src_token *src_tok(const src_doc *doc, size_t i) { return (src_token *)doc->tokens.data + i; }
+static inline size_t src_ntok(const src_doc *doc) { return doc->tokens.len; }
+
+/* The finished audit (the public onr_sources): everything lives in `arena`. */
+struct onr_sources {
+    const onr_mem *mem;
+    onr_arena arena;
+    onr_string text;
+    onr_quote *quotes;
+    size_t quote_count;
+    onr_source *sources;
+    size_t source_count;
+    onr_sources_summary summary;
+};
+
+/* Maps byte offsets of the text to code point offsets in O(64) each. */
+typedef struct src_offsets {
+    const char *text;
+    size_t *every64; /* code points before byte k * 64 */
+} src_offsets;
+
+onr_text_span src_text_span(const src_offsets *map, size_t byte_start, size_t byte_end);
+
+/* Passes; each returns false only when allocation fails. */
+bool src_tokenize(src_doc *doc);
+bool src_find_regions(src_doc *doc);
+bool src_find_sentences(src_doc *doc);
+bool src_attribute(src_doc *doc);
+/* Groups the speakers into sources and fills `out` (quotes, sources, summary) from its arena. */
+bool src_build_result(src_doc *doc, const src_offsets *map, onr_sources *out);
+
+#endif

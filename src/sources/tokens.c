@@ -1,0 +1,413 @@
+/* First passes of the sourcing audit: one scan of the text into word, punctuation and quotation
+ * mark tokens, then paragraphs, quotation regions and sentences over those tokens. */
+#include "sources/sources_internal.h"
+
+#include <string.h>
+
+/* ---- characters ---- */
+
+static bool cp_is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
+           (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
+           cp == 0xFEFF;
+}
+
+/* Letters of the scripts news is written in; everything else outside ASCII is punctuation. */
+static bool cp_is_letter(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    if (cp == 0xD7 || cp == 0xF7)
+        return false;
+    return (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x370 && cp <= 0x1FFF && cp != 0x37E) ||
+           (cp >= 0x3040 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF);
+}
+
+static bool cp_is_upper(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp <= 0x17F && !(cp & 1)) ||
+           (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+}
+
+static bool cp_is_alnum(uint32_t cp) { return (cp >= '0' && cp <= '9') || cp_is_letter(cp); }
+
+/* The family of a quotation mark and whether it can open or close; 0 when cp is no mark. */
+static uint8_t quote_mark(uint32_t cp, uint8_t *flags)
+{
+    switch (cp) {
+    case 0x201C: *flags = TF_OPEN; return MARK_DOUBLE;  /* “ also closes „ (see closes) */
+    case 0x201D: *flags = TF_CLOSE; return MARK_DOUBLE;
+    case 0x201E: *flags = TF_OPEN; return MARK_LOW;     /* „ */
+    case 0x2018: *flags = TF_OPEN; return MARK_SINGLE;
+    case 0x2019: *flags = TF_CLOSE; return MARK_SINGLE;
+    case 0x201A: *flags = TF_OPEN; return MARK_SINGLE;             /* ‚ */
+    case 0xAB: *flags = TF_OPEN; return MARK_GUILLEMET;
+    case 0xBB: *flags = TF_CLOSE; return MARK_GUILLEMET;
+    case 0x2039: *flags = TF_OPEN; return MARK_SINGLE_GUILLEMET;
+    case 0x203A: *flags = TF_CLOSE; return MARK_SINGLE_GUILLEMET;
+    case 0x300C: case 0x300E: *flags = TF_OPEN; return MARK_CORNER;
+    case 0x300D: case 0x300F: *flags = TF_CLOSE; return MARK_CORNER;
+    case '"': *flags = TF_OPEN | TF_CLOSE; return MARK_STRAIGHT_DOUBLE;
+    case '\'': *flags = TF_OPEN | TF_CLOSE; return MARK_STRAIGHT_SINGLE;
+    default: *flags = 0; return MARK_NONE;
+    }
+}
+
+static uint32_t decode_at(const src_doc *doc, size_t at, size_t *used)
+{
+    uint32_t cp;
+    *used = onr_utf8_decode((const unsigned char *)doc->text + at, doc->len - at, &cp);
+    return cp;
+}
+
+/* The code point just before byte `at` (the text is valid UTF-8), or 0 at the start. */
+static uint32_t decode_before(const src_doc *doc, size_t at)
+{
+    if (at == 0)
+        return 0;
+    size_t s = at - 1;
+    while (s > 0 && ((unsigned char)doc->text[s] & 0xC0) == 0x80 && at - s < 4)
+        s--;
+    size_t used;
+    return decode_at(doc, s, &used);
+}
+
+/* ---- tokenizer ---- */
+
+/* An apostrophe or dot or hyphen or comma continues a word when a letter or digit follows
+ * ("don’t", "U.S", "Kremlin-linked", "185,000"). */
+static bool joins_word(const src_doc *doc, size_t at, uint32_t cp, bool digits)
+{
+    if (cp != '\'' && cp != 0x2019 && cp != '-' && cp != '.' && cp != ',')
+        return false;
+    if (cp == ',' && !digits)
+        return false;
+    size_t used;
+    decode_at(doc, at, &used);
+    if (at + used >= doc->len)
+        return false;
+    size_t used2;
+    uint32_t next = decode_at(doc, at + used, &used2);
+    if (cp == ',' || (cp == '.' && digits))
+        return next >= '0' && next <= '9';
+    if (cp == '.')
+        return cp_is_upper(next) && at + used + used2 < doc->len && doc->text[at + used + used2] == '.';
+    return cp_is_alnum(next);
+}
+
+static bool push_token(src_doc *doc, size_t start, size_t end, uint8_t type, uint8_t flags)
+{
+    src_token *t = src_vec_push(doc->mem, &doc->tokens);
+    if (!t)
+        return false;
+    t->start = (uint32_t)start;
+    t->end = (uint32_t)end;
+    t->type = type;
+    t->flags = flags;
+    t->region = -1;
+    return true;
+}
+
+static void classify_word(src_doc *doc, src_token *t)
+{
+    unsigned number;
+    t->lex = src_lexicon_lookup(doc->text + t->start, t->end - t->start, &number);
+    t->number = (uint8_t)number;
+    if (t->lex & LEX_NUMBER)
+        t->type = TOK_NUMBER;
+}
+
+bool src_tokenize(src_doc *doc)
+{
+    const char *s = doc->text;
+    size_t i = 0, n = doc->len;
+    /* About one token per five bytes of news text: reserve once instead of doubling. */
+    size_t guess = n / 5 + 16, bytes;
+    if (!onr_size_mul(guess, sizeof(src_token), &bytes) || !(doc->tokens.data = onr_malloc(doc->mem, bytes)))
+        return false;
+    doc->tokens.cap = guess;
+    uint8_t pending = TF_PARA;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n') {
+            pending |= TF_PARA | TF_SPACE;
+            i++;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r') {
+            pending |= TF_SPACE;
+            i++;
+            continue;
+        }
+        size_t used;
+        uint32_t cp = c < 0x80 ? c : decode_at(doc, i, &used);
+        if (c < 0x80)
+            used = 1;
+        if (cp_is_space(cp)) {
+            pending |= TF_SPACE;
+            i += used;
+            continue;
+        }
+        if (cp_is_alnum(cp)) {
+            size_t start = i;
+            bool digits = cp >= '0' && cp <= '9';
+            uint8_t flags = pending | (cp_is_upper(cp) ? TF_CAP : 0);
+            i += used;
+            while (i < n) {
+                size_t u;
+                uint32_t d = (unsigned char)s[i] < 0x80 ? (u = 1, (unsigned char)s[i]) : decode_at(doc, i, &u);
+                if (cp_is_alnum(d)) {
+                    if (cp_is_upper(d))
+                        flags |= TF_ODDCAPS;
+                } else if (!joins_word(doc, i, d, digits)) {
+                    break;
+                }
+                i += u;
+            }
+            if (!push_token(doc, start, i, digits ? TOK_NUMBER : TOK_WORD, flags))
+                return false;
+            if (!digits)
+                classify_word(doc, src_tok(doc, src_ntok(doc) - 1));
+            pending = 0;
+            continue;
+        }
+        uint8_t qflags;
+        uint8_t mark = quote_mark(cp, &qflags);
+        if ((c == '\'' || c == '`') && i + 1 < n && s[i + 1] == c) {
+            /* '' and `` stand for double quotation marks in some newsroom and typeset text. */
+            mark = MARK_STRAIGHT_DOUBLE;
+            qflags = c == '`' ? TF_OPEN : TF_OPEN | TF_CLOSE;
+            used = 2;
+        }
+        if (used == 1 && (mark == MARK_SINGLE || mark == MARK_STRAIGHT_SINGLE)) {
+            /* An apostrophe after a word ("Russians’ ") closes only; one before a word opens. */
+            uint32_t before = decode_before(doc, i);
+            size_t u2;
+            uint32_t after = i + used < n ? decode_at(doc, i + used, &u2) : 0;
+            if (cp_is_alnum(before))
+                qflags &= (uint8_t)~TF_OPEN;
+            if (!cp_is_alnum(after) && mark == MARK_STRAIGHT_SINGLE)
+                qflags &= (uint8_t)~TF_OPEN;
+        }
+        if (!push_token(doc, i, i + used, mark ? TOK_QUOTE : TOK_PUNCT, pending | (mark ? qflags : 0)))
+            return false;
+        src_token *t = src_tok(doc, src_ntok(doc) - 1);
+        t->mark = mark;
+        if (!mark)
+            t->punct = cp < 0x80 ? (char)cp : (cp == 0x2013 || cp == 0x2014 || cp == 0x2012) ? '-'
+                                               : cp == 0x2026 ? '.' : '~';
+        pending = 0;
+        i += used;
+    }
+    return true;
+}
+
+/* ---- paragraphs ---- */
+
+static bool is_terminal(const src_token *t)
+{
+    return (t->type == TOK_PUNCT && (t->punct == '.' || t->punct == '!' || t->punct == '?' ||
+                                     t->punct == ':')) ||
+           t->type == TOK_QUOTE;
+}
+
+static bool is_lower_word(const src_token *t) { return t->type == TOK_WORD && !(t->flags & TF_CAP); }
+
+/* A paragraph that stops mid-sentence ("…a Russian government official" / "said.") is joined
+ * to the next one: a layout break, not the end of the thought. */
+static void number_paragraphs(src_doc *doc)
+{
+    uint32_t para = 0;
+    size_t n = src_ntok(doc);
+    for (size_t i = 0; i < n; i++) {
+        src_token *t = src_tok(doc, i);
+        if (i > 0 && (t->flags & TF_PARA)) {
+            const src_token *prev = src_tok(doc, i - 1);
+            bool joined = !is_terminal(prev) && (is_lower_word(prev) || (prev->type == TOK_PUNCT && prev->punct == ',')) &&
+                          (t->type == TOK_WORD || t->type == TOK_NUMBER);
+            if (joined)
+                t->flags &= (uint8_t)~TF_PARA;
+            else
+                para++;
+        }
+        t->para = para;
+    }
+}
+
+/* ---- quotation regions ---- */
+
+static bool closes(uint8_t open_mark, const src_token *t)
+{
+    if (open_mark == MARK_LOW)
+        return t->mark == MARK_DOUBLE;
+    if (open_mark == MARK_DOUBLE && t->mark == MARK_DOUBLE && !(t->flags & TF_SPACE))
+        return true; /* “…,“ : an opening mark typed where the closing one belongs */
+    if (!(t->flags & TF_CLOSE))
+        return false;
+    if (open_mark == MARK_STRAIGHT_DOUBLE)
+        return t->mark == MARK_STRAIGHT_DOUBLE || t->mark == MARK_DOUBLE;
+    if (open_mark == MARK_DOUBLE)
+        return t->mark == MARK_DOUBLE || t->mark == MARK_STRAIGHT_DOUBLE;
+    if (open_mark == MARK_STRAIGHT_SINGLE)
+        return t->mark == MARK_STRAIGHT_SINGLE || t->mark == MARK_SINGLE;
+    return t->mark == open_mark;
+}
+
+static bool is_double_family(uint8_t mark)
+{
+    return mark == MARK_DOUBLE || mark == MARK_STRAIGHT_DOUBLE || mark == MARK_GUILLEMET ||
+           mark == MARK_CORNER || mark == MARK_LOW;
+}
+
+static bool add_region(src_doc *doc, size_t open, size_t close, bool closed, bool *continues)
+{
+    src_region *r = src_vec_push(doc->mem, &doc->regions);
+    if (!r)
+        return false;
+    r->open = open;
+    r->close = close;
+    r->closed = closed;
+    r->continued = *continues;
+    *continues = false;
+    return true;
+}
+
+/* Pairs marks inside each paragraph. A top-level quote may hold one nested quote of another
+ * family. A double quote still open at the paragraph's end runs to it, and continues into the
+ * next paragraph when that one opens with the same mark (the newswire convention); an
+ * unclosed single mark was an apostrophe. */
+bool src_find_regions(src_doc *doc)
+{
+    number_paragraphs(doc);
+    size_t n = src_ntok(doc);
+    long open = -1, nested = -1;
+    uint8_t open_mark = 0, nested_mark = 0;
+    bool continues = false;
+    for (size_t i = 0; i <= n; i++) {
+        src_token *t = i < n ? src_tok(doc, i) : NULL;
+        if (open >= 0 && (!t || (t->flags & TF_PARA))) {
+            bool run_on = is_double_family(open_mark) && i - 1 > (size_t)open;
+            if (run_on && !add_region(doc, (size_t)open, i - 1, false, &continues))
+                return false;
+            continues = run_on && t && t->type == TOK_QUOTE && (t->flags & TF_OPEN) && t->mark == open_mark;
+            open = -1;
+            nested = -1;
+        } else if (t && (t->flags & TF_PARA)) {
+            continues = false;
+        }
+        if (!t)
+            break;
+        if (t->type != TOK_QUOTE)
+            continue;
+        if (open < 0) {
+            if (t->flags & TF_OPEN) {
+                open = (long)i;
+                open_mark = t->mark;
+                nested = -1;
+            }
+        } else if (nested >= 0) {
+            if (closes(nested_mark, t)) {
+                nested = -1;
+            } else if (closes(open_mark, t)) {
+                nested = -1; /* the nested quote never closed */
+                if (!add_region(doc, (size_t)open, i, true, &continues))
+                    return false;
+                open = -1;
+            }
+        } else if (closes(open_mark, t)) {
+            if (!add_region(doc, (size_t)open, i, true, &continues))
+                return false;
+            open = -1;
+        } else if ((t->flags & TF_OPEN) && t->mark != open_mark) {
+            nested = (long)i;
+            nested_mark = t->mark;
+        }
+    }
+    src_region *regions = doc->regions.data;
+    for (size_t r = 0; r < doc->regions.len; r++)
+        for (size_t k = regions[r].open; k <= regions[r].close; k++)
+            src_tok(doc, k)->region = (int32_t)r;
+    return true;
+}
+
+/* ---- sentences ---- */
+
+static bool is_abbreviation(const src_doc *doc, size_t dot)
+{
+    if (dot == 0)
+        return false;
+    const src_token *w = src_tok(doc, dot - 1);
+    if (w->type != TOK_WORD || w->end != src_tok(doc, dot)->start)
+        return false;
+    if (w->end - w->start == 1 && (w->flags & TF_CAP))
+        return true;  /* an initial: "John F. Kennedy" */
+    if (memchr(doc->text + w->start, '.', w->end - w->start))
+        return true;  /* "U.S." */
+    return (w->lex & LEX_ABBREV) && (w->flags & TF_CAP);
+}
+
+static bool starts_sentence(const src_token *t)
+{
+    return (t->type == TOK_WORD && (t->flags & TF_CAP)) || t->type == TOK_NUMBER ||
+           (t->type == TOK_QUOTE && (t->flags & TF_OPEN)) || (t->flags & TF_PARA) ||
+           (t->type == TOK_PUNCT && (t->punct == '(' || t->punct == '['));
+}
+
+/* After a quotation that ends in "?" or "!", "Trump asked." continues the sentence. */
+static bool cue_follows(const src_doc *doc, size_t i)
+{
+    size_t n = src_ntok(doc);
+    for (size_t k = i; k < n && k < i + 6; k++) {
+        const src_token *t = src_tok(doc, k);
+        if (t->type == TOK_PUNCT || t->type == TOK_QUOTE || (t->flags & TF_PARA && k > i))
+            return false;
+        if ((t->lex & LEX_CUE) && !(t->flags & TF_CAP))
+            return true;
+    }
+    return false;
+}
+
+static bool ends_sentence(const src_doc *doc, size_t i)
+{
+    size_t n = src_ntok(doc);
+    if (i + 1 >= n)
+        return true;
+    const src_token *t = src_tok(doc, i), *next = src_tok(doc, i + 1);
+    if (next->flags & TF_PARA)
+        return true;
+    if (t->region >= 0) {
+        /* Inside a quotation only its closing mark can end a sentence. */
+        const src_region *r = (const src_region *)doc->regions.data + t->region;
+        if (i != r->close || !r->closed || i == 0)
+            return false;
+        const src_token *last = src_tok(doc, i - 1);
+        if (last->type != TOK_PUNCT || (last->punct != '.' && last->punct != '!' && last->punct != '?'))
+            return false;
+        return starts_sentence(next) && (last->punct == '.' || !cue_follows(doc, i + 1));
+    }
+    if (t->type != TOK_PUNCT || (t->punct != '.' && t->punct != '!' && t->punct != '?'))
+        return false;
+    if (t->punct == '.' && is_abbreviation(doc, i))
+        return false;
+    return starts_sentence(next);
+}
+
+bool src_find_sentences(src_doc *doc)
+{
+    size_t n = src_ntok(doc), first = 0;
+    for (size_t i = 0; i < n; i++) {
+        src_tok(doc, i)->sentence = (uint32_t)doc->sentences.len;
+        if (ends_sentence(doc, i)) {
+            src_sentence *s = src_vec_push(doc->mem, &doc->sentences);
+            if (!s)
+                return false;
+            s->first = first;
+            s->end = i + 1;
+            first = i + 1;
+        }
+    }
+    return true;
+}

@@ -1,0 +1,146 @@
+/* Sourcing audit, sources: pronouns and definite descriptions resolved to earlier mentions,
+ * "another official" a new source, appositions, named vs anonymous kinds, and the summary (claimed
+ * source counts, anonymity justifications, publications cited, the anonymous share). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "sources_test_util.h"
+
+static void pronoun_resolves_to_earlier_speaker(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("“The budget is balanced,” said Maria Lopez, the city treasurer.\n\n"
+                             "Taxes will not rise, she added.\n");
+    assert_int_equal(onr_sources_source_count(s), 1);
+    assert_string_equal(describe_source(s, 0), "named-person: Maria Lopez; treasurer; ; ; 2");
+    assert_string_equal(describe_quote(s, 1), "indirect [Taxes will not rise] <- she (added) #1");
+    onr_sources_free(s);
+}
+
+static void apposition_belongs_to_the_mention(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("Dmitry Peskov, the Kremlin spokesman, said the summit was off.\n\n"
+                             "Later Peskov said it could be rescheduled.\n");
+    assert_string_equal(describe_quote(s, 0),
+                        "indirect [the summit was off] <- Dmitry Peskov, the Kremlin spokesman (said) #1");
+    assert_string_equal(describe_quote(s, 1), "indirect [it could be rescheduled] <- Peskov (said) #1");
+    assert_int_equal(onr_sources_source_count(s), 1);
+    assert_string_equal(describe_source(s, 0), "named-person: Dmitry Peskov; spokesman; Kremlin; ; 2");
+    onr_sources_free(s);
+}
+
+static void definite_description_and_another(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("“Dialogue is frozen,” a diplomatic source said.\n\n"
+                             "“It will thaw slowly,” the diplomatic source added.\n\n"
+                             "“We are ready,” one official said. “So are we,” another official said.\n");
+    assert_int_equal(onr_sources_quote_count(s), 4);
+    assert_int_equal(onr_sources_quote(s, 0)->source, onr_sources_quote(s, 1)->source);
+    assert_int_equal(onr_sources_source_count(s), 3);
+    assert_string_equal(describe_source(s, 0), "anonymous-individual: a diplomatic source; source; ; ; 2");
+    assert_string_equal(describe_source(s, 1), "anonymous-individual: one official; official; ; ; 1");
+    assert_string_equal(describe_source(s, 2), "anonymous-individual: another official; official; ; ; 1");
+    onr_sources_free(s);
+}
+
+static void anonymous_and_named_kinds(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("The plan is dead, a source close to the Foreign Ministry said.\n\n"
+                             "The plan is dead, people familiar with the matter said.\n\n"
+                             "The plan is dead, officials said.\n\n"
+                             "The plan is dead, Reuters reported.\n\n"
+                             "The plan is dead, a Russian diplomat said.\n");
+    assert_int_equal(onr_sources_source_count(s), 5);
+    assert_string_equal(describe_source(s, 0),
+                        "anonymous-individual: a source close to the Foreign Ministry; source; the Foreign Ministry; ; 1");
+    assert_string_equal(describe_source(s, 1), "anonymous-group: people familiar with the matter; people; the matter; ; 1");
+    assert_string_equal(describe_source(s, 2), "anonymous-group: officials; officials; ; ; 1");
+    assert_string_equal(describe_source(s, 3), "named-organization: Reuters; ; ; ; 1");
+    assert_string_equal(describe_source(s, 4), "anonymous-individual: a Russian diplomat; diplomat; ; Russian; 1");
+    const onr_sources_summary *sum = onr_sources_get_summary(s);
+    assert_int_equal(sum->named_source_count, 1);
+    assert_int_equal(sum->anonymous_source_count, 4);
+    assert_true(sum->anonymous_share > 0.79 && sum->anonymous_share < 0.81);
+    onr_sources_free(s);
+}
+
+static void documents_are_sources(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("According to the report, the dam was never inspected.\n");
+    assert_string_equal(describe_source(s, 0), "document: the report; report; ; ; 1");
+    onr_sources_free(s);
+}
+
+static void claims_justifications_and_publications(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("Moscow expects a quick deal, seven senior officials and three members of the "
+                             "business elite told VPost.\n\n"
+                             "All of them spoke on condition of anonymity as they are not authorized to talk "
+                             "to foreign media.\n\n"
+                             "The Moscow Times previously reported that talks had begun.\n");
+    const onr_sources_summary *sum = onr_sources_get_summary(s);
+    assert_int_equal(sum->claimed_source_count, 10);
+    assert_int_equal(sum->claim_count, 1);
+    assert_int_equal(sum->justification_count, 1);
+    onr_string text = onr_sources_text(s);
+    const onr_text_span *j = &sum->justifications[0];
+    assert_int_equal(j->byte_end - j->byte_start, strlen("All of them spoke on condition of anonymity as they are "
+                                                         "not authorized to talk to foreign media"));
+    assert_memory_equal(text.data + j->byte_start, "All of them", 11);
+    assert_int_equal(sum->publication_count, 2);
+    assert_memory_equal(sum->publications[0].data, "VPost", 5);
+    assert_memory_equal(sum->publications[1].data, "The Moscow Times", 16);
+    assert_string_equal(describe_source(s, 0),
+                        "anonymous-group: seven senior officials and three members of the business elite; "
+                        "officials; ; ; 1");
+    onr_sources_free(s);
+}
+
+static void name_after_role_and_organizations_by_their_noun(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("The North Quay Fishing Cooperative says the design would remove berths. Its chairman, "
+                             "Dougie MacLeod, said the cooperative had hired lawyers.\n\n"
+                             "“We have fished from that quay for four generations.”\n\n"
+                             "The moorings are too shallow, the cooperative says.\n");
+    assert_int_equal(onr_sources_source_count(s), 2);
+    assert_string_equal(describe_source(s, 0), "named-organization: The North Quay Fishing Cooperative; ; ; ; 2");
+    assert_string_equal(describe_source(s, 1), "named-person: Dougie MacLeod; chairman; ; ; 2");
+    /* The paragraph that is only a quotation belongs to the speaker just before it. */
+    assert_string_equal(describe_quote(s, 2),
+                        "direct [“We have fished from that quay for four generations.”] <- Its chairman, Dougie MacLeod #2");
+    onr_sources_free(s);
+}
+
+static void one_mention_speaking_twice_is_one_source(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("A spokesperson for the fund declined to comment but said applications would be "
+                             "assessed on their merits.\n");
+    assert_int_equal(onr_sources_quote_count(s), 2);
+    assert_int_equal(onr_sources_source_count(s), 1);
+    onr_sources_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(pronoun_resolves_to_earlier_speaker),
+        cmocka_unit_test(apposition_belongs_to_the_mention),
+        cmocka_unit_test(definite_description_and_another),
+        cmocka_unit_test(anonymous_and_named_kinds),
+        cmocka_unit_test(documents_are_sources),
+        cmocka_unit_test(claims_justifications_and_publications),
+        cmocka_unit_test(name_after_role_and_organizations_by_their_noun),
+        cmocka_unit_test(one_mention_speaking_twice_is_one_source),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

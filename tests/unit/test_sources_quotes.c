@@ -1,0 +1,156 @@
+/* Sourcing audit, direct quotes: every quotation style, quotes over several paragraphs, quotes
+ * broken by their attribution, colon-introduced, nested and partial quotes; titles, nicknames and
+ * scare quotes are not quotes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "sources_test_util.h"
+
+static void curly_quote_with_speaker_after(void **state)
+{
+    (void)state;
+    expect_quotes("“We will rebuild the bridge by spring,” said Anna Petrova, the mayor.\n",
+                  (const char *const[]){
+                      "direct [“We will rebuild the bridge by spring,”] <- Anna Petrova, the mayor (said) #1", NULL});
+}
+
+static void every_quotation_style(void **state)
+{
+    (void)state;
+    expect_quotes("\"The port stays open,\" the harbour master said.\n\n"
+                  "‘The port stays open,’ the harbour master said.\n\n"
+                  "«The port stays open», said an aide.\n\n"
+                  "„The port stays open“, an official said.\n\n"
+                  "‹The port stays open,› the pilot said.\n\n"
+                  "「The port stays open,」 the captain said.\n",
+                  (const char *const[]){
+                      "direct [\"The port stays open,\"] <- the harbour master (said) #1 anonymous",
+                      "direct [‘The port stays open,’] <- the harbour master (said) #1 anonymous",
+                      "direct [«The port stays open»] <- an aide (said) #2 anonymous",
+                      "direct [„The port stays open“] <- an official (said) #3 anonymous",
+                      "direct [‹The port stays open,›] <- the pilot (said) #4 anonymous",
+                      "direct [「The port stays open,」] <- the captain (said) #5 anonymous", NULL});
+}
+
+static void quote_over_several_paragraphs(void **state)
+{
+    (void)state;
+    /* The newswire convention: the opening mark repeated, no closing mark until the end. */
+    expect_quotes("“The budget is the first in ten years to balance.\n\n"
+                  "“It pays for the schools and the roads,” the treasurer said.\n",
+                  (const char *const[]){
+                      "direct [“The budget is the first in ten years to balance. | “It pays for the schools and "
+                      "the roads,”] <- the treasurer (said) #1 anonymous",
+                      NULL});
+}
+
+static void quote_broken_by_attribution(void **state)
+{
+    (void)state;
+    expect_quotes("“We tried,” she said, “but the vote was lost.” Then she left.\n",
+                  (const char *const[]){
+                      "direct [“We tried,” | “but the vote was lost.”] <- she (said) #1", NULL});
+    expect_quotes("“We tried,” Maria Lopez said. “The vote was lost. We go on.”\n",
+                  (const char *const[]){
+                      "direct [“We tried,” | “The vote was lost. We go on.”] <- Maria Lopez (said) #1", NULL});
+}
+
+static void quote_introduced_by_colon(void **state)
+{
+    (void)state;
+    expect_quotes("The minister told reporters: “Nothing has been decided yet.”\n\n"
+                  "Another official shared his view: “It is too early to say.”\n",
+                  (const char *const[]){
+                      "direct [“Nothing has been decided yet.”] <- The minister (told) #1 anonymous",
+                      "direct [“It is too early to say.”] <- Another official (:) #2 anonymous", NULL});
+}
+
+static void nested_quote_stays_inside(void **state)
+{
+    (void)state;
+    expect_quotes("“He told me ‘never again’ and walked out,” Ivan Sokolov said.\n",
+                  (const char *const[]){
+                      "direct [“He told me ‘never again’ and walked out,”] <- Ivan Sokolov (said) #1", NULL});
+}
+
+static void partial_quote_inside_a_sentence(void **state)
+{
+    (void)state;
+    expect_quotes("The senator called the plan “a reckless gamble with our savings” on Tuesday.\n",
+                  (const char *const[]){
+                      "partial [“a reckless gamble with our savings”] <- The senator (called) #1 anonymous",
+                      NULL});
+}
+
+static void titles_nicknames_and_scare_quotes_are_not_quotes(void **state)
+{
+    (void)state;
+    expect_quotes("She starred in “Saturday Night Live” for years. The so-called “peace plan” failed. "
+                  "His car, known as “the Beast,” waited outside. The “reform” changed nothing.\n",
+                  (const char *const[]){NULL});
+}
+
+static void unattributed_quote_is_kept_without_speaker(void **state)
+{
+    (void)state;
+    expect_quotes("The crowd waited.\n\n“Nobody knows what happens next.”\n",
+                  (const char *const[]){"direct [“Nobody knows what happens next.”]", NULL});
+}
+
+static void speaker_cut_from_verb_by_paragraph_break(void **state)
+{
+    (void)state;
+    expect_quotes("“We will keep advancing,” a Russian government official\n\nsaid. “Then we decide.”\n",
+                  (const char *const[]){
+                      "direct [“We will keep advancing,” | “Then we decide.”] <- a Russian government official "
+                      "(said) #1 anonymous",
+                      NULL});
+}
+
+static void newsroom_double_apostrophes(void **state)
+{
+    (void)state;
+    expect_quotes("''We are not done yet,'' Mr. King said.\n",
+                  (const char *const[]){"direct [''We are not done yet,''] <- Mr. King (said) #1", NULL});
+}
+
+static void offsets_count_code_points(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("Café owner: «Ça suffit», said Zoë Brandt.");
+    assert_int_equal(onr_sources_quote_count(s), 1);
+    const onr_quote *q = onr_sources_quote(s, 0);
+    /* "Café owner: " is 12 code points and 13 bytes; «Ça suffit» is 11 code points, 14 bytes. */
+    assert_int_equal(q->kind, ONR_QUOTE_DIRECT);
+    assert_int_equal(q->span.start, 12);
+    assert_int_equal(q->span.end, 23);
+    assert_int_equal(q->span.byte_start, 13);
+    assert_int_equal(q->span.byte_end, 27);
+    assert_int_equal(q->speaker.start, 30);
+    assert_int_equal(q->speaker.end, 40);
+    assert_int_equal(q->speaker.byte_start, 34);
+    assert_int_equal(q->speaker.byte_end, 45);
+    onr_sources_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(curly_quote_with_speaker_after),
+        cmocka_unit_test(every_quotation_style),
+        cmocka_unit_test(quote_over_several_paragraphs),
+        cmocka_unit_test(quote_broken_by_attribution),
+        cmocka_unit_test(quote_introduced_by_colon),
+        cmocka_unit_test(nested_quote_stays_inside),
+        cmocka_unit_test(partial_quote_inside_a_sentence),
+        cmocka_unit_test(titles_nicknames_and_scare_quotes_are_not_quotes),
+        cmocka_unit_test(unattributed_quote_is_kept_without_speaker),
+        cmocka_unit_test(speaker_cut_from_verb_by_paragraph_break),
+        cmocka_unit_test(newsroom_double_apostrophes),
+        cmocka_unit_test(offsets_count_code_points),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,206 @@
+#!/usr/bin/python3
+"""Generates src/sources/lexicon_table.h: the word lists of the sourcing audit as one table with
+a hash index (FNV-1a of the lowercase word, linear probing).
+
+Usage: /usr/bin/python3 tools/gen_sources_lexicon.py > src/sources/lexicon_table.h
+The lists below are the source of truth; edit them here, never the generated file. They were
+written by hand from English news usage (reporting verbs, role nouns, anonymity markers); no
+data set was used to make them.
+"""
+import sys
+
+# Reporting verbs in all their forms, one verb per "|" or line. Class CUE; "+TELL" marks a verb
+# that takes a listener ("told reporters that …"); "+WEAK" one that reports speech only when "that",
+# a colon or a quotation follows ("wrote that …", not "wrote the letter").
+CUE_LEMMAS = """
+say says said saying | tell tells told telling +TELL | add adds added adding | note notes noted noting
+acknowledge acknowledges acknowledged acknowledging | warn warns warned warning +TELL
+predict predicts predicted predicting | expect expects expected expecting | write writes wrote writing
+ask asks asked asking +TELL | explain explains explained explaining | argue argues argued arguing
+claim claims claimed claiming | insist insists insisted insisting | reply replies replied replying
+recall recalls recalled recalling | declare declares declared declaring | announce announces announced announcing
+tweet tweets tweeted tweeting | stated stating | suggest suggests suggested suggesting
+report reports reported reporting | continued +WEAK | confirm confirms confirmed confirming
+deny denies denied denying | admit admits admitted admitting | complain complains complained complaining
+contend contends contended contending | emphasize emphasizes emphasized emphasizing | stress stresses stressed stressing
+indicate indicates indicated indicating | testify testifies testified testifying | assert asserts asserted asserting
+maintain maintains maintained maintaining +WEAK | concede concedes conceded conceding | boast boasts boasted boasting
+observe observes observed observing | remark remarks remarked remarking | mention mentions mentioned mentioning
+conclude concludes concluded concluding | believe believes believed believing | think thinks thought thinking
+hope hopes hoped hoping | fear fears feared fearing | worry worries worried worrying | estimate estimates estimated estimating
+promise promises promised promising +TELL | vow vows vowed vowing | pledge pledges pledged pledging
+urge urges urged urging +TELL | reveal reveals revealed revealing | disclose discloses disclosed disclosing
+agree agrees agreed agreeing | respond responds responded responding | allege alleges alleged alleging
+charged +WEAK | recount recounts recounted recounting
+inform informs informed informing +TELL | assure assures assured assuring +TELL | remind reminds reminded reminding +TELL
+shows showed showing | joke jokes joked joking | quip quips quipped quipping
+shout shouts shouted shouting | yell yells yelled yelling | chant chants chanted chanting
+scream screams screamed screaming | cried | posted posts posting +WEAK | answered answers | retorted | mused | wondered | reacted | read reads +WEAK | offered +WEAK | interject interjects interjected interjecting | points pointed |
+quoted | reject rejects rejected rejecting | criticize criticizes criticized criticizing
+criticise criticises criticised | praise praises praised praising | endorse endorses endorsed endorsing
+supports supported | oppose opposes opposed opposing | dismiss dismisses dismissed dismissing
+blame blames blamed blaming | defend defends defended defending | cite cites cited citing
+decline declines declined declining | refuse refuses refused refusing | want wants wanted |
+describe describes described describing | call calls called calling | label labels labeled labelled | exclaim exclaims exclaimed exclaiming | countered
+caution cautions cautioned cautioning | propose proposes proposed proposing | demanded demanding
+questioned | accuse accuses accused accusing +TELL | announce
+""".replace("\n", "|").split("|")
+
+ROLE_SG = """official source spokesman spokeswoman spokesperson diplomat analyst executive aide adviser advisor
+minister secretary president director member person expert insider lawmaker senator representative governor
+mayor chairman chairwoman chair officer employee worker resident voter supporter critic researcher economist
+strategist consultant lawyer attorney negotiator envoy ambassador commander leader candidate staffer observer
+witness friend colleague manager banker businessman businesswoman investor activist journalist reporter
+editor professor scientist doctor judge prosecutor investigator agent soldier general deputy lobbyist
+organizer operative donor pollster historian scholar participant associate relative neighbor
+treasurer councillor councilor commissioner chief founder owner teacher student farmer nurse
+politician diplomat narrator host
+""".split()
+ROLE_PL = """officials sources spokesmen diplomats analysts executives aides advisers advisors ministers
+members people persons experts insiders lawmakers senators representatives governors officers employees
+workers residents voters supporters critics researchers economists strategists consultants lawyers attorneys
+negotiators envoys ambassadors commanders leaders candidates staffers observers witnesses friends colleagues
+managers bankers businessmen investors activists journalists reporters editors professors scientists doctors
+judges prosecutors investigators agents soldiers generals deputies lobbyists organizers operatives donors
+pollsters historians scholars participants associates relatives neighbors elite
+treasurers councillors councilors commissioners founders owners teachers students farmers nurses
+politicians protesters demonstrators
+""".split()
+DOCS = """report reports statement statements study studies survey surveys poll polls document documents letter
+memo memorandum filing filings indictment lawsuit complaint release analysis data records email emails
+transcript ruling order affidavit assessment review audit article editorial post""".split()
+PRONOUN_SG = "he she i".split()
+PRONOUN_PL = "they we".split()
+PRONOUN_NEUTER = "it".split()
+RELATIVE = "who which".split()
+DET_INDEF = "a an another one some several many few multiple various other two three four five six seven eight nine ten".split()
+DET_DEF = "the this these those his her their its our my".split()
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+           "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+           "twenty": 20, "dozen": 12, "thirty": 30, "forty": 40, "fifty": 50}
+NATIONALITY = """russian american ukrainian european chinese british french german israeli iranian syrian turkish
+western eastern japanese korean indian polish italian spanish canadian mexican saudi arab palestinian
+belarusian georgian armenian kazakh soviet nato african asian australian dutch swedish finnish norwegian
+danish greek hungarian czech swiss austrian belgian irish scottish brazilian venezuelan cuban egyptian
+iraqi afghan pakistani qatari emirati lebanese jordanian moldovan latvian lithuanian estonian romanian
+bulgarian serbian croatian""".split()
+ORG = """ministry times post news agency party committee department office council commission institute
+university bank corporation corp inc group service press journal tribune herald reuters bloomberg kremlin
+pentagon government administration campaign foundation association union court senate congress house
+parliament duma company network television tv radio magazine daily gazette telegraph guardian monitor review
+center centre fund board bureau police army navy ap afp tass interfax ria cnn bbc nbc cbs abc fox msnbc
+npr vpost kommersant vedomosti rbc politico axios cooperative council fund courier chronicle examiner
+inquirer dispatch bulletin globe moscow kyiv kiev beijing tehran brussels
+whitehall""".split()
+# Words that end a noun phrase when scanning for a speaker: clause openers, conjunctions, be.
+CLAUSE = """that which whom whose because but while when if as since although though where after before so
+than whether until unless or nor yet however meanwhile is was are were be been being am not""".split()
+PREP = """in on at for with from by to about over during into through against among under within without via
+outside inside near across around behind beyond despite amid following throughout""".split()
+# Between a speaker and the verb: "he also said", "Putin repeatedly said", "has said".
+AUX = """also has have had will would could should may might must did does do later previously repeatedly
+reportedly recently then once publicly privately already still never often further again earlier
+just even later separately initially first""".split()
+# Inside a descriptor: "a source close to the ministry", "people familiar with the matter".
+ANON_LINK = "close familiar knowledgeable briefed involved linked connected".split()
+ANON_ADJ = "anonymous unnamed unidentified senior high-ranking".split()
+# Introduce names, not quotes: "dubbed “the Beast”", "the so-called “peace plan”".
+NAMING = "called dubbed nicknamed titled entitled named so-called known branded labeled labelled headlined".split()
+TITLE = """mr mrs ms dr sen rep gov gen lt col capt prof president senator governor secretary minister
+prime premier chancellor king queen prince pope judge justice mayor chairman ceo director ambassador
+spokesman spokeswoman vice deputy foreign general""".split()
+ABBREV = """mr mrs ms dr sen rep gov gen lt col capt prof st jr sr inc co corp ltd no vs jan feb mar apr
+aug sep sept oct nov dec u s n k e g i ft mt rev""".split()
+JUSTIFY = "anonymity anonymously authorized identified named sensitivity".split()
+# Paragraph labels that are not speakers: "Correction: …", "Breaking: …", "Editor's note: …".
+NOT_SPEAKER = """breaking correction update updated look watch read related revealed exclusive video photos
+photo image note credit see also more tags published listen""".split()
+
+classes = {}
+values = {}
+
+
+def add(words, *cls):
+    for w in words:
+        classes.setdefault(w, set()).update(cls)
+
+
+for group in CUE_LEMMAS:
+    toks = group.split()
+    extra = [t[1:] for t in toks if t.startswith("+")]
+    words = [t for t in toks if not t.startswith("+")]
+    add(words, "CUE", *extra)
+    add([w for w in words if w.endswith("ing")], "PARTICIPLE")
+add(["according"], "ACCORDING")
+add(ROLE_SG, "ROLE")
+add(ROLE_PL, "ROLE", "PLURAL")
+add(DOCS, "DOC")
+add(PRONOUN_SG, "PRONOUN")
+add(PRONOUN_PL, "PRONOUN", "PLURAL")
+add(PRONOUN_NEUTER, "PRONOUN", "NEUTER")
+add(RELATIVE, "PRONOUN", "RELATIVE")
+add(DET_INDEF, "INDEF")
+add(DET_DEF, "DEF")
+add(NATIONALITY, "NATIONALITY")
+add(ORG, "ORG")
+add(CLAUSE, "CLAUSE")
+add(PREP, "PREP")
+add(AUX, "AUX")
+add(ANON_LINK, "ANONLINK")
+add(ANON_ADJ, "ANONADJ")
+add(NAMING, "NAMING")
+add(TITLE, "TITLE")
+add(ABBREV, "ABBREV")
+add(JUSTIFY, "JUSTIFY")
+add(NOT_SPEAKER, "LABEL")
+# Dates are not affiliations: "a report published in February".
+add("""january february march april may june july august september october november december monday
+tuesday wednesday thursday friday saturday sunday""".split(), "TIME")
+add(list(NUMBERS), "NUMBER")
+add(["and"], "AND")
+add(["of"], "OF")
+# "who" is a relative pronoun, not a clause opener; "that" is both but must stop a noun phrase.
+ORDER = ["CUE", "TELL", "WEAK", "PARTICIPLE", "ACCORDING", "ROLE", "PLURAL", "DOC", "PRONOUN", "NEUTER",
+         "RELATIVE", "INDEF", "DEF", "NATIONALITY", "ORG", "CLAUSE", "PREP", "AUX", "ANONLINK",
+         "ANONADJ", "NAMING", "TITLE", "ABBREV", "JUSTIFY", "NUMBER", "AND", "OF", "LABEL", "TIME"]
+assert set().union(*classes.values()) <= set(ORDER)
+words = sorted(classes, key=lambda w: w.encode())
+out = sys.stdout
+out.write("/* Generated by tools/gen_sources_lexicon.py; do not edit. The word lists of the sourcing\n"
+          " * audit and their hash index. */\n")
+out.write("#ifndef ONR_SOURCES_LEXICON_TABLE_H\n#define ONR_SOURCES_LEXICON_TABLE_H\n\n")
+for i, c in enumerate(ORDER):
+    out.write("#define LEX_%s (1u << %d)\n" % (c, i))
+out.write("\ntypedef struct lexicon_entry {\n    const char *word;\n    unsigned char len;\n"
+          "    unsigned char number; /* value of a number word, else 0 */\n    uint32_t classes;\n} lexicon_entry;\n\n")
+out.write("static const lexicon_entry lexicon_table[] = {\n")
+for w in words:
+    cls = " | ".join("LEX_" + c for c in ORDER if c in classes[w])
+    out.write('    {"%s", %d, %d, %s},\n' % (w, len(w.encode()), NUMBERS.get(w, 0), cls))
+out.write("};\n\n")
+# An open-addressing hash table over the sorted entries: FNV-1a of the lowercase word, linear
+# probing; slots hold entry index + 1, 0 is empty. src_lexicon_lookup computes the same hash.
+SIZE = 4096
+assert len(words) < SIZE // 2
+
+
+def fnv1a(b):
+    h = 2166136261
+    for c in b:
+        h = ((h ^ c) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+slots = [0] * SIZE
+for i, w in enumerate(words):
+    k = fnv1a(w.encode()) & (SIZE - 1)
+    while slots[k]:
+        k = (k + 1) & (SIZE - 1)
+    slots[k] = i + 1
+out.write("#define LEXICON_SLOTS %d\n" % SIZE)
+out.write("static const unsigned short lexicon_slots[LEXICON_SLOTS] = {\n")
+for i in range(0, SIZE, 16):
+    out.write("    " + ", ".join(str(x) for x in slots[i:i + 16]) + ",\n")
+out.write("};\n\n")
+out.write("#endif\n")
