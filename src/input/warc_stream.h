@@ -1,0 +1,94 @@
+/* The byte stream under the WARC reader: a file or buffer, plain, gzip or zstd, decompressed
+ * into a bounded sliding window. Compressed members (gzip) and frames (zstd) are remembered with
+ * their file offsets so that records can say where they are; damage in the compressed data
+ * becomes a "break" that the record layer reports before the stream resynchronises. */
+#ifndef ONR_WARC_STREAM_H
+#define ONR_WARC_STREAM_H
+
+#include "input.h"
+
+#include <zlib.h>
+#include <zstd.h>
+#include <zstd_errors.h>
+
+typedef enum warc_stream_state {
+    WARC_STREAM_OK,
+    WARC_STREAM_EOF,
+    WARC_STREAM_BREAK, /* damaged compressed data: `problem` says what; warc_stream_resume next */
+    WARC_STREAM_FATAL  /* I/O error or no memory: `problem` says what */
+} warc_stream_state;
+
+/* A gzip member or zstd frame: where its output starts and where it lies in the file. */
+typedef struct warc_member {
+    uint64_t out_pos;    /* absolute position of its first decompressed byte */
+    uint64_t file_start;
+    uint64_t file_end;   /* UINT64_MAX while it is being read */
+} warc_member;
+
+typedef struct warc_stream {
+    const onr_mem *mem;
+    onr_warc_compression kind;
+    int fd;                     /* -1 for a buffer */
+    uint64_t file_size;
+
+    /* compressed input (gzip, zstd): `in` is the caller's buffer or our read buffer */
+    const unsigned char *in;
+    unsigned char *in_owned;
+    size_t in_cap, in_pos, in_len;
+    uint64_t in_file_pos;       /* file offset of in[0] */
+    bool in_eof;
+    z_stream zs;
+    bool zs_ready;
+    ZSTD_DCtx *zd;
+    bool in_member;             /* inside a gzip member or zstd frame */
+    uint64_t resume_from;       /* file offset to search for the next member after a break */
+    uint64_t furthest;          /* the furthest input offset reached, kept across seeks back */
+
+    /* plain input from a buffer */
+    const char *plain;
+    size_t plain_len, plain_pos;
+
+    /* decompressed window: bytes [pos, len) are unread; win[0] is at absolute `base` */
+    char *win;
+    size_t cap, pos, len, limit;
+    uint64_t base;
+
+    warc_member *members;
+    size_t member_count, member_cap;
+
+    warc_stream_state state;
+    onr_error problem;
+} warc_stream;
+
+/* Makes zlib allocate through `mem` (zstd keeps its own allocator: its hook is not in the stable
+ * API of the libzstd we build on). */
+void warc_zlib_use_mem(z_stream *zs, const onr_mem *mem);
+
+onr_status warc_stream_open_fd(warc_stream *s, int fd, size_t window_limit, const onr_mem *mem,
+                               onr_error *err);
+onr_status warc_stream_open_memory(warc_stream *s, const char *data, size_t len,
+                                   size_t window_limit, const onr_mem *mem, onr_error *err);
+void warc_stream_close(warc_stream *s);
+
+/* Tries to have n unread bytes in the window (n <= limit); returns how many there are. Fewer
+ * means the state is no longer OK. */
+size_t warc_stream_ensure(warc_stream *s, size_t n);
+/* Drops n bytes, reading through the stream when they are not all in the window; returns how
+ * many were dropped (fewer at the end or a break). */
+uint64_t warc_stream_discard(warc_stream *s, uint64_t n);
+/* After a break: forgets the window and continues at the next member found after the damage. */
+void warc_stream_resume(warc_stream *s);
+
+static inline const char *warc_stream_data(const warc_stream *s) { return s->win + s->pos; }
+static inline size_t warc_stream_avail(const warc_stream *s) { return s->len - s->pos; }
+static inline uint64_t warc_stream_tell(const warc_stream *s) { return s->base + s->pos; }
+
+/* File offset of the member holding decompressed position `out_pos` (the position itself for a
+ * plain file), and the file offset where that member ends (or the input consumed so far; the
+ * next byte's offset for a plain file). */
+uint64_t warc_stream_file_start(const warc_stream *s, uint64_t out_pos);
+uint64_t warc_stream_file_end(const warc_stream *s, uint64_t out_pos);
+/* Input bytes consumed so far: never decreases, even when resynchronising seeks back. */
+uint64_t warc_stream_consumed(const warc_stream *s);
+
+#endif /* ONR_WARC_STREAM_H */
