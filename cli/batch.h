@@ -5,17 +5,30 @@
 #define ONR_CLI_BATCH_H
 
 #include "onrecord.h"
+#include "text_buf.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 
-/* One unit of work: a page read from a file (or, for archives, a record). */
+/* Where a WARC record came from; every field is NUL-terminated (empty when absent). */
+typedef struct batch_warc_origin {
+    uint64_t offset;       /* the record's start in the file (its gzip member or zstd frame) */
+    uint64_t length;       /* bytes it takes in the file */
+    const char *record_id;
+    const char *target_uri;
+    const char *date;
+    const char *content_type; /* the HTTP Content-Type, for the charset */
+} batch_warc_origin;
+
+/* One unit of work: a page read from a file, or one record of a WARC archive. */
 typedef struct batch_item {
     size_t seq;            /* position in input order, from 0 */
     const char *input;     /* the path as given, or found inside a given folder */
-    const char *data;      /* the bytes, NUL-terminated; NULL when reading failed */
+    const char *data;      /* the bytes, NUL-terminated; NULL when reading failed or skipped */
     size_t len;
-    onr_error read_error;  /* why reading failed, when data is NULL */
+    onr_error read_error;  /* why reading failed, when data is NULL and skip is NULL */
+    const char *skip;      /* a WARC record that holds no page: the reason ("not-html", ...) */
+    const batch_warc_origin *warc; /* NULL for plain files */
 } batch_item;
 
 typedef enum batch_outcome { BATCH_OK, BATCH_SKIPPED, BATCH_FAILED } batch_outcome;
@@ -42,7 +55,10 @@ typedef struct batch_options {
 #define BATCH_MAX_REASONS 32
 
 typedef struct batch_summary {
-    size_t inputs, ok, skipped, failed;
+    size_t inputs;         /* items: files, plus WARC records and damaged stretches */
+    size_t warc_records;   /* of those, WARC records */
+    size_t pages;          /* items that held a page for the worker */
+    size_t ok, skipped, failed;
     /* skips and failures by reason key, in order of first appearance */
     const char *reasons[BATCH_MAX_REASONS];
     size_t reason_counts[BATCH_MAX_REASONS];
@@ -57,6 +73,11 @@ bool batch_run(const char *const *paths, size_t count, const batch_options *opti
 
 /* Prints "N pages: N ok, N skipped, N failed" on stderr. */
 void batch_print_summary(const batch_options *options, const batch_summary *summary);
+
+/* Appends the item's provenance as JSON members: "input" (for a record, its WARC file) and, for WARC records,
+ * "warc_offset", "warc_length", "warc_record_id", "target_uri", "warc_date" (each preceded by a
+ * comma except the first, so it can open an object). */
+void batch_provenance_json(const batch_item *item, text_buf *out);
 
 /* Writes the summary as one JSON object ({"inputs","ok","skipped","failed","reasons":{...}}). */
 void batch_write_summary_json(const batch_options *options, const batch_summary *summary, FILE *out);

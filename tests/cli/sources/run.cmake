@@ -26,13 +26,13 @@ expect("${out}" "Publications cited: the Gazette")
 # JSON of the same text, read from standard input (the default format is json).
 execute_process(COMMAND ${ONRECORD} sources --input-format text - INPUT_FILE ${DATA}/article.txt
                 RESULT_VARIABLE status OUTPUT_VARIABLE out)
-expect("${out}" "^\\{\"text\":\"Harbour Council")
+expect("${out}" "^\\{\"input\":\"-\",\"text\":\"Harbour Council")
 expect("${out}" "\"kind\":\"direct\",\"speaker\":\\{\"start\":[0-9]+,\"end\":[0-9]+,[^}]*\"text\":\"Anna Petrova, the council chair\"")
 
 # JSONL records keep their id; a bad line is reported with its number and the batch goes on.
 run(1 --input-format jsonl --output-format jsonl ${DATA}/records.jsonl)
-expect("${out}" "^\\{\"id\":\"a1\",\"text\":")
-expect("${out}" "\n\\{\"id\":7,\"text\":\"Fares will rise, an official said.\"")
+expect("${out}" "^\\{\"id\":\"a1\",\"input\":\"[^\"]*records.jsonl\",\"text\":")
+expect("${out}" "\n\\{\"id\":7,\"input\":\"[^\"]*\",\"text\":\"Fares will rise, an official said.\"")
 expect("${err}" "records.jsonl:2: ")
 
 # An HTML page: its article is extracted, then audited.
@@ -41,10 +41,11 @@ expect("${out}" "\\*\\*Morag Ellis\\*\\*: named person; role: director")
 expect("${out}" "Sources the article says it spoke to: 2")
 expect("${out}" "Publications cited: the Island Times")
 
-# A missing file: one line naming it, exit status 1.
-run(1 --input-format text ${DATA}/missing.txt)
-expect("${err}" "missing.txt")
+# A missing file: one line naming it, exit status 1, and an error record; the others go on.
+run(1 --input-format text ${DATA}/missing.txt ${DATA}/article.txt)
+expect("${err}" "missing.txt: No such file")
+expect("${out}" "^\\{\"input\":\"[^\"]*missing.txt\",\"error\":\"No such file or directory\"\\}\n\\{\"input\":\"[^\"]*article.txt\",\"text\"")
 
 # Bad options: usage, exit status 2.
 run(2 --output-format yaml ${DATA}/article.txt)
-expect("${err}" "unknown output format 'yaml'")
+expect("${err}" "unknown format 'yaml'")
