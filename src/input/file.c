@@ -33,8 +33,10 @@ onr_status onr_gunzip(const char *data, size_t len, size_t max_size, const onr_m
             break;
         }
         size_t room = buf.cap - buf.len - 1;
+        if (room > UINT32_MAX)
+            room = UINT32_MAX; /* zlib counts in 32 bits */
         zs.next_out = (Bytef *)(buf.data + buf.len);
-        zs.avail_out = room > UINT32_MAX ? UINT32_MAX : (uInt)room;
+        zs.avail_out = (uInt)room;
         uInt before_in = zs.avail_in;
         int rc = inflate(&zs, Z_NO_FLUSH);
         consumed += before_in - zs.avail_in;
