@@ -496,10 +496,16 @@ onr_status extract_jsonld_read(const char *json, size_t len, size_t source_offse
     if (!root) {
         if (json_error_code(&error) == json_error_out_of_memory)
             return ONR_ERR_NOMEM;
-        char message[256];
-        snprintf(message, sizeof message, "ignored broken JSON-LD at byte %zu: %s",
-                 source_offset + (error.position > 0 ? (size_t)error.position : 0), error.text);
-        return extract_names_add(warnings, arena, message, strlen(message));
+        /* jansson quotes raw input bytes in its message: repair them, strings we hand out are UTF-8. */
+        onr_buf message;
+        onr_buf_init(&message, arena->mem);
+        onr_buf_printf(&message, "ignored broken JSON-LD at byte %zu: ",
+                       source_offset + (error.position > 0 ? (size_t)error.position : 0));
+        onr_buf_append_utf8_clean(&message, error.text, strnlen(error.text, sizeof error.text));
+        onr_status st = message.failed ? ONR_ERR_NOMEM
+                                       : extract_names_add(warnings, arena, message.data, message.len);
+        onr_buf_free(&message);
+        return st;
     }
     jsonld_reader r = {.arena = arena, .info = info, .id_count = 0, .visited = 0};
     index_ids(&r, root, 0);
