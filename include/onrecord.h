@@ -348,6 +348,12 @@ typedef struct onr_article_meta {
  * article text found), ONR_ERR_NOMEM, ONR_ERR_ARGUMENT (NULL out, NULL html with len > 0). */
 onr_status onr_extract(const onr_context *ctx, const char *html, size_t len, const char *url,
                        size_t url_len, onr_article **out, onr_error *err);
+/* The same for a page fetched over HTTP (a WARC record): `content_type` is the Content-Type
+ * header's value (may be NULL), whose charset parameter decides the encoding when the page has no
+ * byte-order mark, as in browsers. */
+onr_status onr_extract_http(const onr_context *ctx, const char *html, size_t len,
+                            const char *content_type, size_t content_type_len, const char *url,
+                            size_t url_len, onr_article **out, onr_error *err);
 void onr_article_free(onr_article *article);
 
 const onr_article_meta *onr_article_metadata(const onr_article *article);
