@@ -1,6 +1,8 @@
 /* UTF-8 decoding, encoding and repair: every string the library hands out is valid UTF-8. */
 #include "core.h"
 
+#include <string.h>
+
 size_t onr_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
     unsigned char c = s[0];
@@ -70,6 +72,16 @@ size_t onr_utf8_valid_prefix(const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
+        /* Pages are mostly ASCII: skip it eight bytes at a time. */
+        while (i + 8 <= len) {
+            uint64_t word;
+            memcpy(&word, p + i, 8);
+            if (word & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         if (p[i] < 0x80) {
             i++;
             continue;
