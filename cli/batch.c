@@ -484,3 +484,34 @@ void batch_provenance_json(const batch_item *item, text_buf *out)
         text_json(out, values[i], strlen(values[i]));
     }
 }
+
+void batch_fail(batch_result *result, const char *input, const char *reason, const char *detail)
+{
+    result->outcome = BATCH_FAILED;
+    result->reason = reason;
+    size_t n = strlen(input);
+    if (!strncmp(detail, input, n) && !strncmp(detail + n, ": ", 2))
+        detail += n + 2;
+    snprintf(result->message, sizeof result->message, "%.120s: %.170s", input, detail);
+}
+
+void batch_outcome_json(const batch_item *item, const batch_result *result, text_buf *out)
+{
+    text_puts(out, "{");
+    batch_provenance_json(item, out);
+    if (result->outcome == BATCH_SKIPPED) {
+        text_puts(out, ",\"skipped\":");
+        text_json(out, result->reason, strlen(result->reason));
+    } else {
+        /* The message is "INPUT: detail"; the record names the input already. */
+        size_t n = strlen(item->input);
+        const char *detail = result->message;
+        if (!strncmp(detail, item->input, n) && !strncmp(detail + n, ": ", 2))
+            detail += n + 2;
+        text_puts(out, ",\"error\":");
+        text_json(out, detail, strlen(detail));
+        text_puts(out, ",\"reason\":");
+        text_json(out, result->reason, strlen(result->reason));
+    }
+    text_puts(out, "}\n");
+}

@@ -79,6 +79,14 @@ void batch_print_summary(const batch_options *options, const batch_summary *summ
  * comma except the first, so it can open an object). */
 void batch_provenance_json(const batch_item *item, text_buf *out);
 
+/* Marks `result` failed with `reason` (a short static key) and the message "INPUT: detail"; a
+ * detail that already starts with "INPUT: " (reading errors do) is not prefixed again. */
+void batch_fail(batch_result *result, const char *input, const char *reason, const char *detail);
+
+/* The JSON line that stands for a skipped or failed input, so that JSON output has one line per
+ * input and record: {provenance,"skipped":reason} or {provenance,"error":detail,"reason":reason}. */
+void batch_outcome_json(const batch_item *item, const batch_result *result, text_buf *out);
+
 /* Writes the summary as one JSON object ({"inputs","ok","skipped","failed","reasons":{...}}). */
 void batch_write_summary_json(const batch_options *options, const batch_summary *summary, FILE *out);
 

@@ -1,7 +1,7 @@
 /* onrecord extract: news pages (files, folders, WARC archives, stdin) to clean articles in
  * Markdown, text, JSON, JSONL or XML; option names follow trafilatura's. */
-#include "batch.h"
 #include "cli.h"
+#include "run.h"
 #include "text_buf.h"
 
 #include <errno.h>
@@ -23,7 +23,7 @@ typedef struct extract_job {
 
 static void usage(FILE *out)
 {
-    fputs("usage: onrecord extract [OPTIONS] [FILE|DIR|-]...\n"
+    fputs("usage: onrecord extract [OPTIONS] [FILE|DIR|WARC|-]...\n"
           "Extracts the main article of news pages: text, metadata, links, figures.\n\n"
           "  --output-format markdown|txt|json|jsonl|xml   (default: markdown)\n"
           "                         json and jsonl both print one object per line\n"
@@ -36,12 +36,14 @@ static void usage(FILE *out)
           "  --recall               keep doubtful blocks\n"
           "  --sources              add the sourcing audit (quotes, speakers, sources)\n"
           "  --url URL              the page's address: the base for relative links\n"
-          "  -o, --output-dir DIR   write one file per input into DIR instead of stdout\n"
-          "  -j, --jobs N           inputs processed in parallel (default: one per core)\n"
-          "  -q, --quiet            no progress line or summary on stderr\n"
-          "  -h, --help\n"
-          "Folders are searched for *.html, *.htm, *.xhtml (and .gz of them); WARC files are read\n"
-          "record by record. Exit status: 0 all inputs extracted, 1 some failed, 2 usage error.\n",
+          "  -o, --output-dir DIR   write one file per input into DIR instead of stdout (with\n"
+          "                         --manifest: the shard's JSONL, summary and done-marker)\n",
+          out);
+    fputs(run_options_help, out);
+    fputs("  -h, --help\n"
+          "Folders are searched for *.html, *.htm, *.xhtml, WARC files (and .gz of them); WARC files\n"
+          "are recognised by content and read record by record. Exit status: 0 all inputs extracted,\n"
+          "1 some failed, 2 usage error or the run could not go on.\n",
           out);
 }
 
@@ -49,25 +51,6 @@ static const char *format_extension(output_format f)
 {
     static const char *const ext[] = {".md", ".txt", ".json", ".xml"};
     return ext[f];
-}
-
-static void fail(batch_result *result, const char *input, const char *reason, const char *detail)
-{
-    result->outcome = BATCH_FAILED;
-    result->reason = reason;
-    snprintf(result->message, sizeof result->message, "%.140s: %.150s", input, detail);
-}
-
-/* The JSON error record that stands for a failed input in json/jsonl output. */
-static void error_record(const batch_item *item, const char *reason, const char *message, text_buf *out)
-{
-    text_puts(out, "{");
-    batch_provenance_json(item, out);
-    text_puts(out, ",\"error\":");
-    text_json(out, message, strlen(message));
-    text_puts(out, ",\"reason\":");
-    text_json(out, reason, strlen(reason));
-    text_puts(out, "}\n");
 }
 
 /* The output file for `input` under -o: its base name with the format's extension. */
@@ -134,6 +117,10 @@ static void work(void *arg, const batch_item *item, batch_result *result)
         result->outcome = BATCH_SKIPPED;
         result->reason = item->skip;
         snprintf(result->message, sizeof result->message, "%s: skipped (%s)", item->input, item->skip);
+        if (job->format == OUT_JSON && !job->output_dir)
+            batch_outcome_json(item, result, &out);
+        result->text = out.data;
+        result->len = out.len;
         return;
     }
     if (!item->data) {
@@ -159,21 +146,21 @@ static void work(void *arg, const batch_item *item, batch_result *result)
         }
     }
     if (reason) {
-        fail(result, item->input, reason, message);
+        batch_fail(result, item->input, reason, message);
         text_free(&out);
         if (job->format == OUT_JSON && !job->output_dir)
-            error_record(item, reason, message, &out);
+            batch_outcome_json(item, result, &out);
     }
     if (out.failed) {
         text_free(&out);
-        fail(result, item->input, "nomem", "out of memory");
+        batch_fail(result, item->input, "nomem", "out of memory");
         return;
     }
     if (job->output_dir && out.len) {
         char path[4096];
         output_path(job, item, path, sizeof path);
         if (!write_file(path, out.data, out.len))
-            fail(result, item->input, "io", strerror(errno));
+            batch_fail(result, item->input, "io", strerror(errno));
         text_free(&out);
         return;
     }
@@ -200,7 +187,7 @@ enum { OPT_FORMAT = 256, OPT_METADATA, OPT_LINKS, OPT_IMAGES, OPT_NO_TABLES, OPT
        OPT_RECALL, OPT_SOURCES, OPT_URL };
 
 /* Returns -1 to go on, else the exit status. */
-static int parse_args(int argc, char **argv, extract_job *job, onr_options *options, batch_options *batch)
+static int parse_args(int argc, char **argv, extract_job *job, onr_options *options, run_config *run)
 {
     static const struct option longs[] = {
         {"output-format", required_argument, NULL, OPT_FORMAT}, {"with-metadata", no_argument, NULL, OPT_METADATA},
@@ -208,12 +195,11 @@ static int parse_args(int argc, char **argv, extract_job *job, onr_options *opti
         {"no-tables", no_argument, NULL, OPT_NO_TABLES},       {"comments", no_argument, NULL, OPT_COMMENTS},
         {"precision", no_argument, NULL, OPT_PRECISION},       {"recall", no_argument, NULL, OPT_RECALL},
         {"sources", no_argument, NULL, OPT_SOURCES},           {"url", required_argument, NULL, OPT_URL},
-        {"output-dir", required_argument, NULL, 'o'},          {"jobs", required_argument, NULL, 'j'},
-        {"quiet", no_argument, NULL, 'q'},                     {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+        {"output-dir", required_argument, NULL, 'o'},          {"help", no_argument, NULL, 'h'},
+        RUN_LONG_OPTIONS,                                      {NULL, 0, NULL, 0}};
     optind = 1;
     int c;
-    while ((c = getopt_long(argc, argv, "o:j:qh", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:h" RUN_SHORT_OPTIONS, longs, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT:
             if (!parse_format(optarg, &job->format)) {
@@ -240,19 +226,12 @@ static int parse_args(int argc, char **argv, extract_job *job, onr_options *opti
             break;
         case OPT_URL: job->url = optarg; break;
         case 'o': job->output_dir = optarg; break;
-        case 'j': {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*end || n < 1 || n > 4096) {
-                fprintf(stderr, "onrecord extract: bad job count '%s'\n", optarg);
+        case 'h': usage(stdout); return 0;
+        default:
+            if (c == '?' || run_config_option(run, c, optarg) <= 0) {
+                usage(stderr);
                 return 2;
             }
-            batch->jobs = (unsigned)n;
-            break;
-        }
-        case 'q': batch->quiet = true; break;
-        case 'h': usage(stdout); return 0;
-        default: usage(stderr); return 2;
         }
     }
     return -1;
@@ -264,21 +243,24 @@ int cmd_extract(int argc, char **argv)
     extract_job job = {NULL, OUT_MARKDOWN, ONR_RENDER_TABLES, NULL, NULL};
     onr_options options;
     onr_options_init(&options);
-    batch_options batch = {0, 0, extensions, false, "pages"};
-    int status = parse_args(argc, argv, &job, &options, &batch);
+    run_config run;
+    run_config_init(&run, "extract", "articles", extensions);
+    int status = parse_args(argc, argv, &job, &options, &run);
     if (status >= 0)
         return status;
-    batch.max_input_size = options.max_page_size;
-    if (job.output_dir) {
+    options.max_page_size = run.batch.max_input_size;
+    const char *output_dir = job.output_dir;
+    if (run.shard.manifest) {
+        /* A shard's output is one JSONL file in the -o folder. */
+        job.format = OUT_JSON;
+        job.output_dir = NULL;
+    } else if (job.output_dir) {
         struct stat st;
         if (stat(job.output_dir, &st) != 0 && mkdir(job.output_dir, 0777) != 0) {
             fprintf(stderr, "onrecord extract: cannot create %s: %s\n", job.output_dir, strerror(errno));
             return 2;
         }
     }
-    const char *stdin_only[] = {"-"};
-    const char *const *inputs = optind < argc ? (const char *const *)argv + optind : stdin_only;
-    size_t count = optind < argc ? (size_t)(argc - optind) : 1;
     onr_context *ctx;
     onr_error err;
     if (onr_context_new(&options, NULL, &ctx, &err) != ONR_OK) {
@@ -286,12 +268,8 @@ int cmd_extract(int argc, char **argv)
         return 2;
     }
     job.ctx = ctx;
-    batch_summary summary;
-    bool ran = batch_run(inputs, count, &batch, work, &job, stdout, &summary);
-    if (!batch.quiet && summary.inputs > 1)
-        batch_print_summary(&batch, &summary);
+    status = run_config_execute(&run, (const char *const *)argv + optind, (size_t)(argc - optind), output_dir,
+                                work, &job);
     onr_context_free(ctx);
-    if (!ran)
-        return 2;
-    return summary.failed ? 1 : 0;
+    return status;
 }

@@ -52,15 +52,6 @@ static input_format format_of(const sources_job *job, const char *input)
     return INPUT_TEXT;
 }
 
-static void fail(batch_result *result, const char *input, const char *reason, const char *detail)
-{
-    result->outcome = BATCH_FAILED;
-    result->reason = reason;
-    /* Reading errors already name the input. */
-    bool named = !strncmp(detail, input, strlen(input)) && !strncmp(detail + strlen(input), ": ", 2);
-    snprintf(result->message, sizeof result->message, "%.100s: %.190s", input, named ? detail + strlen(input) + 2 : detail);
-}
-
 /* Appends the audit of `text`; `id_json` (a JSON value, may be NULL) is put first as "id". */
 static bool render_one(const sources_job *job, const batch_item *item, const char *text, size_t len,
                        const char *id_json, text_buf *out, onr_error *err)
@@ -109,12 +100,12 @@ static void run_html(const sources_job *job, const batch_item *item, text_buf *o
     onr_error err = {0};
     const char *url = item->warc ? item->warc->target_uri : NULL;
     if (onr_extract(job->ctx, item->data, item->len, url, url ? strlen(url) : 0, &article, &err) != ONR_OK) {
-        fail(result, item->input, onr_status_name(err.status), err.message);
+        batch_fail(result, item->input, onr_status_name(err.status), err.message);
         return;
     }
     onr_string text = onr_article_text(article);
     if (!render_one(job, item, text.data ? text.data : "", text.len, NULL, out, &err))
-        fail(result, item->input, onr_status_name(err.status), err.message);
+        batch_fail(result, item->input, onr_status_name(err.status), err.message);
     onr_article_free(article);
 }
 
@@ -156,28 +147,16 @@ static void run_jsonl(const sources_job *job, const batch_item *item, text_buf *
         p = nl ? nl + 1 : end;
     }
     if (bad)
-        fail(result, item->input, "bad-record", first_problem);
+        batch_fail(result, item->input, "bad-record", first_problem);
 }
 
-/* In JSON output every input and record gets a line, so the lines add up to the summary's counts:
- * {"input":…,"skipped":reason} or {"input":…,"error":message}. */
+/* In JSON output every input and record gets a line, so the lines add up to the summary's counts. */
 static void outcome_line(const sources_job *job, const batch_item *item, batch_result *result)
 {
     if (job->output != ONR_SOURCES_JSON)
         return;
     text_buf out = {0};
-    text_puts(&out, "{");
-    batch_provenance_json(item, &out);
-    if (result->outcome == BATCH_SKIPPED) {
-        text_puts(&out, ",\"skipped\":");
-        text_json(&out, result->reason, strlen(result->reason));
-    } else {
-        const char *colon = strstr(result->message, ": ");
-        const char *reason = colon ? colon + 2 : result->message;
-        text_puts(&out, ",\"error\":");
-        text_json(&out, reason, strlen(reason));
-    }
-    text_puts(&out, "}\n");
+    batch_outcome_json(item, result, &out);
     if (out.failed) {
         text_free(&out);
         return;
@@ -197,7 +176,7 @@ static void work(void *arg, const batch_item *item, batch_result *result)
         return;
     }
     if (!item->data) {
-        fail(result, item->input, onr_status_name(item->read_error.status), item->read_error.message);
+        batch_fail(result, item->input, onr_status_name(item->read_error.status), item->read_error.message);
         outcome_line(job, item, result);
         return;
     }
@@ -209,10 +188,10 @@ static void work(void *arg, const batch_item *item, batch_result *result)
     } else if (format == INPUT_HTML) {
         run_html(job, item, &out, result);
     } else if (!render_one(job, item, item->data, item->len, NULL, &out, &err)) {
-        fail(result, item->input, onr_status_name(err.status), err.message);
+        batch_fail(result, item->input, onr_status_name(err.status), err.message);
     }
     if (out.failed)
-        fail(result, item->input, "nomem", "out of memory");
+        batch_fail(result, item->input, "nomem", "out of memory");
     if (result->outcome == BATCH_FAILED && format != INPUT_JSONL) {
         text_free(&out);
         outcome_line(job, item, result);

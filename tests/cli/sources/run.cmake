@@ -44,7 +44,7 @@ expect("${out}" "Publications cited: the Island Times")
 # A missing file: one line naming it, exit status 1, and an error record; the others go on.
 run(1 --input-format text ${DATA}/missing.txt ${DATA}/article.txt)
 expect("${err}" "missing.txt: No such file")
-expect("${out}" "^\\{\"input\":\"[^\"]*missing.txt\",\"error\":\"No such file or directory\"\\}\n\\{\"input\":\"[^\"]*article.txt\",\"text\"")
+expect("${out}" "^\\{\"input\":\"[^\"]*missing.txt\",\"error\":\"No such file or directory\",\"reason\":\"io\"\\}\n\\{\"input\":\"[^\"]*article.txt\",\"text\"")
 
 # Bad options: usage, exit status 2.
 run(2 --output-format yaml ${DATA}/article.txt)
