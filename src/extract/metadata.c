@@ -97,13 +97,19 @@ static onr_status choose_url(chooser *c)
     const page_scan *scan = c->scan;
     const onr_string candidates[] = {scan->canonical, scan->meta[META_URL], scan->jsonld.article.url,
                                      scan->jsonld.page.url, c->page_url};
+    /* Without a page URL a relative canonical link stays relative: an absolute og:url or JSON-LD
+     * url then serves better, and the relative one only when nothing else exists. */
+    onr_string relative = {NULL, 0};
     for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
         onr_string trimmed;
         TRY(copy_clean(c->arena, candidates[i], &trimmed));
         TRY(resolve(c, trimmed, &c->out->url));
-        if (c->out->url.data)
+        if (is_url(c->out->url))
             return ONR_OK;
+        if (c->out->url.data && !relative.data)
+            relative = c->out->url;
     }
+    c->out->url = relative;
     return ONR_OK;
 }
 
