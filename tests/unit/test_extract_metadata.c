@@ -873,6 +873,11 @@ static const page_case url_pages[] = {
      "<base href='https://static.example/base/'><link rel=canonical href='pier.html'>",
      {{F_URL, "https://static.example/base/pier.html"}}},
     {"page URL", "https://news.example/world/pier", "<p>x", {{F_URL, "https://news.example/world/pier"}}},
+    {"relative canonical without a page URL: og:url", NULL,
+     "<link rel=canonical href='/world/pier'><meta property=og:url content='https://news.example/world/pier'>",
+     {{F_URL, "https://news.example/world/pier"}}},
+    {"relative canonical alone stays relative", NULL, "<link rel=canonical href='/world/pier'>",
+     {{F_URL, "/world/pier"}}},
 };
 
 static const page_case language_pages[] = {
