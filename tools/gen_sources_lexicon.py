@@ -44,8 +44,25 @@ decline declines declined declining | refuse refuses refused refusing | want wan
 describe describes described describing | call calls called calling | label labels labeled labelled | exclaim exclaims exclaimed exclaiming | countered
 caution cautions cautioned cautioning | propose proposes proposed proposing | demanded demanding
 questioned | accuse accuses accused accusing +TELL | announce
+beamed | exhort exhorts exhorted exhorting | chide chides chided chiding | opine opines opined
+gushed | scoffed | snapped | sighed | marveled marvelled | lament laments lamented lamenting
+muttered | whispered | grumbled | fumed | crowed | pleaded | begged | brag brags bragged bragging
 """.replace("\n", "|").split("|")
 
+# Verbs whose reported topic is the object of a preposition: "talked about the economy", "called
+# for an inquiry". A word here need not be a reporting verb otherwise.
+TOPIC_ABOUT = """talk talks talked talking speak speaks spoke speaking spoken ask asks asked asking
+joke jokes joked joking worry worries worried worrying complain complains complained complaining
+write writes wrote writing written tweet tweets tweeted tweeting warn warns warned warning
+comment comments commented commenting boast boasts boasted boasting testify testifies testified
+testifying""".split()
+TOPIC_FOR = """call calls called calling vote votes voted voting advocate advocates advocated advocating
+push pushes pushed pushing argue argues argued arguing apologize apologizes apologized apologizing
+apologise apologises apologised apologising""".split()
+# Stances that may take a bare name as all their content: "endorsed Trump", "opposes Clinton".
+STANCE = """endorse endorses endorsed endorsing supports supported supporting support oppose opposes opposed
+opposing praise praises praised praising criticize criticizes criticized criticizing criticise
+criticises criticised blame blames blamed blaming defend defends defended defending""".split()
 ROLE_SG = """official source spokesman spokeswoman spokesperson diplomat analyst executive aide adviser advisor
 minister secretary president director member person expert insider lawmaker senator representative governor
 mayor chairman chairwoman chair officer employee worker resident voter supporter critic researcher economist
@@ -133,6 +150,9 @@ for group in CUE_LEMMAS:
     add(words, "CUE", *extra)
     add([w for w in words if w.endswith("ing")], "PARTICIPLE")
 add(["according"], "ACCORDING")
+add(TOPIC_ABOUT, "ABOUT")
+add(TOPIC_FOR, "FOR")
+add(STANCE, "STANCE")
 add(ROLE_SG, "ROLE")
 add(ROLE_PL, "ROLE", "PLURAL")
 add(DOCS, "DOC")
@@ -163,7 +183,7 @@ add(["of"], "OF")
 # "who" is a relative pronoun, not a clause opener; "that" is both but must stop a noun phrase.
 ORDER = ["CUE", "TELL", "WEAK", "PARTICIPLE", "ACCORDING", "ROLE", "PLURAL", "DOC", "PRONOUN", "NEUTER",
          "RELATIVE", "INDEF", "DEF", "NATIONALITY", "ORG", "CLAUSE", "PREP", "AUX", "ANONLINK",
-         "ANONADJ", "NAMING", "TITLE", "ABBREV", "JUSTIFY", "NUMBER", "AND", "OF", "LABEL", "TIME"]
+         "ANONADJ", "NAMING", "TITLE", "ABBREV", "JUSTIFY", "NUMBER", "AND", "OF", "LABEL", "TIME", "ABOUT", "FOR", "STANCE"]
 assert set().union(*classes.values()) <= set(ORDER)
 words = sorted(classes, key=lambda w: w.encode())
 out = sys.stdout

@@ -64,8 +64,10 @@ static bool np_word(const src_token *t)
         return true;
     if (t->type != TOK_WORD || t->region >= 0)
         return false;
-    if (t->lex & (LEX_CLAUSE | LEX_PREP | LEX_AUX | LEX_RELATIVE | LEX_ACCORDING))
+    if (t->lex & (LEX_CLAUSE | LEX_PREP | LEX_RELATIVE | LEX_ACCORDING))
         return false;
+    if ((t->lex & LEX_AUX) && !(t->flags & TF_CAP))
+        return false; /* "has", "may", but the names "Theresa May", "George Will" */
     if ((t->lex & LEX_PRONOUN) && !(t->flags & TF_CAP) )
         return false;
     if ((t->lex & LEX_CUE) && !(t->lex & (LEX_ROLE | LEX_DOC)) && !(t->flags & TF_CAP))
@@ -79,7 +81,7 @@ static bool is_head(const src_token *t)
         return false;
     if (t->lex & (LEX_ROLE | LEX_DOC | LEX_ORG | LEX_PRONOUN))
         return true;
-    return (t->flags & TF_CAP) && !(t->lex & (LEX_DEF | LEX_INDEF | LEX_PREP | LEX_CLAUSE | LEX_AUX | LEX_OF | LEX_AND));
+    return (t->flags & TF_CAP) && !(t->lex & (LEX_DEF | LEX_INDEF | LEX_PREP | LEX_CLAUSE | LEX_OF | LEX_AND));
 }
 
 /* A speaker phrase names someone: a role, a name, a pronoun, or a noun after a determiner
@@ -160,8 +162,8 @@ static long np_left(const src_doc *doc, long last, long limit)
             if (!left || left->type != TOK_WORD || !(left->lex & (LEX_OF | LEX_AND | LEX_PREP | LEX_ANONLINK)))
                 break;
             continue;
-        } else if (!np_word(t)) {
-            break;
+        } else if (!np_word(t) || ((t->lex & LEX_AUX) && !(left && is_cap(left) && !(t->flags & TF_PARA)))) {
+            break; /* "Later Peskov said", but "Theresa May said" */
         }
         first = j;
     }
@@ -264,6 +266,20 @@ static span speaker_left(const src_doc *doc, long c, long limit)
         return no_span;
     if (t->type == TOK_WORD && (t->lex & LEX_PRONOUN))
         return (span){i, i + 1};
+    if (is_punct(t, ')')) {
+        /* "Kasich (who has 25 delegates) said", "Sen. Tim Kaine (D-Va.) said": the name before
+         * the parenthesis, the parenthesis with it. */
+        long open = i - 1;
+        while (open > limit && open > i - 24 && !is_punct(src_tok(doc, (size_t)open), '(') &&
+               !is_punct(src_tok(doc, (size_t)open), ')') && src_tok(doc, (size_t)open)->region < 0)
+            open--;
+        if (open <= limit || !is_punct(src_tok(doc, (size_t)open), '('))
+            return no_span;
+        long name = np_left(doc, open - 1, limit);
+        if (name <= open - 1 && is_cap(src_tok(doc, (size_t)name)) && has_head(doc, (span){name, open}))
+            return (span){name, i + 1};
+        return no_span;
+    }
     if (is_punct(t, ',')) {
         /* "Dmitry Peskov, the Kremlin spokesman, said", "Jim Bennett, 57, a veteran who …, told",
          * "Blunt, after a long pause, said": up to three comma-delimited stretches back to a name. */
@@ -463,7 +479,7 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
     long k = post;
     while (k < post_end && src_tok(doc, (size_t)k)->type == TOK_PUNCT && strchr(",-", src_tok(doc, (size_t)k)->punct))
         k++;
-    for (long c = k; c < post_end && c < k + 12; c++) {
+    for (long c = k; c < post_end && c < k + 30; c++) {
         const src_token *t = src_tok(doc, (size_t)c);
         if (is_punct(t, '(')) {
             /* "Rep. Jim McDermott (D-Wash.) said" */
@@ -563,6 +579,20 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
 
 static bool same_para(const src_doc *doc, size_t a, size_t b) { return src_tok(doc, a)->para == src_tok(doc, b)->para; }
 
+/* A few words in quotation marks, not a sentence, with nobody to say them: a title or a scare
+ * quote (“the new normal”), not a quote. “Nobody knows.” alone is someone's sentence. */
+enum { SPEAKERLESS_MIN_WORDS = 6 };
+
+static bool speakerless_fragment(const src_doc *doc, const src_region *r)
+{
+    size_t n = 0;
+    for (size_t k = r->open + 1; k < r->close; k++)
+        n += is_wordlike(src_tok(doc, k));
+    const src_token *last = r->close > r->open + 1 ? src_tok(doc, r->close - 1) : NULL;
+    bool sentence = last && last->type == TOK_PUNCT && strchr(".!?", last->punct);
+    return n < SPEAKERLESS_MIN_WORDS && !sentence;
+}
+
 /* Direct quotes: each full region with its own attribution starts a quote; a region without one
  * joins the quote before it in the paragraph (“A,” she said. “B.”), or the one after it; a
  * paragraph that continues a quote keeps its speaker. */
@@ -601,6 +631,10 @@ static bool attribute_direct(src_doc *doc)
                     if (!add_piece(doc, prev, regions[q].open, regions[q].close + 1))
                         return false;
                     regions[q].consumed = true;
+                    continue;
+                }
+                if (speakerless_fragment(doc, &regions[q])) {
+                    regions[q].role = REGION_TITLE;
                     continue;
                 }
                 src_attr *a = new_attr(doc, ONR_QUOTE_DIRECT, (long)regions[q].open, (long)regions[q].close + 1,
@@ -669,6 +703,13 @@ static size_t count_words(const src_doc *doc, long first, long end)
     return n;
 }
 
+/* "Ryan endorsed Trump": a stance on a single name is what was said. */
+static bool stance_object(const src_doc *doc, const src_token *cue, long k)
+{
+    const src_token *o = src_tok(doc, (size_t)k);
+    return (cue->lex & LEX_STANCE) && is_cap(o) && !(o->lex & (LEX_TIME | LEX_PRONOUN | LEX_CLAUSE));
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -728,11 +769,11 @@ static span clause_after(const src_doc *doc, long c, long send)
         }
     }
     end = trim_end(doc, k, end);
-    if (count_words(doc, k, end) < 2)
+    if (count_words(doc, k, end) < 2 && !(end == k + 1 && stance_object(doc, cue, k)))
         return no_span;
     const src_token *first = src_tok(doc, (size_t)k);
-    if (first->type == TOK_WORD && (first->lex & LEX_PREP) && !word_is(doc, (size_t)k, "to"))
-        return no_span; /* "said in a statement." */
+    if (!introduced && first->type == TOK_WORD && (first->lex & LEX_PREP) && !word_is(doc, (size_t)k, "to"))
+        return no_span; /* "said in a statement.", but "said that with the delegates …" */
     return (span){k, end};
 }
 
@@ -771,8 +812,8 @@ static span clause_before(const src_doc *doc, long sfirst, long before)
 
 static bool add_reported(src_doc *doc, span content, span speaker, span cue)
 {
-    if (content.first < 0)
-        return true;
+    if (content.first < 0 || (src_tok(doc, (size_t)content.first)->flags & TF_USED))
+        return true; /* "Asked whether X, 60 percent said yes": not "Asked whether X" as what they said */
     for (long k = content.first; k < content.end; k++) {
         /* A direct quote with its own attribution ends the clause: "She said that X, to which
          * O'Malley interjected: “…”" */
@@ -804,13 +845,20 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
     }
     onr_quote_kind kind = ONR_QUOTE_INDIRECT;
     src_region *regions = doc->regions.data;
+    size_t quoted = 0, words = 0;
     for (long k = content.first; k < content.end; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
+        words += is_wordlike(t);
         if (t->region >= 0) {
             kind = ONR_QUOTE_MIXED;
+            quoted += is_wordlike(t);
             regions[t->region].consumed = true;
         }
     }
+    /* "said that Bush “has to bring his mother out …”": a clause at least four-fifths quotation is
+     * the speaker's words, a direct quote with a word or two of the writer's before it. */
+    if (kind == ONR_QUOTE_MIXED && quoted * 10 >= words * 8)
+        kind = ONR_QUOTE_DIRECT;
     return new_attr(doc, kind, content.first, content.end, speaker, cue) != NULL;
 }
 
@@ -868,6 +916,54 @@ static bool attribute_label(src_doc *doc, long sfirst, long send)
     return add_reported(doc, (span){colon + 1, end}, (span){sfirst, colon}, (span){colon, colon + 1});
 }
 
+/* Does the preposition after verb `t` introduce what the verb is about: "talked about", "called
+ * for"? */
+static bool topic_preposition(const src_doc *doc, const src_token *t, long prep)
+{
+    return ((t->lex & LEX_ABOUT) && word_is(doc, (size_t)prep, "about")) ||
+           ((t->lex & LEX_FOR) && word_is(doc, (size_t)prep, "for"));
+}
+
+/* "Sanders talked about the country's problems", "Trump called for an inquiry": the object of
+ * the preposition is what the subject said. The preposition stands in for the cue so that the
+ * clause ends by the same rules as after "said". */
+static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
+{
+    span speaker = speaker_left(doc, c, sfirst);
+    if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
+        speaker = clause_subject(doc, sfirst, c - 1); /* "… and spoke about …" */
+    if (speaker.first < 0)
+        return true;
+    return add_reported(doc, clause_after(doc, c + 1, send), speaker, (span){c, c + 2});
+}
+
+/* "Asked about his plans, Ryan said …", "Asked whether X, 72 percent said yes": the question put
+ * to the speaker, by an asker the sentence does not name. Its clause ends at the first comma. */
+static bool attribute_asked(src_doc *doc, long c, long send)
+{
+    static const char *const openers[] = {"if", "whether", "why", "how", "what", "when"};
+    long k = c + 1;
+    bool question = k < send && word_is(doc, (size_t)k, "about");
+    for (size_t i = 0; i < sizeof openers / sizeof openers[0] && !question && k < send; i++)
+        question = word_is(doc, (size_t)k, openers[i]);
+    if (!question)
+        return true;
+    k += word_is(doc, (size_t)k, "about");
+    long end = k;
+    for (; end < send && end < k + 60; end++) {
+        const src_token *t = src_tok(doc, (size_t)end);
+        if (is_punct(t, ',') && t->region < 0)
+            break;
+        if (t->type == TOK_QUOTE && end > k && is_punct(src_tok(doc, (size_t)end - 1), ',')) {
+            end++; /* Asked whether the plan was “fair,” …: the comma inside the closing mark */
+            break;
+        }
+    }
+    if (end >= send || end >= k + 60 || count_words(doc, k, end) < 1)
+        return true;
+    return add_reported(doc, (span){k, trim_end(doc, k, end)}, no_span, (span){c, c + 1});
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -875,6 +971,10 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     const src_token *t = src_tok(doc, (size_t)c);
     if (t->type != TOK_WORD || t->region >= 0 || (t->flags & TF_USED))
         return true;
+    if (c + 1 < send && !(t->flags & TF_CAP) && topic_preposition(doc, t, c + 1))
+        return attribute_topic(doc, c, sfirst, send);
+    if (c == sfirst && (t->flags & TF_CAP) && word_is(doc, (size_t)c, "asked"))
+        return attribute_asked(doc, c, send);
     if ((t->lex & LEX_ACCORDING) && c + 1 < send && word_is(doc, (size_t)c + 1, "to")) {
         span speaker = np_right(doc, c + 2, send);
         if (speaker.first < 0)

@@ -36,6 +36,12 @@ static bool cap_word(const src_token *t)
            !(t->lex & (LEX_DEF | LEX_INDEF | LEX_NATIONALITY | LEX_PREP | LEX_CLAUSE | LEX_AUX));
 }
 
+/* After a capitalised name word, "May" or "Will" is a surname: "Theresa May". */
+static bool surname_like_modal(const src_token *t)
+{
+    return t->type == TOK_WORD && (t->flags & TF_CAP) && (t->lex & LEX_AUX) && !(t->flags & TF_PARA);
+}
+
 static bool word_eq(const src_doc *doc, long i, const char *w)
 {
     const src_token *t = tok(doc, i);
@@ -126,7 +132,8 @@ static mention read_mention(const src_doc *doc, long first, long end)
                 m.plural = true;
         } else if (cap_word(t) && !(t->lex & LEX_TITLE && m.name_first < 0 && k + 1 < conj_end && cap_word(tok(doc, k + 1)))) {
             long run = k;
-            while (k + 1 < conj_end && cap_word(tok(doc, k + 1)) && !(tok(doc, k + 1)->lex & LEX_ROLE && !(tok(doc, k + 1)->flags & TF_CAP)))
+            while (k + 1 < conj_end && (cap_word(tok(doc, k + 1)) || surname_like_modal(tok(doc, k + 1))) &&
+                   !(tok(doc, k + 1)->lex & LEX_ROLE && !(tok(doc, k + 1)->flags & TF_CAP)))
                 k++;
             bool modifier = k + 1 < conj_end && !(tok(doc, k + 1)->lex & (LEX_PREP | LEX_OF | LEX_ANONLINK));
             if (modifier) {
@@ -270,6 +277,9 @@ static long find_source(resolver *r, const mention *m)
             break;
         case MENTION_DEFINITE:
         case MENTION_DOCUMENT:
+            /* "the Russian diplomat" is one of "a Russian diplomat and a source …", not the pair */
+            if (!m->plural && s->kind == ONR_SOURCE_ANONYMOUS_GROUP)
+                break;
             if (m->role >= 0 && s->role >= 0 && s->kind != ONR_SOURCE_NAMED_PERSON &&
                 ieq_tokens(doc, tok(doc, s->role), tok(doc, m->role)))
                 return i;

@@ -48,6 +48,17 @@ static void definite_description_and_another(void **state)
     onr_sources_free(s);
 }
 
+static void singular_description_is_not_the_pair(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("According to a Finnish official and a source at the shipyard, the hull is cracked.\n\n"
+                             "“Repairs will take a year,” the Finnish official said.\n");
+    assert_int_equal(onr_sources_quote_count(s), 2);
+    assert_int_equal(onr_sources_source_count(s), 2);
+    assert_string_equal(describe_source(s, 1), "anonymous-individual: the Finnish official; official; ; Finnish; 1");
+    onr_sources_free(s);
+}
+
 static void anonymous_and_named_kinds(void **state)
 {
     (void)state;
@@ -136,6 +147,7 @@ int main(void)
         cmocka_unit_test(pronoun_resolves_to_earlier_speaker),
         cmocka_unit_test(apposition_belongs_to_the_mention),
         cmocka_unit_test(definite_description_and_another),
+        cmocka_unit_test(singular_description_is_not_the_pair),
         cmocka_unit_test(anonymous_and_named_kinds),
         cmocka_unit_test(documents_are_sources),
         cmocka_unit_test(claims_justifications_and_publications),

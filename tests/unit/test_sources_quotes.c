@@ -100,6 +100,25 @@ static void unattributed_quote_is_kept_without_speaker(void **state)
                   (const char *const[]){"direct [“Nobody knows what happens next.”]", NULL});
 }
 
+static void speaker_with_a_long_apposition_after_the_quote(void **state)
+{
+    (void)state;
+    expect_quotes("“The ferry will run all winter,” Ilse Brandt, the director of the harbour board of the "
+                  "northern islands, said.\n\n“We sold out by noon,” beamed Tomas Ek.\n",
+                  (const char *const[]){
+                      "direct [“The ferry will run all winter,”] <- Ilse Brandt, the director of the harbour board of "
+                      "the northern islands (said) #1",
+                      "direct [“We sold out by noon,”] <- Tomas Ek (beamed) #2", NULL});
+}
+
+static void short_fragment_without_speaker_is_not_a_quote(void **state)
+{
+    (void)state;
+    expect_quotes("The protest signs were blunt.\n\n“Not again, not here”\n\n"
+                  "The marchers left at noon, “tired but proud”\n",
+                  (const char *const[]){NULL});
+}
+
 static void speaker_cut_from_verb_by_paragraph_break(void **state)
 {
     (void)state;
@@ -148,6 +167,8 @@ int main(void)
         cmocka_unit_test(partial_quote_inside_a_sentence),
         cmocka_unit_test(titles_nicknames_and_scare_quotes_are_not_quotes),
         cmocka_unit_test(unattributed_quote_is_kept_without_speaker),
+        cmocka_unit_test(speaker_with_a_long_apposition_after_the_quote),
+        cmocka_unit_test(short_fragment_without_speaker_is_not_a_quote),
         cmocka_unit_test(speaker_cut_from_verb_by_paragraph_break),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),

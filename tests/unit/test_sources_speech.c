@@ -53,6 +53,74 @@ static void other_reporting_verbs(void **state)
                       NULL});
 }
 
+static void topic_of_a_preposition(void **state)
+{
+    (void)state;
+    expect_quotes("Mayor Lina Petrov talked about the cost of the new tram line.\n\n"
+                  "The union called for an independent inquiry into the crash.\n\n"
+                  "The coach spoke for an hour.\n",
+                  (const char *const[]){
+                      "indirect [the cost of the new tram line] <- Mayor Lina Petrov (talked about) #1",
+                      "indirect [an independent inquiry into the crash] <- The union (called for) #2", NULL});
+}
+
+static void stance_on_a_name(void **state)
+{
+    (void)state;
+    expect_quotes("The dairy union endorsed Moreau in the spring.\n\n"
+                  "The union endorsed him.\n",
+                  (const char *const[]){"indirect [Moreau in the spring] <- The dairy union (endorsed) #1", NULL});
+    expect_quotes("Senator Hale endorsed Moreau.\n",
+                  (const char *const[]){"indirect [Moreau] <- Senator Hale (endorsed) #1", NULL});
+}
+
+static void prepositional_clause_after_that(void **state)
+{
+    (void)state;
+    expect_quotes("The minister said that with the new budget, the clinics would stay open.\n\n"
+                  "The minister said in a statement.\n",
+                  (const char *const[]){
+                      "indirect [with the new budget, the clinics would stay open] <- The minister (said) #1 anonymous",
+                      NULL});
+}
+
+static void speaker_with_a_parenthesis(void **state)
+{
+    (void)state;
+    expect_quotes("Dorsey (who chairs the board) said the plan was sound.\n",
+                  (const char *const[]){"indirect [the plan was sound] <- Dorsey (who chairs the board) (said) #1", NULL});
+}
+
+static void clause_nearly_all_quotation_is_direct(void **state)
+{
+    (void)state;
+    expect_quotes("The skipper said that the crew “had never seen a storm like it, not in thirty years at sea.”\n",
+                  (const char *const[]){"direct [the crew “had never seen a storm like it, not in thirty years at "
+                                        "sea.”] <- The skipper (said) #1 anonymous",
+                                        NULL});
+}
+
+static void name_that_is_also_a_modal(void **state)
+{
+    (void)state;
+    expect_quotes("Prime Minister Anna May said the border would stay open.\n\n"
+                  "Later, the minister said the port would close.\n",
+                  (const char *const[]){
+                      "indirect [the border would stay open] <- Prime Minister Anna May (said) #1",
+                      "indirect [the port would close] <- the minister (said) #2 anonymous", NULL});
+}
+
+static void asked_about_a_topic(void **state)
+{
+    (void)state;
+    expect_quotes("Asked about the delays, Ms. Varga said the contractor was to blame.\n\n"
+                  "Asked whether the plan was “fair to every district,” 60 percent of residents said yes.\n",
+                  (const char *const[]){
+                      "indirect [the delays] (Asked)",
+                      "indirect [the contractor was to blame] <- Ms. Varga (said) #1",
+                      "mixed [whether the plan was “fair to every district,”] (Asked)", NULL});
+}
+
 static void spokesman_of_someone(void **state)
 {
     (void)state;
@@ -126,6 +194,13 @@ int main(void)
         cmocka_unit_test(told_someone),
         cmocka_unit_test(according_to),
         cmocka_unit_test(other_reporting_verbs),
+        cmocka_unit_test(topic_of_a_preposition),
+        cmocka_unit_test(stance_on_a_name),
+        cmocka_unit_test(prepositional_clause_after_that),
+        cmocka_unit_test(speaker_with_a_parenthesis),
+        cmocka_unit_test(clause_nearly_all_quotation_is_direct),
+        cmocka_unit_test(name_that_is_also_a_modal),
+        cmocka_unit_test(asked_about_a_topic),
         cmocka_unit_test(spokesman_of_someone),
         cmocka_unit_test(inverted_attribution),
         cmocka_unit_test(passive_forms),
