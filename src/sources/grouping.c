@@ -431,13 +431,17 @@ static bool outlet_name(const src_doc *doc, long first, long end)
     return false;
 }
 
+/* `list` has room for PUBLICATIONS_MAX names; further outlets are not listed. */
+#define PUBLICATIONS_MAX 64
+
 static bool add_publication(const src_doc *doc, onr_sources *out, onr_string *list, long first, long end)
 {
     onr_string name = text_of(doc, first, end);
     for (size_t i = 0; i < out->summary.publication_count; i++)
         if (onr_ascii_ieq(list[i].data, list[i].len, name.data, name.len))
             return true;
-    list[out->summary.publication_count++] = name;
+    if (out->summary.publication_count < PUBLICATIONS_MAX)
+        list[out->summary.publication_count++] = name;
     return true;
 }
 
@@ -474,7 +478,7 @@ static bool fill_summary(src_doc *doc, const src_offsets *map, onr_sources *out)
     /* Claims, one per distinct speaker mention. */
     const src_attr *attrs = doc->attrs.data;
     onr_source_claim *claims = onr_arena_calloc(&out->arena, doc->attrs.len + 1, sizeof *claims);
-    onr_string *pubs = onr_arena_calloc(&out->arena, doc->attrs.len + doc->sentences.len + 1, sizeof *pubs);
+    onr_string *pubs = onr_arena_calloc(&out->arena, PUBLICATIONS_MAX, sizeof *pubs);
     onr_text_span *just = onr_arena_calloc(&out->arena, doc->sentences.len + 1, sizeof *just);
     if (!claims || !pubs || !just)
         return false;
