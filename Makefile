@@ -1,6 +1,8 @@
 # A thin wrapper over CMake so that `make demo` and `make check` are the whole set-up.
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE = samples/harbour-council-vote.html
 
@@ -38,5 +40,12 @@ bench: build
 	@bash tools/install-deps.sh bench
 	@bash bench/run.sh
 
+# libFuzzer binaries (clang, ASan+UBSan) run FUZZ_SECONDS each; FUZZ_TARGETS picks some (default all).
+fuzz: test-deps
+	@CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE= -DCMAKE_C_FLAGS="-O1 -g -fsanitize=fuzzer-no-link" \
+		-DONR_WERROR=ON -DONR_SANITIZE=ON -DONR_FUZZ=ON >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_targets
+	@bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
