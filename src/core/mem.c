@@ -66,6 +66,28 @@ struct onr_arena_chunk {
 };
 
 #define ARENA_ALIGN (_Alignof(max_align_t))
+
+/* Under AddressSanitizer the unused part of each chunk is poisoned and every allocation is followed
+ * by a poisoned red zone, so that an overrun of one arena object into the next is reported as
+ * malloc'ed memory would be. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ONR_ARENA_ASAN 1
+#endif
+#endif
+#if !defined(ONR_ARENA_ASAN) && defined(__SANITIZE_ADDRESS__)
+#define ONR_ARENA_ASAN 1
+#endif
+#ifdef ONR_ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define ARENA_RED_ZONE ARENA_ALIGN
+#define ARENA_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define ARENA_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define ARENA_RED_ZONE 0
+#define ARENA_POISON(p, n) ((void)(p), (void)(n))
+#define ARENA_UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
 #define ARENA_MAX_CHUNK ((size_t)4 << 20)
 
 void onr_arena_init(onr_arena *arena, const onr_mem *mem, size_t first_chunk)
@@ -89,6 +111,7 @@ static onr_arena_chunk *arena_grow(onr_arena *arena, size_t need)
     chunk->prev = arena->chunk;
     chunk->used = 0;
     chunk->size = size;
+    ARENA_POISON(chunk->data, size);
     arena->chunk = chunk;
     arena->total += sizeof(onr_arena_chunk) + size;
     if (arena->next_size < ARENA_MAX_CHUNK)
@@ -98,11 +121,13 @@ static onr_arena_chunk *arena_grow(onr_arena *arena, size_t need)
 
 void *onr_arena_alloc(onr_arena *arena, size_t size)
 {
-    if (size > SIZE_MAX - ARENA_ALIGN)
+    if (size > SIZE_MAX - 2 * ARENA_ALIGN - ARENA_RED_ZONE)
         return NULL;
+    size_t asked = size;
     size = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
     if (size == 0)
         size = ARENA_ALIGN;
+    size += ARENA_RED_ZONE;
     onr_arena_chunk *chunk = arena->chunk;
     if (!chunk || chunk->size - chunk->used < size) {
         chunk = arena_grow(arena, size);
@@ -111,6 +136,7 @@ void *onr_arena_alloc(onr_arena *arena, size_t size)
     }
     void *p = (char *)chunk->data + chunk->used;
     chunk->used += size;
+    ARENA_UNPOISON(p, asked);
     return p;
 }
 
@@ -143,6 +169,7 @@ void onr_arena_free(onr_arena *arena)
     onr_arena_chunk *chunk = arena->chunk;
     while (chunk) {
         onr_arena_chunk *prev = chunk->prev;
+        ARENA_UNPOISON(chunk->data, chunk->size);
         onr_free(arena->mem, chunk);
         chunk = prev;
     }
