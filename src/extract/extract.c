@@ -182,7 +182,10 @@ onr_status onr_extract_http(const onr_context *ctx, const char *html, size_t len
                         options->max_page_size);
     if (!len || only_space(html, len))
         return onr_fail(err, ONR_ERR_EMPTY, (size_t)-1, "empty page");
-    if (looks_binary(html, len))
+    /* UTF-16 without a byte-order mark has a NUL in every other byte; the charset stage knows it
+     * by that pattern, so it is asked (only about pages that look binary) before refusing. */
+    if (looks_binary(html, len) &&
+        strncmp(onr_charset_detect(html, len, content_type, content_type_len, NULL), "UTF-16", 6) != 0)
         return onr_fail(err, ONR_ERR_BINARY, 0, "not a text page (binary data)");
     /* Pages in UTF-8 go to the parser as they are (it replaces invalid sequences itself), which
      * saves a validating pass; others are decoded with the encoding detected. */

@@ -445,6 +445,13 @@ static bool record_end_ok(const warc_stream *s, uint64_t block_end, size_t *trai
     return at_version(p + k, rest - k);
 }
 
+static void cut_short(const onr_warc_record *rec, uint64_t offset, onr_error *err)
+{
+    onr_fail(err, ONR_ERR_FORMAT, (size_t)offset,
+             "record at offset %llu is cut short: Content-Length %llu runs past the end",
+             (unsigned long long)offset, (unsigned long long)rec->content_length);
+}
+
 static onr_status read_too_large(onr_warc_reader *r, onr_warc_record *rec, size_t header_len,
                                  onr_error *err)
 {
@@ -459,10 +466,15 @@ static onr_status read_too_large(onr_warc_reader *r, onr_warc_record *rec, size_
     memset(rec, 0, sizeof *rec);
     parse_warc_headers(rec, r->header_copy.data, header_len - 4);
     uint64_t total = header_len + rec->content_length;
-    if (warc_stream_discard(s, total) < total) {
-        onr_fail(err, ONR_ERR_FORMAT, (size_t)offset,
-                 "record at offset %llu is cut short: Content-Length %llu runs past the end",
-                 (unsigned long long)offset, (unsigned long long)rec->content_length);
+    if (s->kind == ONR_WARC_PLAIN && s->size_known && rec->content_length > s->file_size - start) {
+        /* known before reading the block: the records it would swallow are still ahead */
+        cut_short(rec, offset, err);
+        return record_damaged(r, err);
+    }
+    if (warc_stream_discard_in_member(s, total) < total) {
+        /* the end of the input (the rest is lost: a pipe cannot go back), of the record's gzip
+         * member or zstd frame (reading goes on with the next), or a broken member */
+        cut_short(rec, offset, err);
         if (s->state == WARC_STREAM_BREAK)
             return stream_stopped(r, err);
         return ONR_ERR_FORMAT;

@@ -140,7 +140,7 @@ static bool add_member(warc_stream *s)
         s->members = grown;
         s->member_cap = cap;
     }
-    warc_member m = {out_pos, in_tell(s), UINT64_MAX};
+    warc_member m = {out_pos, in_tell(s), UINT64_MAX, UINT64_MAX};
     s->members[s->member_count++] = m;
     return true;
 }
@@ -148,8 +148,10 @@ static bool add_member(warc_stream *s)
 static void end_member(warc_stream *s)
 {
     s->in_member = false;
-    if (s->member_count)
+    if (s->member_count) {
         s->members[s->member_count - 1].file_end = in_tell(s);
+        s->members[s->member_count - 1].out_end = s->base + s->len;
+    }
 }
 
 static void member_damaged(warc_stream *s, const char *what)
@@ -407,6 +409,47 @@ uint64_t warc_stream_discard(warc_stream *s, uint64_t n)
     return done;
 }
 
+static const warc_member *member_at(const warc_stream *s, uint64_t out_pos)
+{
+    for (size_t i = s->member_count; i-- > 0;)
+        if (s->members[i].out_pos <= out_pos)
+            return &s->members[i];
+    return NULL;
+}
+
+uint64_t warc_stream_discard_in_member(warc_stream *s, uint64_t n)
+{
+    const warc_member *m = member_at(s, warc_stream_tell(s));
+    if (s->kind == ONR_WARC_PLAIN || !m)
+        return warc_stream_discard(s, n);
+    uint64_t member_start = m->out_pos, done = 0;
+    while (done < n) {
+        if (s->pos == s->len) {
+            s->base += s->len;
+            s->pos = s->len = 0;
+            if (warc_stream_ensure(s, 1) == 0)
+                break;
+        }
+        /* one produce() never crosses a member's end, and the end is known before the next
+         * member starts; looked up again since starting a member may move the list */
+        m = member_at(s, warc_stream_tell(s));
+        if (!m || m->out_pos != member_start)
+            break;
+        uint64_t take = n - done;
+        if (take > s->len - s->pos)
+            take = s->len - s->pos;
+        if (m->out_end != UINT64_MAX) {
+            if (warc_stream_tell(s) >= m->out_end)
+                break;
+            if (take > m->out_end - warc_stream_tell(s))
+                take = m->out_end - warc_stream_tell(s);
+        }
+        s->pos += (size_t)take;
+        done += take;
+    }
+    return done;
+}
+
 void warc_stream_resume(warc_stream *s)
 {
     if (s->state != WARC_STREAM_BREAK)
@@ -493,8 +536,10 @@ onr_status warc_stream_open_fd(warc_stream *s, int fd, size_t window_limit, cons
     s->mem = mem;
     s->fd = fd;
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
         s->file_size = (uint64_t)st.st_size;
+        s->size_known = true;
+    }
     s->in_cap = READ_CHUNK;
     s->in_owned = onr_malloc(mem, s->in_cap);
     if (!s->in_owned)
@@ -527,6 +572,7 @@ onr_status warc_stream_open_memory(warc_stream *s, const char *data, size_t len,
     s->mem = mem;
     s->fd = -1;
     s->file_size = len;
+    s->size_known = true;
     s->kind = detect_kind((const unsigned char *)data, len);
     if (s->kind == ONR_WARC_PLAIN) {
         s->plain = data;

@@ -23,6 +23,7 @@ typedef struct warc_member {
     uint64_t out_pos;    /* absolute position of its first decompressed byte */
     uint64_t file_start;
     uint64_t file_end;   /* UINT64_MAX while it is being read */
+    uint64_t out_end;    /* position just past its last decompressed byte; UINT64_MAX until known */
 } warc_member;
 
 typedef struct warc_stream {
@@ -30,6 +31,7 @@ typedef struct warc_stream {
     onr_warc_compression kind;
     int fd;                     /* -1 for a buffer */
     uint64_t file_size;
+    bool size_known;            /* a buffer or a regular file: file_size is where the input ends */
 
     /* compressed input (gzip, zstd): `in` is the caller's buffer or our read buffer */
     const unsigned char *in;
@@ -76,6 +78,10 @@ size_t warc_stream_ensure(warc_stream *s, size_t n);
 /* Drops n bytes, reading through the stream when they are not all in the window; returns how
  * many were dropped (fewer at the end or a break). */
 uint64_t warc_stream_discard(warc_stream *s, uint64_t n);
+/* The same, but stops at the end of the gzip member or zstd frame holding the current position
+ * (a record never spans members, so its damage ends there); like warc_stream_discard for plain
+ * input. */
+uint64_t warc_stream_discard_in_member(warc_stream *s, uint64_t n);
 /* After a break: forgets the window and continues at the next member found after the damage. */
 void warc_stream_resume(warc_stream *s);
 

@@ -255,8 +255,15 @@ static void utf16_without_bom_is_sniffed(void **state)
     onr_utf8_text_free(&t, NULL);
     decode_ok(be, 2 * n, NULL, &t);
     assert_string_equal(t.encoding, "UTF-16BE");
+    assert_int_equal(t.source, ONR_CHARSET_FROM_SNIFF);
     assert_text(&t, ascii);
     onr_utf8_text_free(&t, NULL);
+    /* no byte-order mark: detection says it sniffed, not "bom" */
+    onr_charset_source source;
+    assert_string_equal(onr_charset_detect(le, 2 * n, NULL, 0, &source), "UTF-16LE");
+    assert_int_equal(source, ONR_CHARSET_FROM_SNIFF);
+    assert_string_equal(onr_charset_detect(be, 2 * n, NULL, 0, &source), "UTF-16BE");
+    assert_int_equal(source, ONR_CHARSET_FROM_SNIFF);
 }
 
 static void sniffing_recognises_a_legacy_encoding(void **state)

@@ -100,7 +100,10 @@ static void compress_per_record(onr_buf *out, const onr_buf *plain, bool zstd, s
 
 /* ---- reading ---- */
 
-typedef struct seen {
+typedef struct seen seen;
+static void read_file_all(const char *data, size_t len, seen *out);
+
+struct seen {
     int records, errors;
     onr_warc_type types[128];
     onr_warc_skip skips[128];
@@ -108,7 +111,7 @@ typedef struct seen {
     size_t error_offsets[32];
     char uris[32][64];
     char payloads[32][256];
-} seen;
+};
 
 static void read_all(const char *data, size_t len, const onr_warc_options *options, seen *out)
 {
@@ -601,6 +604,40 @@ static void wrong_content_lengths_are_reported(void **state)
     onr_buf_free(&block);
 }
 
+/* A block claimed past the end of the file (and beyond max_record_size) swallows no record: from
+ * memory and from disk reading resumes after its start; in a .warc.gz its member bounds it. */
+static void content_length_past_the_end_loses_no_record(void **state)
+{
+    (void)state;
+    onr_buf w, gz;
+    onr_buf_init(&w, NULL);
+    onr_buf_init(&gz, NULL);
+    add_response(&w, "https://e.org/1", "200 OK\r\nContent-Type: text/html", LIT(page));
+    size_t bad_at = w.len;
+    add_record(&w, "WARC/1.1", "resource", "https://e.org/2", NULL, "y", 1, 99999999);
+    add_response(&w, "https://e.org/3", "200 OK\r\nContent-Type: text/html", LIT(page));
+    add_response(&w, "https://e.org/4", "200 OK\r\nContent-Type: text/html", LIT(page));
+    size_t offsets[8], n;
+    compress_per_record(&gz, &w, false, offsets, &n);
+    assert_int_equal(n, 4);
+    for (int variant = 0; variant < 3; variant++) {
+        seen s;
+        if (variant == 0)
+            read_all(w.data, w.len, NULL, &s);
+        else if (variant == 1)
+            read_file_all(w.data, w.len, &s);
+        else
+            read_all(gz.data, gz.len, NULL, &s);
+        assert_int_equal(s.errors, 1);
+        assert_int_equal(s.error_offsets[0], variant == 2 ? offsets[1] : bad_at);
+        assert_int_equal(s.records, 3);
+        if (variant != 1) /* the file reader here keeps no URIs */
+            assert_string_equal(s.uris[2], "https://e.org/4");
+    }
+    onr_buf_free(&w);
+    onr_buf_free(&gz);
+}
+
 static void zstd_files_with_and_without_dictionary(void **state)
 {
     (void)state;
@@ -918,6 +955,7 @@ int main(void)
         cmocka_unit_test(truncated_gzip_member_is_reported_and_skipped),
         cmocka_unit_test(garbage_between_records_is_reported),
         cmocka_unit_test(wrong_content_lengths_are_reported),
+        cmocka_unit_test(content_length_past_the_end_loses_no_record),
         cmocka_unit_test(zstd_files_with_and_without_dictionary),
         cmocka_unit_test(files_are_streamed_from_disk),
         cmocka_unit_test(file_and_memory_readers_agree_on_damage),
