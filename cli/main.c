@@ -1,6 +1,7 @@
 /* onrecord: dispatches to the subcommands. */
 #include "cli.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,8 +23,18 @@ static void usage(FILE *out)
     fprintf(out, "\n'onrecord COMMAND --help' describes a command's options.\n");
 }
 
+/* Every page allocates and frees a few blocks of hundreds of KB (the file, the document's arena,
+ * the output). Kept on the heap and not returned at each free, they are reused by the next page
+ * instead of being mapped and zeroed again by the kernel every time. */
+static void tune_malloc(void)
+{
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);
+    mallopt(M_TRIM_THRESHOLD, 32 << 20);
+}
+
 int main(int argc, char **argv)
 {
+    tune_malloc();
     if (argc < 2) {
         usage(stderr);
         return 2;
