@@ -103,39 +103,52 @@ static const hint_word hint_words[] = {
  * changes (the list must stay sorted). */
 static const uint8_t hint_initial[27] = {0, 5, 10, 19, 20, 21, 22, 23, 24, 24, 24, 24, 24, 28, 30, 31, 35, 35, 38, 48, 52, 52, 52, 53, 53, 53, 53};
 
+/* `w` is a word of ASCII letters and digits, of any case. */
 static unsigned hint_of_word(const char *w, size_t len)
 {
-    if (w[0] < 'a' || w[0] > 'z')
+    char first = onr_ascii_lower(w[0]);
+    if (first < 'a' || first > 'z')
         return 0;
     unsigned bits = 0;
-    for (size_t i = hint_initial[w[0] - 'a']; i < hint_initial[w[0] - 'a' + 1]; i++) {
+    for (size_t i = hint_initial[first - 'a']; i < hint_initial[first - 'a' + 1]; i++) {
         const hint_word *h = &hint_words[i];
         if (len < h->len || (h->exact && len != h->len))
             continue;
-        if (!memcmp(w, h->word, h->len))
+        size_t k = 1;
+        while (k < h->len && onr_ascii_lower(w[k]) == h->word[k])
+            k++;
+        if (k == h->len)
             bits |= h->bits;
     }
     return bits;
 }
 
-/* Splits a class or id value into lowercase alphanumeric words. */
+/* Letters and digits (the characters of class/id words), as a table: this runs over every byte of
+ * every class and id. */
+#define WORD_CHARS_16(c) [c] = 1, [c + 1] = 1, [c + 2] = 1, [c + 3] = 1, [c + 4] = 1, [c + 5] = 1, \
+    [c + 6] = 1, [c + 7] = 1, [c + 8] = 1, [c + 9] = 1
+static const uint8_t hint_word_chars[256] = {
+    WORD_CHARS_16('0'), WORD_CHARS_16('A'), WORD_CHARS_16('A' + 10), WORD_CHARS_16('A' + 20),
+    WORD_CHARS_16('a'), WORD_CHARS_16('a' + 10), WORD_CHARS_16('a' + 20),
+};
+#undef WORD_CHARS_16
+
+/* Splits a class or id value (its first 400 bytes) into alphanumeric words, read in place. */
 static unsigned hint_of_value(const char *v, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)v;
     unsigned bits = 0;
-    char word[32];
-    size_t n = 0;
     if (len > 400)
         len = 400;
-    for (size_t i = 0; i <= len; i++) {
-        char c = i < len ? onr_ascii_lower(v[i]) : ' ';
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            if (n < sizeof word)
-                word[n++] = c;
-        } else {
-            if (n)
-                bits |= hint_of_word(word, n);
-            n = 0;
-        }
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && !hint_word_chars[u[i]])
+            i++;
+        size_t start = i;
+        while (i < len && hint_word_chars[u[i]])
+            i++;
+        if (i > start)
+            bits |= hint_of_word(v + start, i - start);
     }
     return bits;
 }
@@ -181,6 +194,13 @@ static unsigned hint_of_node(const onr_node *n)
     return bits;
 }
 
+/* The number of bytes of `w` whose high bit is set, when no other bit is: a multiply adds them
+ * up in the top byte (no popcount instruction is assumed). */
+static uint32_t high_bits(uint64_t w)
+{
+    return (uint32_t)(((w >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+}
+
 /* Counts visible bytes (above ' ') and commas, eight bytes at a time: this runs over every text
  * byte of the page. */
 static void count_text(xnode *x, const char *s, size_t len)
@@ -196,8 +216,8 @@ static void count_text(xnode *x, const char *s, size_t len)
         uint64_t visible = (((w & low7) + ones * 0x5F) | w) & high;
         uint64_t comma = w ^ (ones * ',');
         uint64_t nonzero = (((comma & low7) + low7) | comma) & high;
-        t += (uint32_t)__builtin_popcountll(visible);
-        c += (uint32_t)__builtin_popcountll(~nonzero & high);
+        t += high_bits(visible);
+        c += high_bits(~nonzero & high);
     }
     for (; i < len; i++) {
         unsigned char ch = (unsigned char)s[i];
