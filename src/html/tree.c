@@ -618,8 +618,10 @@ static const char *const svg_attribute_fixes[][2] = {
 
 static const char *fixed_name(const char *const (*table)[2], size_t count, const char *name, size_t len)
 {
-    for (size_t i = 0; i < count; i++)
-        if (strlen(table[i][0]) == len && !memcmp(table[i][0], name, len))
+    if (len == 0)
+        return NULL;
+    for (size_t i = 0; i < count; i++) /* the first letter rules out most entries cheaply */
+        if (table[i][0][0] == name[0] && strlen(table[i][0]) == len && !memcmp(table[i][0], name, len))
             return table[i][1];
     return NULL;
 }
