@@ -120,7 +120,7 @@ static onr_status extract_document(onr_article *a, const onr_options *options, c
                                    const char *url, size_t url_len, onr_error *err)
 {
     onr_document *doc;
-    onr_status st = onr_html_parse(html, len, &options->html, a->mem, &doc, err);
+    onr_status st = html_parse_borrowing(html, len, &options->html, a->mem, &doc, err);
     if (st != ONR_OK)
         return st;
     extract_metadata meta;

@@ -2870,8 +2870,9 @@ static onr_status build(builder *b)
     }
 }
 
-onr_status onr_html_parse(const char *html, size_t len, const onr_html_options *options, const onr_mem *mem,
-                          onr_document **out, onr_error *err)
+/* With `copy` false the document's source is `html` itself, which must then outlive it. */
+static onr_status parse(const char *html, size_t len, const onr_html_options *options, const onr_mem *mem,
+                        bool copy, onr_document **out, onr_error *err)
 {
     if (!out || (!html && len))
         return onr_fail(err, ONR_ERR_ARGUMENT, (size_t)-1, "onr_html_parse: NULL argument");
@@ -2892,14 +2893,18 @@ onr_status onr_html_parse(const char *html, size_t len, const onr_html_options *
     doc->mem = mem;
     doc->root.type = ONR_NODE_DOCUMENT;
     onr_arena_init(&doc->arena, mem, len / 2 + 4096);
-    char *source = onr_arena_alloc(&doc->arena, len + 1);
-    if (!source) {
-        onr_document_free(doc);
-        return onr_fail(err, ONR_ERR_NOMEM, (size_t)-1, "out of memory");
+    const char *source = len ? html : "";
+    if (copy) {
+        char *own = onr_arena_alloc(&doc->arena, len + 1);
+        if (!own) {
+            onr_document_free(doc);
+            return onr_fail(err, ONR_ERR_NOMEM, (size_t)-1, "out of memory");
+        }
+        if (len)
+            memcpy(own, html, len);
+        own[len] = '\0';
+        source = own;
     }
-    if (len)
-        memcpy(source, html, len);
-    source[len] = '\0';
     doc->source = source;
     doc->source_len = len;
 
@@ -2925,6 +2930,18 @@ onr_status onr_html_parse(const char *html, size_t len, const onr_html_options *
     }
     *out = doc;
     return ONR_OK;
+}
+
+onr_status onr_html_parse(const char *html, size_t len, const onr_html_options *options, const onr_mem *mem,
+                          onr_document **out, onr_error *err)
+{
+    return parse(html, len, options, mem, true, out, err);
+}
+
+onr_status html_parse_borrowing(const char *html, size_t len, const onr_html_options *options,
+                                const onr_mem *mem, onr_document **out, onr_error *err)
+{
+    return parse(html, len, options, mem, false, out, err);
 }
 
 void onr_document_free(onr_document *doc)

@@ -39,8 +39,13 @@ struct onr_document {
     const onr_mem *mem;
     onr_arena arena;  /* every node, string and attribute of the document */
     onr_node root;
-    const char *source;  /* the document's copy of the input; many text spans point into it */
+    const char *source;  /* the input (a copy, unless parsed borrowing); many text spans point into it */
     size_t source_len;
 };
+
+/* onr_html_parse without the copy of the input: the document points into `html`, which must
+ * outlive it (the extractor parses, reads and frees the tree within one call). */
+onr_status html_parse_borrowing(const char *html, size_t len, const onr_html_options *options,
+                                const onr_mem *mem, onr_document **out, onr_error *err);
 
 #endif
