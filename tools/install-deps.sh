@@ -4,7 +4,7 @@
 set -euo pipefail
 
 level=${1:-test}
-build_pkgs=(gcc make cmake pkg-config zlib1g-dev libzstd-dev libjansson-dev libuchardet-dev)
+build_pkgs=(gcc make cmake pkg-config zlib1g-dev libdeflate-dev libzstd-dev libjansson-dev libuchardet-dev)
 test_pkgs=(clang libclang-rt-14-dev libcmocka-dev)
 bench_pkgs=(libgumbo-dev libxml2-dev valgrind time bc)
 

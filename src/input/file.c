@@ -1,5 +1,6 @@
 /* Reading inputs into memory: plain files and gzip (.gz) files, with a size cap. */
 #include "../core/core.h"
+#include "inflate_whole.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -11,11 +12,38 @@ static bool is_gzip(const char *data, size_t len)
     return len >= 2 && (unsigned char)data[0] == 0x1f && (unsigned char)data[1] == 0x8b;
 }
 
+/* The fast path: a single gzip member (anything but another member may follow) inflated by one
+ * libdeflate call into room for the size its trailer declares. False leaves zlib to decide. */
+static bool gunzip_whole(const char *data, size_t len, size_t max_size, onr_buf *buf)
+{
+    size_t declared = gzip_declared_size(data, len);
+    /* deflate expands at most 1032 times: a larger claim is not this member's trailer */
+    if (!declared || declared / 1032 > len || (max_size && declared > max_size))
+        return false;
+    struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+    bool ok = d && onr_buf_reserve(buf, declared);
+    size_t used = 0, produced = 0;
+    ok = ok && inflate_whole(d, WHOLE_GZIP, data, len, buf->data, declared, &used, &produced) &&
+         !(used < len && is_gzip(data + used, len - used));
+    if (d)
+        libdeflate_free_decompressor(d);
+    if (ok) {
+        buf->len = produced;
+        buf->data[produced] = '\0';
+    }
+    buf->failed = false; /* a refused guess is no failure: zlib grows the buffer step by step */
+    return ok;
+}
+
 onr_status onr_gunzip(const char *data, size_t len, size_t max_size, const onr_mem *mem, char **out,
                       size_t *out_len, onr_error *err)
 {
     onr_buf buf;
     onr_buf_init(&buf, mem);
+    if (is_gzip(data, len) && gunzip_whole(data, len, max_size, &buf)) {
+        *out = onr_buf_detach(&buf, out_len);
+        return *out ? ONR_OK : onr_fail(err, ONR_ERR_NOMEM, (size_t)-1, "out of memory");
+    }
     z_stream zs;
     memset(&zs, 0, sizeof zs);
     /* 15 + 32: zlib or gzip header, detected automatically. */

@@ -327,6 +327,8 @@ void onr_warc_close(onr_warc_reader *reader)
     onr_buf_free(&reader->header_copy);
     onr_buf_free(&reader->dechunked);
     onr_buf_free(&reader->decoded);
+    if (reader->body_inflater)
+        libdeflate_free_decompressor(reader->body_inflater);
     onr_free(reader->mem, reader);
 }
 

@@ -17,6 +17,7 @@ struct onr_warc_reader {
     onr_buf header_copy;      /* the header block of a record too large to keep in the window */
     onr_buf dechunked;
     onr_buf decoded;
+    struct libdeflate_decompressor *body_inflater; /* for gzip/deflate HTTP bodies, made on first use */
 };
 
 /* The value of the first "Name: value" line called `name` (any case) in a header block, trimmed,

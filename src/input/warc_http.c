@@ -87,12 +87,37 @@ static bool dechunk(onr_buf *out, const char *s, size_t len)
 
 typedef enum inflate_result { INFLATED, NOT_COMPRESSED, TOO_LARGE, NO_MEMORY } inflate_result;
 
+/* The fast path of inflate_body: the whole body in one libdeflate call, into room for the size a
+ * gzip trailer declares (or four times the input), at most `max` bytes. False: zlib decides. */
+static bool inflate_body_whole(onr_buf *out, struct libdeflate_decompressor *d, const char *s, size_t len,
+                               int window_bits, size_t max)
+{
+    whole_format format = window_bits > 15 ? WHOLE_GZIP : window_bits > 0 ? WHOLE_ZLIB : WHOLE_DEFLATE;
+    size_t room = format == WHOLE_GZIP ? gzip_declared_size(s, len) : len * 4;
+    if (room < 64 * 1024)
+        room = 64 * 1024;
+    if (room > max)
+        room = max;
+    if (!d || !onr_buf_reserve(out, room)) {
+        out->failed = false; /* a refused guess is no failure: zlib grows the buffer step by step */
+        return false;
+    }
+    size_t used, produced;
+    if (!inflate_whole(d, format, s, len, out->data, room, &used, &produced))
+        return false;
+    out->len = produced;
+    out->data[produced] = '\0';
+    return true;
+}
+
 /* Inflates a gzip (window_bits 16+15), zlib (15) or raw deflate (-15) body into `out`, at most
  * `max` bytes: bombs stop there. A stream cut short keeps what it produced. */
-static inflate_result inflate_body(onr_buf *out, const char *s, size_t len, int window_bits,
-                                   size_t max)
+static inflate_result inflate_body(onr_buf *out, struct libdeflate_decompressor *d, const char *s, size_t len,
+                                   int window_bits, size_t max)
 {
     onr_buf_clear(out);
+    if (inflate_body_whole(out, d, s, len, window_bits, max))
+        return INFLATED;
     z_stream zs;
     memset(&zs, 0, sizeof zs);
     warc_zlib_use_mem(&zs, out->mem);
@@ -164,16 +189,19 @@ static onr_status undo_content_coding(onr_warc_reader *r, onr_warc_record *rec, 
         return ONR_OK;
     const unsigned char *p = (const unsigned char *)rec->payload;
     size_t n = rec->payload_len;
+    if (!r->body_inflater)
+        r->body_inflater = libdeflate_alloc_decompressor(); /* NULL: zlib alone */
     inflate_result res;
     if (gzip) {
         /* without the magic bytes it was stored decoded: no need to try */
         res = n >= 2 && p[0] == 0x1f && p[1] == 0x8b
-                  ? inflate_body(&r->decoded, rec->payload, n, 16 + 15, r->options.max_record_size)
+                  ? inflate_body(&r->decoded, r->body_inflater, rec->payload, n, 16 + 15,
+                                 r->options.max_record_size)
                   : NOT_COMPRESSED;
     } else {
         /* "deflate" is zlib-wrapped by the standard and raw by many servers */
         bool zlib_header = n >= 2 && (p[0] & 0x0F) == 8 && ((p[0] << 8) | p[1]) % 31 == 0;
-        res = inflate_body(&r->decoded, rec->payload, n, zlib_header ? 15 : -15,
+        res = inflate_body(&r->decoded, r->body_inflater, rec->payload, n, zlib_header ? 15 : -15,
                            r->options.max_record_size);
     }
     switch (res) {

@@ -262,6 +262,7 @@ static bool start_member(warc_stream *s)
             return false;
         }
         inflateReset(&s->zs);
+        s->member_fresh = true;
     } else {
         if (have >= 8 && is_skippable_frame(p)) {
             size_t size = (size_t)p[4] | (size_t)p[5] << 8 | (size_t)p[6] << 16 | (size_t)p[7] << 24;
@@ -289,8 +290,44 @@ static bool start_member(warc_stream *s)
     return true;
 }
 
+/* Moves the unread bytes to the window's start. */
+static void compact(warc_stream *s)
+{
+    if (s->pos == 0)
+        return;
+    memmove(s->win, s->win + s->pos, s->len - s->pos);
+    s->base += s->pos;
+    s->len -= s->pos;
+    s->pos = 0;
+}
+
+/* The fast path: the whole member in one libdeflate call, when all of it is in the input buffer
+ * and its output fits in the window. False leaves everything as it was, for zlib to stream. */
+static bool inflate_whole_member(warc_stream *s)
+{
+    if (!s->ld)
+        return false;
+    compact(s);
+    /* reading ahead half a buffer keeps the moves in in_fill amortised over the bytes consumed */
+    size_t have = in_fill(s, s->in_cap / 2);
+    if (s->state != WARC_STREAM_OK)
+        return false;
+    size_t used, produced;
+    if (!inflate_whole(s->ld, WHOLE_GZIP, s->in + s->in_pos, have, s->win + s->len, s->cap - s->len, &used,
+                       &produced))
+        return false;
+    s->in_pos += used;
+    s->len += produced;
+    end_member(s);
+    return true;
+}
+
 static void produce_gzip(warc_stream *s)
 {
+    bool fresh = s->member_fresh;
+    s->member_fresh = false;
+    if (fresh && inflate_whole_member(s))
+        return;
     size_t have = in_fill(s, 1);
     if (s->state != WARC_STREAM_OK)
         return;
@@ -357,12 +394,8 @@ static void produce(warc_stream *s)
 /* Room for n unread bytes: compact, then grow up to the limit. */
 static bool make_room(warc_stream *s, size_t n)
 {
-    if (s->pos > 0 && s->cap - s->pos < n + READ_CHUNK / 4) {
-        memmove(s->win, s->win + s->pos, s->len - s->pos);
-        s->base += s->pos;
-        s->len -= s->pos;
-        s->pos = 0;
-    }
+    if (s->pos > 0 && s->cap - s->pos < n + READ_CHUNK / 4)
+        compact(s);
     if (s->len < s->cap)
         return true;
     if (s->cap >= s->limit)
@@ -518,6 +551,7 @@ static onr_status setup(warc_stream *s, size_t window_limit, onr_error *err)
         if (inflateInit2(&s->zs, 16 + 15) != Z_OK)
             return onr_fail(err, ONR_ERR_NOMEM, (size_t)-1, "cannot start the gzip decoder");
         s->zs_ready = true;
+        s->ld = libdeflate_alloc_decompressor(); /* NULL: zlib alone, slower but the same */
     } else if (s->kind == ONR_WARC_ZSTD) {
         s->zd = ZSTD_createDCtx();
         if (!s->zd)
@@ -589,6 +623,8 @@ void warc_stream_close(warc_stream *s)
 {
     if (s->zs_ready)
         inflateEnd(&s->zs);
+    if (s->ld)
+        libdeflate_free_decompressor(s->ld);
     ZSTD_freeDCtx(s->zd);
     onr_free(s->mem, s->in_owned);
     onr_free(s->mem, s->win);

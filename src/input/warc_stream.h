@@ -5,6 +5,7 @@
 #ifndef ONR_WARC_STREAM_H
 #define ONR_WARC_STREAM_H
 
+#include "inflate_whole.h"
 #include "input.h"
 
 #include <zlib.h>
@@ -41,6 +42,8 @@ typedef struct warc_stream {
     bool in_eof;
     z_stream zs;
     bool zs_ready;
+    struct libdeflate_decompressor *ld; /* whole members in one call; zlib when it refuses */
+    bool member_fresh;          /* the current gzip member has produced nothing yet */
     ZSTD_DCtx *zd;
     bool in_member;             /* inside a gzip member or zstd frame */
     uint64_t resume_from;       /* file offset to search for the next member after a break */

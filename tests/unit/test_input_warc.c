@@ -739,6 +739,59 @@ static void files_are_streamed_from_disk(void **state)
     onr_buf_free(&gz);
 }
 
+/* gzip members are inflated in one call when they fit the reader's buffers, streamed otherwise: a
+ * member larger than the input buffer (incompressible) or than the first window (1 MiB of output)
+ * between small ones reads the same, from disk and from memory. */
+static void members_of_every_size_are_read_whole(void **state)
+{
+    (void)state;
+    size_t sizes[] = {sizeof page - 1, 400 * 1024, 1536 * 1024, sizeof page - 1};
+    onr_buf plain, gz, body;
+    onr_buf_init(&plain, NULL);
+    onr_buf_init(&gz, NULL);
+    onr_buf_init(&body, NULL);
+    uint32_t seed = 12345;
+    for (size_t i = 0; i < 4; i++) {
+        onr_buf_clear(&body);
+        onr_buf_puts(&body, page);
+        while (body.len < sizes[i]) { /* letters from an LCG for the 400 KiB one, a repeated page for the other */
+            seed = seed * 1103515245u + 12345u;
+            onr_buf_putc(&body, i == 1 ? (char)('a' + (seed >> 16) % 26) : page[body.len % (sizeof page - 1)]);
+        }
+        add_response(&plain, "https://e.org/x", "200 OK\r\nContent-Type: text/html", body.data, body.len);
+    }
+    size_t offsets[8], n;
+    compress_per_record(&gz, &plain, false, offsets, &n);
+    assert_int_equal(n, 4);
+    char path[] = "/tmp/onr_warc_test_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, gz.data, gz.len), (ssize_t)gz.len);
+    close(fd);
+    for (int from_disk = 0; from_disk < 2; from_disk++) {
+        onr_warc_reader *reader;
+        onr_error err;
+        assert_int_equal(from_disk ? onr_warc_open(path, NULL, NULL, &reader, &err)
+                                   : onr_warc_open_memory(gz.data, gz.len, NULL, NULL, &reader, &err),
+                         ONR_OK);
+        const onr_warc_record *r;
+        size_t i = 0;
+        while (onr_warc_next(reader, &r, &err) == ONR_OK && r) {
+            assert_true(i < 4);
+            assert_int_equal(r->offset, offsets[i]);
+            assert_int_equal(r->payload_len, sizes[i]);
+            assert_memory_equal(r->payload, page, sizeof page - 1);
+            i++;
+        }
+        assert_int_equal(i, 4);
+        onr_warc_close(reader);
+    }
+    unlink(path);
+    onr_buf_free(&plain);
+    onr_buf_free(&gz);
+    onr_buf_free(&body);
+}
+
 /* Writes `data` to a temporary file and reads it from there; the caller frees nothing. */
 static void read_file_all(const char *data, size_t len, seen *out)
 {
@@ -952,6 +1005,7 @@ int main(void)
         cmocka_unit_test(a_wrongly_declared_charset_still_decodes),
         cmocka_unit_test(large_records_and_bombs_are_skipped),
         cmocka_unit_test(gzip_members_give_offsets_and_lengths),
+        cmocka_unit_test(members_of_every_size_are_read_whole),
         cmocka_unit_test(truncated_gzip_member_is_reported_and_skipped),
         cmocka_unit_test(garbage_between_records_is_reported),
         cmocka_unit_test(wrong_content_lengths_are_reported),
