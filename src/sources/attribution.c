@@ -831,7 +831,8 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
     }
     const src_token *verb = cue.first >= 0 ? src_tok(doc, (size_t)cue.first) : NULL;
     if (verb && (verb->lex & LEX_NAMING)) {
-        /* "She called his actions “a crucial step forward.”": the quoted words are the quote. */
+        /* "She called his actions “a crucial step forward.”": the writer's object and the quoted
+         * words are a mixed quote, the rest of the sentence is not what she said. */
         for (long k = content.first; k < content.end; k++) {
             const src_token *t = src_tok(doc, (size_t)k);
             if (t->region < 0)
@@ -840,7 +841,7 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
             if (r->role == REGION_TITLE || (long)r->close >= content.end)
                 break;
             r->consumed = true;
-            return new_attr(doc, ONR_QUOTE_PARTIAL, (long)r->open, (long)r->close + 1, speaker, cue) != NULL;
+            return new_attr(doc, ONR_QUOTE_MIXED, content.first, (long)r->close + 1, speaker, cue) != NULL;
         }
     }
     onr_quote_kind kind = ONR_QUOTE_INDIRECT;

@@ -76,12 +76,12 @@ static void nested_quote_stays_inside(void **state)
                       "direct [“He told me ‘never again’ and walked out,”] <- Ivan Sokolov (said) #1", NULL});
 }
 
-static void partial_quote_inside_a_sentence(void **state)
+static void called_x_quote_is_mixed(void **state)
 {
     (void)state;
     expect_quotes("The senator called the plan “a reckless gamble with our savings” on Tuesday.\n",
                   (const char *const[]){
-                      "partial [“a reckless gamble with our savings”] <- The senator (called) #1 anonymous",
+                      "mixed [the plan “a reckless gamble with our savings”] <- The senator (called) #1 anonymous",
                       NULL});
 }
 
@@ -164,7 +164,7 @@ int main(void)
         cmocka_unit_test(quote_broken_by_attribution),
         cmocka_unit_test(quote_introduced_by_colon),
         cmocka_unit_test(nested_quote_stays_inside),
-        cmocka_unit_test(partial_quote_inside_a_sentence),
+        cmocka_unit_test(called_x_quote_is_mixed),
         cmocka_unit_test(titles_nicknames_and_scare_quotes_are_not_quotes),
         cmocka_unit_test(unattributed_quote_is_kept_without_speaker),
         cmocka_unit_test(speaker_with_a_long_apposition_after_the_quote),
