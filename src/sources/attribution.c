@@ -249,6 +249,20 @@ static span np_right(const src_doc *doc, long i, long limit)
     return (span){i, end};
 }
 
+/* The speaker after an inverted cue ("…,” said the woman, who …"): the noun phrase there, or a
+ * determiner and the words after it up to the punctuation, which after "said" can only name the
+ * speaker. */
+static span speaker_after_cue(const src_doc *doc, long i, long limit)
+{
+    span s = np_right(doc, i, limit);
+    if (s.first >= 0 || i >= limit || !(src_tok(doc, (size_t)i)->lex & (LEX_DEF | LEX_INDEF)))
+        return s;
+    long end = i + 1;
+    while (end < limit && end < i + 5 && np_word(src_tok(doc, (size_t)end)))
+        end++;
+    return end > i + 1 ? (span){i, end} : no_span;
+}
+
 /* The speaker before cue `c`: "a Russian official [also] said", "Peskov, the spokesman, said",
  * "he said", "who said". */
 static span speaker_left(const src_doc *doc, long c, long limit)
@@ -499,7 +513,7 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         }
         if (!is_cue(t) || (t->flags & TF_USED))
             continue;
-        *speaker = c == k ? np_right(doc, c + 1, post_end) : speaker_left(doc, c, k);
+        *speaker = c == k ? speaker_after_cue(doc, c + 1, post_end) : speaker_left(doc, c, k);
         if (speaker->first >= 0) {
             *cue = (span){c, c + 1};
             return true;

@@ -129,6 +129,14 @@ static void speaker_cut_from_verb_by_paragraph_break(void **state)
                       NULL});
 }
 
+static void common_noun_speaker_after_said(void **state)
+{
+    (void)state;
+    expect_quotes("“We need more water for the whole village,” said the woman, who lives by the well.\n",
+                  (const char *const[]){
+                      "direct [“We need more water for the whole village,”] <- the woman (said) #1 anonymous", NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -170,6 +178,7 @@ int main(void)
         cmocka_unit_test(speaker_with_a_long_apposition_after_the_quote),
         cmocka_unit_test(short_fragment_without_speaker_is_not_a_quote),
         cmocka_unit_test(speaker_cut_from_verb_by_paragraph_break),
+        cmocka_unit_test(common_noun_speaker_after_said),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
