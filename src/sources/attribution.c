@@ -350,6 +350,13 @@ static span clause_subject(const src_doc *doc, long first, long limit)
                 break;
             }
     }
+    /* "And then Trump went on the attack, saying", "But he said": the linking words are not the subject. */
+    for (int n = 0; n < 2 && first + 1 < limit; n++, first++) {
+        const src_token *w = src_tok(doc, (size_t)first);
+        if (w->type != TOK_WORD || (w->lex & LEX_PRONOUN) ||
+            !((w->lex & (LEX_AND | LEX_AUX)) || word_is(doc, (size_t)first, "but") || word_is(doc, (size_t)first, "so")))
+            break;
+    }
     return np_right(doc, first, limit);
 }
 
@@ -363,6 +370,19 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
             return s;
     }
     return clause_subject(doc, pre, c);
+}
+
+/* Where the clause holding token `last` starts: after the nearest subordinator with a subject
+ * after it ("when he brought up X and later said") before it, else at `first`. */
+static long local_clause(const src_doc *doc, long first, long last)
+{
+    for (long k = last - 2; k > first; k--) {
+        const src_token *t = src_tok(doc, (size_t)k), *n = src_tok(doc, (size_t)k + 1);
+        if (t->type == TOK_WORD && (t->lex & LEX_CLAUSE) && !(t->flags & TF_CAP) && !word_is(doc, (size_t)k, "that") &&
+            (is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))))
+            return k + 1;
+    }
+    return first;
 }
 
 /* ---- building attributions ---- */
@@ -572,9 +592,12 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
             continue;
         bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
         *speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
+        long before_verb = c - 1; /* "and later said" */
+        while (before_verb > pre && is_adverb(doc, src_tok(doc, (size_t)before_verb)))
+            before_verb--;
         if (speaker->first < 0 && ((t->lex & LEX_PARTICIPLE) ||
-                                   (c > pre && (src_tok(doc, (size_t)c - 1)->lex & (LEX_AND | LEX_CLAUSE)))))
-            *speaker = clause_subject(doc, pre, c); /* "Carson did not name them, but told his supporters" */
+                                   (before_verb >= pre && (src_tok(doc, (size_t)before_verb)->lex & (LEX_AND | LEX_CLAUSE)))))
+            *speaker = clause_subject(doc, local_clause(doc, pre, before_verb), c); /* "Carson did not name them, but told his supporters" */
         if (speaker->first >= 0) {
             *cue = (span){c, c + 1};
             return true;

@@ -137,6 +137,18 @@ static void common_noun_speaker_after_said(void **state)
                       "direct [“We need more water for the whole village,”] <- the woman (said) #1 anonymous", NULL});
 }
 
+static void subject_of_a_coordinated_verb(void **state)
+{
+    (void)state;
+    /* The subject of the clause the verb belongs to, after linking words. */
+    expect_quotes("The debate turned sharp when he brought up the flood and later said, “It was not the river "
+                  "that failed us.”\n\n"
+                  "And then Anna Petrova went on the attack, saying, “Is the council going to resign over this?”\n",
+                  (const char *const[]){
+                      "direct [“It was not the river that failed us.”] <- he (said) #1",
+                      "direct [“Is the council going to resign over this?”] <- Anna Petrova (saying) #2", NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -179,6 +191,7 @@ int main(void)
         cmocka_unit_test(short_fragment_without_speaker_is_not_a_quote),
         cmocka_unit_test(speaker_cut_from_verb_by_paragraph_break),
         cmocka_unit_test(common_noun_speaker_after_said),
+        cmocka_unit_test(subject_of_a_coordinated_verb),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
