@@ -385,6 +385,36 @@ static long local_clause(const src_doc *doc, long first, long last)
     return first;
 }
 
+/* "An official who spoke anonymously to discuss the plan said": the noun before "who" in the
+ * words up to token `last`, else none. */
+static span relative_antecedent(const src_doc *doc, long pre, long last)
+{
+    for (long w = last; w > pre && w > last - 16 && src_tok(doc, (size_t)w)->type == TOK_WORD; w--) {
+        if (word_is(doc, (size_t)w, "who")) {
+            long first = np_left(doc, w - 1, pre);
+            return first <= w - 1 && has_head(doc, (span){first, w}) ? (span){first, w} : no_span;
+        }
+    }
+    return no_span;
+}
+
+/* The subject of cue `c` when no noun phrase stands just before it: the subject of the clause
+ * after a linking word or before an infinitive ("Carson did not name them, but told", "and later
+ * said", "went on to say"), or the noun before a relative clause ("An official who spoke
+ * anonymously said"). */
+static span subject_of_verb(const src_doc *doc, long pre, long c)
+{
+    long k = c - 1;
+    while (k > pre && is_adverb(doc, src_tok(doc, (size_t)k)))
+        k--;
+    if (k < pre)
+        return no_span;
+    const src_token *t = src_tok(doc, (size_t)k);
+    if ((src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || (t->lex & (LEX_AND | LEX_CLAUSE)) || word_is(doc, (size_t)k, "to"))
+        return clause_subject(doc, local_clause(doc, pre, k), c);
+    return relative_antecedent(doc, pre, k);
+}
+
 /* ---- building attributions ---- */
 
 static src_attr *new_attr(src_doc *doc, onr_quote_kind kind, long first, long end, span speaker, span cue)
@@ -592,12 +622,13 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
             continue;
         bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
         *speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
-        long before_verb = c - 1; /* "and later said" */
-        while (before_verb > pre && is_adverb(doc, src_tok(doc, (size_t)before_verb)))
-            before_verb--;
-        if (speaker->first < 0 && ((t->lex & LEX_PARTICIPLE) ||
-                                   (before_verb >= pre && (src_tok(doc, (size_t)before_verb)->lex & (LEX_AND | LEX_CLAUSE)))))
-            *speaker = clause_subject(doc, local_clause(doc, pre, before_verb), c); /* "Carson did not name them, but told his supporters" */
+        if (speaker->first < 0)
+            *speaker = subject_of_verb(doc, pre, c);
+        else if (speaker->first > pre && !(src_tok(doc, (size_t)speaker->first)->lex & LEX_PRONOUN)) {
+            span antecedent = relative_antecedent(doc, pre, speaker->first - 1);
+            if (antecedent.first >= 0)
+                *speaker = antecedent; /* the noun phrase was the relative clause's object */
+        }
         if (speaker->first >= 0) {
             *cue = (span){c, c + 1};
             return true;

@@ -147,6 +147,12 @@ static void subject_of_a_coordinated_verb(void **state)
                   (const char *const[]){
                       "direct [“It was not the river that failed us.”] <- he (said) #1",
                       "direct [“Is the council going to resign over this?”] <- Anna Petrova (saying) #2", NULL});
+    expect_quotes("Ivan Sokolov went on to say, “The harbour will reopen in May, not before.”\n\n"
+                  "A port official who spoke anonymously to discuss the plan said Monday, “The cranes are "
+                  "already broken.”\n",
+                  (const char *const[]){
+                      "direct [“The harbour will reopen in May, not before.”] <- Ivan Sokolov (say) #1",
+                      "direct [“The cranes are already broken.”] <- A port official (said) #2 anonymous", NULL});
 }
 
 static void newsroom_double_apostrophes(void **state)
