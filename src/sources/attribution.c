@@ -249,6 +249,20 @@ static span np_right(const src_doc *doc, long i, long limit)
     return (span){i, end};
 }
 
+/* The speaker after an inverted cue ("…,” said the woman, who …"): the noun phrase there, or a
+ * determiner and the words after it up to the punctuation, which after "said" can only name the
+ * speaker. */
+static span speaker_after_cue(const src_doc *doc, long i, long limit)
+{
+    span s = np_right(doc, i, limit);
+    if (s.first >= 0 || i >= limit || !(src_tok(doc, (size_t)i)->lex & (LEX_DEF | LEX_INDEF)))
+        return s;
+    long end = i + 1;
+    while (end < limit && end < i + 5 && np_word(src_tok(doc, (size_t)end)))
+        end++;
+    return end > i + 1 ? (span){i, end} : no_span;
+}
+
 /* The speaker before cue `c`: "a Russian official [also] said", "Peskov, the spokesman, said",
  * "he said", "who said". */
 static span speaker_left(const src_doc *doc, long c, long limit)
@@ -336,6 +350,13 @@ static span clause_subject(const src_doc *doc, long first, long limit)
                 break;
             }
     }
+    /* "And then Trump went on the attack, saying", "But he said": the linking words are not the subject. */
+    for (int n = 0; n < 2 && first + 1 < limit; n++, first++) {
+        const src_token *w = src_tok(doc, (size_t)first);
+        if (w->type != TOK_WORD || (w->lex & LEX_PRONOUN) ||
+            !((w->lex & (LEX_AND | LEX_AUX)) || word_is(doc, (size_t)first, "but") || word_is(doc, (size_t)first, "so")))
+            break;
+    }
     return np_right(doc, first, limit);
 }
 
@@ -349,6 +370,49 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
             return s;
     }
     return clause_subject(doc, pre, c);
+}
+
+/* Where the clause holding token `last` starts: after the nearest subordinator with a subject
+ * after it ("when he brought up X and later said") before it, else at `first`. */
+static long local_clause(const src_doc *doc, long first, long last)
+{
+    for (long k = last - 2; k > first; k--) {
+        const src_token *t = src_tok(doc, (size_t)k), *n = src_tok(doc, (size_t)k + 1);
+        if (t->type == TOK_WORD && (t->lex & LEX_CLAUSE) && !(t->flags & TF_CAP) && !word_is(doc, (size_t)k, "that") &&
+            (is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))))
+            return k + 1;
+    }
+    return first;
+}
+
+/* "An official who spoke anonymously to discuss the plan said": the noun before "who" in the
+ * words up to token `last`, else none. */
+static span relative_antecedent(const src_doc *doc, long pre, long last)
+{
+    for (long w = last; w > pre && w > last - 16 && src_tok(doc, (size_t)w)->type == TOK_WORD; w--) {
+        if (word_is(doc, (size_t)w, "who")) {
+            long first = np_left(doc, w - 1, pre);
+            return first <= w - 1 && has_head(doc, (span){first, w}) ? (span){first, w} : no_span;
+        }
+    }
+    return no_span;
+}
+
+/* The subject of cue `c` when no noun phrase stands just before it: the subject of the clause
+ * after a linking word or before an infinitive ("Carson did not name them, but told", "and later
+ * said", "went on to say"), or the noun before a relative clause ("An official who spoke
+ * anonymously said"). */
+static span subject_of_verb(const src_doc *doc, long pre, long c)
+{
+    long k = c - 1;
+    while (k > pre && is_adverb(doc, src_tok(doc, (size_t)k)))
+        k--;
+    if (k < pre)
+        return no_span;
+    const src_token *t = src_tok(doc, (size_t)k);
+    if ((src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || (t->lex & (LEX_AND | LEX_CLAUSE)) || word_is(doc, (size_t)k, "to"))
+        return clause_subject(doc, local_clause(doc, pre, k), c);
+    return relative_antecedent(doc, pre, k);
 }
 
 /* ---- building attributions ---- */
@@ -499,7 +563,7 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         }
         if (!is_cue(t) || (t->flags & TF_USED))
             continue;
-        *speaker = c == k ? np_right(doc, c + 1, post_end) : speaker_left(doc, c, k);
+        *speaker = c == k ? speaker_after_cue(doc, c + 1, post_end) : speaker_left(doc, c, k);
         if (speaker->first >= 0) {
             *cue = (span){c, c + 1};
             return true;
@@ -558,9 +622,13 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
             continue;
         bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
         *speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
-        if (speaker->first < 0 && ((t->lex & LEX_PARTICIPLE) ||
-                                   (c > pre && (src_tok(doc, (size_t)c - 1)->lex & (LEX_AND | LEX_CLAUSE)))))
-            *speaker = clause_subject(doc, pre, c); /* "Carson did not name them, but told his supporters" */
+        if (speaker->first < 0)
+            *speaker = subject_of_verb(doc, pre, c);
+        else if (speaker->first > pre && !(src_tok(doc, (size_t)speaker->first)->lex & LEX_PRONOUN)) {
+            span antecedent = relative_antecedent(doc, pre, speaker->first - 1);
+            if (antecedent.first >= 0)
+                *speaker = antecedent; /* the noun phrase was the relative clause's object */
+        }
         if (speaker->first >= 0) {
             *cue = (span){c, c + 1};
             return true;
@@ -831,7 +899,8 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
     }
     const src_token *verb = cue.first >= 0 ? src_tok(doc, (size_t)cue.first) : NULL;
     if (verb && (verb->lex & LEX_NAMING)) {
-        /* "She called his actions “a crucial step forward.”": the quoted words are the quote. */
+        /* "She called his actions “a crucial step forward.”": the writer's object and the quoted
+         * words are a mixed quote, the rest of the sentence is not what she said. */
         for (long k = content.first; k < content.end; k++) {
             const src_token *t = src_tok(doc, (size_t)k);
             if (t->region < 0)
@@ -840,7 +909,7 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
             if (r->role == REGION_TITLE || (long)r->close >= content.end)
                 break;
             r->consumed = true;
-            return new_attr(doc, ONR_QUOTE_PARTIAL, (long)r->open, (long)r->close + 1, speaker, cue) != NULL;
+            return new_attr(doc, ONR_QUOTE_MIXED, content.first, (long)r->close + 1, speaker, cue) != NULL;
         }
     }
     onr_quote_kind kind = ONR_QUOTE_INDIRECT;

@@ -76,12 +76,12 @@ static void nested_quote_stays_inside(void **state)
                       "direct [“He told me ‘never again’ and walked out,”] <- Ivan Sokolov (said) #1", NULL});
 }
 
-static void partial_quote_inside_a_sentence(void **state)
+static void called_x_quote_is_mixed(void **state)
 {
     (void)state;
     expect_quotes("The senator called the plan “a reckless gamble with our savings” on Tuesday.\n",
                   (const char *const[]){
-                      "partial [“a reckless gamble with our savings”] <- The senator (called) #1 anonymous",
+                      "mixed [the plan “a reckless gamble with our savings”] <- The senator (called) #1 anonymous",
                       NULL});
 }
 
@@ -129,6 +129,32 @@ static void speaker_cut_from_verb_by_paragraph_break(void **state)
                       NULL});
 }
 
+static void common_noun_speaker_after_said(void **state)
+{
+    (void)state;
+    expect_quotes("“We need more water for the whole village,” said the woman, who lives by the well.\n",
+                  (const char *const[]){
+                      "direct [“We need more water for the whole village,”] <- the woman (said) #1 anonymous", NULL});
+}
+
+static void subject_of_a_coordinated_verb(void **state)
+{
+    (void)state;
+    /* The subject of the clause the verb belongs to, after linking words. */
+    expect_quotes("The debate turned sharp when he brought up the flood and later said, “It was not the river "
+                  "that failed us.”\n\n"
+                  "And then Anna Petrova went on the attack, saying, “Is the council going to resign over this?”\n",
+                  (const char *const[]){
+                      "direct [“It was not the river that failed us.”] <- he (said) #1",
+                      "direct [“Is the council going to resign over this?”] <- Anna Petrova (saying) #2", NULL});
+    expect_quotes("Ivan Sokolov went on to say, “The harbour will reopen in May, not before.”\n\n"
+                  "A port official who spoke anonymously to discuss the plan said Monday, “The cranes are "
+                  "already broken.”\n",
+                  (const char *const[]){
+                      "direct [“The harbour will reopen in May, not before.”] <- Ivan Sokolov (say) #1",
+                      "direct [“The cranes are already broken.”] <- A port official (said) #2 anonymous", NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -164,12 +190,14 @@ int main(void)
         cmocka_unit_test(quote_broken_by_attribution),
         cmocka_unit_test(quote_introduced_by_colon),
         cmocka_unit_test(nested_quote_stays_inside),
-        cmocka_unit_test(partial_quote_inside_a_sentence),
+        cmocka_unit_test(called_x_quote_is_mixed),
         cmocka_unit_test(titles_nicknames_and_scare_quotes_are_not_quotes),
         cmocka_unit_test(unattributed_quote_is_kept_without_speaker),
         cmocka_unit_test(speaker_with_a_long_apposition_after_the_quote),
         cmocka_unit_test(short_fragment_without_speaker_is_not_a_quote),
         cmocka_unit_test(speaker_cut_from_verb_by_paragraph_break),
+        cmocka_unit_test(common_noun_speaker_after_said),
+        cmocka_unit_test(subject_of_a_coordinated_verb),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
