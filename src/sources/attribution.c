@@ -796,7 +796,7 @@ static span clause_after(const src_doc *doc, long c, long send)
         if (t->type == TOK_PUNCT || t->region >= 0)
             break;
         if (word_is(doc, (size_t)q, "that")) {
-            k = q + 1;
+            k = q; /* the clause keeps its "that", as annotators mark it */
             introduced = true;
             break;
         }
@@ -926,8 +926,10 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
     }
     /* "said that Bush “has to bring his mother out …”": a clause at least four-fifths quotation is
      * the speaker's words, a direct quote with a word or two of the writer's before it. */
-    if (kind == ONR_QUOTE_MIXED && quoted * 10 >= words * 8)
+    if (kind == ONR_QUOTE_MIXED && quoted * 10 >= words * 8) {
         kind = ONR_QUOTE_DIRECT;
+        content.first += word_is(doc, (size_t)content.first, "that");
+    }
     return new_attr(doc, kind, content.first, content.end, speaker, cue) != NULL;
 }
 

@@ -12,7 +12,7 @@ static void said_that(void **state)
 {
     (void)state;
     expect_quotes("The mayor said that the bridge will reopen in May.\n",
-                  (const char *const[]){"indirect [the bridge will reopen in May] <- The mayor (said) #1 anonymous", NULL});
+                  (const char *const[]){"indirect [that the bridge will reopen in May] <- The mayor (said) #1 anonymous", NULL});
     expect_quotes("Dmitry Peskov said the talks would resume next week.\n",
                   (const char *const[]){"indirect [the talks would resume next week] <- Dmitry Peskov (said) #1", NULL});
 }
@@ -21,7 +21,7 @@ static void told_someone(void **state)
 {
     (void)state;
     expect_quotes("A senior diplomat told reporters on Monday that no date had been set.\n",
-                  (const char *const[]){"indirect [no date had been set] <- A senior diplomat (told) #1 anonymous", NULL});
+                  (const char *const[]){"indirect [that no date had been set] <- A senior diplomat (told) #1 anonymous", NULL});
     expect_quotes("Moscow is ready for a quick deal, two officials told the newspaper.\n",
                   (const char *const[]){"indirect [Moscow is ready for a quick deal] <- two officials (told) #1 anonymous", NULL});
 }
@@ -46,8 +46,8 @@ static void other_reporting_verbs(void **state)
                   "Officials expect the storm to weaken by Friday.\n\n"
                   "The talks had stalled, a Kremlin-linked analyst acknowledged.\n",
                   (const char *const[]){
-                      "indirect [the schools would stay open] <- Ms. Okafor (added) #1",
-                      "indirect [prices could double] <- The analyst (warned) #2 anonymous",
+                      "indirect [that the schools would stay open] <- Ms. Okafor (added) #1",
+                      "indirect [that prices could double] <- The analyst (warned) #2 anonymous",
                       "indirect [the storm to weaken by Friday] <- Officials (expect) #3 anonymous",
                       "indirect [The talks had stalled] <- a Kremlin-linked analyst (acknowledged) #4 anonymous",
                       NULL});
@@ -80,7 +80,7 @@ static void prepositional_clause_after_that(void **state)
     expect_quotes("The minister said that with the new budget, the clinics would stay open.\n\n"
                   "The minister said in a statement.\n",
                   (const char *const[]){
-                      "indirect [with the new budget, the clinics would stay open] <- The minister (said) #1 anonymous",
+                      "indirect [that with the new budget, the clinics would stay open] <- The minister (said) #1 anonymous",
                       NULL});
 }
 
@@ -143,7 +143,7 @@ static void passive_forms(void **state)
     expect_quotes("It was reported by TASS that the talks had failed.\n\n"
                   "The merger was first reported by the Financial Times.\n",
                   (const char *const[]){
-                      "indirect [the talks had failed] <- TASS (reported by) #1",
+                      "indirect [that the talks had failed] <- TASS (reported by) #1",
                       "indirect [The merger] <- the Financial Times (reported by) #2", NULL});
 }
 
@@ -152,7 +152,7 @@ static void mixed_when_the_clause_quotes_some_words(void **state)
     (void)state;
     expect_quotes("Russian diplomats predict that Trump will be “desperate” to find a deal.\n",
                   (const char *const[]){
-                      "mixed [Trump will be “desperate” to find a deal] <- Russian diplomats (predict) #1 anonymous",
+                      "mixed [that Trump will be “desperate” to find a deal] <- Russian diplomats (predict) #1 anonymous",
                       NULL});
 }
 
