@@ -298,19 +298,9 @@ onr_status content_tree_build(const onr_document *doc, const onr_mem *mem, conte
                     body = b;
     if (!body)
         body = root;
-    /* One exact allocation: the count of the body's nodes bounds the visible ones, and a page of
-     * a million tiny elements must not pay for a doubling array's slack and copies. */
-    size_t nodes = 1;
-    for (const onr_node *c = body->first_child; c && c != body;) {
-        nodes += c->type == ONR_NODE_ELEMENT || c->type == ONR_NODE_TEXT;
-        if (c->first_child) {
-            c = c->first_child;
-            continue;
-        }
-        while (c != body && !c->next)
-            c = c->parent;
-        c = c == body ? NULL : c->next;
-    }
+    /* One allocation: the document's node count (plus its root) bounds the visible nodes, and a
+     * page of a million tiny elements must not pay for a doubling array's slack and copies. */
+    size_t nodes = doc->node_count + 1;
     size_t bytes;
     if (nodes > UINT32_MAX / 2 || !onr_size_mul(nodes, sizeof(xnode), &bytes))
         return ONR_ERR_NOMEM;

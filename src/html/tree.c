@@ -294,6 +294,7 @@ static onr_node *new_node(builder *b, onr_node_type type, size_t offset)
     memset(n, 0, sizeof *n);
     n->type = (uint8_t)type;
     n->offset = offset;
+    b->doc->node_count++;
     return n;
 }
 

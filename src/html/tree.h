@@ -41,6 +41,7 @@ struct onr_document {
     onr_node root;
     const char *source;  /* the input (a copy, unless parsed borrowing); many text spans point into it */
     size_t source_len;
+    size_t node_count;   /* nodes created: a bound on the nodes of any part of the tree */
 };
 
 /* onr_html_parse without the copy of the input: the document points into `html`, which must
