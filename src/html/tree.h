@@ -44,6 +44,21 @@ struct onr_document {
     size_t node_count;   /* nodes created: a bound on the nodes of any part of the tree */
 };
 
+/* onr_node_next_in, inline for the walks of later stages. */
+static inline const onr_node *node_next_in(const onr_node *scope, const onr_node *node)
+{
+    if (node->first_child)
+        return node->first_child;
+    while (node != scope) {
+        if (node->next)
+            return node->next;
+        node = node->parent;
+        if (!node)
+            return NULL;
+    }
+    return NULL;
+}
+
 /* onr_html_parse without the copy of the input: the document points into `html`, which must
  * outlive it (the extractor parses, reads and frees the tree within one call). */
 onr_status html_parse_borrowing(const char *html, size_t len, const onr_html_options *options,
