@@ -370,7 +370,7 @@ static void pop(builder *b)
     if (!b->open_len)
         return;
     onr_node *n = b->open[--b->open_len];
-    n->flags &= ~(uint32_t)NODE_OPEN;
+    n->flags = (uint8_t)(n->flags & ~NODE_OPEN);
     if (is_html(n, ONR_TAG_TEMPLATE))
         b->open_templates--;
 }
@@ -394,7 +394,7 @@ static void remove_from_stack(builder *b, onr_node *n)
         return;
     if (is_html(n, ONR_TAG_TEMPLATE))
         b->open_templates--;
-    n->flags &= ~(uint32_t)NODE_OPEN;
+    n->flags = (uint8_t)(n->flags & ~NODE_OPEN);
     memmove(b->open + i, b->open + i + 1, (b->open_len - (size_t)i - 1) * sizeof *b->open);
     b->open_len--;
 }
@@ -656,7 +656,7 @@ static void copy_attributes(builder *b, onr_node *n, const html_token *t)
         }
     }
     n->attrs = attrs;
-    n->attr_count = (uint32_t)t->attr_count;
+    n->attr_count = (uint16_t)t->attr_count;
 }
 
 static const html_attr *token_attribute(const html_token *t, const char *name)
@@ -964,7 +964,7 @@ static void adoption_agency(builder *b, const html_token *t)
                 node_list = -1;
             }
             if (node_list < 0) {
-                node->flags &= ~(uint32_t)NODE_OPEN;
+                node->flags = (uint8_t)(node->flags & ~NODE_OPEN);
                 memmove(b->open + i, b->open + i + 1, (b->open_len - (size_t)i - 1) * sizeof *b->open);
                 b->open_len--;
                 fb_stack--;
@@ -974,7 +974,7 @@ static void adoption_agency(builder *b, const html_token *t)
             b->formatting[node_list] = clone;
             b->open[i] = clone;
             clone->flags |= NODE_OPEN;
-            node->flags &= ~(uint32_t)NODE_OPEN;
+            node->flags = (uint8_t)(node->flags & ~NODE_OPEN);
             if (last == furthest)
                 bookmark = (size_t)node_list + 1;
             append_child(clone, last);
@@ -1472,7 +1472,7 @@ static void merge_attributes(builder *b, onr_node *n, const html_token *t, unsig
         count++;
     }
     n->attrs = merged;
-    n->attr_count = (uint32_t)count;
+    n->attr_count = (uint16_t)count;
 }
 
 static void body_characters(builder *b, html_token *t)
@@ -2885,6 +2885,9 @@ static onr_status parse(const char *html, size_t len, const onr_html_options *op
                         options->size);
     if (!options)
         options = &defaults;
+    if (len > HTML_MAX_INPUT)
+        return onr_fail(err, ONR_ERR_LIMIT, (size_t)-1, "onr_html_parse: input of %zu bytes is over the limit of %zu",
+                        len, HTML_MAX_INPUT);
     mem = onr_mem_or_default(mem);
 
     onr_document *doc = onr_malloc(mem, sizeof *doc);
@@ -2913,12 +2916,14 @@ static onr_status parse(const char *html, size_t len, const onr_html_options *op
     memset(&b, 0, sizeof b);
     b.doc = doc;
     b.scan_limit = options->max_depth > MIN_SCAN_LIMIT ? options->max_depth : MIN_SCAN_LIMIT;
-    b.max_attributes = options->max_attributes;
+    unsigned max_attributes = options->max_attributes < HTML_MAX_ATTRIBUTES ? options->max_attributes
+                                                                             : HTML_MAX_ATTRIBUTES;
+    b.max_attributes = max_attributes;
     b.mode = MODE_INITIAL;
     b.frameset_ok = true;
     onr_buf_init(&b.pending, mem);
     onr_buf_init(&b.scratch, mem);
-    html_tokenizer_limits limits = {options->max_attributes, options->max_attribute_length};
+    html_tokenizer_limits limits = {max_attributes, options->max_attribute_length};
     b.tokenizer = html_tokenizer_new(source, len, &limits, mem);
     b.formatting = onr_malloc(mem, MAX_FORMATTING * sizeof *b.formatting);
     onr_status status = b.tokenizer && b.formatting ? build(&b) : ONR_ERR_NOMEM;

@@ -291,6 +291,38 @@ static void test_arguments_and_empty(void **state)
     tree = parse_and_dump("\xEF\xBB\xBFx\xFFy", 6);
     assert_string_equal(tree, "| <html>\n|   <head>\n|   <body>\n|     \"x\xEF\xBF\xBDy\"\n");
     free(tree);
+    /* Over 1 GiB is refused before a byte is read (nodes keep 32-bit offsets and lengths). */
+    assert_int_equal(onr_html_parse("x", ((size_t)1 << 30) + 1, NULL, NULL, &doc, &err), ONR_ERR_LIMIT);
+    assert_null(doc);
+}
+
+/* An element keeps at most 65535 attributes, even when the options allow more. */
+static void test_attribute_count_cap(void **state)
+{
+    (void)state;
+    onr_buf html;
+    onr_buf_init(&html, NULL);
+    onr_buf_puts(&html, "<b");
+    for (unsigned i = 0; i < 70000; i++)
+        onr_buf_printf(&html, " a%u", i);
+    onr_buf_puts(&html, ">x");
+    assert_false(html.failed);
+    onr_html_options options;
+    onr_html_options_init(&options);
+    options.max_attributes = 100000;
+    onr_document *doc;
+    assert_int_equal(onr_html_parse(html.data, html.len, &options, NULL, &doc, NULL), ONR_OK);
+    onr_query b_tag = {.tag = ONR_TAG_B};
+    const onr_node *b = onr_find_next(onr_document_root(doc), NULL, &b_tag);
+    assert_non_null(b);
+    assert_int_equal(onr_node_attribute_count(b), 65535);
+    const char *name;
+    size_t name_len;
+    assert_true(onr_node_attribute_at(b, 65534, &name, &name_len, NULL, NULL));
+    assert_int_equal(name_len, 6);
+    assert_memory_equal(name, "a65534", 6);
+    onr_document_free(doc);
+    onr_buf_free(&html);
 }
 
 /* ---- allocation failures: every failing allocation gives ONR_ERR_NOMEM, nothing leaks ---- */
@@ -484,6 +516,7 @@ int main(void)
         cmocka_unit_test(test_spec_fixtures),
         cmocka_unit_test(test_query_api),
         cmocka_unit_test(test_arguments_and_empty),
+        cmocka_unit_test(test_attribute_count_cap),
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_depth_cap_keeps_content),
         cmocka_unit_test(test_pathological_inputs),
