@@ -182,6 +182,8 @@ typedef struct builder {
     uint8_t *template_modes;
     size_t template_len, template_cap;
     size_t open_templates;      /* templates on the stack of open elements */
+    size_t open_paragraphs;     /* HTML <p> elements on it: "a p in button scope" is asked at
+                                 * every block start tag, and usually there is none */
     onr_node *head;
     onr_node *form;
     bool frameset_ok;
@@ -347,6 +349,18 @@ static void insert_before(onr_node *parent, onr_node *n, onr_node *ref)
 
 /* ---- the stack of open elements ---- */
 
+/* Keeps the counts of templates and paragraphs on the stack as `n` enters or leaves it. */
+static void count_open(builder *b, const onr_node *n, bool enters)
+{
+    if (n->ns != ONR_NS_HTML)
+        return;
+    size_t *count = n->tag == ONR_TAG_TEMPLATE ? &b->open_templates
+                    : n->tag == ONR_TAG_P      ? &b->open_paragraphs
+                                               : NULL;
+    if (count)
+        *count = enters ? *count + 1 : *count - 1;
+}
+
 static void push(builder *b, onr_node *n)
 {
     if (b->open_len == b->open_cap) {
@@ -361,8 +375,7 @@ static void push(builder *b, onr_node *n)
     }
     b->open[b->open_len++] = n;
     n->flags |= NODE_OPEN;
-    if (is_html(n, ONR_TAG_TEMPLATE))
-        b->open_templates++;
+    count_open(b, n, true);
 }
 
 static void pop(builder *b)
@@ -371,8 +384,7 @@ static void pop(builder *b)
         return;
     onr_node *n = b->open[--b->open_len];
     n->flags = (uint8_t)(n->flags & ~NODE_OPEN);
-    if (is_html(n, ONR_TAG_TEMPLATE))
-        b->open_templates--;
+    count_open(b, n, false);
 }
 
 /* Index of `n` in the stack, searched from the top within the scan limit; -1 when not found. */
@@ -392,8 +404,7 @@ static void remove_from_stack(builder *b, onr_node *n)
     long i = stack_index(b, n);
     if (i < 0)
         return;
-    if (is_html(n, ONR_TAG_TEMPLATE))
-        b->open_templates--;
+    count_open(b, n, false);
     n->flags = (uint8_t)(n->flags & ~NODE_OPEN);
     memmove(b->open + i, b->open + i + 1, (b->open_len - (size_t)i - 1) * sizeof *b->open);
     b->open_len--;
@@ -449,6 +460,8 @@ static bool scope_boundary(const onr_node *n, scope_kind scope)
 /* "Has an element in scope": the HTML element `tag` (or the node `target`, when given). */
 static bool in_scope(const builder *b, onr_tag tag, const onr_node *target, scope_kind scope)
 {
+    if (!target && tag == ONR_TAG_P && !b->open_paragraphs)
+        return false;
     size_t stop = b->open_len > b->scan_limit ? b->open_len - b->scan_limit : 0;
     for (size_t i = b->open_len; i > stop; i--) {
         const onr_node *n = b->open[i - 1];
@@ -964,6 +977,7 @@ static void adoption_agency(builder *b, const html_token *t)
                 node_list = -1;
             }
             if (node_list < 0) {
+                count_open(b, node, false);
                 node->flags = (uint8_t)(node->flags & ~NODE_OPEN);
                 memmove(b->open + i, b->open + i + 1, (b->open_len - (size_t)i - 1) * sizeof *b->open);
                 b->open_len--;
@@ -1003,6 +1017,7 @@ static void adoption_agency(builder *b, const html_token *t)
             b->open[at] = adopted;
             b->open_len++;
             adopted->flags |= NODE_OPEN;
+            count_open(b, adopted, true);
         } else if (fb_now >= 0) {
             push(b, adopted); /* the stack is full: grow it, then move the entry into place */
             if (!b->failed) {
