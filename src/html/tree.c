@@ -588,6 +588,7 @@ static void clear_formatting_to_marker(builder *b)
 
 /* ---- creating and inserting nodes ---- */
 
+/* SVG names that the parser gives their camel case back (sorted, for fixed_name). */
 static const char *const svg_tag_fixes[][2] = {
     {"altglyph", "altGlyph"}, {"altglyphdef", "altGlyphDef"}, {"altglyphitem", "altGlyphItem"},
     {"animatecolor", "animateColor"}, {"animatemotion", "animateMotion"},
@@ -605,6 +606,7 @@ static const char *const svg_tag_fixes[][2] = {
     {"radialgradient", "radialGradient"}, {"textpath", "textPath"},
 };
 
+/* Sorted, for fixed_name. */
 static const char *const svg_attribute_fixes[][2] = {
     {"attributename", "attributeName"}, {"attributetype", "attributeType"},
     {"basefrequency", "baseFrequency"}, {"baseprofile", "baseProfile"}, {"calcmode", "calcMode"},
@@ -630,13 +632,25 @@ static const char *const svg_attribute_fixes[][2] = {
     {"zoomandpan", "zoomAndPan"},
 };
 
+/* The fix-up of `name` in `table` (sorted by its lowercase names), by binary search: SVG-heavy pages
+ * look up every element and attribute name. */
 static const char *fixed_name(const char *const (*table)[2], size_t count, const char *name, size_t len)
 {
-    if (len == 0)
-        return NULL;
-    for (size_t i = 0; i < count; i++) /* the first letter rules out most entries cheaply */
-        if (table[i][0][0] == name[0] && strlen(table[i][0]) == len && !memcmp(table[i][0], name, len))
-            return table[i][1];
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *lit = table[mid][0];
+        size_t lit_len = strlen(lit);
+        int c = memcmp(name, lit, len < lit_len ? len : lit_len);
+        if (c == 0)
+            c = (len > lit_len) - (len < lit_len);
+        if (c == 0)
+            return table[mid][1];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     return NULL;
 }
 
