@@ -135,7 +135,7 @@ static onr_status extract_document(onr_article *a, const onr_options *options, c
         st = content_choose(&tree, options, &meta, &choice);
     blocks_config config = {&tree, &meta, options, {NULL, 0}, false};
     if (st == ONR_OK) {
-        config.base_url = extract_base_url(doc, url ? url : "", url_len, &a->arena);
+        config.base_url = extract_base_url(meta.base_href, url ? url : "", url_len, &a->arena);
         blocks_result body;
         st = blocks_build(&config, choice.roots, choice.root_count, &a->arena, &body);
         a->blocks = body.blocks;
