@@ -210,6 +210,9 @@ static onr_block *add_child(builder *b, frame *f)
 {
     if (f->child_count == f->child_cap) {
         size_t ncap = f->child_cap ? f->child_cap * 2 : 16;
+        /* the body stops at about MAX_BLOCKS: grow to that, not to the next power of two */
+        if (f == &b->frames[0] && f->child_cap < MAX_BLOCKS && ncap > MAX_BLOCKS)
+            ncap = MAX_BLOCKS;
         onr_block *grown = onr_realloc(b->mem, f->children, ncap * sizeof *grown);
         if (!grown) {
             b->failed = true;
