@@ -147,7 +147,8 @@ onr_tag onr_tag_lookup(const char *name, size_t len);
 typedef struct onr_html_options {
     size_t size;
     unsigned max_depth;           /* deeper elements are attached at this depth (default 400) */
-    unsigned max_attributes;      /* further attributes of one element are dropped (default 256) */
+    unsigned max_attributes;      /* further attributes of one element are dropped (default 256;
+                                   * at most 65535 are kept, whatever is set) */
     size_t max_attribute_length;  /* longer values are cut to this many bytes (default 64 KiB) */
 } onr_html_options;
 
@@ -156,8 +157,9 @@ void onr_html_options_init(onr_html_options *options);
 typedef struct onr_document onr_document;
 typedef struct onr_node onr_node;
 
-/* Parses `html` (UTF-8) into a tree. `options` may be NULL for the defaults. Any byte string
- * parses; the only failures are ONR_ERR_NOMEM and ONR_ERR_ARGUMENT. */
+/* Parses `html` (UTF-8) into a tree. `options` may be NULL for the defaults. Any byte string of
+ * up to 1 GiB parses; the only failures are ONR_ERR_NOMEM, ONR_ERR_ARGUMENT, and ONR_ERR_LIMIT
+ * for a larger input (node offsets and lengths are 32-bit). */
 onr_status onr_html_parse(const char *html, size_t len, const onr_html_options *options,
                           const onr_mem *mem, onr_document **out, onr_error *err);
 void onr_document_free(onr_document *doc);

@@ -101,6 +101,18 @@ char *onr_buf_detach(onr_buf *buf, size_t *len)
     return data;
 }
 
+/* Whether any of the eight bytes in `w` needs a look in a JSON string: a control character, '"',
+ * '\\' or a byte of a multi-byte sequence. The tests are exact (no false answers), so the byte
+ * loop after it only has to find which byte it was. */
+static bool json_word_special(uint64_t w)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+    uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+    uint64_t below_space = (w - ones * 0x20) & ~w;
+    uint64_t zero_quote = (quote - ones) & ~quote, zero_backslash = (backslash - ones) & ~backslash;
+    return ((w | below_space | zero_quote | zero_backslash) & high) != 0;
+}
+
 void onr_buf_json_string(onr_buf *buf, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
@@ -109,6 +121,11 @@ void onr_buf_json_string(onr_buf *buf, const char *s, size_t len)
     while (i < len) {
         /* Copy the longest run that needs no escaping in one call. */
         size_t run = i;
+        for (uint64_t w; len - run >= 8; run += 8) {
+            memcpy(&w, s + run, 8);
+            if (json_word_special(w))
+                break;
+        }
         while (run < len) {
             unsigned char c = (unsigned char)s[run];
             if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80)

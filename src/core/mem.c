@@ -114,8 +114,8 @@ static onr_arena_chunk *arena_grow(onr_arena *arena, size_t need)
     ARENA_POISON(chunk->data, size);
     arena->chunk = chunk;
     arena->total += sizeof(onr_arena_chunk) + size;
-    if (arena->next_size < ARENA_MAX_CHUNK)
-        arena->next_size *= 2;
+    if (arena->next_size < ARENA_MAX_CHUNK) /* doubling, but never past the cap: 3 MB grows to 4 */
+        arena->next_size = arena->next_size < ARENA_MAX_CHUNK / 2 ? arena->next_size * 2 : ARENA_MAX_CHUNK;
     return chunk;
 }
 

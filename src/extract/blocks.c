@@ -86,6 +86,18 @@ static bool open_span(builder *b, frame *f, onr_span_kind kind, unsigned style, 
     return true;
 }
 
+/* White space as the renderer collapses it: ASCII white space and U+00A0. `maybe_space` marks
+ * the first bytes of those, so that the word loop below tests one table entry per byte. */
+static const uint8_t maybe_space[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, [0xC2] = 1};
+
+static size_t space_at(const char *s, size_t i, size_t len)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xC2)
+        return i + 1 < len && (unsigned char)s[i + 1] == 0xA0 ? 2 : 0;
+    return maybe_space[c];
+}
+
 static void append_text(builder *b, const char *s, size_t len)
 {
     frame *f = top_frame(b);
@@ -99,28 +111,33 @@ static void append_text(builder *b, const char *s, size_t len)
             onr_buf_append(&f->chars, s, len);
         return;
     }
+    /* Room for every word and one space before each (a run of spaces becomes one): the words are
+     * copied in without a check each. */
+    if (!len || !onr_buf_reserve(&f->chars, len + 1))
+        return;
+    bool span_opened = false;
     size_t i = 0;
     while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        bool space = onr_ascii_space((char)c) || (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0);
+        size_t space = space_at(s, i, len);
         if (space) {
             f->pending_space = true;
-            i += c == 0xC2 ? 2 : 1;
+            i += space;
             continue;
         }
-        size_t j = i;
-        while (j < len) {
-            unsigned char d = (unsigned char)s[j];
-            if (onr_ascii_space((char)d) || (d == 0xC2 && j + 1 < len && (unsigned char)s[j + 1] == 0xA0))
-                break;
+        size_t j = i + 1;
+        while (j < len && !(maybe_space[(unsigned char)s[j]] && space_at(s, j, len)))
             j++;
-        }
-        if (f->pending_space && f->chars.len && f->chars.data[f->chars.len - 1] != '\n')
-            onr_buf_putc(&f->chars, ' ');
+        onr_buf *chars = &f->chars;
+        if (f->pending_space && chars->len && chars->data[chars->len - 1] != '\n')
+            chars->data[chars->len++] = ' ';
         f->pending_space = false;
-        if (!open_span(b, f, kind, b->style, b->href))
+        /* the span stays open for the rest of this text: the next words join it */
+        if (!span_opened && !open_span(b, f, kind, b->style, b->href))
             return;
-        onr_buf_append(&f->chars, s + i, j - i);
+        span_opened = true;
+        memcpy(chars->data + chars->len, s + i, j - i);
+        chars->len += j - i;
+        chars->data[chars->len] = '\0';
         i = j;
     }
 }
@@ -193,6 +210,9 @@ static onr_block *add_child(builder *b, frame *f)
 {
     if (f->child_count == f->child_cap) {
         size_t ncap = f->child_cap ? f->child_cap * 2 : 16;
+        /* the body stops at about MAX_BLOCKS: grow to that, not to the next power of two */
+        if (f == &b->frames[0] && f->child_cap < MAX_BLOCKS && ncap > MAX_BLOCKS)
+            ncap = MAX_BLOCKS;
         onr_block *grown = onr_realloc(b->mem, f->children, ncap * sizeof *grown);
         if (!grown) {
             b->failed = true;

@@ -125,13 +125,13 @@ static unsigned hint_of_word(const char *w, size_t len)
 
 /* Letters and digits (the characters of class/id words), as a table: this runs over every byte of
  * every class and id. */
-#define WORD_CHARS_16(c) [c] = 1, [c + 1] = 1, [c + 2] = 1, [c + 3] = 1, [c + 4] = 1, [c + 5] = 1, \
-    [c + 6] = 1, [c + 7] = 1, [c + 8] = 1, [c + 9] = 1
-static const uint8_t hint_word_chars[256] = {
-    WORD_CHARS_16('0'), WORD_CHARS_16('A'), WORD_CHARS_16('A' + 10), WORD_CHARS_16('A' + 20),
-    WORD_CHARS_16('a'), WORD_CHARS_16('a' + 10), WORD_CHARS_16('a' + 20),
-};
-#undef WORD_CHARS_16
+#define SET_6(c) [c] = 1, [(c) + 1] = 1, [(c) + 2] = 1, [(c) + 3] = 1, [(c) + 4] = 1, [(c) + 5] = 1
+#define SET_10(c) SET_6(c), [(c) + 6] = 1, [(c) + 7] = 1, [(c) + 8] = 1, [(c) + 9] = 1
+#define SET_26(c) SET_10(c), SET_10((c) + 10), SET_6((c) + 20)
+static const uint8_t hint_word_chars[256] = {SET_10('0'), SET_26('A'), SET_26('a')};
+#undef SET_26
+#undef SET_10
+#undef SET_6
 
 /* Splits a class or id value (its first 400 bytes) into alphanumeric words, read in place. */
 static unsigned hint_of_value(const char *v, size_t len)
@@ -298,19 +298,9 @@ onr_status content_tree_build(const onr_document *doc, const onr_mem *mem, conte
                     body = b;
     if (!body)
         body = root;
-    /* One exact allocation: the count of the body's nodes bounds the visible ones, and a page of
-     * a million tiny elements must not pay for a doubling array's slack and copies. */
-    size_t nodes = 1;
-    for (const onr_node *c = body->first_child; c && c != body;) {
-        nodes += c->type == ONR_NODE_ELEMENT || c->type == ONR_NODE_TEXT;
-        if (c->first_child) {
-            c = c->first_child;
-            continue;
-        }
-        while (c != body && !c->next)
-            c = c->parent;
-        c = c == body ? NULL : c->next;
-    }
+    /* One allocation: the document's node count (plus its root) bounds the visible nodes, and a
+     * page of a million tiny elements must not pay for a doubling array's slack and copies. */
+    size_t nodes = doc->node_count + 1;
     size_t bytes;
     if (nodes > UINT32_MAX / 2 || !onr_size_mul(nodes, sizeof(xnode), &bytes))
         return ONR_ERR_NOMEM;

@@ -17,6 +17,13 @@ struct onr_article {
     onr_sources *sources;
 };
 
+/* Whether one of the eight bytes of `w` is below 0x20 (exact: no false answers either way). */
+static bool has_byte_below_space(uint64_t w)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+    return ((w - ones * 0x20) & ~w & high) != 0;
+}
+
 static bool looks_binary(const char *s, size_t len)
 {
     static const struct { const char *magic; size_t len; } magics[] = {
@@ -31,8 +38,17 @@ static bool looks_binary(const char *s, size_t len)
                      ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
         return false;
     size_t n = len < 4096 ? len : 4096, nul = 0, control = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
+    size_t i = 0;
+    while (i < n) {
+        uint64_t w;
+        if (n - i >= 8) {
+            memcpy(&w, s + i, 8);
+            if (!has_byte_below_space(w)) { /* nothing to count in these eight */
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = (unsigned char)s[i++];
         nul += c == 0;
         control += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b;
     }
@@ -135,7 +151,7 @@ static onr_status extract_document(onr_article *a, const onr_options *options, c
         st = content_choose(&tree, options, &meta, &choice);
     blocks_config config = {&tree, &meta, options, {NULL, 0}, false};
     if (st == ONR_OK) {
-        config.base_url = extract_base_url(doc, url ? url : "", url_len, &a->arena);
+        config.base_url = extract_base_url(meta.base_href, url ? url : "", url_len, &a->arena);
         blocks_result body;
         st = blocks_build(&config, choice.roots, choice.root_count, &a->arena, &body);
         a->blocks = body.blocks;

@@ -657,15 +657,10 @@ static onr_status choose_image(chooser *c)
 
 /* ---- entry points ---- */
 
-onr_string extract_base_url(const onr_document *doc, const char *page_url, size_t page_url_len,
-                            onr_arena *arena)
+onr_string extract_base_url(onr_string base_href, const char *page_url, size_t page_url_len, onr_arena *arena)
 {
-    const onr_query base_query = {ONR_TAG_BASE, NULL, NULL, "href", NULL};
-    const onr_node *base = onr_find_next(onr_document_root(doc), NULL, &base_query);
-    size_t href_len = 0;
-    const char *href = base ? onr_node_attribute(base, "href", 4, &href_len) : NULL;
-    if (href)
-        return extract_resolve_url(arena, page_url, page_url_len, href, href_len);
+    if (base_href.data)
+        return extract_resolve_url(arena, page_url, page_url_len, base_href.data, base_href.len);
     return extract_resolve_url(arena, "", 0, page_url ? page_url : "", page_url ? page_url_len : 0);
 }
 
@@ -694,5 +689,6 @@ onr_status extract_metadata_read(const onr_document *doc, const char *page_url, 
     TRY(choose_image(&c));
     out->warnings = scan.warnings.items;
     out->warning_count = scan.warnings.count;
+    out->base_href = scan.base_href;
     return ONR_OK;
 }

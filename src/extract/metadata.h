@@ -38,6 +38,7 @@ typedef struct extract_metadata {
      * authors, and may hold the dateline too. */
     const onr_node *headline_node;
     const onr_node *byline_node;
+    onr_string base_href;      /* the page's first <base href>, in `doc`; data == NULL when none */
 } extract_metadata;
 
 /* Fills *out from `doc`. `page_url` (may be empty) is the address the page was fetched from; the
@@ -53,8 +54,8 @@ onr_status extract_metadata_read(const onr_document *doc, const char *page_url, 
 onr_string extract_resolve_url(onr_arena *arena, const char *base, size_t base_len, const char *href,
                                size_t href_len);
 
-/* The document's base URL: <base href> resolved against the page URL, or the page URL. */
-onr_string extract_base_url(const onr_document *doc, const char *page_url, size_t page_url_len,
-                            onr_arena *arena);
+/* The document's base URL: `base_href` (extract_metadata's) resolved against the page URL, or
+ * the page URL when it has no data. */
+onr_string extract_base_url(onr_string base_href, const char *page_url, size_t page_url_len, onr_arena *arena);
 
 #endif

@@ -1,6 +1,7 @@
 /* The walks over a page that gather metadata candidates: the head's meta and link tags, JSON-LD
  * scripts, the article's scope, then bylines, dates and images inside that scope. */
 #include "extract/metadata_scan.h"
+#include "html/tree.h"
 
 #include <string.h>
 
@@ -10,13 +11,10 @@
  * matters on a path taken for every element. */
 static onr_string attr_named(const onr_node *node, const char *name, size_t name_len)
 {
-    size_t count = onr_node_attribute_count(node);
-    for (size_t i = 0; i < count; i++) {
-        const char *attr_name, *value;
-        size_t attr_len, value_len;
-        onr_node_attribute_at(node, i, &attr_name, &attr_len, &value, &value_len);
-        if (attr_len == name_len && attr_name[0] == name[0] && memcmp(attr_name, name, name_len) == 0)
-            return (onr_string){value, value_len};
+    for (uint32_t i = 0; i < node->attr_count; i++) {
+        const html_attr *a = &node->attrs[i];
+        if (a->name_len == name_len && a->name[0] == name[0] && memcmp(a->name, name, name_len) == 0)
+            return (onr_string){a->value, a->value_len};
     }
     return (onr_string){NULL, 0};
 }
@@ -122,11 +120,9 @@ typedef struct hint_text {
 static void read_hint_text(const onr_node *node, hint_text *h)
 {
     h->len = 0;
-    size_t count = onr_node_attribute_count(node);
-    for (size_t i = 0; i < count; i++) {
-        const char *name, *value;
-        size_t name_len, value_len;
-        onr_node_attribute_at(node, i, &name, &name_len, &value, &value_len);
+    for (uint32_t i = 0; i < node->attr_count; i++) {
+        const char *name = node->attrs[i].name, *value = node->attrs[i].value;
+        size_t name_len = node->attrs[i].name_len, value_len = node->attrs[i].value_len;
         bool wanted = (name_len == 5 && name[0] == 'c' && memcmp(name, "class", 5) == 0) ||
                       (name_len == 2 && name[0] == 'i' && name[1] == 'd') ||
                       (name_len == 8 && name[0] == 'i' && memcmp(name, "itemprop", 8) == 0);
@@ -572,8 +568,8 @@ onr_status extract_scan_page(const onr_document *doc, onr_arena *arena, page_sca
     structure st;
     memset(&st, 0, sizeof st);
     const onr_node *root = onr_document_root(doc);
-    for (const onr_node *node = root; node; node = onr_node_next_in(root, node)) {
-        if (onr_node_get_type(node) != ONR_NODE_ELEMENT)
+    for (const onr_node *node = root; node; node = node_next_in(root, node)) {
+        if (node->type != ONR_NODE_ELEMENT)
             continue;
         onr_status status = visit_element(scan, arena, &st, node);
         if (status != ONR_OK)
@@ -589,8 +585,8 @@ onr_status extract_scan_page(const onr_document *doc, onr_arena *arena, page_sca
     for (size_t i = 0; i < st.h1_count && scan->h1_count < SCAN_MAX_CANDIDATES + 1; i++)
         if (!extract_node_inside(st.h1[i], scan->scope))
             scan->h1[scan->h1_count++] = st.h1[i];
-    for (const onr_node *node = scan->scope; node; node = onr_node_next_in(scan->scope, node))
-        if (onr_node_get_type(node) == ONR_NODE_ELEMENT)
+    for (const onr_node *node = scan->scope; node; node = node_next_in(scan->scope, node))
+        if (node->type == ONR_NODE_ELEMENT)
             visit_scope_element(scan, node);
     return ONR_OK;
 }

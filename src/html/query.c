@@ -37,19 +37,7 @@ const onr_node *onr_node_next_sibling(const onr_node *node) { return node->next;
 const onr_node *onr_node_prev_sibling(const onr_node *node) { return node->prev; }
 const onr_node *onr_node_template_content(const onr_node *node) { return node->content; }
 
-const onr_node *onr_node_next_in(const onr_node *scope, const onr_node *node)
-{
-    if (node->first_child)
-        return node->first_child;
-    while (node != scope) {
-        if (node->next)
-            return node->next;
-        node = node->parent;
-        if (!node)
-            return NULL;
-    }
-    return NULL;
-}
+const onr_node *onr_node_next_in(const onr_node *scope, const onr_node *node) { return node_next_in(scope, node); }
 
 size_t onr_node_attribute_count(const onr_node *node)
 {

@@ -1,5 +1,5 @@
 /* Interned names of the known HTML elements (onr_tag). */
-#include "../core/core.h"
+#include "html/tokenizer.h"
 
 #include "tag_hash.h"
 
@@ -153,14 +153,15 @@ const char *onr_tag_name(onr_tag tag)
     return (unsigned)tag < ONR_TAG__COUNT ? tag_names[tag] : NULL;
 }
 
-/* One probe of a collision-free hash table on the length and three letters, then one compare. */
-onr_tag onr_tag_lookup(const char *name, size_t len)
+/* One probe of a collision-free hash table on the length and three letters, then one compare.
+ * `lower` maps a byte to the case the table is in: identity for a name known to be lowercase. */
+static inline onr_tag tag_lookup(const char *name, size_t len, char (*lower)(char))
 {
     if (len == 0 || len > TAG_HASH_MAX_LEN)
         return ONR_TAG_UNKNOWN;
-    unsigned first = (unsigned char)onr_ascii_lower(name[0]);
-    unsigned second = (unsigned char)onr_ascii_lower(name[len > 1 ? 1 : 0]);
-    unsigned last = (unsigned char)onr_ascii_lower(name[len - 1]);
+    unsigned first = (unsigned char)lower(name[0]);
+    unsigned second = (unsigned char)lower(name[len > 1 ? 1 : 0]);
+    unsigned last = (unsigned char)lower(name[len - 1]);
     unsigned slot = (first * TAG_HASH_A + second * TAG_HASH_B + last * TAG_HASH_C + (unsigned)len * 7) %
                     TAG_HASH_SLOTS;
     onr_tag tag = (onr_tag)tag_hash_slots[slot];
@@ -169,7 +170,14 @@ onr_tag onr_tag_lookup(const char *name, size_t len)
     if (tag_name_lengths[tag] != len)
         return ONR_TAG_UNKNOWN;
     const char *known = tag_names[tag];
-    if (memcmp(known, name, len) == 0) /* the tokenizer's names are lowercase already */
-        return tag;
-    return onr_ascii_ieq(name, len, known, len) ? tag : ONR_TAG_UNKNOWN;
+    for (size_t i = 0; i < len; i++) /* names are short: a loop beats a call to memcmp */
+        if (lower(name[i]) != known[i])
+            return ONR_TAG_UNKNOWN;
+    return tag;
 }
+
+static char same_case(char c) { return c; }
+
+onr_tag onr_tag_lookup(const char *name, size_t len) { return tag_lookup(name, len, onr_ascii_lower); }
+
+onr_tag html_tag_lookup_lowercase(const char *name, size_t len) { return tag_lookup(name, len, same_case); }

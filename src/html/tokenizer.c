@@ -730,7 +730,7 @@ static onr_status emit_tag(html_tokenizer *t, html_token *tok)
                 original_offset(t, t->token_start));
     tok->name = piece_ptr(t, &t->name);
     tok->name_len = t->name.len;
-    tok->tag = onr_tag_lookup(tok->name, tok->name_len);
+    tok->tag = html_tag_lookup_lowercase(tok->name, tok->name_len);
     tok->self_closing = t->self_closing;
     if (t->end_tag) {
         if (t->attr_count)

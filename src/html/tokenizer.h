@@ -59,6 +59,9 @@ typedef struct html_token {
     bool force_quirks;
 } html_token;
 
+/* onr_tag_lookup for a name already in lowercase, as the tokenizer's tag names are. */
+onr_tag html_tag_lookup_lowercase(const char *name, size_t len);
+
 typedef struct html_tokenizer html_tokenizer;
 
 typedef struct html_tokenizer_limits {

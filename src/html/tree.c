@@ -182,6 +182,8 @@ typedef struct builder {
     uint8_t *template_modes;
     size_t template_len, template_cap;
     size_t open_templates;      /* templates on the stack of open elements */
+    size_t open_paragraphs;     /* HTML <p> elements on it: "a p in button scope" is asked at
+                                 * every block start tag, and usually there is none */
     onr_node *head;
     onr_node *form;
     bool frameset_ok;
@@ -294,6 +296,7 @@ static onr_node *new_node(builder *b, onr_node_type type, size_t offset)
     memset(n, 0, sizeof *n);
     n->type = (uint8_t)type;
     n->offset = offset;
+    b->doc->node_count++;
     return n;
 }
 
@@ -346,6 +349,18 @@ static void insert_before(onr_node *parent, onr_node *n, onr_node *ref)
 
 /* ---- the stack of open elements ---- */
 
+/* Keeps the counts of templates and paragraphs on the stack as `n` enters or leaves it. */
+static void count_open(builder *b, const onr_node *n, bool enters)
+{
+    if (n->ns != ONR_NS_HTML)
+        return;
+    size_t *count = n->tag == ONR_TAG_TEMPLATE ? &b->open_templates
+                    : n->tag == ONR_TAG_P      ? &b->open_paragraphs
+                                               : NULL;
+    if (count)
+        *count = enters ? *count + 1 : *count - 1;
+}
+
 static void push(builder *b, onr_node *n)
 {
     if (b->open_len == b->open_cap) {
@@ -360,8 +375,7 @@ static void push(builder *b, onr_node *n)
     }
     b->open[b->open_len++] = n;
     n->flags |= NODE_OPEN;
-    if (is_html(n, ONR_TAG_TEMPLATE))
-        b->open_templates++;
+    count_open(b, n, true);
 }
 
 static void pop(builder *b)
@@ -369,9 +383,8 @@ static void pop(builder *b)
     if (!b->open_len)
         return;
     onr_node *n = b->open[--b->open_len];
-    n->flags &= ~(uint32_t)NODE_OPEN;
-    if (is_html(n, ONR_TAG_TEMPLATE))
-        b->open_templates--;
+    n->flags = (uint8_t)(n->flags & ~NODE_OPEN);
+    count_open(b, n, false);
 }
 
 /* Index of `n` in the stack, searched from the top within the scan limit; -1 when not found. */
@@ -391,9 +404,8 @@ static void remove_from_stack(builder *b, onr_node *n)
     long i = stack_index(b, n);
     if (i < 0)
         return;
-    if (is_html(n, ONR_TAG_TEMPLATE))
-        b->open_templates--;
-    n->flags &= ~(uint32_t)NODE_OPEN;
+    count_open(b, n, false);
+    n->flags = (uint8_t)(n->flags & ~NODE_OPEN);
     memmove(b->open + i, b->open + i + 1, (b->open_len - (size_t)i - 1) * sizeof *b->open);
     b->open_len--;
 }
@@ -448,6 +460,8 @@ static bool scope_boundary(const onr_node *n, scope_kind scope)
 /* "Has an element in scope": the HTML element `tag` (or the node `target`, when given). */
 static bool in_scope(const builder *b, onr_tag tag, const onr_node *target, scope_kind scope)
 {
+    if (!target && tag == ONR_TAG_P && !b->open_paragraphs)
+        return false;
     size_t stop = b->open_len > b->scan_limit ? b->open_len - b->scan_limit : 0;
     for (size_t i = b->open_len; i > stop; i--) {
         const onr_node *n = b->open[i - 1];
@@ -574,6 +588,7 @@ static void clear_formatting_to_marker(builder *b)
 
 /* ---- creating and inserting nodes ---- */
 
+/* SVG names that the parser gives their camel case back (sorted, for fixed_name). */
 static const char *const svg_tag_fixes[][2] = {
     {"altglyph", "altGlyph"}, {"altglyphdef", "altGlyphDef"}, {"altglyphitem", "altGlyphItem"},
     {"animatecolor", "animateColor"}, {"animatemotion", "animateMotion"},
@@ -591,6 +606,7 @@ static const char *const svg_tag_fixes[][2] = {
     {"radialgradient", "radialGradient"}, {"textpath", "textPath"},
 };
 
+/* Sorted, for fixed_name. */
 static const char *const svg_attribute_fixes[][2] = {
     {"attributename", "attributeName"}, {"attributetype", "attributeType"},
     {"basefrequency", "baseFrequency"}, {"baseprofile", "baseProfile"}, {"calcmode", "calcMode"},
@@ -616,13 +632,25 @@ static const char *const svg_attribute_fixes[][2] = {
     {"zoomandpan", "zoomAndPan"},
 };
 
+/* The fix-up of `name` in `table` (sorted by its lowercase names), by binary search: SVG-heavy pages
+ * look up every element and attribute name. */
 static const char *fixed_name(const char *const (*table)[2], size_t count, const char *name, size_t len)
 {
-    if (len == 0)
-        return NULL;
-    for (size_t i = 0; i < count; i++) /* the first letter rules out most entries cheaply */
-        if (table[i][0][0] == name[0] && strlen(table[i][0]) == len && !memcmp(table[i][0], name, len))
-            return table[i][1];
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *lit = table[mid][0];
+        size_t lit_len = strlen(lit);
+        int c = memcmp(name, lit, len < lit_len ? len : lit_len);
+        if (c == 0)
+            c = (len > lit_len) - (len < lit_len);
+        if (c == 0)
+            return table[mid][1];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     return NULL;
 }
 
@@ -655,7 +683,7 @@ static void copy_attributes(builder *b, onr_node *n, const html_token *t)
         }
     }
     n->attrs = attrs;
-    n->attr_count = (uint32_t)t->attr_count;
+    n->attr_count = (uint16_t)t->attr_count;
 }
 
 static const html_attr *token_attribute(const html_token *t, const char *name)
@@ -963,7 +991,8 @@ static void adoption_agency(builder *b, const html_token *t)
                 node_list = -1;
             }
             if (node_list < 0) {
-                node->flags &= ~(uint32_t)NODE_OPEN;
+                count_open(b, node, false);
+                node->flags = (uint8_t)(node->flags & ~NODE_OPEN);
                 memmove(b->open + i, b->open + i + 1, (b->open_len - (size_t)i - 1) * sizeof *b->open);
                 b->open_len--;
                 fb_stack--;
@@ -973,7 +1002,7 @@ static void adoption_agency(builder *b, const html_token *t)
             b->formatting[node_list] = clone;
             b->open[i] = clone;
             clone->flags |= NODE_OPEN;
-            node->flags &= ~(uint32_t)NODE_OPEN;
+            node->flags = (uint8_t)(node->flags & ~NODE_OPEN);
             if (last == furthest)
                 bookmark = (size_t)node_list + 1;
             append_child(clone, last);
@@ -1002,6 +1031,7 @@ static void adoption_agency(builder *b, const html_token *t)
             b->open[at] = adopted;
             b->open_len++;
             adopted->flags |= NODE_OPEN;
+            count_open(b, adopted, true);
         } else if (fb_now >= 0) {
             push(b, adopted); /* the stack is full: grow it, then move the entry into place */
             if (!b->failed) {
@@ -1471,7 +1501,7 @@ static void merge_attributes(builder *b, onr_node *n, const html_token *t, unsig
         count++;
     }
     n->attrs = merged;
-    n->attr_count = (uint32_t)count;
+    n->attr_count = (uint16_t)count;
 }
 
 static void body_characters(builder *b, html_token *t)
@@ -2884,6 +2914,9 @@ static onr_status parse(const char *html, size_t len, const onr_html_options *op
                         options->size);
     if (!options)
         options = &defaults;
+    if (len > HTML_MAX_INPUT)
+        return onr_fail(err, ONR_ERR_LIMIT, (size_t)-1, "onr_html_parse: input of %zu bytes is over the limit of %zu",
+                        len, HTML_MAX_INPUT);
     mem = onr_mem_or_default(mem);
 
     onr_document *doc = onr_malloc(mem, sizeof *doc);
@@ -2912,12 +2945,14 @@ static onr_status parse(const char *html, size_t len, const onr_html_options *op
     memset(&b, 0, sizeof b);
     b.doc = doc;
     b.scan_limit = options->max_depth > MIN_SCAN_LIMIT ? options->max_depth : MIN_SCAN_LIMIT;
-    b.max_attributes = options->max_attributes;
+    unsigned max_attributes = options->max_attributes < HTML_MAX_ATTRIBUTES ? options->max_attributes
+                                                                             : HTML_MAX_ATTRIBUTES;
+    b.max_attributes = max_attributes;
     b.mode = MODE_INITIAL;
     b.frameset_ok = true;
     onr_buf_init(&b.pending, mem);
     onr_buf_init(&b.scratch, mem);
-    html_tokenizer_limits limits = {options->max_attributes, options->max_attribute_length};
+    html_tokenizer_limits limits = {max_attributes, options->max_attribute_length};
     b.tokenizer = html_tokenizer_new(source, len, &limits, mem);
     b.formatting = onr_malloc(mem, MAX_FORMATTING * sizeof *b.formatting);
     onr_status status = b.tokenizer && b.formatting ? build(&b) : ONR_ERR_NOMEM;

@@ -97,6 +97,21 @@ static void boilerplate_goes_and_story_stays(void **state)
     onr_article_free(a);
 }
 
+/* Class words are split at any character that is not a letter or digit, '|' and '{' included. */
+static void class_words_split_at_punctuation(void **state)
+{
+    (void)state;
+    static const char from[] = "class=newsletter-signup", to[] = "class='box|newsletter'";
+    const char *at = strstr(news_page, from);
+    assert_non_null(at);
+    char page[sizeof news_page + sizeof to];
+    snprintf(page, sizeof page, "%.*s%s%s", (int)(at - news_page), news_page, to, at + strlen(from));
+    onr_article *a = extract_with(page, NULL, "https://courier.example/news/harbor");
+    assert_true(text_has(a, "The town council approved the harbor plan"));
+    assert_false(text_has(a, "Sign up for our morning newsletter"));
+    onr_article_free(a);
+}
+
 static void captions_go_to_figures(void **state)
 {
     (void)state;
@@ -419,6 +434,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(boilerplate_goes_and_story_stays),
+        cmocka_unit_test(class_words_split_at_punctuation),
         cmocka_unit_test(captions_go_to_figures),
         cmocka_unit_test(comments_kept_apart),
         cmocka_unit_test(links_are_absolute),
