@@ -803,13 +803,11 @@ static void log_reader(onr_warc_reader *reader, onr_buf *log, size_t skip_first,
     for (int guard = 0; guard < 1000; guard++) {
         const onr_warc_record *r;
         onr_status st = onr_warc_next(reader, &r, &err);
-        if (st == ONR_OK && !r)
-            break;
-        assert_true(st == ONR_OK || st == ONR_ERR_FORMAT);
         bool spilled;
         onr_warc_reader_stop(reader, &spilled);
-        if (spilled)
+        if (spilled || (st == ONR_OK && !r))
             break;
+        assert_true(st == ONR_OK || st == ONR_ERR_FORMAT);
         if (n++ < skip_first)
             continue;
         if (st == ONR_OK)
