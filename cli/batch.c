@@ -1,6 +1,7 @@
 /* The batch runner behind `onrecord extract` and `onrecord sources`: the main thread reads inputs
- * in order and writes results in order; worker threads do the work in between. At most `window`
- * inputs are in flight, so memory stays bounded by jobs times the input size cap. */
+ * in order and writes results in order; worker threads do the work in between (with several, a
+ * .warc.gz is handed to them in stretches, so they inflate it too). The pages and results held
+ * between reading and writing stay within jobs x 4 times the input size cap. */
 #include "batch.h"
 
 #include <dirent.h>
@@ -194,6 +195,10 @@ typedef struct batch {
     slot *slots;
     size_t window;
     size_t next_read, next_take, next_write;
+    /* bytes of pages read by the main thread and of results not yet written: reading pauses above
+     * `held_budget`, which bounds memory as the old window of jobs x 4 pages did, while small items
+     * (most WARC records) may fill many more slots so that one slow page does not idle the others */
+    size_t held, held_budget;
     bool reading_done, stopping;
     pthread_mutex_t lock;
     pthread_cond_t work_ready;    /* a slot became READY, or reading ended */
@@ -431,6 +436,7 @@ static bool push_entry(batch *b, slot *s, entry *e)
         pthread_cond_wait(&b->entry_written, &b->lock);
     bool kept = !s->dropped && !b->stopping;
     if (kept) {
+        b->held += e->result.len;
         s->entries[s->produced++ % SLOT_ENTRIES] = *e;
         pthread_cond_signal(&b->work_done);
     }
@@ -647,18 +653,21 @@ static bool serve_head(batch *b, slot *head, split_progress *split, FILE *out, b
     if (head->written < head->produced) {
         entry *e = &head->entries[head->written % SLOT_ENTRIES];
         bool dropped = head->dropped;
+        size_t len = e->result.len;
         pthread_mutex_unlock(&b->lock);
         if (dropped)
             free(e->result.text);
         else
             *ok = write_entry(e, out, summary);
         pthread_mutex_lock(&b->lock);
+        b->held -= len;
         head->written++;
         pthread_cond_broadcast(&b->entry_written);
         return true;
     }
     if (head->state != SLOT_DONE)
         return false;
+    b->held -= head->in.item.len;
     finish_slot(head, split);
     b->next_write++;
     return true;
@@ -680,12 +689,14 @@ static bool run_threads(batch *b, unsigned jobs, producer *p, FILE *out, batch_s
         if (b->next_write < b->next_read &&
             serve_head(b, &b->slots[b->next_write % b->window], &split, out, summary, &ok)) {
             progress(b, summary, started);
-        } else if (producing && b->next_read - b->next_write < b->window) {
+        } else if (producing && b->next_read - b->next_write < b->window &&
+                   (b->held < b->held_budget || b->next_read == b->next_write)) {
             size_t seq = b->next_read;
             pthread_mutex_unlock(&b->lock);
             producing = producer_next(p, seq, &b->slots[seq % b->window]);
             pthread_mutex_lock(&b->lock);
             if (producing) {
+                b->held += b->slots[seq % b->window].in.item.len;
                 b->next_read++;
                 pthread_cond_signal(&b->work_ready);
             }
@@ -721,7 +732,9 @@ bool batch_run(const char *const *paths, size_t count, const batch_options *opti
         return false;
     }
     unsigned jobs = options->jobs ? options->jobs : batch_default_jobs();
-    batch b = {.options = options, .work = work, .arg = arg, .window = (size_t)jobs * 4};
+    size_t page_cap = options->max_input_size ? options->max_input_size : (size_t)32 << 20;
+    batch b = {.options = options, .work = work, .arg = arg, .window = (size_t)jobs * 64,
+               .held_budget = page_cap > SIZE_MAX / 4 / jobs ? SIZE_MAX : (size_t)jobs * 4 * page_cap};
     onr_warc_options_init(&b.warc_options);
     if (options->max_input_size)
         b.warc_options.max_record_size = options->max_input_size;
