@@ -1,10 +1,12 @@
 /* The batch runner behind `onrecord extract` and `onrecord sources`: the main thread reads inputs
- * in order and writes results in order; worker threads do the work in between. At most `window`
- * inputs are in flight, so memory stays bounded by jobs times the input size cap. */
+ * in order and writes results in order; worker threads do the work in between (with several, a
+ * .warc.gz is handed to them in stretches, so they inflate it too). The pages and results held
+ * between reading and writing stay within jobs x 4 times the input size cap. */
 #include "batch.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,14 +122,57 @@ static bool expand_inputs(const char *const *paths, size_t count, const char *co
 
 typedef enum slot_state { SLOT_FREE, SLOT_READY, SLOT_TAKEN, SLOT_DONE } slot_state;
 
-typedef struct slot {
-    slot_state state;
+/* An item with the memory it owns: a file's bytes, or a copy of a WARC record's payload and
+ * provenance (the record dies at the reader's next call). */
+typedef struct owned_item {
     batch_item item;
     char *data;
     batch_warc_origin origin;
     char *origin_strings;  /* one block holding the origin's strings */
+} owned_item;
+
+/* A result with what the summary counts about its item. */
+typedef struct entry {
     batch_result result;
+    bool warc, page;
+    bool routine_skip;     /* a WARC record that holds no page: counted, not printed */
+} entry;
+
+/* A stretch of a .warc.gz between two member magics, read by a worker (onr_warc_open_at). */
+typedef struct stretch {
+    int fd;
+    uint64_t offset, length;
+    unsigned file;         /* which input file, for the writer's bookkeeping */
+    bool closes_fd;        /* the file's last stretch: writing it closes the descriptor */
+    uint64_t stop;         /* set by the worker: where the next stretch that counts starts */
+} stretch;
+
+/* Results of a slot go through a small ring, so a stretch holding many records (a file that is
+ * one gzip member) is written as it is read, with bounded memory. */
+#define SLOT_ENTRIES 16
+
+typedef struct slot {
+    slot_state state;
+    owned_item in;         /* a file or record read by the main thread; unused for a stretch */
+    bool is_stretch;
+    stretch stretch;
+    entry entries[SLOT_ENTRIES];
+    size_t produced, written;
+    bool judged, dropped;  /* the writer's verdict: a stretch that starts inside a member is dropped */
 } slot;
+
+/* Scanning a .warc.gz for member magics, to hand the stretches between them to workers. */
+typedef struct stretch_scan {
+    int fd;                /* -1 when no file is being split */
+    unsigned file;
+    char *buf;
+    size_t len;
+    uint64_t buf_pos;      /* file offset of buf[0] */
+    bool eof;
+    uint64_t next;         /* the next stretch's start */
+} stretch_scan;
+
+#define SCAN_CHUNK (1024 * 1024)
 
 /* The reading side: walks the input paths and, inside WARC archives, their records. */
 typedef struct producer {
@@ -135,37 +180,55 @@ typedef struct producer {
     size_t next_path;
     onr_warc_reader *warc;
     const char *warc_path;
-    onr_warc_options warc_options;
+    const onr_warc_options *warc_options;
     size_t max_input_size;
+    bool split_gzip;       /* hand .warc.gz stretches to workers instead of reading records here */
+    stretch_scan scan;
+    unsigned files;
 } producer;
 
 typedef struct batch {
     const batch_options *options;
     batch_work_fn work;
     void *arg;
+    onr_warc_options warc_options;
     slot *slots;
     size_t window;
     size_t next_read, next_take, next_write;
-    bool reading_done;
+    /* bytes of pages read by the main thread and of results not yet written: reading pauses above
+     * `held_budget`, which bounds memory as the old window of jobs x 4 pages did, while small items
+     * (most WARC records) may fill many more slots so that one slow page does not idle the others */
+    size_t held, held_budget;
+    bool reading_done, stopping;
     pthread_mutex_t lock;
-    pthread_cond_t work_ready; /* a slot became READY, or reading ended */
-    pthread_cond_t work_done;  /* a slot became DONE */
+    pthread_cond_t work_ready;    /* a slot became READY, or reading ended */
+    pthread_cond_t work_done;     /* a slot has a new result or became DONE */
+    pthread_cond_t entry_written; /* the writer made room in a slot's ring */
 } batch;
+
+static void owned_item_release(owned_item *o)
+{
+    free(o->data);
+    free(o->origin_strings);
+    memset(o, 0, sizeof *o);
+}
 
 static void slot_release(slot *s)
 {
-    free(s->result.text);
-    free(s->data);
-    free(s->origin_strings);
+    for (size_t i = s->written; i < s->produced; i++)
+        free(s->entries[i % SLOT_ENTRIES].result.text);
+    owned_item_release(&s->in);
+    if (s->is_stretch && s->stretch.closes_fd)
+        close(s->stretch.fd);
     memset(s, 0, sizeof *s);
 }
 
-static void read_file_item(const producer *p, const char *path, slot *s)
+static void read_file_item(const producer *p, const char *path, owned_item *o)
 {
     size_t len = 0;
-    if (onr_read_file(path, p->max_input_size, NULL, &s->data, &len, &s->item.read_error) == ONR_OK) {
-        s->item.data = s->data;
-        s->item.len = len;
+    if (onr_read_file(path, p->max_input_size, NULL, &o->data, &len, &o->item.read_error) == ONR_OK) {
+        o->item.data = o->data;
+        o->item.len = len;
     }
 }
 
@@ -177,7 +240,7 @@ static void set_error(onr_error *err, onr_status status, uint64_t offset, const 
 }
 
 /* Copies the record's provenance, since the record dies at the reader's next call. */
-static bool copy_origin(const onr_warc_record *r, slot *s)
+static bool copy_origin(const onr_warc_record *r, owned_item *o)
 {
     const onr_string fields[] = {r->record_id, r->target_uri, r->date, r->http_content_type};
     size_t total = 0;
@@ -186,8 +249,8 @@ static bool copy_origin(const onr_warc_record *r, slot *s)
     char *block = malloc(total);
     if (!block)
         return false;
-    const char **targets[] = {&s->origin.record_id, &s->origin.target_uri, &s->origin.date,
-                              &s->origin.content_type};
+    const char **targets[] = {&o->origin.record_id, &o->origin.target_uri, &o->origin.date,
+                              &o->origin.content_type};
     char *at = block;
     for (size_t i = 0; i < 4; i++) {
         if (fields[i].len)
@@ -196,19 +259,41 @@ static bool copy_origin(const onr_warc_record *r, slot *s)
         *targets[i] = at;
         at += fields[i].len + 1;
     }
-    s->origin_strings = block;
-    s->origin.offset = r->offset;
-    s->origin.length = r->length;
-    s->item.warc = &s->origin;
+    o->origin_strings = block;
+    o->origin.offset = r->offset;
+    o->origin.length = r->length;
+    o->item.warc = &o->origin;
     return true;
 }
 
-/* The next record of the open archive into `s`; false at the archive's end. */
-static bool read_warc_item(producer *p, slot *s)
+/* A record the reader returned, as an item: its provenance, and its payload when it holds a page. */
+static void record_item(const onr_warc_record *r, owned_item *o)
+{
+    if (!copy_origin(r, o)) {
+        set_error(&o->item.read_error, ONR_ERR_NOMEM, r->offset, "out of memory copying a record");
+        return;
+    }
+    if (r->skip != ONR_WARC_KEEP) {
+        o->item.skip = onr_warc_skip_name(r->skip);
+        return;
+    }
+    o->data = malloc(r->payload_len + 1);
+    if (!o->data) {
+        set_error(&o->item.read_error, ONR_ERR_NOMEM, r->offset, "out of memory copying a record");
+        return;
+    }
+    memcpy(o->data, r->payload, r->payload_len);
+    o->data[r->payload_len] = '\0';
+    o->item.data = o->data;
+    o->item.len = r->payload_len;
+}
+
+/* The next record of the open archive into `o`; false at the archive's end. */
+static bool read_warc_item(producer *p, owned_item *o)
 {
     const onr_warc_record *r = NULL;
-    onr_status status = onr_warc_next(p->warc, &r, &s->item.read_error);
-    s->item.input = p->warc_path;
+    onr_status status = onr_warc_next(p->warc, &r, &o->item.read_error);
+    o->item.input = p->warc_path;
     if (status == ONR_ERR_FORMAT)
         return true; /* a damaged stretch: an error item; the reader resumes after it */
     if (status != ONR_OK || !r) {
@@ -217,23 +302,86 @@ static bool read_warc_item(producer *p, slot *s)
         p->warc = NULL;
         return had_error; /* a final I/O or memory error still gets its error item */
     }
-    if (!copy_origin(r, s)) {
-        set_error(&s->item.read_error, ONR_ERR_NOMEM, r->offset, "out of memory copying a record");
-        return true;
+    record_item(r, o);
+    return true;
+}
+
+/* ---- splitting a .warc.gz into stretches between member magics ---- */
+
+/* Opens `path` for splitting when it is a regular gzip file; false leaves it to one reader. */
+static bool scan_open(producer *p, const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat st;
+    unsigned char head[2];
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || pread(fd, head, 2, 0) != 2 || head[0] != 0x1f ||
+        head[1] != 0x8b || (!p->scan.buf && !(p->scan.buf = malloc(SCAN_CHUNK)))) {
+        close(fd);
+        return false;
     }
-    if (r->skip != ONR_WARC_KEEP) {
-        s->item.skip = onr_warc_skip_name(r->skip);
-        return true;
+#ifdef POSIX_FADV_SEQUENTIAL
+    posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+    p->scan.fd = fd;
+    p->scan.file = ++p->files;
+    p->scan.len = 0;
+    p->scan.buf_pos = p->scan.next = 0;
+    p->scan.eof = false;
+    return true;
+}
+
+/* The file offset of the first member magic at or after `from` (from >= buf_pos), or the end of the
+ * file. A read error ends the scan there: the stretch's reader meets the error and reports it. */
+static uint64_t scan_find(stretch_scan *sc, uint64_t from)
+{
+    for (;;) {
+        if (from < sc->buf_pos + sc->len) {
+            size_t at = (size_t)(from - sc->buf_pos);
+            size_t hit = onr_warc_find_gzip_magic(sc->buf + at, sc->len - at);
+            if (hit < sc->len - at)
+                return from + hit;
+        }
+        if (sc->eof)
+            return sc->buf_pos + sc->len;
+        /* keep the last two bytes: a magic may straddle the chunks */
+        size_t keep = sc->len < 2 ? sc->len : 2;
+        memmove(sc->buf, sc->buf + sc->len - keep, keep);
+        sc->buf_pos += sc->len - keep;
+        sc->len = keep;
+        if (from < sc->buf_pos)
+            from = sc->buf_pos;
+        ssize_t got;
+        do
+            got = read(sc->fd, sc->buf + sc->len, SCAN_CHUNK - sc->len);
+        while (got < 0 && errno == EINTR);
+        if (got <= 0)
+            sc->eof = true;
+        else
+            sc->len += (size_t)got;
     }
-    s->data = malloc(r->payload_len + 1);
-    if (!s->data) {
-        set_error(&s->item.read_error, ONR_ERR_NOMEM, r->offset, "out of memory copying a record");
-        return true;
+}
+
+/* The next stretch of the file being split into `s`; false (and the scan over) after the last. */
+static bool next_stretch(producer *p, slot *s)
+{
+    stretch_scan *sc = &p->scan;
+    uint64_t end = scan_find(sc, sc->next + 1);
+    uint64_t file_end = sc->eof ? sc->buf_pos + sc->len : UINT64_MAX;
+    if (sc->next >= end && end == file_end) { /* an empty file */
+        close(sc->fd);
+        sc->fd = -1;
+        return false;
     }
-    memcpy(s->data, r->payload, r->payload_len);
-    s->data[r->payload_len] = '\0';
-    s->item.data = s->data;
-    s->item.len = r->payload_len;
+    s->is_stretch = true;
+    s->in.item.input = p->warc_path;
+    s->stretch = (stretch){.fd = sc->fd, .offset = sc->next, .length = end - sc->next, .file = sc->file};
+    sc->next = end;
+    if (end == file_end) {
+        s->stretch.closes_fd = true;
+        sc->fd = -1;
+    }
     return true;
 }
 
@@ -241,31 +389,137 @@ static bool read_warc_item(producer *p, slot *s)
 static bool producer_next(producer *p, size_t seq, slot *s)
 {
     memset(s, 0, sizeof *s);
-    s->item.seq = seq;
+    s->in.item.seq = seq;
     for (;;) {
-        if (p->warc && read_warc_item(p, s))
+        if (p->scan.fd >= 0 && next_stretch(p, s))
             break;
-        if (p->warc)
+        if (p->warc && read_warc_item(p, &s->in))
+            break;
+        if (p->warc || p->scan.fd >= 0)
             continue;
         if (p->next_path == p->inputs->count)
             return false;
         const char *path = p->inputs->paths[p->next_path++];
         if (strcmp(path, "-") != 0 && onr_warc_sniff_file(path)) {
-            onr_warc_options_init(&p->warc_options);
-            if (p->max_input_size)
-                p->warc_options.max_record_size = p->max_input_size;
             p->warc_path = path;
-            if (onr_warc_open(path, &p->warc_options, NULL, &p->warc, &s->item.read_error) == ONR_OK)
+            if (p->split_gzip && scan_open(p, path))
                 continue;
-            s->item.input = path;
+            if (onr_warc_open(path, p->warc_options, NULL, &p->warc, &s->in.item.read_error) == ONR_OK)
+                continue;
+            s->in.item.input = path;
             break;
         }
-        s->item.input = path;
-        read_file_item(p, path, s);
+        s->in.item.input = path;
+        read_file_item(p, path, &s->in);
         break;
     }
     s->state = SLOT_READY;
     return true;
+}
+
+/* ---- workers ---- */
+
+static void entry_for(const batch_item *item, entry *e)
+{
+    memset(e, 0, sizeof *e);
+    e->warc = item->warc != NULL;
+    e->page = item->data != NULL;
+    e->routine_skip = item->skip != NULL;
+}
+
+/* Hands a result to the writer, waiting while the slot's ring is full; false when the slot was
+ * dropped or the run is stopping (the result is then freed). */
+static bool push_entry(batch *b, slot *s, entry *e)
+{
+    pthread_mutex_lock(&b->lock);
+    while (s->produced - s->written == SLOT_ENTRIES && !s->dropped && !b->stopping)
+        pthread_cond_wait(&b->entry_written, &b->lock);
+    bool kept = !s->dropped && !b->stopping;
+    if (kept) {
+        b->held += e->result.len;
+        s->entries[s->produced++ % SLOT_ENTRIES] = *e;
+        pthread_cond_signal(&b->work_done);
+    }
+    pthread_mutex_unlock(&b->lock);
+    if (!kept)
+        free(e->result.text);
+    return kept;
+}
+
+/* Works on every record of a stretch. A one-member reader whose member spills into the next is
+ * replaced by a whole-file reader from the same member, which repeats the records already done
+ * (skipped) and reads on to the end of the file: that stretch then stands for the rest. */
+static void work_stretch(batch *b, slot *s)
+{
+    stretch *st = &s->stretch;
+    onr_warc_reader *reader = NULL;
+    owned_item o = {.item = {.input = s->in.item.input}};
+    bool whole_file = false;
+    size_t done = 0, repeat = 0;
+    uint64_t stop = st->offset + st->length;
+    onr_status status = onr_warc_open_at(st->fd, st->offset, st->length, true, &b->warc_options, NULL, &reader,
+                                         &o.item.read_error);
+    for (bool more = status == ONR_OK; more;) {
+        const onr_warc_record *r = NULL;
+        status = onr_warc_next(reader, &r, &o.item.read_error);
+        bool spilled = false;
+        if (!whole_file)
+            onr_warc_reader_stop(reader, &spilled);
+        if (!spilled && status == ONR_OK && !r)
+            break;
+        if (spilled) {
+            onr_warc_close(reader);
+            whole_file = true;
+            repeat = done;
+            status = onr_warc_open_at(st->fd, st->offset, st->length, false, &b->warc_options, NULL, &reader,
+                                      &o.item.read_error);
+            if (status != ONR_OK)
+                break;
+            continue;
+        }
+        if (repeat) {
+            repeat--;
+            continue;
+        }
+        done++;
+        if (status == ONR_OK)
+            record_item(r, &o);
+        entry e;
+        entry_for(&o.item, &e);
+        b->work(b->arg, &o.item, &e.result);
+        owned_item_release(&o);
+        o.item.input = s->in.item.input;
+        more = push_entry(b, s, &e) && (status == ONR_OK || status == ONR_ERR_FORMAT);
+    }
+    if (status != ONR_OK) { /* the reader could not start, or a final I/O or memory error */
+        if (status != ONR_ERR_FORMAT) {
+            stop = UINT64_MAX; /* like one reader, which ends the file there */
+            if (!reader) {
+                entry e;
+                entry_for(&o.item, &e);
+                b->work(b->arg, &o.item, &e.result);
+                push_entry(b, s, &e);
+            }
+        }
+    } else if (reader) {
+        stop = whole_file ? UINT64_MAX : onr_warc_reader_stop(reader, NULL);
+    }
+    onr_warc_close(reader);
+    pthread_mutex_lock(&b->lock);
+    st->stop = stop;
+    pthread_mutex_unlock(&b->lock);
+}
+
+static void work_slot(batch *b, slot *s)
+{
+    if (s->is_stretch) {
+        work_stretch(b, s);
+        return;
+    }
+    entry e;
+    entry_for(&s->in.item, &e);
+    b->work(b->arg, &s->in.item, &e.result);
+    push_entry(b, s, &e);
 }
 
 static void *worker_main(void *arg)
@@ -280,7 +534,7 @@ static void *worker_main(void *arg)
         slot *s = &b->slots[b->next_take++ % b->window];
         s->state = SLOT_TAKEN;
         pthread_mutex_unlock(&b->lock);
-        b->work(b->arg, &s->item, &s->result);
+        work_slot(b, s);
         pthread_mutex_lock(&b->lock);
         s->state = SLOT_DONE;
         pthread_cond_signal(&b->work_done);
@@ -288,6 +542,8 @@ static void *worker_main(void *arg)
     pthread_mutex_unlock(&b->lock);
     return NULL;
 }
+
+/* ---- writing ---- */
 
 static double monotonic_now(void)
 {
@@ -322,26 +578,51 @@ static void count_reason(batch_summary *summary, const char *reason)
     summary->reason_counts[i]++;
 }
 
-static bool write_result(slot *s, FILE *out, batch_summary *summary)
+static bool write_entry(entry *e, FILE *out, batch_summary *summary)
 {
-    batch_result *r = &s->result;
+    batch_result *r = &e->result;
     bool ok = true;
     if (r->text && r->len)
         ok = fwrite(r->text, 1, r->len, out) == r->len;
-    /* WARC skips are routine (most records are not pages): counted, not printed. */
-    if (r->outcome == BATCH_FAILED || (r->outcome == BATCH_SKIPPED && !s->item.skip))
+    free(r->text);
+    r->text = NULL;
+    if (r->outcome == BATCH_FAILED || (r->outcome == BATCH_SKIPPED && !e->routine_skip))
         if (r->message[0])
             fprintf(stderr, "onrecord: %s\n", r->message);
     if (r->outcome != BATCH_OK)
         count_reason(summary, r->reason ? r->reason : "error");
     summary->inputs++;
-    summary->warc_records += s->item.warc != NULL;
-    summary->pages += s->item.data != NULL;
+    summary->warc_records += e->warc;
+    summary->pages += e->page;
     summary->ok += r->outcome == BATCH_OK;
     summary->skipped += r->outcome == BATCH_SKIPPED;
     summary->failed += r->outcome == BATCH_FAILED;
-    slot_release(s);
     return ok;
+}
+
+/* Where reading a split file goes on: stretches that start before it lie inside a member. */
+typedef struct split_progress {
+    unsigned file;
+    uint64_t expected;
+} split_progress;
+
+static void judge(slot *s, split_progress *split)
+{
+    s->judged = true;
+    if (!s->is_stretch)
+        return;
+    if (s->stretch.file != split->file) {
+        split->file = s->stretch.file;
+        split->expected = 0;
+    }
+    s->dropped = s->stretch.offset < split->expected;
+}
+
+static void finish_slot(slot *s, split_progress *split)
+{
+    if (s->is_stretch && !s->dropped)
+        split->expected = s->stretch.stop;
+    slot_release(s);
 }
 
 /* One thread: no locks, the same order, the same results. */
@@ -351,11 +632,45 @@ static bool run_inline(batch *b, producer *p, FILE *out, batch_summary *summary)
     bool ok = true;
     slot *s = &b->slots[0];
     for (size_t seq = 0; ok && producer_next(p, seq, s); seq++) {
-        b->work(b->arg, &s->item, &s->result);
-        ok = write_result(s, out, summary);
+        entry *e = &s->entries[0];
+        entry_for(&s->in.item, e);
+        b->work(b->arg, &s->in.item, &e->result);
+        ok = write_entry(e, out, summary);
+        slot_release(s);
         progress(b, summary, started);
     }
     return ok;
+}
+
+/* The main thread's turn at the head slot: writes (or, for a dropped stretch, discards) its next
+ * result, or retires it when done. False when there was nothing to do. */
+static bool serve_head(batch *b, slot *head, split_progress *split, FILE *out, batch_summary *summary, bool *ok)
+{
+    if (head->state == SLOT_READY)
+        return false;
+    if (!head->judged)
+        judge(head, split);
+    if (head->written < head->produced) {
+        entry *e = &head->entries[head->written % SLOT_ENTRIES];
+        bool dropped = head->dropped;
+        size_t len = e->result.len;
+        pthread_mutex_unlock(&b->lock);
+        if (dropped)
+            free(e->result.text);
+        else
+            *ok = write_entry(e, out, summary);
+        pthread_mutex_lock(&b->lock);
+        b->held -= len;
+        head->written++;
+        pthread_cond_broadcast(&b->entry_written);
+        return true;
+    }
+    if (head->state != SLOT_DONE)
+        return false;
+    b->held -= head->in.item.len;
+    finish_slot(head, split);
+    b->next_write++;
+    return true;
 }
 
 static bool run_threads(batch *b, unsigned jobs, producer *p, FILE *out, batch_summary *summary)
@@ -368,21 +683,20 @@ static bool run_threads(batch *b, unsigned jobs, producer *p, FILE *out, batch_s
         started_threads++;
     double started = monotonic_now();
     bool ok = started_threads > 0, producing = true;
+    split_progress split = {0};
     pthread_mutex_lock(&b->lock);
     while (ok && (producing || b->next_write < b->next_read)) {
-        slot *head = &b->slots[b->next_write % b->window];
-        if (b->next_write < b->next_read && head->state == SLOT_DONE) {
-            pthread_mutex_unlock(&b->lock);
-            ok = write_result(head, out, summary);
+        if (b->next_write < b->next_read &&
+            serve_head(b, &b->slots[b->next_write % b->window], &split, out, summary, &ok)) {
             progress(b, summary, started);
-            pthread_mutex_lock(&b->lock);
-            b->next_write++;
-        } else if (producing && b->next_read - b->next_write < b->window) {
+        } else if (producing && b->next_read - b->next_write < b->window &&
+                   (b->held < b->held_budget || b->next_read == b->next_write)) {
             size_t seq = b->next_read;
             pthread_mutex_unlock(&b->lock);
             producing = producer_next(p, seq, &b->slots[seq % b->window]);
             pthread_mutex_lock(&b->lock);
             if (producing) {
+                b->held += b->slots[seq % b->window].in.item.len;
                 b->next_read++;
                 pthread_cond_signal(&b->work_ready);
             }
@@ -391,7 +705,9 @@ static bool run_threads(batch *b, unsigned jobs, producer *p, FILE *out, batch_s
         }
     }
     b->reading_done = true;
+    b->stopping = !ok; /* workers waiting on a full ring give up */
     pthread_cond_broadcast(&b->work_ready);
+    pthread_cond_broadcast(&b->entry_written);
     pthread_mutex_unlock(&b->lock);
     for (unsigned i = 0; i < started_threads; i++)
         pthread_join(threads[i], NULL);
@@ -416,7 +732,12 @@ bool batch_run(const char *const *paths, size_t count, const batch_options *opti
         return false;
     }
     unsigned jobs = options->jobs ? options->jobs : batch_default_jobs();
-    batch b = {.options = options, .work = work, .arg = arg, .window = (size_t)jobs * 4};
+    size_t page_cap = options->max_input_size ? options->max_input_size : (size_t)32 << 20;
+    batch b = {.options = options, .work = work, .arg = arg, .window = (size_t)jobs * 64,
+               .held_budget = page_cap > SIZE_MAX / 4 / jobs ? SIZE_MAX : (size_t)jobs * 4 * page_cap};
+    onr_warc_options_init(&b.warc_options);
+    if (options->max_input_size)
+        b.warc_options.max_record_size = options->max_input_size;
     b.slots = calloc(b.window, sizeof *b.slots);
     if (!b.slots) {
         path_list_free(&inputs);
@@ -425,14 +746,21 @@ bool batch_run(const char *const *paths, size_t count, const batch_options *opti
     pthread_mutex_init(&b.lock, NULL);
     pthread_cond_init(&b.work_ready, NULL);
     pthread_cond_init(&b.work_done, NULL);
-    producer p = {.inputs = &inputs, .max_input_size = options->max_input_size};
+    pthread_cond_init(&b.entry_written, NULL);
+    /* one worker gains nothing from splitting: the reader's own buffering is cheaper */
+    producer p = {.inputs = &inputs, .warc_options = &b.warc_options, .max_input_size = options->max_input_size,
+                  .split_gzip = jobs > 1, .scan = {.fd = -1}};
     bool ok = jobs <= 1 ? run_inline(&b, &p, out, summary) : run_threads(&b, jobs, &p, out, summary);
     if (p.warc)
         onr_warc_close(p.warc);
+    if (p.scan.fd >= 0)
+        close(p.scan.fd);
+    free(p.scan.buf);
     if (!options->quiet && isatty(STDERR_FILENO))
         fputc('\n', stderr);
     for (size_t i = 0; i < b.window; i++)
         slot_release(&b.slots[i]);
+    pthread_cond_destroy(&b.entry_written);
     pthread_cond_destroy(&b.work_done);
     pthread_cond_destroy(&b.work_ready);
     pthread_mutex_destroy(&b.lock);

@@ -696,6 +696,33 @@ onr_warc_compression onr_warc_reader_compression(const onr_warc_reader *reader);
 uint64_t onr_warc_reader_position(const onr_warc_reader *reader);
 uint64_t onr_warc_reader_file_size(const onr_warc_reader *reader);
 
+/* -- Reading one .warc.gz on several threads. Inflating is most of the cost of reading a .warc.gz,
+ * and a gzip member's end is only known by inflating it; but every member starts with the magic
+ * bytes 1f 8b 08, which the reader also resynchronises on. So a scan for them splits the file into
+ * stretches that readers on other threads take one each; a magic that lies inside compressed data
+ * (a false start) gives a stretch that the previous member's reader runs past: its stop offset
+ * says where the next useful stretch starts, and the stretches before that are dropped. Reading
+ * stretch by stretch in this way gives the records and errors of one onr_warc_open reader. */
+
+/* The offset of the first gzip member magic (1f 8b 08) in data[0..len), or len. */
+size_t onr_warc_find_gzip_magic(const char *data, size_t len);
+
+/* Opens a reader over the gzip WARC file open as `fd` from `offset` on (0, or where a magic is),
+ * reading with pread so that several readers share the descriptor; it never closes it.
+ * `length_hint` is the stretch's expected length (to the next magic), for buffer sizes. With
+ * `one_member`, the reader ends where the next member starts after the first one (or after the
+ * damage or garbage that replaces it); otherwise it reads to the end of the file. Records and
+ * errors give file offsets. Fails with ONR_ERR_IO, ONR_ERR_NOMEM or ONR_ERR_ARGUMENT. */
+onr_status onr_warc_open_at(int fd, uint64_t offset, uint64_t length_hint, bool one_member,
+                            const onr_warc_options *options, const onr_mem *mem, onr_warc_reader **out,
+                            onr_error *err);
+/* For a one-member reader that has ended: the file offset where reading goes on (the next
+ * member's magic, or the end of the file). *spilled (when not NULL) tells that a record or damage
+ * ran into the next member: the member must then be read again with `one_member` false, which
+ * gives the same records and errors up to that point and reads on through the following
+ * members. */
+uint64_t onr_warc_reader_stop(const onr_warc_reader *reader, bool *spilled);
+
 /* Whether a file or buffer starts like a WARC file (plain, gzip or zstd): the magic bytes and,
  * for compressed data, a first record header. For picking WARC inputs by content. */
 bool onr_warc_sniff(const char *data, size_t len);

@@ -317,6 +317,45 @@ onr_status onr_warc_open_memory(const char *data, size_t len, const onr_warc_opt
     return st;
 }
 
+onr_status onr_warc_open_at(int fd, uint64_t offset, uint64_t length_hint, bool one_member,
+                            const onr_warc_options *options, const onr_mem *mem, onr_warc_reader **out,
+                            onr_error *err)
+{
+    if (fd < 0)
+        return onr_fail(err, ONR_ERR_ARGUMENT, (size_t)-1, "onr_warc_open_at: bad descriptor");
+    onr_status st = new_reader(options, mem, out, err);
+    if (st != ONR_OK)
+        return st;
+    st = warc_stream_open_at(&(*out)->stream, fd, offset, length_hint, one_member,
+                             window_limit(&(*out)->options), (*out)->mem, err);
+    if (st != ONR_OK) {
+        onr_warc_close(*out);
+        *out = NULL;
+    }
+    return st;
+}
+
+uint64_t onr_warc_reader_stop(const onr_warc_reader *reader, bool *spilled)
+{
+    if (spilled)
+        *spilled = reader && reader->spilled;
+    return reader ? warc_stream_input_offset(&reader->stream) : 0;
+}
+
+size_t onr_warc_find_gzip_magic(const char *data, size_t len)
+{
+    for (size_t i = 0; i + 3 <= len;) {
+        const char *hit = memchr(data + i, 0x1f, len - 2 - i);
+        if (!hit)
+            break;
+        i = (size_t)(hit - data);
+        if ((unsigned char)hit[1] == 0x8b && hit[2] == 0x08)
+            return i;
+        i++;
+    }
+    return len;
+}
+
 void onr_warc_close(onr_warc_reader *reader)
 {
     if (!reader)
@@ -377,6 +416,14 @@ static onr_status stream_stopped(onr_warc_reader *r, onr_error *err)
     return ONR_OK;
 }
 
+/* A one-member reader whose record or garbage runs to its member's end cannot tell what comes
+ * next: the whole-file reader must take over from the member's start. */
+static void note_spill(onr_warc_reader *r)
+{
+    if (r->stream.stopped_at_member)
+        r->spilled = true;
+}
+
 /* Bytes that are not a record: skip to the next "WARC/" at a line start. Returns whether they
  * are to be reported (not when they follow damage already reported). */
 static bool skip_garbage(onr_warc_reader *r, onr_error *err)
@@ -404,6 +451,7 @@ static bool skip_garbage(onr_warc_reader *r, onr_error *err)
             break;
         }
         if (s->state != WARC_STREAM_OK) { /* nothing more will come: all of it is garbage */
+            note_spill(r);
             warc_stream_discard(s, avail);
             break;
         }
@@ -423,6 +471,7 @@ static bool skip_garbage(onr_warc_reader *r, onr_error *err)
 static onr_status record_damaged(onr_warc_reader *r, onr_error *err)
 {
     warc_stream *s = &r->stream;
+    note_spill(r);
     if (s->state == WARC_STREAM_BREAK)
         return stream_stopped(r, err); /* the broken member explains it */
     warc_stream_discard(s, 1);
@@ -447,8 +496,9 @@ static bool record_end_ok(const warc_stream *s, uint64_t block_end, size_t *trai
     return at_version(p + k, rest - k);
 }
 
-static void cut_short(const onr_warc_record *rec, uint64_t offset, onr_error *err)
+static void cut_short(onr_warc_reader *r, const onr_warc_record *rec, uint64_t offset, onr_error *err)
 {
+    note_spill(r);
     onr_fail(err, ONR_ERR_FORMAT, (size_t)offset,
              "record at offset %llu is cut short: Content-Length %llu runs past the end",
              (unsigned long long)offset, (unsigned long long)rec->content_length);
@@ -470,13 +520,13 @@ static onr_status read_too_large(onr_warc_reader *r, onr_warc_record *rec, size_
     uint64_t total = header_len + rec->content_length;
     if (s->kind == ONR_WARC_PLAIN && s->size_known && rec->content_length > s->file_size - start) {
         /* known before reading the block: the records it would swallow are still ahead */
-        cut_short(rec, offset, err);
+        cut_short(r, rec, offset, err);
         return record_damaged(r, err);
     }
     if (warc_stream_discard_in_member(s, total) < total) {
         /* the end of the input (the rest is lost: a pipe cannot go back), of the record's gzip
          * member or zstd frame (reading goes on with the next), or a broken member */
-        cut_short(rec, offset, err);
+        cut_short(r, rec, offset, err);
         if (s->state == WARC_STREAM_BREAK)
             return stream_stopped(r, err);
         return ONR_ERR_FORMAT;

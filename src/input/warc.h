@@ -14,6 +14,7 @@ struct onr_warc_reader {
     uint64_t pending_discard; /* the previous record's bytes, dropped at the next call */
     bool quiet_resync;        /* the damage being skipped was already reported */
     bool finished;
+    bool spilled;             /* one-member reader: a record or damage ran into the next member */
     onr_buf header_copy;      /* the header block of a record too large to keep in the window */
     onr_buf dechunked;
     onr_buf decoded;

@@ -9,6 +9,8 @@
 
 #define READ_CHUNK (256 * 1024)
 #define FIRST_WINDOW (1024 * 1024)
+/* A stretch between member magics longer than this is read in pieces (and streamed by zlib). */
+#define MAX_STRETCH_READ (4 * 1024 * 1024)
 /* A zstd dictionary frame larger than this is not a dictionary we will load. */
 #define MAX_DICTIONARY (32 * 1024 * 1024)
 
@@ -60,7 +62,9 @@ static size_t in_fill(warc_stream *s, size_t n)
             s->in_len -= s->in_pos;
             s->in_pos = 0;
         }
-        ssize_t got = read(s->fd, s->in_owned + s->in_len, s->in_cap - s->in_len);
+        ssize_t got = s->positional ? pread(s->fd, s->in_owned + s->in_len, s->in_cap - s->in_len,
+                                            (off_t)(s->in_file_pos + s->in_len))
+                                    : read(s->fd, s->in_owned + s->in_len, s->in_cap - s->in_len);
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
@@ -84,7 +88,7 @@ static void in_seek(warc_stream *s, uint64_t at)
         s->in_pos = (size_t)(at - s->in_file_pos);
         return;
     }
-    if (s->fd < 0 || lseek(s->fd, (off_t)at, SEEK_SET) < 0)
+    if (s->fd < 0 || (!s->positional && lseek(s->fd, (off_t)at, SEEK_SET) < 0))
         return; /* a pipe: keep going from where we are */
     s->in_file_pos = at;
     s->in_pos = s->in_len = 0;
@@ -259,6 +263,11 @@ static bool start_member(warc_stream *s)
     if (s->kind == ONR_WARC_GZIP) {
         if (have < 3 || memcmp(p, gzip_magic, 3) != 0) {
             garbage_between_members(s, gzip_magic, 3);
+            return false;
+        }
+        if (s->one_member && in_tell(s) != s->first_member) {
+            s->stopped_at_member = true;
+            s->state = WARC_STREAM_EOF;
             return false;
         }
         inflateReset(&s->zs);
@@ -521,6 +530,8 @@ uint64_t warc_stream_file_end(const warc_stream *s, uint64_t out_pos)
     return in_tell(s);
 }
 
+uint64_t warc_stream_input_offset(const warc_stream *s) { return in_tell(s); }
+
 uint64_t warc_stream_consumed(const warc_stream *s)
 {
     if (s->kind == ONR_WARC_PLAIN)
@@ -539,10 +550,10 @@ static onr_warc_compression detect_kind(const unsigned char *p, size_t len)
     return ONR_WARC_PLAIN;
 }
 
-static onr_status setup(warc_stream *s, size_t window_limit, onr_error *err)
+static onr_status setup(warc_stream *s, size_t window_limit, size_t first_window, onr_error *err)
 {
     s->limit = window_limit;
-    s->cap = window_limit < FIRST_WINDOW ? window_limit : FIRST_WINDOW;
+    s->cap = window_limit < first_window ? window_limit : first_window;
     s->win = onr_malloc(s->mem, s->cap);
     if (!s->win)
         return onr_fail(err, ONR_ERR_NOMEM, (size_t)-1, "out of memory");
@@ -585,7 +596,7 @@ onr_status warc_stream_open_fd(warc_stream *s, int fd, size_t window_limit, cons
     s->kind = detect_kind(s->in, s->in_len);
     if (s->kind == ONR_WARC_PLAIN) {
         /* the bytes already read become the window's first bytes */
-        onr_status st2 = setup(s, window_limit, err);
+        onr_status st2 = setup(s, window_limit, FIRST_WINDOW, err);
         if (st2 != ONR_OK)
             return st2;
         memcpy(s->win, s->in, s->in_len);
@@ -596,7 +607,7 @@ onr_status warc_stream_open_fd(warc_stream *s, int fd, size_t window_limit, cons
         s->in_len = 0;
         return ONR_OK;
     }
-    return setup(s, window_limit, err);
+    return setup(s, window_limit, FIRST_WINDOW, err);
 }
 
 onr_status warc_stream_open_memory(warc_stream *s, const char *data, size_t len,
@@ -616,7 +627,42 @@ onr_status warc_stream_open_memory(warc_stream *s, const char *data, size_t len,
         s->in_len = len;
         s->in_eof = true;
     }
-    return setup(s, window_limit, err);
+    return setup(s, window_limit, FIRST_WINDOW, err);
+}
+
+onr_status warc_stream_open_at(warc_stream *s, int fd, uint64_t offset, uint64_t length_hint, bool one_member,
+                               size_t window_limit, const onr_mem *mem, onr_error *err)
+{
+    memset(s, 0, sizeof *s);
+    s->mem = mem;
+    s->fd = fd;
+    s->positional = true;
+    s->one_member = one_member;
+    s->first_member = offset;
+    s->in_file_pos = s->furthest = offset;
+    s->kind = ONR_WARC_GZIP;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        s->file_size = (uint64_t)st.st_size;
+        s->size_known = true;
+    }
+    /* the stretch and the next magic in one read, when it is not too long to fit whole */
+    uint64_t want = length_hint + 64;
+    s->in_cap = want < 4096 ? 4096 : want > MAX_STRETCH_READ ? MAX_STRETCH_READ : (size_t)want;
+    s->in_owned = onr_malloc(mem, s->in_cap);
+    if (!s->in_owned)
+        return onr_fail(err, ONR_ERR_NOMEM, (size_t)-1, "out of memory");
+    s->in = s->in_owned;
+    size_t have = in_fill(s, s->in_cap);
+    if (s->state == WARC_STREAM_FATAL)
+        return onr_fail(err, ONR_ERR_IO, (size_t)offset, "cannot read the WARC file: %s", strerror(errno));
+    /* a window the size the member's trailer declares, so that it inflates in one call */
+    size_t stretch = length_hint < have ? (size_t)length_hint : have;
+    size_t declared = gzip_declared_size(s->in, stretch);
+    size_t first = FIRST_WINDOW;
+    if (declared && declared / 1032 <= stretch && declared < window_limit - 4096)
+        first = declared + 4096 < 64 * 1024 ? 64 * 1024 : declared + 4096;
+    return setup(s, window_limit, first, err);
 }
 
 void warc_stream_close(warc_stream *s)

@@ -31,6 +31,10 @@ typedef struct warc_stream {
     const onr_mem *mem;
     onr_warc_compression kind;
     int fd;                     /* -1 for a buffer */
+    bool positional;            /* read with pread from in_file_pos: the descriptor is shared */
+    bool one_member;            /* end where the next member starts after `first_member` */
+    bool stopped_at_member;     /* one_member: the end came at the next member's magic */
+    uint64_t first_member;
     uint64_t file_size;
     bool size_known;            /* a buffer or a regular file: file_size is where the input ends */
 
@@ -73,6 +77,10 @@ onr_status warc_stream_open_fd(warc_stream *s, int fd, size_t window_limit, cons
                                onr_error *err);
 onr_status warc_stream_open_memory(warc_stream *s, const char *data, size_t len,
                                    size_t window_limit, const onr_mem *mem, onr_error *err);
+/* A gzip stream over `fd` from `offset` on, read with pread; `length_hint` sizes the buffers.
+ * With `one_member`, the stream ends at the first member magic after `offset`'s member. */
+onr_status warc_stream_open_at(warc_stream *s, int fd, uint64_t offset, uint64_t length_hint, bool one_member,
+                               size_t window_limit, const onr_mem *mem, onr_error *err);
 void warc_stream_close(warc_stream *s);
 
 /* Tries to have n unread bytes in the window (n <= limit); returns how many there are. Fewer
@@ -97,6 +105,8 @@ static inline uint64_t warc_stream_tell(const warc_stream *s) { return s->base +
  * next byte's offset for a plain file). */
 uint64_t warc_stream_file_start(const warc_stream *s, uint64_t out_pos);
 uint64_t warc_stream_file_end(const warc_stream *s, uint64_t out_pos);
+/* The file offset of the next input byte: where a one-member stream stopped, once it has. */
+uint64_t warc_stream_input_offset(const warc_stream *s);
 /* Input bytes consumed so far: never decreases, even when resynchronising seeks back. */
 uint64_t warc_stream_consumed(const warc_stream *s);
 

@@ -47,6 +47,16 @@ open(d + "/crawl.warc", "wb").write(b"".join(plain))
 members = [gzip.compress(r) for r in records]
 members[5] = members[5][: len(members[5]) // 2]   # a truncated member: the second page's response
 open(d + "/crawl.warc.gz", "wb").write(b"".join(members))
+# For -j N, which splits a .warc.gz at member magics: the whole WARC three times as one member (more
+# records than a worker buffers); members that cut records in two; stored members whose page holds
+# the magic bytes (false starts), and damage.
+whole = b"".join(records)
+open(d + "/one.warc.gz", "wb").write(gzip.compress(whole * 3))
+open(d + "/split.warc.gz", "wb").write(gzip.compress(whole[:1000]) + gzip.compress(whole[1000:3000]) +
+                                       b"".join(members[8:]))
+odd = record("response", "https://news.example/odd", response("200 OK", "text/html", page("Magic \x1f\x8b\x08 bytes")))
+open(d + "/magic.warc.gz", "wb").write(gzip.compress(odd, compresslevel=0) + b"".join(members[:7]) + b"junk\x1f\x8b" +
+                                       gzip.compress(odd + odd, compresslevel=0) + members[7][:40] + b"".join(members[8:]))
 PY
 
 # Plain WARC: 12 records and one damaged stretch, one line each; the summary says the same.
@@ -75,6 +85,22 @@ PY
 check "truncated member exits 1" test $? -eq 1
 check "articles around the damage" test "$(grep -c '"title"' "$dir/gz.jsonl")" -eq 2
 check "later records kept" grep -q '"skipped":"not-html"' "$dir/gz.jsonl"
+
+# Workers reading stretches of a .warc.gz give what one reader gives: lines, messages, exit code.
+for f in crawl one split magic; do
+    for j in 1 2 3; do
+        "$onrecord" extract -j $j --output-format jsonl --summary "$dir/$f-$j.summary" "$dir/$f.warc.gz" \
+            > "$dir/$f-$j.jsonl" 2> "$dir/$f-$j.err"
+        echo "exit $?" >> "$dir/$f-$j.err"
+    done
+    for j in 2 3; do
+        check "$f.warc.gz: -j $j gives the lines of -j 1" cmp -s "$dir/$f-1.jsonl" "$dir/$f-$j.jsonl"
+        check "$f.warc.gz: -j $j gives the messages of -j 1" cmp -s "$dir/$f-1.err" "$dir/$f-$j.err"
+        check "$f.warc.gz: -j $j gives the summary of -j 1" cmp -s "$dir/$f-1.summary" "$dir/$f-$j.summary"
+    done
+done
+check "one member: every record" test "$(wc -l < "$dir/one-2.jsonl")" -eq 36
+check "false starts: the pages holding the magic" test "$(grep -c '"title":"Magic' "$dir/magic-2.jsonl")" -eq 3
 
 # Shards: two shards over a manifest concatenate to the single run, and a rerun does nothing.
 for i in 1 2 3 4 5; do

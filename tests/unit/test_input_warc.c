@@ -55,11 +55,11 @@ static void add_response(onr_buf *b, const char *uri, const char *headers, const
     onr_buf_free(&block);
 }
 
-static void gzip_into(onr_buf *out, const char *data, size_t len)
+static void gzip_level_into(onr_buf *out, const char *data, size_t len, int level)
 {
     z_stream zs;
     memset(&zs, 0, sizeof zs);
-    assert_int_equal(deflateInit2(&zs, 6, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    assert_int_equal(deflateInit2(&zs, level, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY), Z_OK);
     size_t bound = deflateBound(&zs, (uLong)len) + 32;
     assert_true(onr_buf_reserve(out, bound));
     zs.next_in = (Bytef *)(uintptr_t)data;
@@ -70,6 +70,8 @@ static void gzip_into(onr_buf *out, const char *data, size_t len)
     out->len += bound - zs.avail_out;
     deflateEnd(&zs);
 }
+
+static void gzip_into(onr_buf *out, const char *data, size_t len) { gzip_level_into(out, data, len, 6); }
 
 /* Splits a plain WARC into records (at each "WARC/1." line start) and compresses each alone. */
 static void compress_per_record(onr_buf *out, const onr_buf *plain, bool zstd, size_t *offsets,
@@ -792,6 +794,134 @@ static void members_of_every_size_are_read_whole(void **state)
     onr_buf_free(&body);
 }
 
+/* What a reader gives, as text: "R offset length skip payload_len;" per record, "E offset;" per
+ * error. Stops after `limit` entries or at the end; *count gets the entries read. */
+static void log_reader(onr_warc_reader *reader, onr_buf *log, size_t skip_first, size_t *count)
+{
+    onr_error err;
+    size_t n = 0;
+    for (int guard = 0; guard < 1000; guard++) {
+        const onr_warc_record *r;
+        onr_status st = onr_warc_next(reader, &r, &err);
+        bool spilled;
+        onr_warc_reader_stop(reader, &spilled);
+        if (spilled || (st == ONR_OK && !r))
+            break;
+        assert_true(st == ONR_OK || st == ONR_ERR_FORMAT);
+        if (n++ < skip_first)
+            continue;
+        if (st == ONR_OK)
+            onr_buf_printf(log, "R %llu %llu %d %zu;", (unsigned long long)r->offset,
+                           (unsigned long long)r->length, (int)r->skip, r->payload_len);
+        else
+            onr_buf_printf(log, "E %zu;", err.offset);
+    }
+    *count = n;
+}
+
+/* Reads a gzip WARC file stretch by stretch between member magics, as `onrecord -j N` does, and
+ * logs what the stretches that count give. */
+static void log_by_stretches(int fd, const char *data, size_t len, onr_buf *log)
+{
+    uint64_t expected = 0;
+    for (size_t start = 0; start < len;) {
+        size_t next = start + 1 + onr_warc_find_gzip_magic(data + start + 1, len - start - 1);
+        onr_warc_reader *reader;
+        onr_error err;
+        assert_int_equal(onr_warc_open_at(fd, start, next - start, true, NULL, NULL, &reader, &err), ONR_OK);
+        onr_buf mine;
+        onr_buf_init(&mine, NULL);
+        size_t count;
+        log_reader(reader, &mine, 0, &count);
+        bool spilled;
+        uint64_t stop = onr_warc_reader_stop(reader, &spilled);
+        onr_warc_close(reader);
+        if (start >= expected) { /* earlier stretches are false starts inside a member: dropped */
+            assert_int_equal(start, expected);
+            onr_buf_append(log, mine.data, mine.len);
+            expected = stop;
+            if (spilled) {
+                assert_int_equal(onr_warc_open_at(fd, start, next - start, false, NULL, NULL, &reader, &err),
+                                 ONR_OK);
+                log_reader(reader, log, count, &count);
+                onr_warc_close(reader);
+                expected = len;
+            }
+        }
+        onr_buf_free(&mine);
+        start = next;
+    }
+}
+
+static void assert_stretches_agree(const char *data, size_t len)
+{
+    char path[] = "/tmp/onr_warc_test_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, data, len), (ssize_t)len);
+    onr_buf whole, stretches;
+    onr_buf_init(&whole, NULL);
+    onr_buf_init(&stretches, NULL);
+    onr_warc_reader *reader;
+    onr_error err;
+    assert_int_equal(onr_warc_open(path, NULL, NULL, &reader, &err), ONR_OK);
+    size_t count;
+    log_reader(reader, &whole, 0, &count);
+    onr_warc_close(reader);
+    log_by_stretches(fd, data, len, &stretches);
+    assert_string_equal(stretches.data, whole.data);
+    close(fd);
+    unlink(path);
+    onr_buf_free(&whole);
+    onr_buf_free(&stretches);
+}
+
+/* Reading a .warc.gz stretch by stretch between member magics (onr_warc_open_at) gives what one
+ * whole-file reader gives: whole members, damaged ones, garbage, records spanning members, and a
+ * member that holds the magic bytes in its stored (uncompressed) data. */
+static void stretch_readers_agree_with_the_whole_file_reader(void **state)
+{
+    (void)state;
+    onr_buf plain, gz, odd;
+    onr_buf_init(&plain, NULL);
+    onr_buf_init(&gz, NULL);
+    onr_buf_init(&odd, NULL);
+    three_records(&plain);
+    size_t offsets[8], n;
+    compress_per_record(&gz, &plain, false, offsets, &n);
+    assert_stretches_agree(gz.data, gz.len);
+    /* the second member loses its second half */
+    onr_buf_append(&odd, gz.data, offsets[1] + (offsets[2] - offsets[1]) / 2);
+    onr_buf_append(&odd, gz.data + offsets[2], gz.len - offsets[2]);
+    assert_stretches_agree(odd.data, odd.len);
+    /* garbage between members, with a false magic in it; the last member cut short */
+    onr_buf_clear(&odd);
+    onr_buf_append(&odd, gz.data, offsets[1]);
+    onr_buf_puts(&odd, "JUNK\x1f\x8bJUNK\x1f\x8b\x08JUNK");
+    onr_buf_append(&odd, gz.data + offsets[1], gz.len - offsets[1] - 9);
+    assert_stretches_agree(odd.data, odd.len);
+    /* two members that split a record, then one per record */
+    onr_buf_clear(&odd);
+    gzip_into(&odd, plain.data, plain.len / 2);
+    gzip_into(&odd, plain.data + plain.len / 2, plain.len - plain.len / 2);
+    onr_buf_append(&odd, gz.data, gz.len);
+    assert_stretches_agree(odd.data, odd.len);
+    /* stored members whose pages hold the magic: false starts inside them; and two records in one */
+    onr_buf_clear(&plain);
+    static const char magic_page[] = "<html><body><p>\x1f\x8b\x08 binary-looking \x1f\x8b\x08\x00</p></body></html>";
+    add_response(&plain, "https://e.org/m", "200 OK\r\nContent-Type: text/html", LIT(magic_page));
+    onr_buf_clear(&odd);
+    gzip_level_into(&odd, plain.data, plain.len, 0);
+    onr_buf_append(&odd, gz.data, offsets[1]);
+    gzip_level_into(&odd, plain.data, plain.len, 0);
+    three_records(&plain);
+    gzip_into(&odd, plain.data, plain.len);
+    assert_stretches_agree(odd.data, odd.len);
+    onr_buf_free(&plain);
+    onr_buf_free(&gz);
+    onr_buf_free(&odd);
+}
+
 /* Writes `data` to a temporary file and reads it from there; the caller frees nothing. */
 static void read_file_all(const char *data, size_t len, seen *out)
 {
@@ -1006,6 +1136,7 @@ int main(void)
         cmocka_unit_test(large_records_and_bombs_are_skipped),
         cmocka_unit_test(gzip_members_give_offsets_and_lengths),
         cmocka_unit_test(members_of_every_size_are_read_whole),
+        cmocka_unit_test(stretch_readers_agree_with_the_whole_file_reader),
         cmocka_unit_test(truncated_gzip_member_is_reported_and_skipped),
         cmocka_unit_test(garbage_between_records_is_reported),
         cmocka_unit_test(wrong_content_lengths_are_reported),
