@@ -370,6 +370,31 @@ static bool cue_follows(const src_doc *doc, size_t i)
     return false;
 }
 
+/* "“… the emails.” Trump said.": a period inside the quote still lets a short attribution close
+ * its sentence when the verb ends the clause (punctuation or a preposition after it), unlike
+ * "“….” Critics cited it". */
+static bool attribution_follows(const src_doc *doc, size_t i)
+{
+    size_t n = src_ntok(doc);
+    for (size_t k = i; k < n && k < i + 6; k++) {
+        const src_token *t = src_tok(doc, k);
+        if (t->type == TOK_PUNCT || t->type == TOK_QUOTE || (t->flags & TF_PARA && k > i))
+            return false;
+        if ((t->lex & LEX_CUE) && !(t->flags & TF_CAP) && k > i) {
+            /* not "He added, “…”", which opens the next quote, nor "declined to" */
+            const src_token *after = k + 1 < n ? src_tok(doc, k + 1) : NULL;
+            const src_token *after2 = k + 2 < n ? src_tok(doc, k + 2) : NULL;
+            if (!after || (after->flags & TF_PARA))
+                return true;
+            if (after->type == TOK_PUNCT)
+                return strchr(".,", after->punct) && !(after2 && after2->type == TOK_QUOTE && !(after2->flags & TF_PARA));
+            return after->type == TOK_WORD && (after->lex & LEX_PREP) && !(after->end - after->start == 2 &&
+                                                                        !memcmp(doc->text + after->start, "to", 2));
+        }
+    }
+    return false;
+}
+
 static bool ends_sentence(const src_doc *doc, size_t i)
 {
     size_t n = src_ntok(doc);
@@ -386,7 +411,7 @@ static bool ends_sentence(const src_doc *doc, size_t i)
         const src_token *last = src_tok(doc, i - 1);
         if (last->type != TOK_PUNCT || (last->punct != '.' && last->punct != '!' && last->punct != '?'))
             return false;
-        return starts_sentence(next) && (last->punct == '.' || !cue_follows(doc, i + 1));
+        return starts_sentence(next) && (last->punct == '.' ? !attribution_follows(doc, i + 1) : !cue_follows(doc, i + 1));
     }
     if (t->type != TOK_PUNCT || (t->punct != '.' && t->punct != '!' && t->punct != '?'))
         return false;

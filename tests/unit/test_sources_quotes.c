@@ -155,6 +155,20 @@ static void subject_of_a_coordinated_verb(void **state)
                       "direct [“The cranes are already broken.”] <- A port official (said) #2 anonymous", NULL});
 }
 
+static void attribution_after_a_period_inside_the_quote(void **state)
+{
+    (void)state;
+    /* A sloppy period for a comma: the short attribution after it still names the speaker, but a
+     * new sentence about the quote does not. */
+    expect_quotes("“I hope you are able to find the missing letters.” Ivan Sokolov said.\n\n"
+                  "The mayor spoke next. “We will not sell the harbour to anyone.” Critics cited it as a broken "
+                  "promise.\n",
+                  (const char *const[]){
+                      "direct [“I hope you are able to find the missing letters.”] <- Ivan Sokolov (said) #1",
+                      "direct [“We will not sell the harbour to anyone.”]",
+                      "indirect [it as a broken promise] <- Critics (cited) #2 anonymous", NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -198,6 +212,7 @@ int main(void)
         cmocka_unit_test(speaker_cut_from_verb_by_paragraph_break),
         cmocka_unit_test(common_noun_speaker_after_said),
         cmocka_unit_test(subject_of_a_coordinated_verb),
+        cmocka_unit_test(attribution_after_a_period_inside_the_quote),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
