@@ -523,6 +523,22 @@ static void classify_region(src_doc *doc, src_region *r)
         r->role = REGION_PARTIAL;
 }
 
+/* A signature line under a quotation paragraph, as fact-checks print them: "“…”" / "- Hillary
+ * Clinton." / "—President Obama, tweeting after the speech." */
+static bool signature_line(const src_doc *doc, long dash, span *speaker)
+{
+    if ((size_t)dash + 2 >= src_ntok(doc) || !(src_tok(doc, (size_t)dash)->flags & TF_PARA) ||
+        !is_punct(src_tok(doc, (size_t)dash), '-') || !is_cap(src_tok(doc, (size_t)dash + 1)))
+        return false;
+    long end = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)dash)->sentence].end;
+    span name = np_right(doc, dash + 1, end);
+    if (name.first < 0 || name.end >= end || (src_tok(doc, (size_t)name.end)->flags & TF_PARA) ||
+        !(is_punct(src_tok(doc, (size_t)name.end), '.') || is_punct(src_tok(doc, (size_t)name.end), ',')))
+        return false;
+    *speaker = name;
+    return true;
+}
+
 /* The attribution of one quotation region from the words after it ("…,” she said) or before it
  * ("She said: “…”"). */
 static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
@@ -569,6 +585,10 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
             return true;
         }
         break;
+    }
+    if (signature_line(doc, post, speaker)) {
+        *cue = (span){post, post + 1};
+        return true;
     }
     long pre = (long)s->first;
     long pre_end = (long)r->open;

@@ -169,6 +169,16 @@ static void attribution_after_a_period_inside_the_quote(void **state)
                       "indirect [it as a broken promise] <- Critics (cited) #2 anonymous", NULL});
 }
 
+static void signature_line_under_a_quote(void **state)
+{
+    (void)state;
+    expect_quotes("The claim needs context.\n\n“Our harbour handles more ships than any port in the north.”\n\n"
+                  "- Anna Petrova.\n\nThe figures say otherwise.\n",
+                  (const char *const[]){
+                      "direct [“Our harbour handles more ships than any port in the north.”] <- Anna Petrova (-) #1",
+                      NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -213,6 +223,7 @@ int main(void)
         cmocka_unit_test(common_noun_speaker_after_said),
         cmocka_unit_test(subject_of_a_coordinated_verb),
         cmocka_unit_test(attribution_after_a_period_inside_the_quote),
+        cmocka_unit_test(signature_line_under_a_quote),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
