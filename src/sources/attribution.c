@@ -756,6 +756,10 @@ static bool attribute_direct(src_doc *doc)
             pending = -1;
             continue;
         }
+        if (r->embedded) {
+            r->role = REGION_PARTIAL; /* "who thinks the city “needs …”": the reported clause's */
+            continue;
+        }
         src_attr *prev = last_attr >= 0 ? (src_attr *)doc->attrs.data + last_attr : NULL;
         if (prev && pending < 0 && same_para(doc, prev->first, r->open) && prev->speaker_first >= 0) {
             if (!add_piece(doc, prev, r->open, r->close + 1))

@@ -179,6 +179,20 @@ static void signature_line_under_a_quote(void **state)
                       NULL});
 }
 
+static void quotation_inside_a_later_reported_clause(void **state)
+{
+    (void)state;
+    /* The second quotation continues the writer's sentence: it belongs to the reported clause
+     * (direct: nearly all of it is quotation), not to the first quote. */
+    expect_quotes("The mood was grim.\n\n“People are angry,” said Anna Petrova, who says the council “needs to be "
+                  "more open with the whole community about the harbour.”\n",
+                  (const char *const[]){
+                      "direct [“People are angry,”] <- Anna Petrova (said) #1",
+                      "direct [the council “needs to be more open with the whole community about the harbour.”] <- "
+                      "who (says) #1",
+                      NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -224,6 +238,7 @@ int main(void)
         cmocka_unit_test(subject_of_a_coordinated_verb),
         cmocka_unit_test(attribution_after_a_period_inside_the_quote),
         cmocka_unit_test(signature_line_under_a_quote),
+        cmocka_unit_test(quotation_inside_a_later_reported_clause),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
