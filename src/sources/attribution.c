@@ -349,6 +349,22 @@ static span clause_subject(const src_doc *doc, long first, long limit)
                 first = k + 1;
                 break;
             }
+    } else if (t && !(t->lex & LEX_PRONOUN)) {
+        /* "Hours later, Trump returned …", "WASHINGTON — Clinton's aide rallied …": a name or
+         * pronoun after a short opening phrase is the subject (an apposition after a name starts
+         * with a determiner or a role instead). */
+        for (long k = first + 1; k < limit && k < first + 6; k++) {
+            const src_token *d = src_tok(doc, (size_t)k), *n = k + 1 < limit ? src_tok(doc, (size_t)k + 1) : NULL;
+            if (d->type == TOK_QUOTE || (d->type == TOK_PUNCT && !strchr(",-", d->punct)))
+                break;
+            if (d->type != TOK_PUNCT)
+                continue;
+            if (n && n->type == TOK_WORD && (is_cap(n) || (n->lex & LEX_PRONOUN)) &&
+                !(n->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE | LEX_RELATIVE | LEX_AND | LEX_CLAUSE)) &&
+                !(k + 2 < limit && is_punct(src_tok(doc, (size_t)k + 2), '-'))) /* "McConnell, R-Ky.," */
+                first = k + 1;
+            break;
+        }
     }
     /* "And then Trump went on the attack, saying", "But he said": the linking words are not the subject. */
     for (int n = 0; n < 2 && first + 1 < limit; n++, first++) {

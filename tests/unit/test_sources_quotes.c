@@ -193,6 +193,16 @@ static void quotation_inside_a_later_reported_clause(void **state)
                       NULL});
 }
 
+static void subject_after_an_opening_phrase(void **state)
+{
+    (void)state;
+    expect_quotes("Hours later, Anna Petrova returned the compliment, telling reporters, “He is an amazing man and a "
+                  "good friend.”\n\nThe minister, Ivan Sokolov, was blunter: “The harbour deal is dead and buried.”\n",
+                  (const char *const[]){
+                      "direct [“He is an amazing man and a good friend.”] <- Anna Petrova (telling) #1",
+                      "direct [“The harbour deal is dead and buried.”] <- Ivan Sokolov (:) #2", NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -239,6 +249,7 @@ int main(void)
         cmocka_unit_test(attribution_after_a_period_inside_the_quote),
         cmocka_unit_test(signature_line_under_a_quote),
         cmocka_unit_test(quotation_inside_a_later_reported_clause),
+        cmocka_unit_test(subject_after_an_opening_phrase),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
