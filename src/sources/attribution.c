@@ -338,34 +338,42 @@ static span speaker_left(const src_doc *doc, long c, long limit)
     return has_head(doc, s) ? s : no_span;
 }
 
-/* The subject at the start of a clause: "Another official shared his view: ...". A leading
- * adverbial up to a comma ("In a statement, ...") is skipped. */
+/* Past one opening phrase of a clause: an adverbial up to a comma ("In a statement, ..."), or a
+ * short phrase before a comma or dash with a name or pronoun after it ("Hours later, Trump
+ * returned", "WASHINGTON — Clinton's aide rallied"; an apposition after a name starts with a
+ * determiner or a role instead). `first` itself when there is none. */
+static long skip_opening_phrase(const src_doc *doc, long first, long limit)
+{
+    const src_token *t = src_tok(doc, (size_t)first);
+    if (t->type == TOK_WORD && (t->lex & (LEX_PREP | LEX_CLAUSE))) {
+        for (long k = first; k < limit && k < first + 10; k++)
+            if (is_punct(src_tok(doc, (size_t)k), ','))
+                return k + 1;
+        return first;
+    }
+    if (t->lex & LEX_PRONOUN)
+        return first;
+    for (long k = first + 1; k < limit && k < first + 6; k++) {
+        const src_token *d = src_tok(doc, (size_t)k), *n = k + 1 < limit ? src_tok(doc, (size_t)k + 1) : NULL;
+        if (d->type == TOK_QUOTE || (d->type == TOK_PUNCT && !strchr(",-", d->punct)))
+            break;
+        if (d->type != TOK_PUNCT)
+            continue;
+        if (n && n->type == TOK_WORD && (is_cap(n) || (n->lex & LEX_PRONOUN)) &&
+            !(n->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE | LEX_RELATIVE | LEX_AND | LEX_CLAUSE)) &&
+            !(k + 2 < limit && is_punct(src_tok(doc, (size_t)k + 2), '-'))) /* "McConnell, R-Ky.," */
+            return k + 1;
+        break;
+    }
+    return first;
+}
+
+/* The subject at the start of a clause: "Another official shared his view: ...", after up to two
+ * opening phrases ("On Thursday, after a long silence, Warren endorsed …"). */
 static span clause_subject(const src_doc *doc, long first, long limit)
 {
-    const src_token *t = first < limit ? src_tok(doc, (size_t)first) : NULL;
-    if (t && t->type == TOK_WORD && (t->lex & (LEX_PREP | LEX_CLAUSE))) {
-        for (long k = first; k < limit && k < first + 10; k++)
-            if (is_punct(src_tok(doc, (size_t)k), ',')) {
-                first = k + 1;
-                break;
-            }
-    } else if (t && !(t->lex & LEX_PRONOUN)) {
-        /* "Hours later, Trump returned …", "WASHINGTON — Clinton's aide rallied …": a name or
-         * pronoun after a short opening phrase is the subject (an apposition after a name starts
-         * with a determiner or a role instead). */
-        for (long k = first + 1; k < limit && k < first + 6; k++) {
-            const src_token *d = src_tok(doc, (size_t)k), *n = k + 1 < limit ? src_tok(doc, (size_t)k + 1) : NULL;
-            if (d->type == TOK_QUOTE || (d->type == TOK_PUNCT && !strchr(",-", d->punct)))
-                break;
-            if (d->type != TOK_PUNCT)
-                continue;
-            if (n && n->type == TOK_WORD && (is_cap(n) || (n->lex & LEX_PRONOUN)) &&
-                !(n->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE | LEX_RELATIVE | LEX_AND | LEX_CLAUSE)) &&
-                !(k + 2 < limit && is_punct(src_tok(doc, (size_t)k + 2), '-'))) /* "McConnell, R-Ky.," */
-                first = k + 1;
-            break;
-        }
-    }
+    for (int n = 0; n < 2 && first < limit; n++)
+        first = skip_opening_phrase(doc, first, limit);
     /* "And then Trump went on the attack, saying", "But he said": the linking words are not the subject. */
     for (int n = 0; n < 2 && first + 1 < limit; n++, first++) {
         const src_token *w = src_tok(doc, (size_t)first);

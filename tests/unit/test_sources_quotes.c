@@ -201,6 +201,11 @@ static void subject_after_an_opening_phrase(void **state)
                   (const char *const[]){
                       "direct [“He is an amazing man and a good friend.”] <- Anna Petrova (telling) #1",
                       "direct [“The harbour deal is dead and buried.”] <- Ivan Sokolov (:) #2", NULL});
+    expect_quotes("On Thursday, after a long silence, Anna Petrova endorsed the plan, saying, “It is the best we "
+                  "can do this year.”\n",
+                  (const char *const[]){
+                      "indirect [the plan] <- Anna Petrova (endorsed) #1",
+                      "direct [“It is the best we can do this year.”] <- Anna Petrova (saying) #1", NULL});
 }
 
 static void newsroom_double_apostrophes(void **state)
