@@ -563,6 +563,23 @@ static bool signature_line(const src_doc *doc, long dash, span *speaker)
     return true;
 }
 
+/* "Iowa State's Dianne Bystrom agreed. “…”": a sentence that is only a speaker and a reporting
+ * verb, ending at the period `dot`, introduces the quote after it. */
+static bool bare_attribution(const src_doc *doc, long dot, span *speaker, span *cue)
+{
+    if (dot < 2 || !is_punct(src_tok(doc, (size_t)dot), '.') || !is_cue(src_tok(doc, (size_t)dot - 1)) ||
+        (src_tok(doc, (size_t)dot - 1)->flags & TF_USED))
+        return false;
+    long first = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)dot)->sentence].first;
+    span s = speaker_left(doc, dot - 1, first);
+    const src_token *before = s.first > first ? src_tok(doc, (size_t)s.first - 1) : NULL;
+    if (s.first < 0 || (before && before->type != TOK_QUOTE && s.first != skip_opening_phrase(doc, first, dot)))
+        return false; /* "“A,” Wilcox said.", but not "… he had trailed Clinton by 50 points." */
+    *speaker = s;
+    *cue = (span){dot - 1, dot};
+    return true;
+}
+
 /* The attribution of one quotation region from the words after it ("…,” she said) or before it
  * ("She said: “…”"). */
 static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
@@ -621,6 +638,9 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         const src_sentence *before = &sents[src_tok(doc, (size_t)pre - 1)->sentence];
         pre = (long)before->first;
     }
+    if (pre_end == pre && pre > 0 && !(src_tok(doc, (size_t)pre)->flags & TF_PARA) &&
+        bare_attribution(doc, pre - 1, speaker, cue))
+        return true;
     for (long q = pre_end - 1; q >= pre; q--)
         if (src_tok(doc, (size_t)q)->region >= 0) {
             pre = q + 1;
@@ -648,7 +668,9 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
     bool documented = false; /* "Trump issued a statement, “…”" */
     for (long c = pre_end - 1; c >= pre && c >= pre_end - 14; c--) {
         const src_token *t = src_tok(doc, (size_t)c);
-        if (c < pre_end - 1 && !word_is(doc, (size_t)c, "however") &&
+        bool aside = c == pre_end - 3 && is_punct(last, ',') && src_tok(doc, (size_t)c + 1)->type == TOK_WORD &&
+                     !(src_tok(doc, (size_t)c + 1)->flags & TF_CAP); /* "Emanuel acknowledged, however, “…”" */
+        if (c < pre_end - 1 && !word_is(doc, (size_t)c, "however") && !aside &&
             ((t->type == TOK_PUNCT && strchr(",;", t->punct) && !(c == pre_end - 2 && is_cue(last))) ||
              (t->type == TOK_WORD && (t->lex & (LEX_CLAUSE | LEX_AND)) && !(t->flags & TF_CAP)))) {
             if (!(t->type == TOK_PUNCT && c + 1 < pre_end && is_cue(src_tok(doc, (size_t)c + 1)) && (src_tok(doc, (size_t)c + 1)->lex & LEX_PARTICIPLE))) {
@@ -666,6 +688,11 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
             continue;
         bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
         *speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
+        if (speaker->first < 0 && c + 1 < pre_end && is_cap(src_tok(doc, (size_t)c + 1))) {
+            span after = np_right(doc, c + 1, pre_end); /* "But, said Solovey, “…”" */
+            if (after.first >= 0 && after.end >= pre_end - 1)
+                *speaker = after;
+        }
         if (speaker->first < 0)
             *speaker = subject_of_verb(doc, pre, c);
         else if (speaker->first > pre && !(src_tok(doc, (size_t)speaker->first)->lex & LEX_PRONOUN)) {

@@ -208,6 +208,25 @@ static void subject_after_an_opening_phrase(void **state)
                       "direct [“It is the best we can do this year.”] <- Anna Petrova (saying) #1", NULL});
 }
 
+static void attribution_just_before_the_quote(void **state)
+{
+    (void)state;
+    /* An aside between the verb and the quote, an inverted verb before it, a sentence that is only
+     * the speaker and the verb; not any sentence that happens to end in a reporting word. */
+    expect_quotes("The plan has critics.\n\nAnna Petrova acknowledged, however, “Past results are no guide to the "
+                  "next winter.”\n\nIvan Sokolov, who ran the port, praised the mayor. But, said Sokolov, “I cannot "
+                  "fight the council on this.”\n\nThe harbour board met on Monday. Its chairman, Tomas Ek, agreed. "
+                  "“We have to sell the old cranes this year.”\n\nThe ferry was late, he said, and he had trailed the "
+                  "others by 50 points. “Nobody knows why the ferry is late.”\n",
+                  (const char *const[]){
+                      "direct [“Past results are no guide to the next winter.”] <- Anna Petrova (acknowledged) #1",
+                      "indirect [the mayor] <- Ivan Sokolov, who ran the port (praised) #2",
+                      "direct [“I cannot fight the council on this.”] <- Sokolov (said) #2",
+                      "direct [“We have to sell the old cranes this year.”] <- Its chairman, Tomas Ek (agreed) #3",
+                      "indirect [The ferry was late] <- he (said) #3",
+                      "direct [“Nobody knows why the ferry is late.”]", NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -255,6 +274,7 @@ int main(void)
         cmocka_unit_test(signature_line_under_a_quote),
         cmocka_unit_test(quotation_inside_a_later_reported_clause),
         cmocka_unit_test(subject_after_an_opening_phrase),
+        cmocka_unit_test(attribution_just_before_the_quote),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
