@@ -115,6 +115,17 @@ static bool abbreviation_dot(const src_doc *doc, long i)
            ((w->lex & (LEX_TITLE | LEX_ABBREV)) || w->end - w->start == 1);
 }
 
+/* The apostrophe of a plural possessive ("Sanders’ campaign manager"): a closing mark outside
+ * any quotation, right after a word in s. */
+static bool possessive_mark(const src_doc *doc, long i)
+{
+    const src_token *t = src_tok(doc, (size_t)i);
+    if (t->type != TOK_QUOTE || t->region >= 0 || (t->flags & TF_OPEN) || i == 0)
+        return false;
+    const src_token *w = src_tok(doc, (size_t)i - 1);
+    return w->type == TOK_WORD && w->end == t->start && (doc->text[w->end - 1] | 0x20) == 's';
+}
+
 /* ---- noun phrases around a cue ---- */
 
 /* The start of the noun phrase ending at token `last`, not before `limit`. */
@@ -124,6 +135,8 @@ static long np_left(const src_doc *doc, long last, long limit)
     int count = 0;
     for (long j = last; j >= limit && count < 12; j--, count++) {
         const src_token *t = src_tok(doc, (size_t)j);
+        if (possessive_mark(doc, j))
+            continue;
         if (t->region >= 0 || t->type == TOK_QUOTE)
             break;
         if (t->type == TOK_PUNCT) {
@@ -185,6 +198,8 @@ static span np_right(const src_doc *doc, long i, long limit)
     int count = 0;
     for (; j < limit && count < 14; j++, count++) {
         const src_token *t = src_tok(doc, (size_t)j);
+        if (possessive_mark(doc, j))
+            continue;
         if (t->region >= 0 || t->type == TOK_QUOTE)
             break;
         if (t->type == TOK_PUNCT) {
@@ -302,7 +317,8 @@ static span speaker_left(const src_doc *doc, long c, long limit)
         for (int level = 0; level < 3; level++) {
             long open = close - 1;
             while (open >= limit && open > close - 26 && !is_punct(src_tok(doc, (size_t)open), ',') &&
-                   src_tok(doc, (size_t)open)->region < 0 && src_tok(doc, (size_t)open)->type != TOK_QUOTE &&
+                   src_tok(doc, (size_t)open)->region < 0 &&
+                   (src_tok(doc, (size_t)open)->type != TOK_QUOTE || possessive_mark(doc, open)) &&
                    !(src_tok(doc, (size_t)open)->type == TOK_PUNCT && strchr(".;:!?", src_tok(doc, (size_t)open)->punct) &&
                      !abbreviation_dot(doc, open)))
                 open--;

@@ -227,6 +227,17 @@ static void attribution_just_before_the_quote(void **state)
                       "direct [“Nobody knows why the ferry is late.”]", NULL});
 }
 
+static void plural_possessive_inside_the_speaker(void **state)
+{
+    (void)state;
+    expect_quotes("“We raised more than we hoped,” Ivan Sokolov, the Greens’ campaign manager, said in a statement. "
+                  "“The volunteers did it.”\n",
+                  (const char *const[]){
+                      "direct [“We raised more than we hoped,” | “The volunteers did it.”] <- Ivan Sokolov, the "
+                      "Greens’ campaign manager (said) #1",
+                      NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -275,6 +286,7 @@ int main(void)
         cmocka_unit_test(quotation_inside_a_later_reported_clause),
         cmocka_unit_test(subject_after_an_opening_phrase),
         cmocka_unit_test(attribution_just_before_the_quote),
+        cmocka_unit_test(plural_possessive_inside_the_speaker),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
