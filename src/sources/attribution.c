@@ -563,6 +563,40 @@ static void classify_region(src_doc *doc, src_region *r)
         r->role = REGION_PARTIAL;
 }
 
+/* "“…,” Oliver barked.", "“…?” Hannity pressed.", "“…,” she shot back": after a quotation
+ * that ends in a comma, "?" or "!", a pronoun or a name and one plain verb (and a particle) that
+ * end the clause are its attribution, whatever the verb. */
+static bool unlisted_verb_attribution(const src_doc *doc, const src_region *r, span *speaker, span *cue)
+{
+    size_t n = src_ntok(doc);
+    long k = (long)r->close + 1;
+    if (!r->closed || r->close < r->open + 2 || (size_t)k >= n || (src_tok(doc, (size_t)k)->flags & TF_PARA))
+        return false;
+    const src_token *last = src_tok(doc, r->close - 1), *t = src_tok(doc, (size_t)k);
+    if (last->type != TOK_PUNCT || !strchr(",?!", last->punct))
+        return false;
+    span who = no_span;
+    if (t->type == TOK_WORD && (t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE))
+        who = (span){k, k + 1};
+    else if (is_cap(t))
+        who = np_right(doc, k, (long)n < k + 12 ? (long)n : k + 12);
+    if (who.first < 0 || !(who.end - who.first == 1 ? t->lex & LEX_PRONOUN || is_cap(t) : is_cap(src_tok(doc, (size_t)who.end - 1))))
+        return false; /* "Trump", "he", "Sen. Tim Kaine", not "Her critics" */
+    long v = who.end, end = v + 1;
+    const uint32_t not_verb = LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN | LEX_AUX | LEX_OF;
+    if ((size_t)v >= n || src_tok(doc, (size_t)v)->type != TOK_WORD || (src_tok(doc, (size_t)v)->flags & (TF_CAP | TF_PARA)) ||
+        (src_tok(doc, (size_t)v)->lex & not_verb))
+        return false;
+    if ((size_t)end < n && src_tok(doc, (size_t)end)->type == TOK_WORD && !(src_tok(doc, (size_t)end)->flags & (TF_CAP | TF_PARA)))
+        end++; /* "shot back", "went on" */
+    const src_token *after = (size_t)end < n ? src_tok(doc, (size_t)end) : NULL;
+    if (after && !(after->flags & TF_PARA) && !(after->type == TOK_PUNCT && strchr(".,;!?", after->punct)))
+        return false;
+    *speaker = who;
+    *cue = (span){v, end};
+    return true;
+}
+
 /* A signature line under a quotation paragraph, as fact-checks print them: "“…”" / "- Hillary
  * Clinton." / "—President Obama, tweeting after the speech." */
 static bool signature_line(const src_doc *doc, long dash, span *speaker)
@@ -643,6 +677,8 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         }
         break;
     }
+    if (unlisted_verb_attribution(doc, r, speaker, cue))
+        return true;
     if (signature_line(doc, post, speaker)) {
         *cue = (span){post, post + 1};
         return true;

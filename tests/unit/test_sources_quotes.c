@@ -238,6 +238,18 @@ static void plural_possessive_inside_the_speaker(void **state)
                       NULL});
 }
 
+static void attribution_with_a_verb_outside_the_lexicon(void **state)
+{
+    (void)state;
+    expect_quotes("“The council is claiming today that the harbour is safe,” Anna Petrova pressed.\n\n"
+                  "“We have seen the reports, and they are old,” she shot back.\n\nThe crowd cheered.\n\n"
+                  "“It was a good year for the harbour,” Ivan Sokolov smiled at the crowd.\n",
+                  (const char *const[]){
+                      "direct [“The council is claiming today that the harbour is safe,”] <- Anna Petrova (pressed) #1",
+                      "direct [“We have seen the reports, and they are old,”] <- she (shot back) #1",
+                      "direct [“It was a good year for the harbour,”]", NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -287,6 +299,7 @@ int main(void)
         cmocka_unit_test(subject_after_an_opening_phrase),
         cmocka_unit_test(attribution_just_before_the_quote),
         cmocka_unit_test(plural_possessive_inside_the_speaker),
+        cmocka_unit_test(attribution_with_a_verb_outside_the_lexicon),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
