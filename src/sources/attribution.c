@@ -535,8 +535,12 @@ static void classify_region(src_doc *doc, src_region *r)
         r->role = REGION_TITLE;
         return;
     }
+    /* "said “it makes me angry” every time": a quotation that opens in lowercase right after the
+     * verb goes on with the writer's clause, unlike "said: “It …”" or "said “It …”". */
+    bool lower_start = r->open + 1 < r->close && src_tok(doc, r->open + 1)->type == TOK_WORD &&
+                       !(src_tok(doc, r->open + 1)->flags & TF_CAP);
     bool starts_clause = !prev || (prev->type == TOK_PUNCT && strchr(":,;-([.", prev->punct)) ||
-                         prev->type == TOK_QUOTE || is_cue(prev) ||
+                         prev->type == TOK_QUOTE || (is_cue(prev) && !lower_start) ||
                          (prev->sentence != open->sentence) ||
                          ((prev2 == NULL || prev2->sentence != prev->sentence) && (prev->lex & (LEX_CLAUSE | LEX_AND)));
     const src_token *last_inner = r->close > r->open + 1 ? src_tok(doc, r->close - 1) : open;

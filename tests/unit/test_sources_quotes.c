@@ -250,6 +250,17 @@ static void attribution_with_a_verb_outside_the_lexicon(void **state)
                       "direct [“It was a good year for the harbour,”]", NULL});
 }
 
+static void lowercase_quotation_after_the_verb_is_mixed(void **state)
+{
+    (void)state;
+    expect_quotes("The mayor said “it makes me angry” every time the ferry is late.\n\n"
+                  "The mayor said: “It makes me angry every time the ferry is late.”\n",
+                  (const char *const[]){
+                      "mixed [“it makes me angry” every time the ferry is late] <- The mayor (said) #1 anonymous",
+                      "direct [“It makes me angry every time the ferry is late.”] <- The mayor (said) #1 anonymous",
+                      NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -300,6 +311,7 @@ int main(void)
         cmocka_unit_test(attribution_just_before_the_quote),
         cmocka_unit_test(plural_possessive_inside_the_speaker),
         cmocka_unit_test(attribution_with_a_verb_outside_the_lexicon),
+        cmocka_unit_test(lowercase_quotation_after_the_verb_is_mixed),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
