@@ -1360,6 +1360,8 @@ static bool attribute_partial(src_doc *doc)
         src_attr *at = (src_attr *)doc->attrs.data + a;
         if (at->kind == ONR_QUOTE_DIRECT) {
             ok = add_piece(doc, at, r->open, r->close + 1); /* “A,” she said, and “B.” */
+        } else if (speakerless_fragment(doc, r)) {
+            continue; /* "a “law and order” candidate" outside what the speaker said: a scare quote */
         } else {
             src_attr copy = *at;
             ok = new_attr(doc, ONR_QUOTE_PARTIAL, (long)r->open, (long)r->close + 1,

@@ -261,6 +261,19 @@ static void lowercase_quotation_after_the_verb_is_mixed(void **state)
                       NULL});
 }
 
+static void short_fragment_outside_the_reported_clause_is_a_scare_quote(void **state)
+{
+    (void)state;
+    /* The sentence has a speaker, but the quoted words are not in what she said: a few words are
+     * a scare quote, a longer stretch is still her partial quote. */
+    expect_quotes("After the “law and order” campaign, Anna Petrova said the vote was close.\n\n"
+                  "After the “campaign that nobody in the town wanted” ended, Anna Petrova said the vote was close.\n",
+                  (const char *const[]){
+                      "indirect [the vote was close] <- Anna Petrova (said) #1",
+                      "partial [“campaign that nobody in the town wanted”] <- Anna Petrova (said) #1",
+                      "indirect [the vote was close] <- Anna Petrova (said) #1", NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -312,6 +325,7 @@ int main(void)
         cmocka_unit_test(plural_possessive_inside_the_speaker),
         cmocka_unit_test(attribution_with_a_verb_outside_the_lexicon),
         cmocka_unit_test(lowercase_quotation_after_the_verb_is_mixed),
+        cmocka_unit_test(short_fragment_outside_the_reported_clause_is_a_scare_quote),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
