@@ -1319,9 +1319,9 @@ static long *speaking_sentences(const src_doc *doc)
     return speaking;
 }
 
-/* A quotation that opens a paragraph with no attribution of its own belongs to whoever spoke in
- * the sentence just before: "Its chairman said the cooperative had hired lawyers." / "“We have
- * fished from that quay for four generations.”" */
+/* A quotation that opens a paragraph or a sentence with no attribution of its own belongs to
+ * whoever spoke in the sentence just before: "Its chairman said the cooperative had hired
+ * lawyers." / "“We have fished from that quay for four generations.”" */
 static bool attribute_orphans(src_doc *doc)
 {
     long *speaking = speaking_sentences(doc);
@@ -1330,7 +1330,8 @@ static bool attribute_orphans(src_doc *doc)
     for (size_t a = 0; a < doc->attrs.len; a++) {
         src_attr *at = (src_attr *)doc->attrs.data + a;
         if (at->kind != ONR_QUOTE_DIRECT || at->speaker_first >= 0 || at->first == 0 ||
-            !(src_tok(doc, at->first)->flags & TF_PARA))
+            !((src_tok(doc, at->first)->flags & TF_PARA) ||
+              src_tok(doc, at->first - 1)->sentence != src_tok(doc, at->first)->sentence))
             continue;
         long by = speaking[src_tok(doc, at->first - 1)->sentence];
         if (by < 0)

@@ -224,7 +224,7 @@ static void attribution_just_before_the_quote(void **state)
                       "direct [“I cannot fight the council on this.”] <- Sokolov (said) #2",
                       "direct [“We have to sell the old cranes this year.”] <- Its chairman, Tomas Ek (agreed) #3",
                       "indirect [The ferry was late] <- he (said) #3",
-                      "direct [“Nobody knows why the ferry is late.”]", NULL});
+                      "direct [“Nobody knows why the ferry is late.”] <- he #3", NULL});
 }
 
 static void plural_possessive_inside_the_speaker(void **state)
@@ -272,6 +272,16 @@ static void short_fragment_outside_the_reported_clause_is_a_scare_quote(void **s
                       "indirect [the vote was close] <- Anna Petrova (said) #1",
                       "partial [“campaign that nobody in the town wanted”] <- Anna Petrova (said) #1",
                       "indirect [the vote was close] <- Anna Petrova (said) #1", NULL});
+}
+
+static void quote_after_a_speaking_sentence_in_the_paragraph(void **state)
+{
+    (void)state;
+    expect_quotes("Anna Petrova tweeted a warning on Monday morning. “Remember in May who voted to close the "
+                  "harbour.”\n",
+                  (const char *const[]){
+                      "indirect [a warning on Monday morning] <- Anna Petrova (tweeted) #1",
+                      "direct [“Remember in May who voted to close the harbour.”] <- Anna Petrova #1", NULL});
 }
 
 static void newsroom_double_apostrophes(void **state)
@@ -326,6 +336,7 @@ int main(void)
         cmocka_unit_test(attribution_with_a_verb_outside_the_lexicon),
         cmocka_unit_test(lowercase_quotation_after_the_verb_is_mixed),
         cmocka_unit_test(short_fragment_outside_the_reported_clause_is_a_scare_quote),
+        cmocka_unit_test(quote_after_a_speaking_sentence_in_the_paragraph),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
