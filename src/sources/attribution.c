@@ -425,12 +425,12 @@ static long local_clause(const src_doc *doc, long first, long last)
     return first;
 }
 
-/* "An official who spoke anonymously to discuss the plan said": the noun before "who" in the
- * words up to token `last`, else none. */
+/* "An official who spoke anonymously to discuss the plan said", "Another source speaking to Fox
+ * News said": the noun before "who" or the participle in the words up to token `last`, else none. */
 static span relative_antecedent(const src_doc *doc, long pre, long last)
 {
     for (long w = last; w > pre && w > last - 16 && src_tok(doc, (size_t)w)->type == TOK_WORD; w--) {
-        if (word_is(doc, (size_t)w, "who")) {
+        if (word_is(doc, (size_t)w, "who") || ends_in_ing(doc, src_tok(doc, (size_t)w))) {
             long first = np_left(doc, w - 1, pre);
             return first <= w - 1 && has_head(doc, (span){first, w}) ? (span){first, w} : no_span;
         }

@@ -153,6 +153,9 @@ static void subject_of_a_coordinated_verb(void **state)
                   (const char *const[]){
                       "direct [“The harbour will reopen in May, not before.”] <- Ivan Sokolov (say) #1",
                       "direct [“The cranes are already broken.”] <- A port official (said) #2 anonymous", NULL});
+    expect_quotes("Another source speaking to the harbour radio said, “The cranes were sold last week.”\n",
+                  (const char *const[]){
+                      "direct [“The cranes were sold last week.”] <- Another source (said) #1 anonymous", NULL});
 }
 
 static void attribution_after_a_period_inside_the_quote(void **state)
