@@ -361,7 +361,8 @@ static span speaker_left(const src_doc *doc, long c, long limit)
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
     const src_token *t = src_tok(doc, (size_t)first);
-    if (t->type == TOK_WORD && (t->lex & (LEX_PREP | LEX_CLAUSE))) {
+    bool participle = t->type == TOK_WORD && t->end - t->start > 4 && !memcmp(doc->text + t->end - 3, "ing", 3);
+    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || participle)) { /* "Speaking in Yangon, …" */
         for (long k = first; k < limit && k < first + 10; k++)
             if (is_punct(src_tok(doc, (size_t)k), ','))
                 return k + 1;
