@@ -546,7 +546,11 @@ static void classify_region(src_doc *doc, src_region *r)
                          ((prev2 == NULL || prev2->sentence != prev->sentence) && (prev->lex & (LEX_CLAUSE | LEX_AND)));
     const src_token *last_inner = r->close > r->open + 1 ? src_tok(doc, r->close - 1) : open;
     bool ends_sentence = last_inner->type == TOK_PUNCT && strchr(".!?", last_inner->punct);
-    if (caps == words && words <= 6 && (!starts_clause || (!ends_sentence && !ends_clause))) {
+    /* "the hit play, “Eclipsed.”", "their slogan, “Stronger Together.”": a title in apposition to a
+     * plain noun, unlike "she said, “Thank You.”" */
+    bool apposed = prev && is_punct(prev, ',') && prev2 && prev2->type == TOK_WORD && !(prev2->flags & TF_CAP) &&
+                   !(prev2->lex & (LEX_CUE | LEX_PRONOUN | LEX_CLAUSE | LEX_AUX | LEX_PREP));
+    if (caps == words && words <= 6 && (!starts_clause || apposed || (!ends_sentence && !ends_clause))) {
         r->role = REGION_TITLE; /* “Saturday Night Live”, “America’s Bitter Pill,” */
         return;
     }

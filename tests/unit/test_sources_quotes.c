@@ -91,6 +91,8 @@ static void titles_nicknames_and_scare_quotes_are_not_quotes(void **state)
     expect_quotes("She starred in “Saturday Night Live” for years. The so-called “peace plan” failed. "
                   "His car, known as “the Beast,” waited outside. The “reform” changed nothing.\n",
                   (const char *const[]){NULL});
+    expect_quotes("She starred in the hit play, “Harbour Lights.” The party kept its old slogan, “Stronger Together.”\n",
+                  (const char *const[]){NULL});
 }
 
 static void unattributed_quote_is_kept_without_speaker(void **state)
