@@ -1364,8 +1364,13 @@ static bool attribute_partial(src_doc *doc)
         if (r->role == REGION_TITLE || r->consumed || a < 0 || count_words(doc, (long)r->open, (long)r->close) < 2)
             continue;
         src_attr *at = (src_attr *)doc->attrs.data + a;
+        const src_token *before = r->open > 0 ? src_tok(doc, r->open - 1) : NULL;
         if (at->kind == ONR_QUOTE_DIRECT) {
-            ok = add_piece(doc, at, r->open, r->close + 1); /* “A,” she said, and “B.” */
+            /* “A,” she said, and “B.”; but not "…, meaning that he is “B.”", the writer's words */
+            if (!(before && (before->type == TOK_QUOTE || (before->type == TOK_PUNCT && strchr(",:;-", before->punct)) ||
+                             (before->lex & LEX_AND))))
+                continue;
+            ok = add_piece(doc, at, r->open, r->close + 1);
         } else if (speakerless_fragment(doc, r)) {
             continue; /* "a “law and order” candidate" outside what the speaker said: a scare quote */
         } else {

@@ -291,6 +291,18 @@ static void quote_after_a_speaking_sentence_in_the_paragraph(void **state)
                       "direct [“Remember in May who voted to close the harbour.”] <- Anna Petrova #1", NULL});
 }
 
+static void quotation_inside_the_writers_words_after_an_attribution(void **state)
+{
+    (void)state;
+    /* After "she said", a quotation that goes on from the writer's own words is not more of her
+     * quote; one joined by a comma or "and" is. */
+    expect_quotes("“Savage and proud,” she said, meaning that he is “radical enough and does not care at all.”\n\n"
+                  "“We tried,” she said, and “we will try again next year.”\n",
+                  (const char *const[]){
+                      "direct [“Savage and proud,”] <- she (said) #1",
+                      "direct [“We tried,” | “we will try again next year.”] <- she (said) #1", NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -344,6 +356,7 @@ int main(void)
         cmocka_unit_test(lowercase_quotation_after_the_verb_is_mixed),
         cmocka_unit_test(short_fragment_outside_the_reported_clause_is_a_scare_quote),
         cmocka_unit_test(quote_after_a_speaking_sentence_in_the_paragraph),
+        cmocka_unit_test(quotation_inside_the_writers_words_after_an_attribution),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
