@@ -793,6 +793,58 @@ static bool speakerless_fragment(const src_doc *doc, const src_region *r)
     return n < SPEAKERLESS_MIN_WORDS && !sentence;
 }
 
+/* The unattributed full regions from `first` to `end` (exclusive), when no attribution will come
+ * for them: each continues the quote of the paragraph before, or is a quote without speaker, or a
+ * speakerless fragment (a title). */
+static bool flush_pending(src_doc *doc, size_t first, size_t end, long *last_attr)
+{
+    src_region *regions = doc->regions.data;
+    for (size_t q = first; q < end; q++) {
+        if (regions[q].role != REGION_FULL)
+            continue;
+        if (regions[q].embedded) {
+            regions[q].role = REGION_PARTIAL; /* left to the reported clause around it */
+            continue;
+        }
+        src_attr *prev = *last_attr >= 0 ? (src_attr *)doc->attrs.data + *last_attr : NULL;
+        uint32_t para = src_tok(doc, regions[q].open)->para;
+        /* A paragraph-opening quote goes on from a previous paragraph that ended with the quote's
+         * sentence. */
+        size_t open_tok = regions[q].open;
+        if (prev && prev->kind == ONR_QUOTE_DIRECT && prev->speaker_first >= 0 &&
+            (regions[q].continued ||
+             ((src_tok(doc, open_tok)->flags & TF_PARA) && src_tok(doc, prev->end - 1)->para + 1 == para &&
+              open_tok > 0 && src_tok(doc, open_tok - 1)->sentence == src_tok(doc, prev->end - 1)->sentence))) {
+            /* The speaker goes on in the next paragraph. */
+            if (!add_piece(doc, prev, regions[q].open, regions[q].close + 1))
+                return false;
+            regions[q].consumed = true;
+            continue;
+        }
+        if (speakerless_fragment(doc, &regions[q])) {
+            regions[q].role = REGION_TITLE;
+            continue;
+        }
+        if (!new_attr(doc, ONR_QUOTE_DIRECT, (long)regions[q].open, (long)regions[q].close + 1, no_span, no_span))
+            return false;
+        regions[q].consumed = true;
+        *last_attr = (long)doc->attrs.len - 1;
+    }
+    return true;
+}
+
+/* Does a sentence of the writer's own stand between the waiting regions from `first` and region
+ * `ri`? "“Mr. D’Souza?” I had prepared a statement. “Your Honor,” I said": the first quote is
+ * not the later speaker's. */
+static bool narrative_between(const src_doc *doc, size_t first, size_t ri)
+{
+    const src_region *regions = doc->regions.data;
+    for (size_t q = ri; q-- > first;)
+        if (regions[q].role == REGION_FULL)
+            return src_tok(doc, regions[ri].open)->sentence > src_tok(doc, regions[q].close)->sentence + 1;
+    return false;
+}
+
 /* Direct quotes: each full region with its own attribution starts a quote; a region without one
  * joins the quote before it in the paragraph (“A,” she said. “B.”), or the one after it; a
  * paragraph that continues a quote keeps its speaker. */
@@ -811,45 +863,19 @@ static bool attribute_direct(src_doc *doc)
         }
         /* Flush the waiting regions when the paragraph changes. */
         if (pending >= 0 && (!r || (!same_para(doc, regions[pending].open, r->open) && !r->continued))) {
-            for (size_t q = (size_t)pending; q < ri; q++) {
-                if (regions[q].role != REGION_FULL)
-                    continue;
-                if (regions[q].embedded) {
-                    regions[q].role = REGION_PARTIAL; /* left to the reported clause around it */
-                    continue;
-                }
-                src_attr *prev = last_attr >= 0 ? (src_attr *)doc->attrs.data + last_attr : NULL;
-                uint32_t para = src_tok(doc, regions[q].open)->para;
-                /* A paragraph-opening quote goes on from a previous paragraph that ended with
-                 * the quote's sentence. */
-                size_t open_tok = regions[q].open;
-                if (prev && prev->kind == ONR_QUOTE_DIRECT && prev->speaker_first >= 0 &&
-                    (regions[q].continued ||
-                     ((src_tok(doc, open_tok)->flags & TF_PARA) && src_tok(doc, prev->end - 1)->para + 1 == para &&
-                      open_tok > 0 && src_tok(doc, open_tok - 1)->sentence == src_tok(doc, prev->end - 1)->sentence))) {
-                    /* The speaker goes on in the next paragraph. */
-                    if (!add_piece(doc, prev, regions[q].open, regions[q].close + 1))
-                        return false;
-                    regions[q].consumed = true;
-                    continue;
-                }
-                if (speakerless_fragment(doc, &regions[q])) {
-                    regions[q].role = REGION_TITLE;
-                    continue;
-                }
-                src_attr *a = new_attr(doc, ONR_QUOTE_DIRECT, (long)regions[q].open, (long)regions[q].close + 1,
-                                       no_span, no_span);
-                if (!a)
-                    return false;
-                regions[q].consumed = true;
-                last_attr = (long)doc->attrs.len - 1;
-            }
+            if (!flush_pending(doc, (size_t)pending, ri, &last_attr))
+                return false;
             pending = -1;
         }
         if (!r)
             break;
         span speaker, cue;
         if (attribute_region(doc, ri, &speaker, &cue)) {
+            if (pending >= 0 && narrative_between(doc, (size_t)pending, ri)) {
+                if (!flush_pending(doc, (size_t)pending, ri, &last_attr))
+                    return false;
+                pending = -1;
+            }
             size_t start = pending >= 0 ? (size_t)pending : ri;
             src_attr *a = NULL;
             for (size_t q = start; q <= ri; q++) {

@@ -384,7 +384,8 @@ static bool attribution_follows(const src_doc *doc, size_t i)
     if (!after || (after->flags & TF_PARA))
         return true;
     if (after->type == TOK_PUNCT)
-        return strchr(".,", after->punct) && !(after2 && after2->type == TOK_QUOTE && !(after2->flags & TF_PARA));
+        return after->punct == '.' ||
+               (after->punct == ',' && !(after2 && after2->type == TOK_QUOTE && !(after2->flags & TF_PARA)));
     return after->type == TOK_WORD && (after->lex & LEX_PREP) &&
            !(after->end - after->start == 2 && !memcmp(doc->text + after->start, "to", 2));
 }

@@ -303,6 +303,19 @@ static void quotation_inside_the_writers_words_after_an_attribution(void **state
                       "direct [“We tried,” | “we will try again next year.”] <- she (said) #1", NULL});
 }
 
+static void waiting_quote_is_not_joined_across_the_writers_sentence(void **state)
+{
+    (void)state;
+    expect_quotes("The hearing began late.\n\n“Is the harbour open?” The mayor looked at me and waited. “Yes,” I said, "
+                  "“it is open again.”\n\n“We are ready for the winter season.” Anna Petrova said. “The cranes are "
+                  "fixed.”\n",
+                  (const char *const[]){
+                      "direct [“Is the harbour open?”]",
+                      "direct [“Yes,” | “it is open again.”] <- I (said) #1",
+                      "direct [“We are ready for the winter season.” | “The cranes are fixed.”] <- Anna Petrova (said) #2",
+                      NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -357,6 +370,7 @@ int main(void)
         cmocka_unit_test(short_fragment_outside_the_reported_clause_is_a_scare_quote),
         cmocka_unit_test(quote_after_a_speaking_sentence_in_the_paragraph),
         cmocka_unit_test(quotation_inside_the_writers_words_after_an_attribution),
+        cmocka_unit_test(waiting_quote_is_not_joined_across_the_writers_sentence),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
