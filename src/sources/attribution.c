@@ -439,6 +439,15 @@ static span relative_antecedent(const src_doc *doc, long pre, long last)
     return no_span;
 }
 
+/* Is token `c` the verb of a relative clause ("who has not endorsed") that starts after `first`? */
+static bool in_relative_clause(const src_doc *doc, long first, long c)
+{
+    for (long w = c - 1; w > first && w > c - 8 && src_tok(doc, (size_t)w)->type == TOK_WORD; w--)
+        if (src_tok(doc, (size_t)w)->lex & LEX_RELATIVE)
+            return true;
+    return false;
+}
+
 /* The subject of cue `c` when no noun phrase stands just before it: the subject of the clause
  * after a linking word or before an infinitive ("Carson did not name them, but told", "and later
  * said", "went on to say"), or the noun before a relative clause ("An official who spoke
@@ -684,7 +693,8 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
             *cue = (span){c, c + 1};
             return true;
         }
-        break;
+        if (!in_relative_clause(doc, k, c))
+            break; /* but go on past "Warren, who has not endorsed anyone, told reporters" */
     }
     if (unlisted_verb_attribution(doc, r, speaker, cue))
         return true;

@@ -316,6 +316,17 @@ static void waiting_quote_is_not_joined_across_the_writers_sentence(void **state
                       NULL});
 }
 
+static void reporting_verb_inside_a_relative_clause_is_passed_over(void **state)
+{
+    (void)state;
+    expect_quotes("“The harbour needs a new crane before the winter,” Anna Petrova, who has not endorsed anyone, "
+                  "told reporters.\n",
+                  (const char *const[]){
+                      "direct [“The harbour needs a new crane before the winter,”] <- Anna Petrova, who has not "
+                      "endorsed anyone (told) #1",
+                      NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -371,6 +382,7 @@ int main(void)
         cmocka_unit_test(quote_after_a_speaking_sentence_in_the_paragraph),
         cmocka_unit_test(quotation_inside_the_writers_words_after_an_attribution),
         cmocka_unit_test(waiting_quote_is_not_joined_across_the_writers_sentence),
+        cmocka_unit_test(reporting_verb_inside_a_relative_clause_is_passed_over),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
