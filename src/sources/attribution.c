@@ -351,7 +351,9 @@ static span speaker_left(const src_doc *doc, long c, long limit)
     if (first > i)
         return no_span;
     span s = {first, i + 1};
-    return has_head(doc, s) ? s : no_span;
+    /* "Another tweeted", "Some chanted": a determiner standing alone at the start of its clause */
+    bool pronominal = first == i && is_cap(t) && (t->lex & LEX_INDEF);
+    return has_head(doc, s) || pronominal ? s : no_span;
 }
 
 /* Past one opening phrase of a clause: an adverbial up to a comma ("In a statement, ..."), or a

@@ -327,6 +327,15 @@ static void reporting_verb_inside_a_relative_clause_is_passed_over(void **state)
                       NULL});
 }
 
+static void determiner_alone_as_speaker(void **state)
+{
+    (void)state;
+    expect_quotes("Readers wrote in all week.\n\nAnother tweeted, “The harbour deserves better than this council.”\n",
+                  (const char *const[]){
+                      "direct [“The harbour deserves better than this council.”] <- Another (tweeted) #1 anonymous",
+                      NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -383,6 +392,7 @@ int main(void)
         cmocka_unit_test(quotation_inside_the_writers_words_after_an_attribution),
         cmocka_unit_test(waiting_quote_is_not_joined_across_the_writers_sentence),
         cmocka_unit_test(reporting_verb_inside_a_relative_clause_is_passed_over),
+        cmocka_unit_test(determiner_alone_as_speaker),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
