@@ -714,6 +714,7 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
     if (pre_end == pre && pre > 0 && !(src_tok(doc, (size_t)pre)->flags & TF_PARA) &&
         bare_attribution(doc, pre - 1, speaker, cue))
         return true;
+    long sentence_first = pre;
     for (long q = pre_end - 1; q >= pre; q--)
         if (src_tok(doc, (size_t)q)->region >= 0) {
             pre = q + 1;
@@ -766,13 +767,16 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
             if (after.first >= 0 && after.end >= pre_end - 1)
                 *speaker = after;
         }
-        if (speaker->first < 0)
-            *speaker = subject_of_verb(doc, pre, c);
-        else if (speaker->first > pre && !(src_tok(doc, (size_t)speaker->first)->lex & LEX_PRONOUN)) {
+        if (speaker->first >= 0 && speaker->first > pre && !(src_tok(doc, (size_t)speaker->first)->lex & LEX_PRONOUN)) {
             span antecedent = relative_antecedent(doc, pre, speaker->first - 1);
             if (antecedent.first >= 0)
                 *speaker = antecedent; /* the noun phrase was the relative clause's object */
         }
+        if (speaker->first < 0)
+            *speaker = subject_of_verb(doc, pre, c);
+        if (speaker->first < 0 && (t->lex & LEX_PARTICIPLE) && sentence_first < pre && src_tok(doc, (size_t)pre - 1)->region >= 0 &&
+            ((const src_region *)doc->regions.data)[src_tok(doc, (size_t)pre - 1)->region].role != REGION_FULL)
+            *speaker = clause_subject(doc, sentence_first, c); /* "Kerpen needled the CNN “reporter,” saying" */
         if (speaker->first >= 0) {
             *cue = (span){c, c + 1};
             return true;

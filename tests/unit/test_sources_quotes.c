@@ -213,6 +213,10 @@ static void subject_after_an_opening_phrase(void **state)
                       "direct [“It is the best we can do this year.”] <- Anna Petrova (saying) #1", NULL});
     expect_quotes("Speaking at the harbour on Monday morning, Anna Petrova was blunt: “The cranes stay.”\n",
                   (const char *const[]){"direct [“The cranes stay.”] <- Anna Petrova (:) #1", NULL});
+    /* the subject before a few quoted words of the writer's sentence */
+    expect_quotes("Ivan Sokolov needled the council “experts,” saying, “Nobody there has ever seen a crane.”\n",
+                  (const char *const[]){
+                      "direct [“Nobody there has ever seen a crane.”] <- Ivan Sokolov (saying) #1", NULL});
 }
 
 static void attribution_just_before_the_quote(void **state)
