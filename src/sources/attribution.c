@@ -44,12 +44,13 @@ static bool ends_in_ly(const src_doc *doc, const src_token *t)
     return n > 3 && doc->text[t->end - 2] == 'l' && doc->text[t->end - 1] == 'y';
 }
 
-/* "voicing", "adding": a participle phrase, not the rest of a clause */
-static bool ends_in_ing(const src_doc *doc, const src_token *t)
+static bool has_ing(const src_doc *doc, const src_token *t)
 {
-    size_t n = t->end - t->start;
-    return t->type == TOK_WORD && !(t->flags & TF_CAP) && n > 4 && !memcmp(doc->text + t->end - 3, "ing", 3);
+    return t->type == TOK_WORD && t->end - t->start > 4 && !memcmp(doc->text + t->end - 3, "ing", 3);
 }
+
+/* "voicing", "adding": a participle phrase, not the rest of a clause */
+static bool ends_in_ing(const src_doc *doc, const src_token *t) { return !(t->flags & TF_CAP) && has_ing(doc, t); }
 
 /* A word that may sit between a speaker and its verb: "he also said", "Putin repeatedly said". */
 static bool is_adverb(const src_doc *doc, const src_token *t)
@@ -363,8 +364,7 @@ static span speaker_left(const src_doc *doc, long c, long limit)
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
     const src_token *t = src_tok(doc, (size_t)first);
-    bool participle = t->type == TOK_WORD && t->end - t->start > 4 && !memcmp(doc->text + t->end - 3, "ing", 3);
-    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || participle)) { /* "Speaking in Yangon, …" */
+    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t))) { /* "Speaking in Yangon, …" */
         for (long k = first; k < limit && k < first + 10; k++)
             if (is_punct(src_tok(doc, (size_t)k), ','))
                 return k + 1;
@@ -600,7 +600,7 @@ static bool unlisted_verb_attribution(const src_doc *doc, const src_region *r, s
         who = (span){k, k + 1};
     else if (is_cap(t))
         who = np_right(doc, k, (long)n < k + 12 ? (long)n : k + 12);
-    if (who.first < 0 || !(who.end - who.first == 1 ? t->lex & LEX_PRONOUN || is_cap(t) : is_cap(src_tok(doc, (size_t)who.end - 1))))
+    if (who.first < 0 || (who.end - who.first > 1 && !is_cap(src_tok(doc, (size_t)who.end - 1))))
         return false; /* "Trump", "he", "Sen. Tim Kaine", not "Her critics" */
     long v = who.end, end = v + 1;
     const uint32_t not_verb = LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN | LEX_AUX | LEX_OF;
@@ -648,6 +648,31 @@ static bool bare_attribution(const src_doc *doc, long dot, span *speaker, span *
     *speaker = s;
     *cue = (span){dot - 1, dot};
     return true;
+}
+
+/* The speaker of cue `c` in the words from `pre` to the quote at `pre_end` ("She said: “…”");
+ * `sentence_first` is where the sentence starts when a quotation of the writer's cut it at `pre`. */
+static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_end, long sentence_first)
+{
+    const src_token *t = src_tok(doc, (size_t)c);
+    bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
+    span speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
+    if (speaker.first < 0 && c + 1 < pre_end && is_cap(src_tok(doc, (size_t)c + 1))) {
+        span after = np_right(doc, c + 1, pre_end); /* "But, said Solovey, “…”" */
+        if (after.first >= 0 && after.end >= pre_end - 1)
+            speaker = after;
+    }
+    if (speaker.first > pre && !(src_tok(doc, (size_t)speaker.first)->lex & LEX_PRONOUN)) {
+        span antecedent = relative_antecedent(doc, pre, speaker.first - 1);
+        if (antecedent.first >= 0)
+            speaker = antecedent; /* the noun phrase was the relative clause's object */
+    }
+    if (speaker.first < 0)
+        speaker = subject_of_verb(doc, pre, c);
+    if (speaker.first < 0 && (t->lex & LEX_PARTICIPLE) && sentence_first < pre && src_tok(doc, (size_t)pre - 1)->region >= 0 &&
+        ((const src_region *)doc->regions.data)[src_tok(doc, (size_t)pre - 1)->region].role != REGION_FULL)
+        speaker = clause_subject(doc, sentence_first, c); /* "Kerpen needled the CNN “reporter,” saying" */
+    return speaker;
 }
 
 /* The attribution of one quotation region from the words after it ("…,” she said) or before it
@@ -760,23 +785,7 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         }
         if (!is_cue(t) || (t->flags & TF_USED))
             continue;
-        bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
-        *speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
-        if (speaker->first < 0 && c + 1 < pre_end && is_cap(src_tok(doc, (size_t)c + 1))) {
-            span after = np_right(doc, c + 1, pre_end); /* "But, said Solovey, “…”" */
-            if (after.first >= 0 && after.end >= pre_end - 1)
-                *speaker = after;
-        }
-        if (speaker->first >= 0 && speaker->first > pre && !(src_tok(doc, (size_t)speaker->first)->lex & LEX_PRONOUN)) {
-            span antecedent = relative_antecedent(doc, pre, speaker->first - 1);
-            if (antecedent.first >= 0)
-                *speaker = antecedent; /* the noun phrase was the relative clause's object */
-        }
-        if (speaker->first < 0)
-            *speaker = subject_of_verb(doc, pre, c);
-        if (speaker->first < 0 && (t->lex & LEX_PARTICIPLE) && sentence_first < pre && src_tok(doc, (size_t)pre - 1)->region >= 0 &&
-            ((const src_region *)doc->regions.data)[src_tok(doc, (size_t)pre - 1)->region].role != REGION_FULL)
-            *speaker = clause_subject(doc, sentence_first, c); /* "Kerpen needled the CNN “reporter,” saying" */
+        *speaker = speaker_before_quote(doc, c, pre, pre_end, sentence_first);
         if (speaker->first >= 0) {
             *cue = (span){c, c + 1};
             return true;
