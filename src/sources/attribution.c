@@ -372,6 +372,12 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     }
     if (t->lex & LEX_PRONOUN)
         return first;
+    if (t->flags & TF_ODDCAPS) {
+        /* a headline in capitals before a dash: "NEW POLL SHOWS A LEAD - Jones writes: “…”" */
+        for (long k = first + 1; k + 1 < limit && k < first + 24; k++)
+            if (is_punct(src_tok(doc, (size_t)k), '-') && is_cap(src_tok(doc, (size_t)k + 1)))
+                return k + 1;
+    }
     for (long k = first + 1; k < limit && k < first + 6; k++) {
         const src_token *d = src_tok(doc, (size_t)k), *n = k + 1 < limit ? src_tok(doc, (size_t)k + 1) : NULL;
         if (d->type == TOK_QUOTE || (d->type == TOK_PUNCT && !strchr(",-", d->punct)))

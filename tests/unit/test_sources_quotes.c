@@ -211,6 +211,8 @@ static void subject_after_an_opening_phrase(void **state)
                   (const char *const[]){
                       "indirect [the plan] <- Anna Petrova (endorsed) #1",
                       "direct [“It is the best we can do this year.”] <- Anna Petrova (saying) #1", NULL});
+    expect_quotes("HARBOUR TALKS STALL AGAIN AS THE COUNCIL WAITS - Anna Petrova: “Nobody expected a deal this week.”\n",
+                  (const char *const[]){"direct [“Nobody expected a deal this week.”] <- Anna Petrova (:) #1", NULL});
     expect_quotes("Speaking at the harbour on Monday morning, Anna Petrova was blunt: “The cranes stay.”\n",
                   (const char *const[]){"direct [“The cranes stay.”] <- Anna Petrova (:) #1", NULL});
     /* the subject before a few quoted words of the writer's sentence */
