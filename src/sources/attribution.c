@@ -616,8 +616,9 @@ static bool unlisted_verb_attribution(const src_doc *doc, const src_region *r, s
     if ((size_t)end < n && src_tok(doc, (size_t)end)->type == TOK_WORD && !(src_tok(doc, (size_t)end)->flags & (TF_CAP | TF_PARA)))
         end++; /* "shot back", "went on" */
     const src_token *after = (size_t)end < n ? src_tok(doc, (size_t)end) : NULL;
-    if (after && !(after->flags & TF_PARA) && !(after->type == TOK_PUNCT && strchr(".,;!?", after->punct)))
-        return false;
+    if (after && !(after->flags & TF_PARA) && !(after->type == TOK_PUNCT && strchr(".,;!?", after->punct)) &&
+        !(after->type == TOK_WORD && (after->lex & LEX_PREP) && !word_is(doc, (size_t)end, "to")))
+        return false; /* "shot back with a laugh", not "walked to the podium" */
     *speaker = who;
     *cue = (span){v, end};
     return true;

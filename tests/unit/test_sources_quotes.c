@@ -256,11 +256,13 @@ static void attribution_with_a_verb_outside_the_lexicon(void **state)
     (void)state;
     expect_quotes("“The council is claiming today that the harbour is safe,” Anna Petrova pressed.\n\n"
                   "“We have seen the reports, and they are old,” she shot back.\n\nThe crowd cheered.\n\n"
-                  "“It was a good year for the harbour,” Ivan Sokolov smiled at the crowd.\n",
+                  "“It was a good year for the harbour,” Ivan Sokolov walked to the podium.\n\nThe crowd cheered.\n\n"
+                  "“They are all here for the free food,” Tomas Ek shot back with a laugh.\n",
                   (const char *const[]){
                       "direct [“The council is claiming today that the harbour is safe,”] <- Anna Petrova (pressed) #1",
                       "direct [“We have seen the reports, and they are old,”] <- she (shot back) #1",
-                      "direct [“It was a good year for the harbour,”]", NULL});
+                      "direct [“It was a good year for the harbour,”]",
+                      "direct [“They are all here for the free food,”] <- Tomas Ek (shot back) #2", NULL});
 }
 
 static void lowercase_quotation_after_the_verb_is_mixed(void **state)
