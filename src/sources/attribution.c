@@ -544,10 +544,11 @@ static void classify_region(src_doc *doc, src_region *r)
     const src_token *prev2 = prev && r->open > 1 && !(prev->flags & TF_PARA) ? src_tok(doc, r->open - 2) : NULL;
     const src_token *next = r->closed && r->close + 1 < src_ntok(doc) ? src_tok(doc, r->close + 1) : NULL;
     /* Names and titles: “…” after "called" or "the so-called", a headline credited "by" someone,
-     * an attribute value in embedded markup (author="@name"). */
+     * an attribute value in embedded markup (author="@name") or the text after one (…">text). */
     if (words == 0 || (prev && (prev->lex & LEX_NAMING)) ||
         (prev2 && (prev2->lex & LEX_NAMING) && prev && (prev->lex & (LEX_DEF | LEX_INDEF | LEX_PREP))) ||
         (prev && prev->type == TOK_PUNCT && prev->punct == '=') ||
+        (r->open + 1 < src_ntok(doc) && is_punct(src_tok(doc, r->open + 1), '>')) ||
         (next && next->type == TOK_WORD && !(next->flags & TF_PARA) && word_is(doc, r->close + 1, "by") &&
          !(src_tok(doc, r->close - 1)->type == TOK_PUNCT && src_tok(doc, r->close - 1)->punct == '.'))) {
         r->role = REGION_TITLE;

@@ -91,6 +91,10 @@ static void titles_nicknames_and_scare_quotes_are_not_quotes(void **state)
     expect_quotes("She starred in “Saturday Night Live” for years. The so-called “peace plan” failed. "
                   "His car, known as “the Beast,” waited outside. The “reform” changed nothing.\n",
                   (const char *const[]){NULL});
+    /* markup cut by a line break: the text after the attribute's closing mark is not a quote */
+    expect_quotes("The mayor posted at noon.\n\n<tweet author=\"@harbour\" date=\"May 9\n\">The ferry is late again "
+                  "today, and nobody knows why.</tweet>\n",
+                  (const char *const[]){NULL});
     expect_quotes("She starred in the hit play, “Harbour Lights.” The party kept its old slogan, “Stronger Together.”\n",
                   (const char *const[]){NULL});
 }
