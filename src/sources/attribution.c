@@ -44,12 +44,13 @@ static bool ends_in_ly(const src_doc *doc, const src_token *t)
     return n > 3 && doc->text[t->end - 2] == 'l' && doc->text[t->end - 1] == 'y';
 }
 
-/* "voicing", "adding": a participle phrase, not the rest of a clause */
-static bool ends_in_ing(const src_doc *doc, const src_token *t)
+static bool has_ing(const src_doc *doc, const src_token *t)
 {
-    size_t n = t->end - t->start;
-    return t->type == TOK_WORD && !(t->flags & TF_CAP) && n > 4 && !memcmp(doc->text + t->end - 3, "ing", 3);
+    return t->type == TOK_WORD && t->end - t->start > 4 && !memcmp(doc->text + t->end - 3, "ing", 3);
 }
+
+/* "voicing", "adding": a participle phrase, not the rest of a clause */
+static bool ends_in_ing(const src_doc *doc, const src_token *t) { return !(t->flags & TF_CAP) && has_ing(doc, t); }
 
 /* A word that may sit between a speaker and its verb: "he also said", "Putin repeatedly said". */
 static bool is_adverb(const src_doc *doc, const src_token *t)
@@ -115,6 +116,17 @@ static bool abbreviation_dot(const src_doc *doc, long i)
            ((w->lex & (LEX_TITLE | LEX_ABBREV)) || w->end - w->start == 1);
 }
 
+/* The apostrophe of a plural possessive ("Sanders’ campaign manager"): a closing mark outside
+ * any quotation, right after a word in s. */
+static bool possessive_mark(const src_doc *doc, long i)
+{
+    const src_token *t = src_tok(doc, (size_t)i);
+    if (t->type != TOK_QUOTE || t->region >= 0 || (t->flags & TF_OPEN) || i == 0)
+        return false;
+    const src_token *w = src_tok(doc, (size_t)i - 1);
+    return w->type == TOK_WORD && w->end == t->start && (doc->text[w->end - 1] | 0x20) == 's';
+}
+
 /* ---- noun phrases around a cue ---- */
 
 /* The start of the noun phrase ending at token `last`, not before `limit`. */
@@ -124,6 +136,8 @@ static long np_left(const src_doc *doc, long last, long limit)
     int count = 0;
     for (long j = last; j >= limit && count < 12; j--, count++) {
         const src_token *t = src_tok(doc, (size_t)j);
+        if (possessive_mark(doc, j))
+            continue;
         if (t->region >= 0 || t->type == TOK_QUOTE)
             break;
         if (t->type == TOK_PUNCT) {
@@ -185,6 +199,8 @@ static span np_right(const src_doc *doc, long i, long limit)
     int count = 0;
     for (; j < limit && count < 14; j++, count++) {
         const src_token *t = src_tok(doc, (size_t)j);
+        if (possessive_mark(doc, j))
+            continue;
         if (t->region >= 0 || t->type == TOK_QUOTE)
             break;
         if (t->type == TOK_PUNCT) {
@@ -302,7 +318,8 @@ static span speaker_left(const src_doc *doc, long c, long limit)
         for (int level = 0; level < 3; level++) {
             long open = close - 1;
             while (open >= limit && open > close - 26 && !is_punct(src_tok(doc, (size_t)open), ',') &&
-                   src_tok(doc, (size_t)open)->region < 0 && src_tok(doc, (size_t)open)->type != TOK_QUOTE &&
+                   src_tok(doc, (size_t)open)->region < 0 &&
+                   (src_tok(doc, (size_t)open)->type != TOK_QUOTE || possessive_mark(doc, open)) &&
                    !(src_tok(doc, (size_t)open)->type == TOK_PUNCT && strchr(".;:!?", src_tok(doc, (size_t)open)->punct) &&
                      !abbreviation_dot(doc, open)))
                 open--;
@@ -335,21 +352,53 @@ static span speaker_left(const src_doc *doc, long c, long limit)
     if (first > i)
         return no_span;
     span s = {first, i + 1};
-    return has_head(doc, s) ? s : no_span;
+    /* "Another tweeted", "Some chanted": a determiner standing alone at the start of its clause */
+    bool pronominal = first == i && is_cap(t) && (t->lex & LEX_INDEF);
+    return has_head(doc, s) || pronominal ? s : no_span;
 }
 
-/* The subject at the start of a clause: "Another official shared his view: ...". A leading
- * adverbial up to a comma ("In a statement, ...") is skipped. */
+/* Past one opening phrase of a clause: an adverbial up to a comma ("In a statement, ..."), or a
+ * short phrase before a comma or dash with a name or pronoun after it ("Hours later, Trump
+ * returned", "WASHINGTON — Clinton's aide rallied"; an apposition after a name starts with a
+ * determiner or a role instead). `first` itself when there is none. */
+static long skip_opening_phrase(const src_doc *doc, long first, long limit)
+{
+    const src_token *t = src_tok(doc, (size_t)first);
+    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t))) { /* "Speaking in Yangon, …" */
+        for (long k = first; k < limit && k < first + 10; k++)
+            if (is_punct(src_tok(doc, (size_t)k), ','))
+                return k + 1;
+        return first;
+    }
+    if (t->lex & LEX_PRONOUN)
+        return first;
+    if (t->flags & TF_ODDCAPS) {
+        /* a headline in capitals before a dash: "NEW POLL SHOWS A LEAD - Jones writes: “…”" */
+        for (long k = first + 1; k + 1 < limit && k < first + 24; k++)
+            if (is_punct(src_tok(doc, (size_t)k), '-') && is_cap(src_tok(doc, (size_t)k + 1)))
+                return k + 1;
+    }
+    for (long k = first + 1; k < limit && k < first + 6; k++) {
+        const src_token *d = src_tok(doc, (size_t)k), *n = k + 1 < limit ? src_tok(doc, (size_t)k + 1) : NULL;
+        if (d->type == TOK_QUOTE || (d->type == TOK_PUNCT && !strchr(",-", d->punct)))
+            break;
+        if (d->type != TOK_PUNCT)
+            continue;
+        if (n && n->type == TOK_WORD && (is_cap(n) || (n->lex & LEX_PRONOUN)) &&
+            !(n->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE | LEX_RELATIVE | LEX_AND | LEX_CLAUSE)) &&
+            !(k + 2 < limit && is_punct(src_tok(doc, (size_t)k + 2), '-'))) /* "McConnell, R-Ky.," */
+            return k + 1;
+        break;
+    }
+    return first;
+}
+
+/* The subject at the start of a clause: "Another official shared his view: ...", after up to two
+ * opening phrases ("On Thursday, after a long silence, Warren endorsed …"). */
 static span clause_subject(const src_doc *doc, long first, long limit)
 {
-    const src_token *t = first < limit ? src_tok(doc, (size_t)first) : NULL;
-    if (t && t->type == TOK_WORD && (t->lex & (LEX_PREP | LEX_CLAUSE))) {
-        for (long k = first; k < limit && k < first + 10; k++)
-            if (is_punct(src_tok(doc, (size_t)k), ',')) {
-                first = k + 1;
-                break;
-            }
-    }
+    for (int n = 0; n < 2 && first < limit; n++)
+        first = skip_opening_phrase(doc, first, limit);
     /* "And then Trump went on the attack, saying", "But he said": the linking words are not the subject. */
     for (int n = 0; n < 2 && first + 1 < limit; n++, first++) {
         const src_token *w = src_tok(doc, (size_t)first);
@@ -385,17 +434,26 @@ static long local_clause(const src_doc *doc, long first, long last)
     return first;
 }
 
-/* "An official who spoke anonymously to discuss the plan said": the noun before "who" in the
- * words up to token `last`, else none. */
+/* "An official who spoke anonymously to discuss the plan said", "Another source speaking to Fox
+ * News said": the noun before "who" or the participle in the words up to token `last`, else none. */
 static span relative_antecedent(const src_doc *doc, long pre, long last)
 {
     for (long w = last; w > pre && w > last - 16 && src_tok(doc, (size_t)w)->type == TOK_WORD; w--) {
-        if (word_is(doc, (size_t)w, "who")) {
+        if (word_is(doc, (size_t)w, "who") || ends_in_ing(doc, src_tok(doc, (size_t)w))) {
             long first = np_left(doc, w - 1, pre);
             return first <= w - 1 && has_head(doc, (span){first, w}) ? (span){first, w} : no_span;
         }
     }
     return no_span;
+}
+
+/* Is token `c` the verb of a relative clause ("who has not endorsed") that starts after `first`? */
+static bool in_relative_clause(const src_doc *doc, long first, long c)
+{
+    for (long w = c - 1; w > first && w > c - 8 && src_tok(doc, (size_t)w)->type == TOK_WORD; w--)
+        if (src_tok(doc, (size_t)w)->lex & LEX_RELATIVE)
+            return true;
+    return false;
 }
 
 /* The subject of cue `c` when no noun phrase stands just before it: the subject of the clause
@@ -486,22 +544,31 @@ static void classify_region(src_doc *doc, src_region *r)
     const src_token *prev2 = prev && r->open > 1 && !(prev->flags & TF_PARA) ? src_tok(doc, r->open - 2) : NULL;
     const src_token *next = r->closed && r->close + 1 < src_ntok(doc) ? src_tok(doc, r->close + 1) : NULL;
     /* Names and titles: “…” after "called" or "the so-called", a headline credited "by" someone,
-     * an attribute value in embedded markup (author="@name"). */
+     * an attribute value in embedded markup (author="@name") or the text after one (…">text). */
     if (words == 0 || (prev && (prev->lex & LEX_NAMING)) ||
         (prev2 && (prev2->lex & LEX_NAMING) && prev && (prev->lex & (LEX_DEF | LEX_INDEF | LEX_PREP))) ||
         (prev && prev->type == TOK_PUNCT && prev->punct == '=') ||
+        (r->open + 1 < src_ntok(doc) && is_punct(src_tok(doc, r->open + 1), '>')) ||
         (next && next->type == TOK_WORD && !(next->flags & TF_PARA) && word_is(doc, r->close + 1, "by") &&
          !(src_tok(doc, r->close - 1)->type == TOK_PUNCT && src_tok(doc, r->close - 1)->punct == '.'))) {
         r->role = REGION_TITLE;
         return;
     }
+    /* "said “it makes me angry” every time": a quotation that opens in lowercase right after the
+     * verb goes on with the writer's clause, unlike "said: “It …”" or "said “It …”". */
+    bool lower_start = r->open + 1 < r->close && src_tok(doc, r->open + 1)->type == TOK_WORD &&
+                       !(src_tok(doc, r->open + 1)->flags & TF_CAP);
     bool starts_clause = !prev || (prev->type == TOK_PUNCT && strchr(":,;-([.", prev->punct)) ||
-                         prev->type == TOK_QUOTE || is_cue(prev) ||
+                         prev->type == TOK_QUOTE || (is_cue(prev) && !lower_start) ||
                          (prev->sentence != open->sentence) ||
                          ((prev2 == NULL || prev2->sentence != prev->sentence) && (prev->lex & (LEX_CLAUSE | LEX_AND)));
     const src_token *last_inner = r->close > r->open + 1 ? src_tok(doc, r->close - 1) : open;
     bool ends_sentence = last_inner->type == TOK_PUNCT && strchr(".!?", last_inner->punct);
-    if (caps == words && words <= 6 && (!starts_clause || (!ends_sentence && !ends_clause))) {
+    /* "the hit play, “Eclipsed.”", "their slogan, “Stronger Together.”": a title in apposition to a
+     * plain noun, unlike "she said, “Thank You.”" */
+    bool apposed = prev && is_punct(prev, ',') && prev2 && prev2->type == TOK_WORD && !(prev2->flags & TF_CAP) &&
+                   !(prev2->lex & (LEX_CUE | LEX_PRONOUN | LEX_CLAUSE | LEX_AUX | LEX_PREP));
+    if (caps == words && words <= 6 && (!starts_clause || apposed || (!ends_sentence && !ends_clause))) {
         r->role = REGION_TITLE; /* “Saturday Night Live”, “America’s Bitter Pill,” */
         return;
     }
@@ -521,6 +588,99 @@ static void classify_region(src_doc *doc, src_region *r)
     }
     else
         r->role = REGION_PARTIAL;
+}
+
+/* "“…,” Oliver barked.", "“…?” Hannity pressed.", "“…,” she shot back": after a quotation
+ * that ends in a comma, "?" or "!", a pronoun or a name and one plain verb (and a particle) that
+ * end the clause are its attribution, whatever the verb. */
+static bool unlisted_verb_attribution(const src_doc *doc, const src_region *r, span *speaker, span *cue)
+{
+    size_t n = src_ntok(doc);
+    long k = (long)r->close + 1;
+    if (!r->closed || r->close < r->open + 2 || (size_t)k >= n || (src_tok(doc, (size_t)k)->flags & TF_PARA))
+        return false;
+    const src_token *last = src_tok(doc, r->close - 1), *t = src_tok(doc, (size_t)k);
+    if (last->type != TOK_PUNCT || !strchr(",?!", last->punct))
+        return false;
+    span who = no_span;
+    if (t->type == TOK_WORD && (t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE))
+        who = (span){k, k + 1};
+    else if (is_cap(t))
+        who = np_right(doc, k, (long)n < k + 12 ? (long)n : k + 12);
+    if (who.first < 0 || (who.end - who.first > 1 && !is_cap(src_tok(doc, (size_t)who.end - 1))))
+        return false; /* "Trump", "he", "Sen. Tim Kaine", not "Her critics" */
+    long v = who.end, end = v + 1;
+    const uint32_t not_verb = LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN | LEX_AUX | LEX_OF;
+    if ((size_t)v >= n || src_tok(doc, (size_t)v)->type != TOK_WORD || (src_tok(doc, (size_t)v)->flags & (TF_CAP | TF_PARA)) ||
+        (src_tok(doc, (size_t)v)->lex & not_verb))
+        return false;
+    if ((size_t)end < n && src_tok(doc, (size_t)end)->type == TOK_WORD && !(src_tok(doc, (size_t)end)->flags & (TF_CAP | TF_PARA)))
+        end++; /* "shot back", "went on" */
+    const src_token *after = (size_t)end < n ? src_tok(doc, (size_t)end) : NULL;
+    if (after && !(after->flags & TF_PARA) && !(after->type == TOK_PUNCT && strchr(".,;!?", after->punct)) &&
+        !(after->type == TOK_WORD && (after->lex & LEX_PREP) && !word_is(doc, (size_t)end, "to")))
+        return false; /* "shot back with a laugh", not "walked to the podium" */
+    *speaker = who;
+    *cue = (span){v, end};
+    return true;
+}
+
+/* A signature line under a quotation paragraph, as fact-checks print them: "“…”" / "- Hillary
+ * Clinton." / "—President Obama, tweeting after the speech." */
+static bool signature_line(const src_doc *doc, long dash, span *speaker)
+{
+    if ((size_t)dash + 2 >= src_ntok(doc) || !(src_tok(doc, (size_t)dash)->flags & TF_PARA) ||
+        !is_punct(src_tok(doc, (size_t)dash), '-') || !is_cap(src_tok(doc, (size_t)dash + 1)))
+        return false;
+    long end = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)dash)->sentence].end;
+    span name = np_right(doc, dash + 1, end);
+    if (name.first < 0 || name.end >= end || (src_tok(doc, (size_t)name.end)->flags & TF_PARA) ||
+        !(is_punct(src_tok(doc, (size_t)name.end), '.') || is_punct(src_tok(doc, (size_t)name.end), ',')))
+        return false;
+    *speaker = name;
+    return true;
+}
+
+/* "Iowa State's Dianne Bystrom agreed. “…”": a sentence that is only a speaker and a reporting
+ * verb, ending at the period `dot`, introduces the quote after it. */
+static bool bare_attribution(const src_doc *doc, long dot, span *speaker, span *cue)
+{
+    if (dot < 2 || !is_punct(src_tok(doc, (size_t)dot), '.') || !is_cue(src_tok(doc, (size_t)dot - 1)) ||
+        (src_tok(doc, (size_t)dot - 1)->flags & TF_USED))
+        return false;
+    long first = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)dot)->sentence].first;
+    span s = speaker_left(doc, dot - 1, first);
+    const src_token *before = s.first > first ? src_tok(doc, (size_t)s.first - 1) : NULL;
+    if (s.first < 0 || (before && before->type != TOK_QUOTE && s.first != skip_opening_phrase(doc, first, dot)))
+        return false; /* "“A,” Wilcox said.", but not "… he had trailed Clinton by 50 points." */
+    *speaker = s;
+    *cue = (span){dot - 1, dot};
+    return true;
+}
+
+/* The speaker of cue `c` in the words from `pre` to the quote at `pre_end` ("She said: “…”");
+ * `sentence_first` is where the sentence starts when a quotation of the writer's cut it at `pre`. */
+static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_end, long sentence_first)
+{
+    const src_token *t = src_tok(doc, (size_t)c);
+    bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
+    span speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
+    if (speaker.first < 0 && c + 1 < pre_end && is_cap(src_tok(doc, (size_t)c + 1))) {
+        span after = np_right(doc, c + 1, pre_end); /* "But, said Solovey, “…”" */
+        if (after.first >= 0 && after.end >= pre_end - 1)
+            speaker = after;
+    }
+    if (speaker.first > pre && !(src_tok(doc, (size_t)speaker.first)->lex & LEX_PRONOUN)) {
+        span antecedent = relative_antecedent(doc, pre, speaker.first - 1);
+        if (antecedent.first >= 0)
+            speaker = antecedent; /* the noun phrase was the relative clause's object */
+    }
+    if (speaker.first < 0)
+        speaker = subject_of_verb(doc, pre, c);
+    if (speaker.first < 0 && (t->lex & LEX_PARTICIPLE) && sentence_first < pre && src_tok(doc, (size_t)pre - 1)->region >= 0 &&
+        ((const src_region *)doc->regions.data)[src_tok(doc, (size_t)pre - 1)->region].role != REGION_FULL)
+        speaker = clause_subject(doc, sentence_first, c); /* "Kerpen needled the CNN “reporter,” saying" */
+    return speaker;
 }
 
 /* The attribution of one quotation region from the words after it ("…,” she said) or before it
@@ -568,7 +728,14 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
             *cue = (span){c, c + 1};
             return true;
         }
-        break;
+        if (!in_relative_clause(doc, k, c))
+            break; /* but go on past "Warren, who has not endorsed anyone, told reporters" */
+    }
+    if (unlisted_verb_attribution(doc, r, speaker, cue))
+        return true;
+    if (signature_line(doc, post, speaker)) {
+        *cue = (span){post, post + 1};
+        return true;
     }
     long pre = (long)s->first;
     long pre_end = (long)r->open;
@@ -577,6 +744,10 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         const src_sentence *before = &sents[src_tok(doc, (size_t)pre - 1)->sentence];
         pre = (long)before->first;
     }
+    if (pre_end == pre && pre > 0 && !(src_tok(doc, (size_t)pre)->flags & TF_PARA) &&
+        bare_attribution(doc, pre - 1, speaker, cue))
+        return true;
+    long sentence_first = pre;
     for (long q = pre_end - 1; q >= pre; q--)
         if (src_tok(doc, (size_t)q)->region >= 0) {
             pre = q + 1;
@@ -604,7 +775,9 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
     bool documented = false; /* "Trump issued a statement, “…”" */
     for (long c = pre_end - 1; c >= pre && c >= pre_end - 14; c--) {
         const src_token *t = src_tok(doc, (size_t)c);
-        if (c < pre_end - 1 && !word_is(doc, (size_t)c, "however") &&
+        bool aside = c == pre_end - 3 && is_punct(last, ',') && src_tok(doc, (size_t)c + 1)->type == TOK_WORD &&
+                     !(src_tok(doc, (size_t)c + 1)->flags & TF_CAP); /* "Emanuel acknowledged, however, “…”" */
+        if (c < pre_end - 1 && !word_is(doc, (size_t)c, "however") && !aside &&
             ((t->type == TOK_PUNCT && strchr(",;", t->punct) && !(c == pre_end - 2 && is_cue(last))) ||
              (t->type == TOK_WORD && (t->lex & (LEX_CLAUSE | LEX_AND)) && !(t->flags & TF_CAP)))) {
             if (!(t->type == TOK_PUNCT && c + 1 < pre_end && is_cue(src_tok(doc, (size_t)c + 1)) && (src_tok(doc, (size_t)c + 1)->lex & LEX_PARTICIPLE))) {
@@ -620,15 +793,7 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         }
         if (!is_cue(t) || (t->flags & TF_USED))
             continue;
-        bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
-        *speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
-        if (speaker->first < 0)
-            *speaker = subject_of_verb(doc, pre, c);
-        else if (speaker->first > pre && !(src_tok(doc, (size_t)speaker->first)->lex & LEX_PRONOUN)) {
-            span antecedent = relative_antecedent(doc, pre, speaker->first - 1);
-            if (antecedent.first >= 0)
-                *speaker = antecedent; /* the noun phrase was the relative clause's object */
-        }
+        *speaker = speaker_before_quote(doc, c, pre, pre_end, sentence_first);
         if (speaker->first >= 0) {
             *cue = (span){c, c + 1};
             return true;
@@ -661,6 +826,58 @@ static bool speakerless_fragment(const src_doc *doc, const src_region *r)
     return n < SPEAKERLESS_MIN_WORDS && !sentence;
 }
 
+/* The unattributed full regions from `first` to `end` (exclusive), when no attribution will come
+ * for them: each continues the quote of the paragraph before, or is a quote without speaker, or a
+ * speakerless fragment (a title). */
+static bool flush_pending(src_doc *doc, size_t first, size_t end, long *last_attr)
+{
+    src_region *regions = doc->regions.data;
+    for (size_t q = first; q < end; q++) {
+        if (regions[q].role != REGION_FULL)
+            continue;
+        if (regions[q].embedded) {
+            regions[q].role = REGION_PARTIAL; /* left to the reported clause around it */
+            continue;
+        }
+        src_attr *prev = *last_attr >= 0 ? (src_attr *)doc->attrs.data + *last_attr : NULL;
+        uint32_t para = src_tok(doc, regions[q].open)->para;
+        /* A paragraph-opening quote goes on from a previous paragraph that ended with the quote's
+         * sentence. */
+        size_t open_tok = regions[q].open;
+        if (prev && prev->kind == ONR_QUOTE_DIRECT && prev->speaker_first >= 0 &&
+            (regions[q].continued ||
+             ((src_tok(doc, open_tok)->flags & TF_PARA) && src_tok(doc, prev->end - 1)->para + 1 == para &&
+              open_tok > 0 && src_tok(doc, open_tok - 1)->sentence == src_tok(doc, prev->end - 1)->sentence))) {
+            /* The speaker goes on in the next paragraph. */
+            if (!add_piece(doc, prev, regions[q].open, regions[q].close + 1))
+                return false;
+            regions[q].consumed = true;
+            continue;
+        }
+        if (speakerless_fragment(doc, &regions[q])) {
+            regions[q].role = REGION_TITLE;
+            continue;
+        }
+        if (!new_attr(doc, ONR_QUOTE_DIRECT, (long)regions[q].open, (long)regions[q].close + 1, no_span, no_span))
+            return false;
+        regions[q].consumed = true;
+        *last_attr = (long)doc->attrs.len - 1;
+    }
+    return true;
+}
+
+/* Does a sentence of the writer's own stand between the waiting regions from `first` and region
+ * `ri`? "“Mr. D’Souza?” I had prepared a statement. “Your Honor,” I said": the first quote is
+ * not the later speaker's. */
+static bool narrative_between(const src_doc *doc, size_t first, size_t ri)
+{
+    const src_region *regions = doc->regions.data;
+    for (size_t q = ri; q-- > first;)
+        if (regions[q].role == REGION_FULL)
+            return src_tok(doc, regions[ri].open)->sentence > src_tok(doc, regions[q].close)->sentence + 1;
+    return false;
+}
+
 /* Direct quotes: each full region with its own attribution starts a quote; a region without one
  * joins the quote before it in the paragraph (“A,” she said. “B.”), or the one after it; a
  * paragraph that continues a quote keeps its speaker. */
@@ -679,45 +896,19 @@ static bool attribute_direct(src_doc *doc)
         }
         /* Flush the waiting regions when the paragraph changes. */
         if (pending >= 0 && (!r || (!same_para(doc, regions[pending].open, r->open) && !r->continued))) {
-            for (size_t q = (size_t)pending; q < ri; q++) {
-                if (regions[q].role != REGION_FULL)
-                    continue;
-                if (regions[q].embedded) {
-                    regions[q].role = REGION_PARTIAL; /* left to the reported clause around it */
-                    continue;
-                }
-                src_attr *prev = last_attr >= 0 ? (src_attr *)doc->attrs.data + last_attr : NULL;
-                uint32_t para = src_tok(doc, regions[q].open)->para;
-                /* A paragraph-opening quote goes on from a previous paragraph that ended with
-                 * the quote's sentence. */
-                size_t open_tok = regions[q].open;
-                if (prev && prev->kind == ONR_QUOTE_DIRECT && prev->speaker_first >= 0 &&
-                    (regions[q].continued ||
-                     ((src_tok(doc, open_tok)->flags & TF_PARA) && src_tok(doc, prev->end - 1)->para + 1 == para &&
-                      open_tok > 0 && src_tok(doc, open_tok - 1)->sentence == src_tok(doc, prev->end - 1)->sentence))) {
-                    /* The speaker goes on in the next paragraph. */
-                    if (!add_piece(doc, prev, regions[q].open, regions[q].close + 1))
-                        return false;
-                    regions[q].consumed = true;
-                    continue;
-                }
-                if (speakerless_fragment(doc, &regions[q])) {
-                    regions[q].role = REGION_TITLE;
-                    continue;
-                }
-                src_attr *a = new_attr(doc, ONR_QUOTE_DIRECT, (long)regions[q].open, (long)regions[q].close + 1,
-                                       no_span, no_span);
-                if (!a)
-                    return false;
-                regions[q].consumed = true;
-                last_attr = (long)doc->attrs.len - 1;
-            }
+            if (!flush_pending(doc, (size_t)pending, ri, &last_attr))
+                return false;
             pending = -1;
         }
         if (!r)
             break;
         span speaker, cue;
         if (attribute_region(doc, ri, &speaker, &cue)) {
+            if (pending >= 0 && narrative_between(doc, (size_t)pending, ri)) {
+                if (!flush_pending(doc, (size_t)pending, ri, &last_attr))
+                    return false;
+                pending = -1;
+            }
             size_t start = pending >= 0 ? (size_t)pending : ri;
             src_attr *a = NULL;
             for (size_t q = start; q <= ri; q++) {
@@ -734,6 +925,10 @@ static bool attribute_direct(src_doc *doc)
             }
             last_attr = (long)doc->attrs.len - 1;
             pending = -1;
+            continue;
+        }
+        if (r->embedded) {
+            r->role = REGION_PARTIAL; /* "who thinks the city “needs …”": the reported clause's */
             continue;
         }
         src_attr *prev = last_attr >= 0 ? (src_attr *)doc->attrs.data + last_attr : NULL;
@@ -1190,9 +1385,9 @@ static long *speaking_sentences(const src_doc *doc)
     return speaking;
 }
 
-/* A quotation that opens a paragraph with no attribution of its own belongs to whoever spoke in
- * the sentence just before: "Its chairman said the cooperative had hired lawyers." / "“We have
- * fished from that quay for four generations.”" */
+/* A quotation that opens a paragraph or a sentence with no attribution of its own belongs to
+ * whoever spoke in the sentence just before: "Its chairman said the cooperative had hired
+ * lawyers." / "“We have fished from that quay for four generations.”" */
 static bool attribute_orphans(src_doc *doc)
 {
     long *speaking = speaking_sentences(doc);
@@ -1201,7 +1396,8 @@ static bool attribute_orphans(src_doc *doc)
     for (size_t a = 0; a < doc->attrs.len; a++) {
         src_attr *at = (src_attr *)doc->attrs.data + a;
         if (at->kind != ONR_QUOTE_DIRECT || at->speaker_first >= 0 || at->first == 0 ||
-            !(src_tok(doc, at->first)->flags & TF_PARA))
+            !((src_tok(doc, at->first)->flags & TF_PARA) ||
+              src_tok(doc, at->first - 1)->sentence != src_tok(doc, at->first)->sentence))
             continue;
         long by = speaking[src_tok(doc, at->first - 1)->sentence];
         if (by < 0)
@@ -1229,8 +1425,15 @@ static bool attribute_partial(src_doc *doc)
         if (r->role == REGION_TITLE || r->consumed || a < 0 || count_words(doc, (long)r->open, (long)r->close) < 2)
             continue;
         src_attr *at = (src_attr *)doc->attrs.data + a;
+        const src_token *before = r->open > 0 ? src_tok(doc, r->open - 1) : NULL;
         if (at->kind == ONR_QUOTE_DIRECT) {
-            ok = add_piece(doc, at, r->open, r->close + 1); /* “A,” she said, and “B.” */
+            /* “A,” she said, and “B.”; but not "…, meaning that he is “B.”", the writer's words */
+            if (!(before && (before->type == TOK_QUOTE || (before->type == TOK_PUNCT && strchr(",:;-", before->punct)) ||
+                             (before->lex & LEX_AND))))
+                continue;
+            ok = add_piece(doc, at, r->open, r->close + 1);
+        } else if (speakerless_fragment(doc, r)) {
+            continue; /* "a “law and order” candidate" outside what the speaker said: a scare quote */
         } else {
             src_attr copy = *at;
             ok = new_attr(doc, ONR_QUOTE_PARTIAL, (long)r->open, (long)r->close + 1,

@@ -356,18 +356,38 @@ static bool starts_sentence(const src_token *t)
            (t->type == TOK_PUNCT && (t->punct == '(' || t->punct == '['));
 }
 
-/* After a quotation that ends in "?" or "!", "Trump asked." continues the sentence. */
-static bool cue_follows(const src_doc *doc, size_t i)
+/* The reporting verb among the few words from token `i` up to punctuation, or 0 when there is
+ * none: after a quotation that ends in "?" or "!", "Trump asked." continues the sentence. */
+static size_t cue_after(const src_doc *doc, size_t i)
 {
     size_t n = src_ntok(doc);
     for (size_t k = i; k < n && k < i + 6; k++) {
         const src_token *t = src_tok(doc, k);
         if (t->type == TOK_PUNCT || t->type == TOK_QUOTE || (t->flags & TF_PARA && k > i))
-            return false;
+            return 0;
         if ((t->lex & LEX_CUE) && !(t->flags & TF_CAP))
-            return true;
+            return k;
     }
-    return false;
+    return 0;
+}
+
+/* "“… the emails.” Trump said.": a period inside the quote still lets a short attribution close
+ * its sentence when the verb ends the clause (punctuation or a preposition after it), unlike
+ * "“….” Critics cited it", "“….” He added, “…”" (the next quote's) or "declined to". */
+static bool attribution_follows(const src_doc *doc, size_t i)
+{
+    size_t n = src_ntok(doc), k = cue_after(doc, i);
+    if (k <= i)
+        return false;
+    const src_token *after = k + 1 < n ? src_tok(doc, k + 1) : NULL;
+    const src_token *after2 = k + 2 < n ? src_tok(doc, k + 2) : NULL;
+    if (!after || (after->flags & TF_PARA))
+        return true;
+    if (after->type == TOK_PUNCT)
+        return after->punct == '.' ||
+               (after->punct == ',' && !(after2 && after2->type == TOK_QUOTE && !(after2->flags & TF_PARA)));
+    return after->type == TOK_WORD && (after->lex & LEX_PREP) &&
+           !(after->end - after->start == 2 && !memcmp(doc->text + after->start, "to", 2));
 }
 
 static bool ends_sentence(const src_doc *doc, size_t i)
@@ -386,7 +406,7 @@ static bool ends_sentence(const src_doc *doc, size_t i)
         const src_token *last = src_tok(doc, i - 1);
         if (last->type != TOK_PUNCT || (last->punct != '.' && last->punct != '!' && last->punct != '?'))
             return false;
-        return starts_sentence(next) && (last->punct == '.' || !cue_follows(doc, i + 1));
+        return starts_sentence(next) && (last->punct == '.' ? !attribution_follows(doc, i + 1) : !cue_after(doc, i + 1));
     }
     if (t->type != TOK_PUNCT || (t->punct != '.' && t->punct != '!' && t->punct != '?'))
         return false;

@@ -91,6 +91,12 @@ static void titles_nicknames_and_scare_quotes_are_not_quotes(void **state)
     expect_quotes("She starred in “Saturday Night Live” for years. The so-called “peace plan” failed. "
                   "His car, known as “the Beast,” waited outside. The “reform” changed nothing.\n",
                   (const char *const[]){NULL});
+    /* markup cut by a line break: the text after the attribute's closing mark is not a quote */
+    expect_quotes("The mayor posted at noon.\n\n<tweet author=\"@harbour\" date=\"May 9\n\">The ferry is late again "
+                  "today, and nobody knows why.</tweet>\n",
+                  (const char *const[]){NULL});
+    expect_quotes("She starred in the hit play, “Harbour Lights.” The party kept its old slogan, “Stronger Together.”\n",
+                  (const char *const[]){NULL});
 }
 
 static void unattributed_quote_is_kept_without_speaker(void **state)
@@ -153,6 +159,193 @@ static void subject_of_a_coordinated_verb(void **state)
                   (const char *const[]){
                       "direct [“The harbour will reopen in May, not before.”] <- Ivan Sokolov (say) #1",
                       "direct [“The cranes are already broken.”] <- A port official (said) #2 anonymous", NULL});
+    expect_quotes("Another source speaking to the harbour radio said, “The cranes were sold last week.”\n",
+                  (const char *const[]){
+                      "direct [“The cranes were sold last week.”] <- Another source (said) #1 anonymous", NULL});
+}
+
+static void attribution_after_a_period_inside_the_quote(void **state)
+{
+    (void)state;
+    /* A sloppy period for a comma: the short attribution after it still names the speaker, but a
+     * new sentence about the quote does not. */
+    expect_quotes("“I hope you are able to find the missing letters.” Ivan Sokolov said.\n\n"
+                  "The mayor spoke next. “We will not sell the harbour to anyone.” Critics cited it as a broken "
+                  "promise.\n",
+                  (const char *const[]){
+                      "direct [“I hope you are able to find the missing letters.”] <- Ivan Sokolov (said) #1",
+                      "direct [“We will not sell the harbour to anyone.”]",
+                      "indirect [it as a broken promise] <- Critics (cited) #2 anonymous", NULL});
+}
+
+static void signature_line_under_a_quote(void **state)
+{
+    (void)state;
+    expect_quotes("The claim needs context.\n\n“Our harbour handles more ships than any port in the north.”\n\n"
+                  "- Anna Petrova.\n\nThe figures say otherwise.\n",
+                  (const char *const[]){
+                      "direct [“Our harbour handles more ships than any port in the north.”] <- Anna Petrova (-) #1",
+                      NULL});
+}
+
+static void quotation_inside_a_later_reported_clause(void **state)
+{
+    (void)state;
+    /* The second quotation continues the writer's sentence: it belongs to the reported clause
+     * (direct: nearly all of it is quotation), not to the first quote. */
+    expect_quotes("The mood was grim.\n\n“People are angry,” said Anna Petrova, who says the council “needs to be "
+                  "more open with the whole community about the harbour.”\n",
+                  (const char *const[]){
+                      "direct [“People are angry,”] <- Anna Petrova (said) #1",
+                      "direct [the council “needs to be more open with the whole community about the harbour.”] <- "
+                      "who (says) #1",
+                      NULL});
+}
+
+static void subject_after_an_opening_phrase(void **state)
+{
+    (void)state;
+    expect_quotes("Hours later, Anna Petrova returned the compliment, telling reporters, “He is an amazing man and a "
+                  "good friend.”\n\nThe minister, Ivan Sokolov, was blunter: “The harbour deal is dead and buried.”\n",
+                  (const char *const[]){
+                      "direct [“He is an amazing man and a good friend.”] <- Anna Petrova (telling) #1",
+                      "direct [“The harbour deal is dead and buried.”] <- Ivan Sokolov (:) #2", NULL});
+    expect_quotes("On Thursday, after a long silence, Anna Petrova endorsed the plan, saying, “It is the best we "
+                  "can do this year.”\n",
+                  (const char *const[]){
+                      "indirect [the plan] <- Anna Petrova (endorsed) #1",
+                      "direct [“It is the best we can do this year.”] <- Anna Petrova (saying) #1", NULL});
+    expect_quotes("HARBOUR TALKS STALL AGAIN AS THE COUNCIL WAITS - Anna Petrova: “Nobody expected a deal this week.”\n",
+                  (const char *const[]){"direct [“Nobody expected a deal this week.”] <- Anna Petrova (:) #1", NULL});
+    expect_quotes("Speaking at the harbour on Monday morning, Anna Petrova was blunt: “The cranes stay.”\n",
+                  (const char *const[]){"direct [“The cranes stay.”] <- Anna Petrova (:) #1", NULL});
+    /* the subject before a few quoted words of the writer's sentence */
+    expect_quotes("Ivan Sokolov needled the council “experts,” saying, “Nobody there has ever seen a crane.”\n",
+                  (const char *const[]){
+                      "direct [“Nobody there has ever seen a crane.”] <- Ivan Sokolov (saying) #1", NULL});
+}
+
+static void attribution_just_before_the_quote(void **state)
+{
+    (void)state;
+    /* An aside between the verb and the quote, an inverted verb before it, a sentence that is only
+     * the speaker and the verb; not any sentence that happens to end in a reporting word. */
+    expect_quotes("The plan has critics.\n\nAnna Petrova acknowledged, however, “Past results are no guide to the "
+                  "next winter.”\n\nIvan Sokolov, who ran the port, praised the mayor. But, said Sokolov, “I cannot "
+                  "fight the council on this.”\n\nThe harbour board met on Monday. Its chairman, Tomas Ek, agreed. "
+                  "“We have to sell the old cranes this year.”\n\nThe ferry was late, he said, and he had trailed the "
+                  "others by 50 points. “Nobody knows why the ferry is late.”\n",
+                  (const char *const[]){
+                      "direct [“Past results are no guide to the next winter.”] <- Anna Petrova (acknowledged) #1",
+                      "indirect [the mayor] <- Ivan Sokolov, who ran the port (praised) #2",
+                      "direct [“I cannot fight the council on this.”] <- Sokolov (said) #2",
+                      "direct [“We have to sell the old cranes this year.”] <- Its chairman, Tomas Ek (agreed) #3",
+                      "indirect [The ferry was late] <- he (said) #3",
+                      "direct [“Nobody knows why the ferry is late.”] <- he #3", NULL});
+}
+
+static void plural_possessive_inside_the_speaker(void **state)
+{
+    (void)state;
+    expect_quotes("“We raised more than we hoped,” Ivan Sokolov, the Greens’ campaign manager, said in a statement. "
+                  "“The volunteers did it.”\n",
+                  (const char *const[]){
+                      "direct [“We raised more than we hoped,” | “The volunteers did it.”] <- Ivan Sokolov, the "
+                      "Greens’ campaign manager (said) #1",
+                      NULL});
+}
+
+static void attribution_with_a_verb_outside_the_lexicon(void **state)
+{
+    (void)state;
+    expect_quotes("“The council is claiming today that the harbour is safe,” Anna Petrova pressed.\n\n"
+                  "“We have seen the reports, and they are old,” she shot back.\n\nThe crowd cheered.\n\n"
+                  "“It was a good year for the harbour,” Ivan Sokolov walked to the podium.\n\nThe crowd cheered.\n\n"
+                  "“They are all here for the free food,” Tomas Ek shot back with a laugh.\n",
+                  (const char *const[]){
+                      "direct [“The council is claiming today that the harbour is safe,”] <- Anna Petrova (pressed) #1",
+                      "direct [“We have seen the reports, and they are old,”] <- she (shot back) #1",
+                      "direct [“It was a good year for the harbour,”]",
+                      "direct [“They are all here for the free food,”] <- Tomas Ek (shot back) #2", NULL});
+}
+
+static void lowercase_quotation_after_the_verb_is_mixed(void **state)
+{
+    (void)state;
+    expect_quotes("The mayor said “it makes me angry” every time the ferry is late.\n\n"
+                  "The mayor said: “It makes me angry every time the ferry is late.”\n",
+                  (const char *const[]){
+                      "mixed [“it makes me angry” every time the ferry is late] <- The mayor (said) #1 anonymous",
+                      "direct [“It makes me angry every time the ferry is late.”] <- The mayor (said) #1 anonymous",
+                      NULL});
+}
+
+static void short_fragment_outside_the_reported_clause_is_a_scare_quote(void **state)
+{
+    (void)state;
+    /* The sentence has a speaker, but the quoted words are not in what she said: a few words are
+     * a scare quote, a longer stretch is still her partial quote. */
+    expect_quotes("After the “law and order” campaign, Anna Petrova said the vote was close.\n\n"
+                  "After the “campaign that nobody in the town wanted” ended, Anna Petrova said the vote was close.\n",
+                  (const char *const[]){
+                      "indirect [the vote was close] <- Anna Petrova (said) #1",
+                      "partial [“campaign that nobody in the town wanted”] <- Anna Petrova (said) #1",
+                      "indirect [the vote was close] <- Anna Petrova (said) #1", NULL});
+}
+
+static void quote_after_a_speaking_sentence_in_the_paragraph(void **state)
+{
+    (void)state;
+    expect_quotes("Anna Petrova tweeted a warning on Monday morning. “Remember in May who voted to close the "
+                  "harbour.”\n",
+                  (const char *const[]){
+                      "indirect [a warning on Monday morning] <- Anna Petrova (tweeted) #1",
+                      "direct [“Remember in May who voted to close the harbour.”] <- Anna Petrova #1", NULL});
+}
+
+static void quotation_inside_the_writers_words_after_an_attribution(void **state)
+{
+    (void)state;
+    /* After "she said", a quotation that goes on from the writer's own words is not more of her
+     * quote; one joined by a comma or "and" is. */
+    expect_quotes("“Savage and proud,” she said, meaning that he is “radical enough and does not care at all.”\n\n"
+                  "“We tried,” she said, and “we will try again next year.”\n",
+                  (const char *const[]){
+                      "direct [“Savage and proud,”] <- she (said) #1",
+                      "direct [“We tried,” | “we will try again next year.”] <- she (said) #1", NULL});
+}
+
+static void waiting_quote_is_not_joined_across_the_writers_sentence(void **state)
+{
+    (void)state;
+    expect_quotes("The hearing began late.\n\n“Is the harbour open?” The mayor looked at me and waited. “Yes,” I said, "
+                  "“it is open again.”\n\n“We are ready for the winter season.” Anna Petrova said. “The cranes are "
+                  "fixed.”\n",
+                  (const char *const[]){
+                      "direct [“Is the harbour open?”]",
+                      "direct [“Yes,” | “it is open again.”] <- I (said) #1",
+                      "direct [“We are ready for the winter season.” | “The cranes are fixed.”] <- Anna Petrova (said) #2",
+                      NULL});
+}
+
+static void reporting_verb_inside_a_relative_clause_is_passed_over(void **state)
+{
+    (void)state;
+    expect_quotes("“The harbour needs a new crane before the winter,” Anna Petrova, who has not endorsed anyone, "
+                  "told reporters.\n",
+                  (const char *const[]){
+                      "direct [“The harbour needs a new crane before the winter,”] <- Anna Petrova, who has not "
+                      "endorsed anyone (told) #1",
+                      NULL});
+}
+
+static void determiner_alone_as_speaker(void **state)
+{
+    (void)state;
+    expect_quotes("Readers wrote in all week.\n\nAnother tweeted, “The harbour deserves better than this council.”\n",
+                  (const char *const[]){
+                      "direct [“The harbour deserves better than this council.”] <- Another (tweeted) #1 anonymous",
+                      NULL});
 }
 
 static void newsroom_double_apostrophes(void **state)
@@ -198,6 +391,20 @@ int main(void)
         cmocka_unit_test(speaker_cut_from_verb_by_paragraph_break),
         cmocka_unit_test(common_noun_speaker_after_said),
         cmocka_unit_test(subject_of_a_coordinated_verb),
+        cmocka_unit_test(attribution_after_a_period_inside_the_quote),
+        cmocka_unit_test(signature_line_under_a_quote),
+        cmocka_unit_test(quotation_inside_a_later_reported_clause),
+        cmocka_unit_test(subject_after_an_opening_phrase),
+        cmocka_unit_test(attribution_just_before_the_quote),
+        cmocka_unit_test(plural_possessive_inside_the_speaker),
+        cmocka_unit_test(attribution_with_a_verb_outside_the_lexicon),
+        cmocka_unit_test(lowercase_quotation_after_the_verb_is_mixed),
+        cmocka_unit_test(short_fragment_outside_the_reported_clause_is_a_scare_quote),
+        cmocka_unit_test(quote_after_a_speaking_sentence_in_the_paragraph),
+        cmocka_unit_test(quotation_inside_the_writers_words_after_an_attribution),
+        cmocka_unit_test(waiting_quote_is_not_joined_across_the_writers_sentence),
+        cmocka_unit_test(reporting_verb_inside_a_relative_clause_is_passed_over),
+        cmocka_unit_test(determiner_alone_as_speaker),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
