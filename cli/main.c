@@ -1,9 +1,11 @@
 /* onrecord: dispatches to the subcommands. */
 #include "cli.h"
 
-#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 static const struct {
     const char *name;
@@ -28,8 +30,10 @@ static void usage(FILE *out)
  * instead of being mapped and zeroed again by the kernel every time. */
 static void tune_malloc(void)
 {
+#ifdef __GLIBC__
     mallopt(M_MMAP_THRESHOLD, 4 << 20);
     mallopt(M_TRIM_THRESHOLD, 32 << 20);
+#endif
 }
 
 int main(int argc, char **argv)

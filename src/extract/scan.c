@@ -115,11 +115,15 @@ static bool contains_ascii_ci(const char *s, size_t len, const char *needle)
 typedef struct hint_text {
     char text[HINT_TEXT_CAP];
     size_t len;
+    uint32_t letters; /* bit c - 'a' for each letter c in text */
 } hint_text;
+
+static uint32_t letter_bit(char c) { return c >= 'a' && c <= 'z' ? UINT32_C(1) << (c - 'a') : 0; }
 
 static void read_hint_text(const onr_node *node, hint_text *h)
 {
     h->len = 0;
+    h->letters = 0;
     for (uint32_t i = 0; i < node->attr_count; i++) {
         const char *name = node->attrs[i].name, *value = node->attrs[i].value;
         size_t name_len = node->attrs[i].name_len, value_len = node->attrs[i].value_len;
@@ -128,8 +132,11 @@ static void read_hint_text(const onr_node *node, hint_text *h)
                       (name_len == 8 && name[0] == 'i' && memcmp(name, "itemprop", 8) == 0);
         if (!wanted || h->len + value_len + 2 > sizeof h->text)
             continue;
-        for (size_t k = 0; k < value_len; k++)
-            h->text[h->len++] = onr_ascii_lower(value[k]);
+        for (size_t k = 0; k < value_len; k++) {
+            char c = onr_ascii_lower(value[k]);
+            h->text[h->len++] = c;
+            h->letters |= letter_bit(c);
+        }
         h->text[h->len++] = ' ';
     }
     h->text[h->len] = '\0';
@@ -142,6 +149,36 @@ static bool hint_matches(const hint_text *h, const char *const *hints)
     for (size_t i = 0; hints[i]; i++)
         if (strstr(h->text, hints[i]))
             return true;
+    return false;
+}
+
+/* A hint list for the walks that match it against every element: with the letters of each word,
+ * so that a word with a letter the element's text lacks is ruled out before strstr. */
+#define HINT_LIST_LETTERS 8
+
+typedef struct hint_list {
+    const char *const *words; /* NULL-terminated */
+    uint32_t letters[HINT_LIST_LETTERS];
+} hint_list;
+
+static hint_list hint_list_of(const char *const *words)
+{
+    hint_list list = {words, {0}};
+    for (size_t i = 0; words[i] && i < HINT_LIST_LETTERS; i++)
+        for (const char *c = words[i]; *c; c++)
+            list.letters[i] |= letter_bit(*c);
+    return list;
+}
+
+static bool hint_list_matches(const hint_text *h, const hint_list *list)
+{
+    if (h->len == 0)
+        return false;
+    for (size_t i = 0; list->words[i]; i++) {
+        uint32_t needed = i < HINT_LIST_LETTERS ? list->letters[i] : 0;
+        if (!(needed & ~h->letters) && strstr(h->text, list->words[i]))
+            return true;
+    }
     return false;
 }
 
@@ -499,7 +536,21 @@ static void add_node(const onr_node **list, size_t *count, const onr_node *node)
         list[(*count)++] = node;
 }
 
-static void visit_scope_element(page_scan *scan, const onr_node *node)
+typedef struct scope_hints {
+    hint_list byline, not_byline, date;
+} scope_hints;
+
+static scope_hints scope_hints_make(void)
+{
+    return (scope_hints){hint_list_of(byline_hints), hint_list_of(not_byline_hints), hint_list_of(date_hints)};
+}
+
+static bool is_byline(const hint_text *h, const scope_hints *hints)
+{
+    return hint_list_matches(h, &hints->byline) && !hint_list_matches(h, &hints->not_byline);
+}
+
+static void visit_scope_element(page_scan *scan, const onr_node *node, const scope_hints *hints)
 {
     onr_tag tag = onr_node_tag(node);
     if (tag == ONR_TAG_TIME && !scan->first_time && ATTR(node, "datetime").data)
@@ -516,15 +567,16 @@ static void visit_scope_element(page_scan *scan, const onr_node *node)
         return;
     hint_text h;
     read_hint_text(node, &h);
-    if (hint_matches(&h, byline_hints) && !hint_matches(&h, not_byline_hints))
+    if (is_byline(&h, hints))
         add_node(scan->bylines, &scan->byline_count, node);
-    else if (hint_matches(&h, date_hints))
+    else if (hint_list_matches(&h, &hints->date))
         add_node(scan->date_hints, &scan->date_hint_count, node);
 }
 
 size_t extract_find_bylines(const onr_node *root, const onr_node *skip, const onr_node **out, size_t max)
 {
     size_t count = 0;
+    scope_hints hints = scope_hints_make();
     for (const onr_node *node = root; node && count < max; node = onr_node_next_in(root, node)) {
         if (onr_node_get_type(node) != ONR_NODE_ELEMENT || is_structural(onr_node_tag(node)))
             continue;
@@ -532,7 +584,7 @@ size_t extract_find_bylines(const onr_node *root, const onr_node *skip, const on
             continue;
         hint_text h;
         read_hint_text(node, &h);
-        if (hint_matches(&h, byline_hints) && !hint_matches(&h, not_byline_hints))
+        if (is_byline(&h, &hints))
             out[count++] = node;
     }
     return count;
@@ -585,8 +637,9 @@ onr_status extract_scan_page(const onr_document *doc, onr_arena *arena, page_sca
     for (size_t i = 0; i < st.h1_count && scan->h1_count < SCAN_MAX_CANDIDATES + 1; i++)
         if (!extract_node_inside(st.h1[i], scan->scope))
             scan->h1[scan->h1_count++] = st.h1[i];
+    scope_hints hints = scope_hints_make();
     for (const onr_node *node = scan->scope; node; node = node_next_in(scan->scope, node))
         if (node->type == ONR_NODE_ELEMENT)
-            visit_scope_element(scan, node);
+            visit_scope_element(scan, node, &hints);
     return ONR_OK;
 }

@@ -336,6 +336,17 @@ static size_t first_irregular(const char *s, size_t len)
     while (i < len) {
 #if defined(__SSE2__)
         const __m128i cr = _mm_set1_epi8('\r');
+        while (len - i >= 64) { /* most pages are long runs of ASCII: 64 bytes per test */
+            const __m128i *p = (const __m128i *)(const void *)(u + i);
+            __m128i a = _mm_loadu_si128(p), b = _mm_loadu_si128(p + 1);
+            __m128i c = _mm_loadu_si128(p + 2), d = _mm_loadu_si128(p + 3);
+            __m128i crs = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(a, cr), _mm_cmpeq_epi8(b, cr)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(c, cr), _mm_cmpeq_epi8(d, cr)));
+            __m128i any = _mm_or_si128(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)), crs);
+            if (_mm_movemask_epi8(any))
+                break; /* the 16-byte loop finds where */
+            i += 64;
+        }
         while (len - i >= 16) {
             __m128i chunk = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
             unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(chunk, _mm_cmpeq_epi8(chunk, cr)));
@@ -348,16 +359,21 @@ static size_t first_irregular(const char *s, size_t len)
         if (i >= len)
             break;
 #endif
-        if (u[i] < 0x80) {
-            if (u[i] == '\r')
+        /* Byte by byte for a while: in text that is not English, multi-byte sequences come
+         * every few bytes and each trip through the wide tests above would find one at once. */
+        size_t stop = len - i > 32 ? i + 32 : len;
+        while (i < stop) {
+            if (u[i] < 0x80) {
+                if (u[i] == '\r')
+                    return i;
+                i++;
+                continue;
+            }
+            size_t n = utf8_sequence(u + i, len - i);
+            if (n == 0)
                 return i;
-            i++;
-            continue;
+            i += n;
         }
-        size_t n = utf8_sequence(u + i, len - i);
-        if (n == 0)
-            return i;
-        i += n;
     }
     return len;
 }
