@@ -446,9 +446,25 @@ static bool push_entry(batch *b, slot *s, entry *e)
     return kept;
 }
 
-/* Works on every record of a stretch. A one-member reader whose member spills into the next is
- * replaced by a whole-file reader from the same member, which repeats the records already done
- * (skipped) and reads on to the end of the file: that stretch then stands for the rest. */
+/* Works on one record of a stretch (or the error that stands for it) and hands the result on; false
+ * when the slot was dropped or the run is stopping. */
+static bool work_record(batch *b, slot *s, onr_status status, const onr_warc_record *r, owned_item *o)
+{
+    if (status == ONR_OK)
+        record_item(r, o);
+    entry e;
+    entry_for(&o->item, &e);
+    b->work(b->arg, &o->item, &e.result);
+    const char *input = o->item.input;
+    owned_item_release(o);
+    o->item.input = input;
+    return push_entry(b, s, &e);
+}
+
+/* Works on every record of a stretch and sets where the next stretch that counts starts. A
+ * one-member reader whose member spills into the next is replaced by a whole-file reader from the
+ * same member, which repeats the records already done (skipped) and reads on to the end of the
+ * file: that stretch then stands for the rest. */
 static void work_stretch(batch *b, slot *s)
 {
     stretch *st = &s->stretch;
@@ -456,7 +472,6 @@ static void work_stretch(batch *b, slot *s)
     owned_item o = {.item = {.input = s->in.item.input}};
     bool whole_file = false;
     size_t done = 0, repeat = 0;
-    uint64_t stop = st->offset + st->length;
     onr_status status = onr_warc_open_at(st->fd, st->offset, st->length, true, &b->warc_options, NULL, &reader,
                                          &o.item.read_error);
     for (bool more = status == ONR_OK; more;) {
@@ -465,44 +480,29 @@ static void work_stretch(batch *b, slot *s)
         bool spilled = false;
         if (!whole_file)
             onr_warc_reader_stop(reader, &spilled);
-        if (!spilled && status == ONR_OK && !r)
-            break;
         if (spilled) {
             onr_warc_close(reader);
             whole_file = true;
             repeat = done;
             status = onr_warc_open_at(st->fd, st->offset, st->length, false, &b->warc_options, NULL, &reader,
                                       &o.item.read_error);
-            if (status != ONR_OK)
-                break;
-            continue;
-        }
-        if (repeat) {
+            more = status == ONR_OK;
+        } else if (status == ONR_OK && !r) {
+            more = false;
+        } else if (repeat) {
             repeat--;
-            continue;
+        } else {
+            done++;
+            more = work_record(b, s, status, r, &o) && (status == ONR_OK || status == ONR_ERR_FORMAT);
         }
-        done++;
-        if (status == ONR_OK)
-            record_item(r, &o);
-        entry e;
-        entry_for(&o.item, &e);
-        b->work(b->arg, &o.item, &e.result);
-        owned_item_release(&o);
-        o.item.input = s->in.item.input;
-        more = push_entry(b, s, &e) && (status == ONR_OK || status == ONR_ERR_FORMAT);
     }
-    if (status != ONR_OK) { /* the reader could not start, or a final I/O or memory error */
-        if (status != ONR_ERR_FORMAT) {
-            stop = UINT64_MAX; /* like one reader, which ends the file there */
-            if (!reader) {
-                entry e;
-                entry_for(&o.item, &e);
-                b->work(b->arg, &o.item, &e.result);
-                push_entry(b, s, &e);
-            }
-        }
-    } else if (reader) {
+    uint64_t stop;
+    if (status == ONR_OK || status == ONR_ERR_FORMAT) {
         stop = whole_file ? UINT64_MAX : onr_warc_reader_stop(reader, NULL);
+    } else { /* a reader that could not start, or a final I/O or memory error, ends the file there */
+        stop = UINT64_MAX;
+        if (!reader)
+            work_record(b, s, status, NULL, &o);
     }
     onr_warc_close(reader);
     pthread_mutex_lock(&b->lock);
