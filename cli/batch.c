@@ -202,7 +202,7 @@ typedef struct batch {
     bool reading_done, stopping;
     pthread_mutex_t lock;
     pthread_cond_t work_ready;    /* a slot became READY, or reading ended */
-    pthread_cond_t work_done;     /* a slot has a new result or became DONE */
+    pthread_cond_t work_done;     /* the head slot has a new result or became DONE */
     pthread_cond_t entry_written; /* the writer made room in a slot's ring */
 } batch;
 
@@ -266,8 +266,15 @@ static bool copy_origin(const onr_warc_record *r, owned_item *o)
     return true;
 }
 
-/* A record the reader returned, as an item: its provenance, and its payload when it holds a page. */
-static void record_item(const onr_warc_record *r, owned_item *o)
+/* A buffer a worker reuses for the payloads it copies: no fresh pages to fault in for every record. */
+typedef struct payload_buf {
+    char *data;
+    size_t cap;
+} payload_buf;
+
+/* A record the reader returned, as an item: its provenance, and its payload when it holds a page,
+ * copied into `reuse` when given (the item then lives until its next use) or into memory it owns. */
+static void record_item(const onr_warc_record *r, owned_item *o, payload_buf *reuse)
 {
     if (!copy_origin(r, o)) {
         set_error(&o->item.read_error, ONR_ERR_NOMEM, r->offset, "out of memory copying a record");
@@ -277,14 +284,22 @@ static void record_item(const onr_warc_record *r, owned_item *o)
         o->item.skip = onr_warc_skip_name(r->skip);
         return;
     }
-    o->data = malloc(r->payload_len + 1);
-    if (!o->data) {
+    char *copy = NULL;
+    if (!reuse)
+        copy = o->data = malloc(r->payload_len + 1);
+    else if (reuse->cap > r->payload_len)
+        copy = reuse->data;
+    else if ((copy = realloc(reuse->data, r->payload_len + 1)) != NULL) {
+        reuse->data = copy;
+        reuse->cap = r->payload_len + 1;
+    }
+    if (!copy) {
         set_error(&o->item.read_error, ONR_ERR_NOMEM, r->offset, "out of memory copying a record");
         return;
     }
-    memcpy(o->data, r->payload, r->payload_len);
-    o->data[r->payload_len] = '\0';
-    o->item.data = o->data;
+    memcpy(copy, r->payload, r->payload_len);
+    copy[r->payload_len] = '\0';
+    o->item.data = copy;
     o->item.len = r->payload_len;
 }
 
@@ -302,7 +317,7 @@ static bool read_warc_item(producer *p, owned_item *o)
         p->warc = NULL;
         return had_error; /* a final I/O or memory error still gets its error item */
     }
-    record_item(r, o);
+    record_item(r, o, NULL);
     return true;
 }
 
@@ -427,6 +442,14 @@ static void entry_for(const batch_item *item, entry *e)
     e->routine_skip = item->skip != NULL;
 }
 
+/* Wakes the main thread for news of slot `s` (under the lock). It waits only for the head slot: the
+ * others' news would wake it for nothing, a context switch per record. */
+static void wake_writer(batch *b, const slot *s)
+{
+    if (s == &b->slots[b->next_write % b->window])
+        pthread_cond_signal(&b->work_done);
+}
+
 /* Hands a result to the writer, waiting while the slot's ring is full; false when the slot was
  * dropped or the run is stopping (the result is then freed). */
 static bool push_entry(batch *b, slot *s, entry *e)
@@ -438,7 +461,7 @@ static bool push_entry(batch *b, slot *s, entry *e)
     if (kept) {
         b->held += e->result.len;
         s->entries[s->produced++ % SLOT_ENTRIES] = *e;
-        pthread_cond_signal(&b->work_done);
+        wake_writer(b, s);
     }
     pthread_mutex_unlock(&b->lock);
     if (!kept)
@@ -446,17 +469,33 @@ static bool push_entry(batch *b, slot *s, entry *e)
     return kept;
 }
 
-/* Works on every record of a stretch. A one-member reader whose member spills into the next is
- * replaced by a whole-file reader from the same member, which repeats the records already done
- * (skipped) and reads on to the end of the file: that stretch then stands for the rest. */
-static void work_stretch(batch *b, slot *s)
+/* Works on one record of a stretch (or the error that stands for it) and hands the result on; false
+ * when the slot was dropped or the run is stopping. */
+static bool work_record(batch *b, slot *s, onr_status status, const onr_warc_record *r, owned_item *o,
+                        payload_buf *payloads)
+{
+    if (status == ONR_OK)
+        record_item(r, o, payloads);
+    entry e;
+    entry_for(&o->item, &e);
+    b->work(b->arg, &o->item, &e.result);
+    const char *input = o->item.input;
+    owned_item_release(o);
+    o->item.input = input;
+    return push_entry(b, s, &e);
+}
+
+/* Works on every record of a stretch and sets where the next stretch that counts starts. A
+ * one-member reader whose member spills into the next is replaced by a whole-file reader from the
+ * same member, which repeats the records already done (skipped) and reads on to the end of the
+ * file: that stretch then stands for the rest. */
+static void work_stretch(batch *b, slot *s, payload_buf *payloads)
 {
     stretch *st = &s->stretch;
     onr_warc_reader *reader = NULL;
     owned_item o = {.item = {.input = s->in.item.input}};
     bool whole_file = false;
     size_t done = 0, repeat = 0;
-    uint64_t stop = st->offset + st->length;
     onr_status status = onr_warc_open_at(st->fd, st->offset, st->length, true, &b->warc_options, NULL, &reader,
                                          &o.item.read_error);
     for (bool more = status == ONR_OK; more;) {
@@ -465,44 +504,29 @@ static void work_stretch(batch *b, slot *s)
         bool spilled = false;
         if (!whole_file)
             onr_warc_reader_stop(reader, &spilled);
-        if (!spilled && status == ONR_OK && !r)
-            break;
         if (spilled) {
             onr_warc_close(reader);
             whole_file = true;
             repeat = done;
             status = onr_warc_open_at(st->fd, st->offset, st->length, false, &b->warc_options, NULL, &reader,
                                       &o.item.read_error);
-            if (status != ONR_OK)
-                break;
-            continue;
-        }
-        if (repeat) {
+            more = status == ONR_OK;
+        } else if (status == ONR_OK && !r) {
+            more = false;
+        } else if (repeat) {
             repeat--;
-            continue;
+        } else {
+            done++;
+            more = work_record(b, s, status, r, &o, payloads) && (status == ONR_OK || status == ONR_ERR_FORMAT);
         }
-        done++;
-        if (status == ONR_OK)
-            record_item(r, &o);
-        entry e;
-        entry_for(&o.item, &e);
-        b->work(b->arg, &o.item, &e.result);
-        owned_item_release(&o);
-        o.item.input = s->in.item.input;
-        more = push_entry(b, s, &e) && (status == ONR_OK || status == ONR_ERR_FORMAT);
     }
-    if (status != ONR_OK) { /* the reader could not start, or a final I/O or memory error */
-        if (status != ONR_ERR_FORMAT) {
-            stop = UINT64_MAX; /* like one reader, which ends the file there */
-            if (!reader) {
-                entry e;
-                entry_for(&o.item, &e);
-                b->work(b->arg, &o.item, &e.result);
-                push_entry(b, s, &e);
-            }
-        }
-    } else if (reader) {
+    uint64_t stop;
+    if (status == ONR_OK || status == ONR_ERR_FORMAT) {
         stop = whole_file ? UINT64_MAX : onr_warc_reader_stop(reader, NULL);
+    } else { /* a reader that could not start, or a final I/O or memory error, ends the file there */
+        stop = UINT64_MAX;
+        if (!reader)
+            work_record(b, s, status, NULL, &o, payloads);
     }
     onr_warc_close(reader);
     pthread_mutex_lock(&b->lock);
@@ -510,10 +534,10 @@ static void work_stretch(batch *b, slot *s)
     pthread_mutex_unlock(&b->lock);
 }
 
-static void work_slot(batch *b, slot *s)
+static void work_slot(batch *b, slot *s, payload_buf *payloads)
 {
     if (s->is_stretch) {
-        work_stretch(b, s);
+        work_stretch(b, s, payloads);
         return;
     }
     entry e;
@@ -525,6 +549,7 @@ static void work_slot(batch *b, slot *s)
 static void *worker_main(void *arg)
 {
     batch *b = arg;
+    payload_buf payloads = {0};
     pthread_mutex_lock(&b->lock);
     for (;;) {
         while (b->next_take == b->next_read && !b->reading_done)
@@ -534,12 +559,13 @@ static void *worker_main(void *arg)
         slot *s = &b->slots[b->next_take++ % b->window];
         s->state = SLOT_TAKEN;
         pthread_mutex_unlock(&b->lock);
-        work_slot(b, s);
+        work_slot(b, s, &payloads);
         pthread_mutex_lock(&b->lock);
         s->state = SLOT_DONE;
-        pthread_cond_signal(&b->work_done);
+        wake_writer(b, s);
     }
     pthread_mutex_unlock(&b->lock);
+    free(payloads.data);
     return NULL;
 }
 

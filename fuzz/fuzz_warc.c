@@ -4,8 +4,11 @@
  * Byte 0: bit 0 fail one allocation (its number is the next byte); bit 1 small limits (the next two
  * bytes); bit 2 keep non-HTML payloads; bit 3 keep truncated records; bit 4 clone each record;
  * bits 5-6 the feeding mode: the bytes in memory, from a file, gzip-compressed as one member, or
- * zstd-compressed as one frame. */
+ * zstd-compressed as one frame; bit 7, for gzip bytes, read them from a file stretch by stretch
+ * between member magics too (as `onrecord -j N` does) and require the records and errors of one
+ * whole-file reader. */
 #include "fuzz.h"
+#include "warc_events.h"
 
 #include <string.h>
 #include <unistd.h>
@@ -107,6 +110,34 @@ static void check_record(const onr_warc_record *r, const onr_warc_options *opt, 
     }
 }
 
+/* Reading by stretches gives what one reader gives (no allocation failures here: they would make
+ * the two differ). */
+static void check_stretches(const uint8_t *bytes, size_t len, const onr_warc_options *opt)
+{
+    if (len < 2 || bytes[0] != 0x1f || bytes[1] != 0x8b)
+        return;
+    char path[] = "/tmp/onr-fuzz-warc-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return;
+    onr_warc_reader *reader = NULL;
+    if (write(fd, bytes, len) == (ssize_t)len) {
+        if (onr_warc_open(path, opt, NULL, &reader, NULL) == ONR_OK) {
+            warc_events whole, stretches;
+            memset(&whole, 0, sizeof whole);
+            memset(&stretches, 0, sizeof stretches);
+            warc_events_read(reader, 0, &whole);
+            onr_warc_close(reader);
+            fuzz_require(warc_events_by_stretches(fd, (const char *)bytes, len, opt, &stretches),
+                         "every stretch opens and starts where the one before stopped");
+            fuzz_require(stretches.count == whole.count && stretches.hash == whole.hash,
+                         "stretches give the records and errors of one reader");
+        }
+    }
+    close(fd);
+    unlink(path);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_input in = {data, size};
@@ -169,6 +200,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)onr_warc_reader_file_size(reader);
         onr_warc_close(reader);
     }
+    if ((flags & 128) && !(flags & 1))
+        check_stretches(bytes, len, &opt);
     free(wrapped);
     fuzz_check_no_leak(&t, "warc");
     /* Keeps the reads in touch() from being optimised away. */

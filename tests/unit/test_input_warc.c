@@ -13,6 +13,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "../support/warc_events.h"
 #include "core/core.h"
 
 #define LIT(s) s, sizeof s - 1
@@ -794,86 +795,26 @@ static void members_of_every_size_are_read_whole(void **state)
     onr_buf_free(&body);
 }
 
-/* What a reader gives, as text: "R offset length skip payload_len;" per record, "E offset;" per
- * error. Stops after `limit` entries or at the end; *count gets the entries read. */
-static void log_reader(onr_warc_reader *reader, onr_buf *log, size_t skip_first, size_t *count)
-{
-    onr_error err;
-    size_t n = 0;
-    for (int guard = 0; guard < 1000; guard++) {
-        const onr_warc_record *r;
-        onr_status st = onr_warc_next(reader, &r, &err);
-        bool spilled;
-        onr_warc_reader_stop(reader, &spilled);
-        if (spilled || (st == ONR_OK && !r))
-            break;
-        assert_true(st == ONR_OK || st == ONR_ERR_FORMAT);
-        if (n++ < skip_first)
-            continue;
-        if (st == ONR_OK)
-            onr_buf_printf(log, "R %llu %llu %d %zu;", (unsigned long long)r->offset,
-                           (unsigned long long)r->length, (int)r->skip, r->payload_len);
-        else
-            onr_buf_printf(log, "E %zu;", err.offset);
-    }
-    *count = n;
-}
-
-/* Reads a gzip WARC file stretch by stretch between member magics, as `onrecord -j N` does, and
- * logs what the stretches that count give. */
-static void log_by_stretches(int fd, const char *data, size_t len, onr_buf *log)
-{
-    uint64_t expected = 0;
-    for (size_t start = 0; start < len;) {
-        size_t next = start + 1 + onr_warc_find_gzip_magic(data + start + 1, len - start - 1);
-        onr_warc_reader *reader;
-        onr_error err;
-        assert_int_equal(onr_warc_open_at(fd, start, next - start, true, NULL, NULL, &reader, &err), ONR_OK);
-        onr_buf mine;
-        onr_buf_init(&mine, NULL);
-        size_t count;
-        log_reader(reader, &mine, 0, &count);
-        bool spilled;
-        uint64_t stop = onr_warc_reader_stop(reader, &spilled);
-        onr_warc_close(reader);
-        if (start >= expected) { /* earlier stretches are false starts inside a member: dropped */
-            assert_int_equal(start, expected);
-            onr_buf_append(log, mine.data, mine.len);
-            expected = stop;
-            if (spilled) {
-                assert_int_equal(onr_warc_open_at(fd, start, next - start, false, NULL, NULL, &reader, &err),
-                                 ONR_OK);
-                log_reader(reader, log, count, &count);
-                onr_warc_close(reader);
-                expected = len;
-            }
-        }
-        onr_buf_free(&mine);
-        start = next;
-    }
-}
-
 static void assert_stretches_agree(const char *data, size_t len)
 {
     char path[] = "/tmp/onr_warc_test_XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     assert_int_equal(write(fd, data, len), (ssize_t)len);
-    onr_buf whole, stretches;
-    onr_buf_init(&whole, NULL);
-    onr_buf_init(&stretches, NULL);
+    warc_events whole, stretches;
+    memset(&whole, 0, sizeof whole);
+    memset(&stretches, 0, sizeof stretches);
     onr_warc_reader *reader;
     onr_error err;
     assert_int_equal(onr_warc_open(path, NULL, NULL, &reader, &err), ONR_OK);
-    size_t count;
-    log_reader(reader, &whole, 0, &count);
+    warc_events_read(reader, 0, &whole);
     onr_warc_close(reader);
-    log_by_stretches(fd, data, len, &stretches);
-    assert_string_equal(stretches.data, whole.data);
+    assert_true(warc_events_by_stretches(fd, data, len, NULL, &stretches));
+    assert_string_equal(stretches.text, whole.text);
+    assert_int_equal(stretches.count, whole.count);
+    assert_true(stretches.hash == whole.hash);
     close(fd);
     unlink(path);
-    onr_buf_free(&whole);
-    onr_buf_free(&stretches);
 }
 
 /* Reading a .warc.gz stretch by stretch between member magics (onr_warc_open_at) gives what one
