@@ -352,9 +352,14 @@ static span speaker_left(const src_doc *doc, long c, long limit)
     if (first > i)
         return no_span;
     span s = {first, i + 1};
-    /* "Another tweeted", "Some chanted": a determiner standing alone at the start of its clause */
-    bool pronominal = first == i && is_cap(t) && (t->lex & LEX_INDEF);
-    return has_head(doc, s) || pronominal ? s : no_span;
+    if (has_head(doc, s))
+        return s;
+    /* "Another tweeted", "Some chanted", "the two write": a determiner or a number standing alone */
+    if (first == i && (t->lex & LEX_INDEF) && is_cap(t))
+        return s;
+    if (first == i && (t->lex & LEX_NUMBER) && i > limit && (src_tok(doc, (size_t)i - 1)->lex & LEX_DEF))
+        return (span){i - 1, i + 1};
+    return no_span;
 }
 
 /* Past one opening phrase of a clause: an adverbial up to a comma ("In a statement, ..."), or a

@@ -348,6 +348,20 @@ static void determiner_alone_as_speaker(void **state)
                       NULL});
 }
 
+static void speaker_with_apposition_after_a_question(void **state)
+{
+    (void)state;
+    expect_quotes("The fee was high.\n\n\"Perpetual motion for the whole week!\" Rep. Glenn Thompson, R-Pa., said of "
+                  "the parties.\n\n\"How are you today?\" Miller, a retired worker from the harbour, said into the "
+                  "phone.\n\nThe letter was long.\n\n“You seem to have picked a new standard out of thin air,” the two "
+                  "write.\n",
+                  (const char *const[]){
+                      "direct [\"Perpetual motion for the whole week!\"] <- Rep. Glenn Thompson, R-Pa. (said) #1",
+                      "direct [\"How are you today?\"] <- Miller, a retired worker from the harbour (said) #2",
+                      "direct [“You seem to have picked a new standard out of thin air,”] <- the two (write) #3 anonymous",
+                      NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -405,6 +419,7 @@ int main(void)
         cmocka_unit_test(waiting_quote_is_not_joined_across_the_writers_sentence),
         cmocka_unit_test(reporting_verb_inside_a_relative_clause_is_passed_over),
         cmocka_unit_test(determiner_alone_as_speaker),
+        cmocka_unit_test(speaker_with_apposition_after_a_question),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
