@@ -529,6 +529,22 @@ static bool title_word(const src_token *t)
     return (t->flags & TF_CAP) || (t->lex & (LEX_OF | LEX_AND | LEX_PREP | LEX_DEF | LEX_INDEF));
 }
 
+/* Is token `open` inside a "said that …" clause of its sentence? */
+static bool after_reported_that(const src_doc *doc, size_t open)
+{
+    uint32_t sentence = src_tok(doc, open)->sentence;
+    bool that = false;
+    for (size_t k = open; k-- > 0 && k + 40 > open && src_tok(doc, k)->sentence == sentence;) {
+        if (src_tok(doc, k)->region >= 0)
+            return false;
+        if (word_is(doc, k, "that"))
+            that = true;
+        else if (that && is_cue(src_tok(doc, k)))
+            return true;
+    }
+    return false;
+}
+
 static void classify_region(src_doc *doc, src_region *r)
 {
     size_t words = 0, caps = 0;
@@ -563,7 +579,9 @@ static void classify_region(src_doc *doc, src_region *r)
      * verb goes on with the writer's clause, unlike "said: “It …”" or "said “It …”". */
     bool lower_start = r->open + 1 < r->close && src_tok(doc, r->open + 1)->type == TOK_WORD &&
                        !(src_tok(doc, r->open + 1)->flags & TF_CAP);
-    bool starts_clause = !prev || (prev->type == TOK_PUNCT && strchr(":,;-([.", prev->punct)) ||
+    /* "said that, whatever he does, “his word does not …”": the clause goes on after the comma */
+    bool starts_clause = !prev || (prev->type == TOK_PUNCT && strchr(":,;-([.", prev->punct) &&
+                                   !(lower_start && is_punct(prev, ',') && after_reported_that(doc, r->open))) ||
                          prev->type == TOK_QUOTE || (is_cue(prev) && !lower_start) ||
                          (prev->sentence != open->sentence) ||
                          ((prev2 == NULL || prev2->sentence != prev->sentence) && (prev->lex & (LEX_CLAUSE | LEX_AND)));

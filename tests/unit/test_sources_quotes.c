@@ -362,6 +362,17 @@ static void speaker_with_apposition_after_a_question(void **state)
                       NULL});
 }
 
+static void lowercase_quotation_continuing_a_that_clause_is_mixed(void **state)
+{
+    (void)state;
+    expect_quotes("The mayor said that if the council sells the harbour, “our town is going to lose its heart.”\n\n"
+                  "The mayor said, “our town is going to lose its heart.”\n",
+                  (const char *const[]){
+                      "mixed [if the council sells the harbour, “our town is going to lose its heart.”] <- The mayor "
+                      "(said) #1 anonymous",
+                      "direct [“our town is going to lose its heart.”] <- The mayor (said) #1 anonymous", NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -420,6 +431,7 @@ int main(void)
         cmocka_unit_test(reporting_verb_inside_a_relative_clause_is_passed_over),
         cmocka_unit_test(determiner_alone_as_speaker),
         cmocka_unit_test(speaker_with_apposition_after_a_question),
+        cmocka_unit_test(lowercase_quotation_continuing_a_that_clause_is_mixed),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
