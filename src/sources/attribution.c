@@ -266,8 +266,8 @@ static span np_right(const src_doc *doc, long i, long limit)
 }
 
 /* The speaker after an inverted cue ("…,” said the woman, who …"): the noun phrase there, or a
- * determiner and the words after it up to the punctuation, which after "said" can only name the
- * speaker. */
+ * determiner and the words after it up to the punctuation, or a determiner alone ("tweeted
+ * another."), which after "said" can only name the speaker. */
 static span speaker_after_cue(const src_doc *doc, long i, long limit)
 {
     span s = np_right(doc, i, limit);
@@ -276,6 +276,8 @@ static span speaker_after_cue(const src_doc *doc, long i, long limit)
     long end = i + 1;
     while (end < limit && end < i + 5 && np_word(src_tok(doc, (size_t)end)))
         end++;
+    if (end == i + 1 && (src_tok(doc, (size_t)i)->lex & LEX_INDEF) && (end == limit || src_tok(doc, (size_t)end)->type == TOK_PUNCT))
+        return (span){i, end}; /* "…,” tweeted another." */
     return end > i + 1 ? (span){i, end} : no_span;
 }
 

@@ -342,10 +342,11 @@ static void reporting_verb_inside_a_relative_clause_is_passed_over(void **state)
 static void determiner_alone_as_speaker(void **state)
 {
     (void)state;
-    expect_quotes("Readers wrote in all week.\n\nAnother tweeted, “The harbour deserves better than this council.”\n",
+    expect_quotes("Readers wrote in all week.\n\nAnother tweeted, “The harbour deserves better than this council.”\n\n"
+                  "“Nobody asked the fishermen about the cranes,” wrote one.\n",
                   (const char *const[]){
                       "direct [“The harbour deserves better than this council.”] <- Another (tweeted) #1 anonymous",
-                      NULL});
+                      "direct [“Nobody asked the fishermen about the cranes,”] <- one (wrote) #2 anonymous", NULL});
 }
 
 static void speaker_with_apposition_after_a_question(void **state)
