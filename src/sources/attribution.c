@@ -708,6 +708,26 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
     return speaker;
 }
 
+/* "Hillary shot back, “…”": the words from `clause` to the comma at `comma` are only a name or a
+ * pronoun and one or two plain words, a verb the lexicon lacks. */
+static bool unlisted_verb_before(const src_doc *doc, long clause, long comma, span *speaker, span *cue)
+{
+    span who = clause_subject(doc, clause, comma);
+    long verb = who.end;
+    if (who.first < 0 || (src_tok(doc, (size_t)who.first)->lex & (LEX_DEF | LEX_INDEF)) ||
+        !(is_cap(src_tok(doc, (size_t)who.end - 1)) || (src_tok(doc, (size_t)who.first)->lex & LEX_PRONOUN)) ||
+        verb >= comma || comma - verb > 2)
+        return false; /* a name or a pronoun, not "before a 2014 Senate hearing," */
+    for (long w = verb; w < comma; w++)
+        if (src_tok(doc, (size_t)w)->type != TOK_WORD || (src_tok(doc, (size_t)w)->flags & (TF_CAP | TF_USED)) ||
+            (src_tok(doc, (size_t)w)->lex & (LEX_CUE | LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE |
+                                              LEX_PRONOUN | LEX_AUX)))
+            return false; /* not "“A,” Brafman said, “B.”": the verb is A's */
+    *speaker = who;
+    *cue = (span){verb, comma};
+    return true;
+}
+
 /* The attribution of one quotation region from the words after it ("…,” she said) or before it
  * ("She said: “…”"). */
 static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
@@ -832,7 +852,7 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         *cue = (span){pre_end - 1, pre_end};
         return speaker->first >= 0;
     }
-    return false;
+    return is_punct(last, ',') && unlisted_verb_before(doc, clause, pre_end - 1, speaker, cue);
 }
 
 static bool same_para(const src_doc *doc, size_t a, size_t b) { return src_tok(doc, a)->para == src_tok(doc, b)->para; }

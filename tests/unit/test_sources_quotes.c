@@ -267,6 +267,13 @@ static void attribution_with_a_verb_outside_the_lexicon(void **state)
                       "direct [“We have seen the reports, and they are old,”] <- she (shot back) #1",
                       "direct [“It was a good year for the harbour,”]",
                       "direct [“They are all here for the free food,”] <- Tomas Ek (shot back) #2", NULL});
+    /* before the quote: a name or pronoun and the verb, nothing else */
+    expect_quotes("Anna Petrova shot back, “I could have stayed home, but I chose to fight for the harbour.”\n\n"
+                  "The report came out before a 2014 Senate harbour hearing, “The cranes were never inspected at all.”\n",
+                  (const char *const[]){
+                      "direct [“I could have stayed home, but I chose to fight for the harbour.”] <- Anna Petrova "
+                      "(shot back) #1",
+                      "direct [“The cranes were never inspected at all.”]", NULL});
 }
 
 static void lowercase_quotation_after_the_verb_is_mixed(void **state)
