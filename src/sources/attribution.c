@@ -708,13 +708,17 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
     return speaker;
 }
 
-/* "Hillary shot back, “…”": the words from `clause` to the comma at `comma` are only a name or a
- * pronoun and one or two plain words, a verb the lexicon lacks. */
+/* "Hillary shot back, “…”", "As Vulture put it, “…”": the words from `clause` to the comma at
+ * `comma` are only a name or a pronoun and one or two plain words, a verb the lexicon lacks. */
 static bool unlisted_verb_before(const src_doc *doc, long clause, long comma, span *speaker, span *cue)
 {
-    span who = clause_subject(doc, clause, comma);
+    /* "As The Post's Dana Milbank puts it, “…”" */
+    bool as_put_it = word_is(doc, (size_t)clause, "as") && comma - clause > 3 && word_is(doc, (size_t)comma - 1, "it");
+    if (as_put_it)
+        comma--;
+    span who = clause_subject(doc, clause + as_put_it, comma);
     long verb = who.end;
-    if (who.first < 0 || (src_tok(doc, (size_t)who.first)->lex & (LEX_DEF | LEX_INDEF)) ||
+    if (who.first < 0 || (!as_put_it && (src_tok(doc, (size_t)who.first)->lex & (LEX_DEF | LEX_INDEF))) ||
         !(is_cap(src_tok(doc, (size_t)who.end - 1)) || (src_tok(doc, (size_t)who.first)->lex & LEX_PRONOUN)) ||
         verb >= comma || comma - verb > 2)
         return false; /* a name or a pronoun, not "before a 2014 Senate hearing," */

@@ -274,6 +274,11 @@ static void attribution_with_a_verb_outside_the_lexicon(void **state)
                       "direct [“I could have stayed home, but I chose to fight for the harbour.”] <- Anna Petrova "
                       "(shot back) #1",
                       "direct [“The cranes were never inspected at all.”]", NULL});
+    expect_quotes("The talks failed again.\n\nAs The Harbour Times put it, “Nobody in this town believes the council any "
+                  "more.”\n",
+                  (const char *const[]){
+                      "direct [“Nobody in this town believes the council any more.”] <- The Harbour Times (put) #1",
+                      NULL});
 }
 
 static void lowercase_quotation_after_the_verb_is_mixed(void **state)
