@@ -1432,6 +1432,23 @@ static long *speaking_sentences(const src_doc *doc)
     return speaking;
 }
 
+/* "The judge turned to me. “Mr. D’Souza?”": a quote that opens a sentence after one of the
+ * writer's in its paragraph that starts with a name, a pronoun or a role is that one's. */
+static span action_beat(const src_doc *doc, size_t open)
+{
+    if (src_tok(doc, open)->flags & TF_PARA)
+        return no_span;
+    const src_sentence *prev = (const src_sentence *)doc->sentences.data + src_tok(doc, open - 1)->sentence;
+    for (size_t k = prev->first; k < prev->end; k++)
+        if (src_tok(doc, k)->region >= 0)
+            return no_span;
+    span who = np_right(doc, (long)prev->first, (long)prev->end);
+    if (who.first < 0 || !same_para(doc, prev->first, open) || is_punct(src_tok(doc, prev->end - 1), '?'))
+        return no_span; /* not "Why was he out in the heat? “…”" */
+    const src_token *t = src_tok(doc, (size_t)who.end - 1);
+    return (t->lex & (LEX_PRONOUN | LEX_ROLE)) || is_cap(t) ? who : no_span;
+}
+
 /* A quotation that opens a paragraph or a sentence with no attribution of its own belongs to
  * whoever spoke in the sentence just before: "Its chairman said the cooperative had hired
  * lawyers." / "“We have fished from that quay for four generations.”" */
@@ -1447,11 +1464,13 @@ static bool attribute_orphans(src_doc *doc)
               src_tok(doc, at->first - 1)->sentence != src_tok(doc, at->first)->sentence))
             continue;
         long by = speaking[src_tok(doc, at->first - 1)->sentence];
-        if (by < 0)
-            continue;
-        const src_attr *prev = (const src_attr *)doc->attrs.data + by;
-        at->speaker_first = prev->speaker_first;
-        at->speaker_end = prev->speaker_end;
+        span beat = by < 0 ? action_beat(doc, at->first) : no_span;
+        if (by >= 0) {
+            const src_attr *prev = (const src_attr *)doc->attrs.data + by;
+            beat = (span){prev->speaker_first, prev->speaker_end};
+        }
+        at->speaker_first = beat.first;
+        at->speaker_end = beat.end;
     }
     onr_free(doc->mem, speaking);
     return true;

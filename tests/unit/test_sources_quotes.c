@@ -174,8 +174,8 @@ static void attribution_after_a_period_inside_the_quote(void **state)
                   "promise.\n",
                   (const char *const[]){
                       "direct [“I hope you are able to find the missing letters.”] <- Ivan Sokolov (said) #1",
-                      "direct [“We will not sell the harbour to anyone.”]",
-                      "indirect [it as a broken promise] <- Critics (cited) #2 anonymous", NULL});
+                      "direct [“We will not sell the harbour to anyone.”] <- The mayor #2 anonymous",
+                      "indirect [it as a broken promise] <- Critics (cited) #3 anonymous", NULL});
 }
 
 static void signature_line_under_a_quote(void **state)
@@ -386,6 +386,17 @@ static void lowercase_quotation_continuing_a_that_clause_is_mixed(void **state)
                       "direct [“our town is going to lose its heart.”] <- The mayor (said) #1 anonymous", NULL});
 }
 
+static void quote_after_an_action_beat(void **state)
+{
+    (void)state;
+    /* The person the sentence before is about speaks; not after a question of the writer's. */
+    expect_quotes("The hearing went on.\n\nThe judge turned to me. “Mr. Sokolov, why are you here today?”\n\n"
+                  "Why was he out in the heat? “My mom says I have to save up for college.”\n",
+                  (const char *const[]){
+                      "direct [“Mr. Sokolov, why are you here today?”] <- The judge #1 anonymous",
+                      "direct [“My mom says I have to save up for college.”]", NULL});
+}
+
 static void newsroom_double_apostrophes(void **state)
 {
     (void)state;
@@ -445,6 +456,7 @@ int main(void)
         cmocka_unit_test(determiner_alone_as_speaker),
         cmocka_unit_test(speaker_with_apposition_after_a_question),
         cmocka_unit_test(lowercase_quotation_continuing_a_that_clause_is_mixed),
+        cmocka_unit_test(quote_after_an_action_beat),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
