@@ -266,8 +266,8 @@ static span np_right(const src_doc *doc, long i, long limit)
 }
 
 /* The speaker after an inverted cue ("…,” said the woman, who …"): the noun phrase there, or a
- * determiner and the words after it up to the punctuation, which after "said" can only name the
- * speaker. */
+ * determiner and the words after it up to the punctuation, or a determiner alone ("tweeted
+ * another."), which after "said" can only name the speaker. */
 static span speaker_after_cue(const src_doc *doc, long i, long limit)
 {
     span s = np_right(doc, i, limit);
@@ -276,6 +276,8 @@ static span speaker_after_cue(const src_doc *doc, long i, long limit)
     long end = i + 1;
     while (end < limit && end < i + 5 && np_word(src_tok(doc, (size_t)end)))
         end++;
+    if (end == i + 1 && (src_tok(doc, (size_t)i)->lex & LEX_INDEF) && (end == limit || src_tok(doc, (size_t)end)->type == TOK_PUNCT))
+        return (span){i, end}; /* "…,” tweeted another." */
     return end > i + 1 ? (span){i, end} : no_span;
 }
 
@@ -352,9 +354,14 @@ static span speaker_left(const src_doc *doc, long c, long limit)
     if (first > i)
         return no_span;
     span s = {first, i + 1};
-    /* "Another tweeted", "Some chanted": a determiner standing alone at the start of its clause */
-    bool pronominal = first == i && is_cap(t) && (t->lex & LEX_INDEF);
-    return has_head(doc, s) || pronominal ? s : no_span;
+    if (has_head(doc, s))
+        return s;
+    /* "Another tweeted", "Some chanted", "the two write": a determiner or a number standing alone */
+    if (first == i && (t->lex & LEX_INDEF) && is_cap(t))
+        return s;
+    if (first == i && (t->lex & LEX_NUMBER) && i > limit && (src_tok(doc, (size_t)i - 1)->lex & LEX_DEF))
+        return (span){i - 1, i + 1};
+    return no_span;
 }
 
 /* Past one opening phrase of a clause: an adverbial up to a comma ("In a statement, ..."), or a
@@ -524,6 +531,22 @@ static bool title_word(const src_token *t)
     return (t->flags & TF_CAP) || (t->lex & (LEX_OF | LEX_AND | LEX_PREP | LEX_DEF | LEX_INDEF));
 }
 
+/* Is token `open` inside a "said that …" clause of its sentence? */
+static bool after_reported_that(const src_doc *doc, size_t open)
+{
+    uint32_t sentence = src_tok(doc, open)->sentence;
+    bool that = false;
+    for (size_t k = open; k-- > 0 && k + 40 > open && src_tok(doc, k)->sentence == sentence;) {
+        if (src_tok(doc, k)->region >= 0)
+            return false;
+        if (word_is(doc, k, "that"))
+            that = true;
+        else if (that && is_cue(src_tok(doc, k)))
+            return true;
+    }
+    return false;
+}
+
 static void classify_region(src_doc *doc, src_region *r)
 {
     size_t words = 0, caps = 0;
@@ -558,7 +581,9 @@ static void classify_region(src_doc *doc, src_region *r)
      * verb goes on with the writer's clause, unlike "said: “It …”" or "said “It …”". */
     bool lower_start = r->open + 1 < r->close && src_tok(doc, r->open + 1)->type == TOK_WORD &&
                        !(src_tok(doc, r->open + 1)->flags & TF_CAP);
-    bool starts_clause = !prev || (prev->type == TOK_PUNCT && strchr(":,;-([.", prev->punct)) ||
+    /* "said that, whatever he does, “his word does not …”": the clause goes on after the comma */
+    bool starts_clause = !prev || (prev->type == TOK_PUNCT && strchr(":,;-([.", prev->punct) &&
+                                   !(lower_start && is_punct(prev, ',') && after_reported_that(doc, r->open))) ||
                          prev->type == TOK_QUOTE || (is_cue(prev) && !lower_start) ||
                          (prev->sentence != open->sentence) ||
                          ((prev2 == NULL || prev2->sentence != prev->sentence) && (prev->lex & (LEX_CLAUSE | LEX_AND)));
@@ -681,6 +706,30 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
         ((const src_region *)doc->regions.data)[src_tok(doc, (size_t)pre - 1)->region].role != REGION_FULL)
         speaker = clause_subject(doc, sentence_first, c); /* "Kerpen needled the CNN “reporter,” saying" */
     return speaker;
+}
+
+/* "Hillary shot back, “…”", "As Vulture put it, “…”": the words from `clause` to the comma at
+ * `comma` are only a name or a pronoun and one or two plain words, a verb the lexicon lacks. */
+static bool unlisted_verb_before(const src_doc *doc, long clause, long comma, span *speaker, span *cue)
+{
+    /* "As The Post's Dana Milbank puts it, “…”" */
+    bool as_put_it = word_is(doc, (size_t)clause, "as") && comma - clause > 3 && word_is(doc, (size_t)comma - 1, "it");
+    if (as_put_it)
+        comma--;
+    span who = clause_subject(doc, clause + as_put_it, comma);
+    long verb = who.end;
+    if (who.first < 0 || (!as_put_it && (src_tok(doc, (size_t)who.first)->lex & (LEX_DEF | LEX_INDEF))) ||
+        !(is_cap(src_tok(doc, (size_t)who.end - 1)) || (src_tok(doc, (size_t)who.first)->lex & LEX_PRONOUN)) ||
+        verb >= comma || comma - verb > 2)
+        return false; /* a name or a pronoun, not "before a 2014 Senate hearing," */
+    for (long w = verb; w < comma; w++)
+        if (src_tok(doc, (size_t)w)->type != TOK_WORD || (src_tok(doc, (size_t)w)->flags & (TF_CAP | TF_USED)) ||
+            (src_tok(doc, (size_t)w)->lex & (LEX_CUE | LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE |
+                                              LEX_PRONOUN | LEX_AUX)))
+            return false; /* not "“A,” Brafman said, “B.”": the verb is A's */
+    *speaker = who;
+    *cue = (span){verb, comma};
+    return true;
 }
 
 /* The attribution of one quotation region from the words after it ("…,” she said) or before it
@@ -807,7 +856,7 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         *cue = (span){pre_end - 1, pre_end};
         return speaker->first >= 0;
     }
-    return false;
+    return is_punct(last, ',') && unlisted_verb_before(doc, clause, pre_end - 1, speaker, cue);
 }
 
 static bool same_para(const src_doc *doc, size_t a, size_t b) { return src_tok(doc, a)->para == src_tok(doc, b)->para; }
@@ -1385,6 +1434,23 @@ static long *speaking_sentences(const src_doc *doc)
     return speaking;
 }
 
+/* "The judge turned to me. “Mr. D’Souza?”": a quote that opens a sentence after one of the
+ * writer's in its paragraph that starts with a name, a pronoun or a role is that one's. */
+static span action_beat(const src_doc *doc, size_t open)
+{
+    if (src_tok(doc, open)->flags & TF_PARA)
+        return no_span;
+    const src_sentence *prev = (const src_sentence *)doc->sentences.data + src_tok(doc, open - 1)->sentence;
+    for (size_t k = prev->first; k < prev->end; k++)
+        if (src_tok(doc, k)->region >= 0)
+            return no_span;
+    span who = np_right(doc, (long)prev->first, (long)prev->end);
+    if (who.first < 0 || !same_para(doc, prev->first, open) || is_punct(src_tok(doc, prev->end - 1), '?'))
+        return no_span; /* not "Why was he out in the heat? “…”" */
+    const src_token *t = src_tok(doc, (size_t)who.end - 1);
+    return (t->lex & (LEX_PRONOUN | LEX_ROLE)) || is_cap(t) ? who : no_span;
+}
+
 /* A quotation that opens a paragraph or a sentence with no attribution of its own belongs to
  * whoever spoke in the sentence just before: "Its chairman said the cooperative had hired
  * lawyers." / "“We have fished from that quay for four generations.”" */
@@ -1400,11 +1466,13 @@ static bool attribute_orphans(src_doc *doc)
               src_tok(doc, at->first - 1)->sentence != src_tok(doc, at->first)->sentence))
             continue;
         long by = speaking[src_tok(doc, at->first - 1)->sentence];
-        if (by < 0)
-            continue;
-        const src_attr *prev = (const src_attr *)doc->attrs.data + by;
-        at->speaker_first = prev->speaker_first;
-        at->speaker_end = prev->speaker_end;
+        span beat = by < 0 ? action_beat(doc, at->first) : no_span;
+        if (by >= 0) {
+            const src_attr *prev = (const src_attr *)doc->attrs.data + by;
+            beat = (span){prev->speaker_first, prev->speaker_end};
+        }
+        at->speaker_first = beat.first;
+        at->speaker_end = beat.end;
     }
     onr_free(doc->mem, speaking);
     return true;

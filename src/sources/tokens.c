@@ -358,13 +358,22 @@ static bool starts_sentence(const src_token *t)
 
 /* The reporting verb among the few words from token `i` up to punctuation, or 0 when there is
  * none: after a quotation that ends in "?" or "!", "Trump asked." continues the sentence. */
-static size_t cue_after(const src_doc *doc, size_t i)
+static size_t cue_after(const src_doc *doc, size_t i, bool apposition)
 {
-    size_t n = src_ntok(doc);
-    for (size_t k = i; k < n && k < i + 6; k++) {
+    size_t n = src_ntok(doc), words = 0;
+    for (size_t k = i; k < n && k < i + 16 && words < (apposition ? 10 : 6); k++) {
         const src_token *t = src_tok(doc, k);
-        if (t->type == TOK_PUNCT || t->type == TOK_QUOTE || (t->flags & TF_PARA && k > i))
+        if (t->type == TOK_QUOTE || (t->flags & TF_PARA && k > i))
             return 0;
+        if (t->type == TOK_PUNCT) {
+            /* a name with an apposition or abbreviations: "Rep. Glenn Thompson, R-Pa., said" */
+            bool in_name = strchr(",-()", t->punct) ||
+                           (t->punct == '.' && (is_abbreviation(doc, k) || (k + 1 < n && src_tok(doc, k + 1)->punct == ',')));
+            if (!apposition || !in_name)
+                return 0;
+            continue;
+        }
+        words++;
         if ((t->lex & LEX_CUE) && !(t->flags & TF_CAP))
             return k;
     }
@@ -376,7 +385,7 @@ static size_t cue_after(const src_doc *doc, size_t i)
  * "“….” Critics cited it", "“….” He added, “…”" (the next quote's) or "declined to". */
 static bool attribution_follows(const src_doc *doc, size_t i)
 {
-    size_t n = src_ntok(doc), k = cue_after(doc, i);
+    size_t n = src_ntok(doc), k = cue_after(doc, i, false);
     if (k <= i)
         return false;
     const src_token *after = k + 1 < n ? src_tok(doc, k + 1) : NULL;
@@ -406,7 +415,7 @@ static bool ends_sentence(const src_doc *doc, size_t i)
         const src_token *last = src_tok(doc, i - 1);
         if (last->type != TOK_PUNCT || (last->punct != '.' && last->punct != '!' && last->punct != '?'))
             return false;
-        return starts_sentence(next) && (last->punct == '.' ? !attribution_follows(doc, i + 1) : !cue_after(doc, i + 1));
+        return starts_sentence(next) && (last->punct == '.' ? !attribution_follows(doc, i + 1) : !cue_after(doc, i + 1, true));
     }
     if (t->type != TOK_PUNCT || (t->punct != '.' && t->punct != '!' && t->punct != '?'))
         return false;

@@ -174,8 +174,8 @@ static void attribution_after_a_period_inside_the_quote(void **state)
                   "promise.\n",
                   (const char *const[]){
                       "direct [“I hope you are able to find the missing letters.”] <- Ivan Sokolov (said) #1",
-                      "direct [“We will not sell the harbour to anyone.”]",
-                      "indirect [it as a broken promise] <- Critics (cited) #2 anonymous", NULL});
+                      "direct [“We will not sell the harbour to anyone.”] <- The mayor #2 anonymous",
+                      "indirect [it as a broken promise] <- Critics (cited) #3 anonymous", NULL});
 }
 
 static void signature_line_under_a_quote(void **state)
@@ -267,6 +267,18 @@ static void attribution_with_a_verb_outside_the_lexicon(void **state)
                       "direct [“We have seen the reports, and they are old,”] <- she (shot back) #1",
                       "direct [“It was a good year for the harbour,”]",
                       "direct [“They are all here for the free food,”] <- Tomas Ek (shot back) #2", NULL});
+    /* before the quote: a name or pronoun and the verb, nothing else */
+    expect_quotes("Anna Petrova shot back, “I could have stayed home, but I chose to fight for the harbour.”\n\n"
+                  "The report came out before a 2014 Senate harbour hearing, “The cranes were never inspected at all.”\n",
+                  (const char *const[]){
+                      "direct [“I could have stayed home, but I chose to fight for the harbour.”] <- Anna Petrova "
+                      "(shot back) #1",
+                      "direct [“The cranes were never inspected at all.”]", NULL});
+    expect_quotes("The talks failed again.\n\nAs The Harbour Times put it, “Nobody in this town believes the council any "
+                  "more.”\n",
+                  (const char *const[]){
+                      "direct [“Nobody in this town believes the council any more.”] <- The Harbour Times (put) #1",
+                      NULL});
 }
 
 static void lowercase_quotation_after_the_verb_is_mixed(void **state)
@@ -342,10 +354,47 @@ static void reporting_verb_inside_a_relative_clause_is_passed_over(void **state)
 static void determiner_alone_as_speaker(void **state)
 {
     (void)state;
-    expect_quotes("Readers wrote in all week.\n\nAnother tweeted, “The harbour deserves better than this council.”\n",
+    expect_quotes("Readers wrote in all week.\n\nAnother tweeted, “The harbour deserves better than this council.”\n\n"
+                  "“Nobody asked the fishermen about the cranes,” wrote one.\n",
                   (const char *const[]){
                       "direct [“The harbour deserves better than this council.”] <- Another (tweeted) #1 anonymous",
+                      "direct [“Nobody asked the fishermen about the cranes,”] <- one (wrote) #2 anonymous", NULL});
+}
+
+static void speaker_with_apposition_after_a_question(void **state)
+{
+    (void)state;
+    expect_quotes("The fee was high.\n\n\"Perpetual motion for the whole week!\" Rep. Glenn Thompson, R-Pa., said of "
+                  "the parties.\n\n\"How are you today?\" Miller, a retired worker from the harbour, said into the "
+                  "phone.\n\nThe letter was long.\n\n“You seem to have picked a new standard out of thin air,” the two "
+                  "write.\n",
+                  (const char *const[]){
+                      "direct [\"Perpetual motion for the whole week!\"] <- Rep. Glenn Thompson, R-Pa. (said) #1",
+                      "direct [\"How are you today?\"] <- Miller, a retired worker from the harbour (said) #2",
+                      "direct [“You seem to have picked a new standard out of thin air,”] <- the two (write) #3 anonymous",
                       NULL});
+}
+
+static void lowercase_quotation_continuing_a_that_clause_is_mixed(void **state)
+{
+    (void)state;
+    expect_quotes("The mayor said that if the council sells the harbour, “our town is going to lose its heart.”\n\n"
+                  "The mayor said, “our town is going to lose its heart.”\n",
+                  (const char *const[]){
+                      "mixed [if the council sells the harbour, “our town is going to lose its heart.”] <- The mayor "
+                      "(said) #1 anonymous",
+                      "direct [“our town is going to lose its heart.”] <- The mayor (said) #1 anonymous", NULL});
+}
+
+static void quote_after_an_action_beat(void **state)
+{
+    (void)state;
+    /* The person the sentence before is about speaks; not after a question of the writer's. */
+    expect_quotes("The hearing went on.\n\nThe judge turned to me. “Mr. Sokolov, why are you here today?”\n\n"
+                  "Why was he out in the heat? “My mom says I have to save up for college.”\n",
+                  (const char *const[]){
+                      "direct [“Mr. Sokolov, why are you here today?”] <- The judge #1 anonymous",
+                      "direct [“My mom says I have to save up for college.”]", NULL});
 }
 
 static void newsroom_double_apostrophes(void **state)
@@ -405,6 +454,9 @@ int main(void)
         cmocka_unit_test(waiting_quote_is_not_joined_across_the_writers_sentence),
         cmocka_unit_test(reporting_verb_inside_a_relative_clause_is_passed_over),
         cmocka_unit_test(determiner_alone_as_speaker),
+        cmocka_unit_test(speaker_with_apposition_after_a_question),
+        cmocka_unit_test(lowercase_quotation_continuing_a_that_clause_is_mixed),
+        cmocka_unit_test(quote_after_an_action_beat),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
     };
