@@ -51,10 +51,20 @@ static bool ends_in_ing(const src_doc *doc, const src_token *t)
     return t->type == TOK_WORD && !(t->flags & TF_CAP) && n > 4 && !memcmp(doc->text + t->end - 3, "ing", 3);
 }
 
-/* A word that may sit between a speaker and its verb: "he also said", "Putin repeatedly said". */
+/* "not", "didn’t", "hasn't": a negation between a speaker and the verb. */
+static bool is_negation(const src_doc *doc, const src_token *t)
+{
+    size_t n = t->end - t->start;
+    const char *w = doc->text + t->start;
+    return (n == 3 && onr_ascii_ieq(w, n, "not", 3)) || (n > 3 && w[n - 1] == 't' && w[n - 2] == '\'' && w[n - 3] == 'n') ||
+           (n > 5 && w[n - 1] == 't' && !memcmp(w + n - 4, "\xe2\x80\x99", 3) && w[n - 5] == 'n');
+}
+
+/* A word that may sit between a speaker and its verb: "he also said", "Putin repeatedly said",
+ * "a spokesman did not say". */
 static bool is_adverb(const src_doc *doc, const src_token *t)
 {
-    return t->type == TOK_WORD && !(t->flags & TF_CAP) && ((t->lex & LEX_AUX) || ends_in_ly(doc, t));
+    return t->type == TOK_WORD && !(t->flags & TF_CAP) && ((t->lex & LEX_AUX) || ends_in_ly(doc, t) || is_negation(doc, t));
 }
 
 /* Can this word be inside a speaker's noun phrase? */
@@ -1076,9 +1086,19 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             if (speaker.first >= 0)
                 content = clause_before(doc, sfirst, c);
         }
+    } else if (c > sfirst && src_tok(doc, (size_t)c - 1)->type == TOK_WORD &&
+               !(src_tok(doc, (size_t)c - 1)->lex & (LEX_PREP | LEX_DEF | LEX_INDEF))) {
+        /* "Friends, lobbyists and former foes say that …": the subject of the clause, but not
+         * the "it" of "It is widely expected that …" */
+        speaker = clause_subject(doc, sfirst, c);
+        if (speaker.first >= 0 && speaker.end == speaker.first + 1 && word_is(doc, (size_t)speaker.first, "it") &&
+            (src_tok(doc, (size_t)speaker.end)->lex & LEX_CLAUSE))
+            speaker = no_span;
+        if (speaker.first >= 0)
+            content = clause_after(doc, c, send);
     }
-    if (speaker.first < 0 || content.first < 0)
-        return true;
+    if (content.first < 0 || (speaker.first < 0 && !participle))
+        return true; /* "…, saying that …" is reported speech even when its subject is not found */
     if (!add_reported(doc, content, speaker, (span){c, c + 1}))
         return false;
     return true;

@@ -187,6 +187,20 @@ static void no_speaker_no_attribution(void **state)
                   (const char *const[]){NULL});
 }
 
+static void subject_of_the_clause(void **state)
+{
+    (void)state;
+    /* A negation between speaker and verb; a subject the verb does not follow at once; "…, saying"
+     * without a subject found. */
+    expect_quotes("A ministry spokesman did not deny that the talks had stalled.\n\n"
+                  "Voters in both towns say that the mayor works hard.\n\n"
+                  "Outside the court on Monday, saying that the vote was rigged.\n",
+                  (const char *const[]){
+                      "indirect [that the talks had stalled] <- A ministry spokesman (deny) #1 anonymous",
+                      "indirect [that the mayor works hard] <- Voters in both towns (say) #2 anonymous",
+                      "indirect [that the vote was rigged] (saying)", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -209,6 +223,7 @@ int main(void)
         cmocka_unit_test(clause_ends_when_the_speaker_acts_again),
         cmocka_unit_test(labels_at_the_start_of_a_paragraph),
         cmocka_unit_test(no_speaker_no_attribution),
+        cmocka_unit_test(subject_of_the_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
