@@ -98,10 +98,14 @@ static bool is_head(const src_token *t)
  * ("the fact-checker"); a bare common noun ("business agreed") is not a speaker. */
 static bool has_head(const src_doc *doc, span s)
 {
+    const src_token *last = src_tok(doc, (size_t)s.end - 1);
+    if (last->type == TOK_NUMBER || is_punct(last, '%') ||
+        ((last->lex & (LEX_INDEF | LEX_NUMBER)) && last->end - last->start > 2))
+        return true; /* a share of those asked: "26% say", "43 said", "few believe", "many said" */
     bool determiner = false;
     for (long k = s.first; k < s.end; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
-        if (t->lex & (LEX_DEF | LEX_INDEF | LEX_NUMBER)) {
+        if ((t->lex & (LEX_DEF | LEX_INDEF | LEX_NUMBER)) || t->type == TOK_NUMBER) {
             determiner = true;
             continue;
         }
@@ -137,7 +141,7 @@ static long np_left(const src_doc *doc, long last, long limit)
         if (t->region >= 0 || t->type == TOK_QUOTE)
             break;
         if (t->type == TOK_PUNCT) {
-            if (t->punct == '.' && abbreviation_dot(doc, j)) {
+            if ((t->punct == '.' && abbreviation_dot(doc, j)) || t->punct == '%') {
                 first = j;
                 continue;
             }
@@ -729,7 +733,15 @@ static span clause_after(const src_doc *doc, long c, long send)
         const src_token *o = src_tok(doc, (size_t)k);
         if (o->type == TOK_WORD && !(o->lex & (LEX_CLAUSE | LEX_PREP))) {
             span obj = np_right(doc, k, send);
-            k = obj.first >= 0 ? obj.end : k + 1;
+            /* "told reporters that …", but "accused him of sexism", "urged voters to stay home":
+             * the listener is part of what is said (a "that" further on still starts the clause) */
+            if (obj.first < 0)
+                obj = (span){k, k + 1};
+            bool object_said = false;
+            for (long q = obj.first + 1; q <= obj.end && q < send && !object_said; q++)
+                object_said = word_is(doc, (size_t)q, "of") || word_is(doc, (size_t)q, "to");
+            if (!object_said)
+                k = obj.end;
         }
     }
     bool introduced = false; /* by "that", a colon or a quotation */

@@ -201,6 +201,31 @@ static void subject_of_the_clause(void **state)
                       "indirect [that the vote was rigged] (saying)", NULL});
 }
 
+static void shares_of_those_asked(void **state)
+{
+    (void)state;
+    expect_quotes("About 26% say they are conservative.\n\n"
+                  "In the poll, 21 percent said they would not vote at all.\n\n"
+                  "Few believe the truce can hold.\n",
+                  (const char *const[]){
+                      "indirect [they are conservative] <- 26% (say) #1 anonymous",
+                      "indirect [they would not vote at all] <- 21 percent (said) #2 anonymous",
+                      "indirect [the truce can hold] <- Few (believe) #3 anonymous", NULL});
+}
+
+static void listener_in_the_clause(void **state)
+{
+    (void)state;
+    /* "told X that …" leaves the listener out; "accused X of …", "urged X to …" keep it. */
+    expect_quotes("The mayor accused the council of wasting money.\n\n"
+                  "The coach urged fans to stay home.\n\n"
+                  "Ms. Ortiz told members of the panel that she would stay.\n",
+                  (const char *const[]){
+                      "indirect [the council of wasting money] <- The mayor (accused) #1 anonymous",
+                      "indirect [fans to stay home] <- The coach (urged) #2 anonymous",
+                      "indirect [that she would stay] <- Ms. Ortiz (told) #3", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -224,6 +249,8 @@ int main(void)
         cmocka_unit_test(labels_at_the_start_of_a_paragraph),
         cmocka_unit_test(no_speaker_no_attribution),
         cmocka_unit_test(subject_of_the_clause),
+        cmocka_unit_test(shares_of_those_asked),
+        cmocka_unit_test(listener_in_the_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
