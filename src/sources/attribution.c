@@ -961,16 +961,25 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
     return add_reported(doc, clause_after(doc, c + 1, send), speaker, (span){c, c + 2});
 }
 
-/* "Asked about his plans, Ryan said …", "Asked whether X, 72 percent said yes": the question put
- * to the speaker, by an asker the sentence does not name. Its clause ends at the first comma. */
+/* Does the question put to the speaker start at token `k`: "about", "whether", "why" …? */
+static bool question_opener(const src_doc *doc, long k)
+{
+    static const char *const openers[] = {"about", "if", "whether", "why", "how", "what", "when"};
+    for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
+        if (word_is(doc, (size_t)k, openers[i]))
+            return true;
+    return false;
+}
+
+/* "Asked about his plans, Ryan said …", "When asked on Monday whether X, 72 percent said yes":
+ * the question put to the speaker, by an asker the sentence does not name. Its clause ends at
+ * the first comma. */
 static bool attribute_asked(src_doc *doc, long c, long send)
 {
-    static const char *const openers[] = {"if", "whether", "why", "how", "what", "when"};
     long k = c + 1;
-    bool question = k < send && word_is(doc, (size_t)k, "about");
-    for (size_t i = 0; i < sizeof openers / sizeof openers[0] && !question && k < send; i++)
-        question = word_is(doc, (size_t)k, openers[i]);
-    if (!question)
+    while (k < send && k < c + 8 && src_tok(doc, (size_t)k)->type == TOK_WORD && !question_opener(doc, k))
+        k++; /* "on Monday", "by the host" */
+    if (k >= send || !question_opener(doc, k))
         return true;
     k += word_is(doc, (size_t)k, "about");
     long end = k;
@@ -995,10 +1004,12 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     const src_token *t = src_tok(doc, (size_t)c);
     if (t->type != TOK_WORD || t->region >= 0 || (t->flags & TF_USED))
         return true;
+    if (word_is(doc, (size_t)c, "asked") &&
+        ((c == sfirst && (t->flags & TF_CAP)) ||
+         (c > sfirst && !(t->flags & TF_CAP) && (word_is(doc, (size_t)c - 1, "when") || word_is(doc, (size_t)c - 1, "if")))))
+        return attribute_asked(doc, c, send);
     if (c + 1 < send && !(t->flags & TF_CAP) && topic_preposition(doc, t, c + 1))
         return attribute_topic(doc, c, sfirst, send);
-    if (c == sfirst && (t->flags & TF_CAP) && word_is(doc, (size_t)c, "asked"))
-        return attribute_asked(doc, c, send);
     if ((t->lex & LEX_ACCORDING) && c + 1 < send && word_is(doc, (size_t)c + 1, "to")) {
         span speaker = np_right(doc, c + 2, send);
         if (speaker.first < 0)

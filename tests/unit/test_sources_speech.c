@@ -119,6 +119,8 @@ static void asked_about_a_topic(void **state)
                       "indirect [the delays] (Asked)",
                       "indirect [the contractor was to blame] <- Ms. Varga (said) #1",
                       "mixed [whether the plan was “fair to every district,”] (Asked)", NULL});
+    expect_quotes("When asked on Monday why the plan failed, the mayor shrugged.\n",
+                  (const char *const[]){"indirect [why the plan failed] (asked)", NULL});
 }
 
 static void spokesman_of_someone(void **state)
