@@ -997,6 +997,32 @@ static bool attribute_asked(src_doc *doc, long c, long send)
     return add_reported(doc, (span){k, trim_end(doc, k, end)}, no_span, (span){c, c + 1});
 }
 
+/* What "according to X" (at token `c`) attributes to X, whose phrase it may lengthen to the comma
+ * that closes it: after it at the start of a sentence ("According to X, Y"), else the sentence
+ * around it ("Y, according to X", "Since May, according to X, Y"), a leading "But," aside. */
+static span according_content(const src_doc *doc, long c, long sfirst, long send, span *speaker)
+{
+    long comma = speaker->end;
+    while (comma < send && comma < speaker->end + 30 && !is_punct(src_tok(doc, (size_t)comma), ',') &&
+           !is_punct(src_tok(doc, (size_t)comma), ':'))
+        comma++;
+    bool closed = comma < send && comma < speaker->end + 30 && count_words(doc, comma + 1, send) >= 2;
+    long lead = sfirst;
+    if (c == sfirst + 2 && is_punct(src_tok(doc, (size_t)sfirst + 1), ',') &&
+        (src_tok(doc, (size_t)sfirst)->lex & (LEX_AND | LEX_CLAUSE)))
+        lead = c; /* "But, according to X, Y" */
+    if (lead == c) {
+        if (!closed)
+            return no_span;
+        if (trim_end(doc, speaker->first, comma) > speaker->end)
+            speaker->end = trim_end(doc, speaker->first, comma);
+        return (span){comma + 1, trim_end(doc, comma + 1, send)};
+    }
+    if (!closed || speaker->end != comma)
+        return (span){lead, trim_end(doc, lead, c)};
+    return (span){lead, trim_end(doc, lead, send)}; /* "Since May, according to X, Y" */
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -1012,28 +1038,19 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return attribute_topic(doc, c, sfirst, send);
     if ((t->lex & LEX_ACCORDING) && c + 1 < send && word_is(doc, (size_t)c + 1, "to")) {
         span speaker = np_right(doc, c + 2, send);
-        if (speaker.first < 0)
-            return true;
-        span content = no_span;
-        if (c == sfirst) {
-            /* "According to X, Y": Y starts after the comma that closes X */
-            long comma = speaker.end;
-            while (comma < send && comma < speaker.end + 30 && !is_punct(src_tok(doc, (size_t)comma), ',') &&
-                   !is_punct(src_tok(doc, (size_t)comma), ':'))
-                comma++;
-            if (comma < send && comma < speaker.end + 30) {
-                speaker.end = trim_end(doc, speaker.first, comma) > speaker.end ? trim_end(doc, speaker.first, comma)
-                                                                                : speaker.end;
-                content = (span){comma + 1, trim_end(doc, comma + 1, send)};
-            }
-        } else {
-            content = clause_before(doc, sfirst, c);
+        if (speaker.first < 0) {
+            /* "according to a count by the AP": whatever names the source, up to punctuation */
+            long end = c + 2;
+            while (end < send && end < c + 14 && is_wordlike(src_tok(doc, (size_t)end)) && src_tok(doc, (size_t)end)->region < 0)
+                end++;
+            if (end == c + 2)
+                return true;
+            speaker = (span){c + 2, end};
         }
-        if (content.first >= 0 && count_words(doc, content.first, content.end) < 2)
-            return true;
-        if (!add_reported(doc, content, speaker, (span){c, c + 2}))
-            return false;
-        return true;
+        span content = according_content(doc, c, sfirst, send, &speaker);
+        if (content.first < 0 || count_words(doc, content.first, content.end) < (c == sfirst ? 2u : 1u))
+            return true; /* "That's according to X": one word is enough after the fact */
+        return add_reported(doc, content, speaker, (span){c, c + 2});
     }
     if (!is_cue(t) || noun_not_cue(doc, c))
         return true;

@@ -36,6 +36,15 @@ static void according_to(void **state)
                       "indirect [rates moved apart seven times] <- USA TODAY contributor David Marsh (According to) #1",
                       "indirect [exports fell by a third] <- the report (According to) #2",
                       "indirect [Exports fell by a third] <- the customs service (according to) #3", NULL});
+    expect_quotes("The next day, according to Ms. Roy, the firm made new demands.\n\n"
+                  "But, according to the poll, most voters remain undecided.\n\n"
+                  "Sales rose by a fifth according to a count by the trade body.\n\n"
+                  "That’s according to the harbour master.\n",
+                  (const char *const[]){
+                      "indirect [The next day, according to Ms. Roy, the firm made new demands] <- Ms. Roy (according to) #1",
+                      "indirect [most voters remain undecided] <- the poll (according to) #2",
+                      "indirect [Sales rose by a fifth] <- a count by the trade body (according to) #3 anonymous",
+                      "indirect [That’s] <- the harbour master (according to) #4 anonymous", NULL});
 }
 
 static void other_reporting_verbs(void **state)
