@@ -770,8 +770,8 @@ static span clause_after(const src_doc *doc, long c, long send)
         const src_token *t = src_tok(doc, (size_t)q);
         if (t->region >= 0)
             continue;
-        if (is_punct(t, ';') || (is_punct(t, '-') && (t->flags & TF_SPACE))) {
-            end = q; /* "…; she left", "… — a modest boost" */
+        if (is_punct(t, ';')) {
+            end = q; /* "…; she left" (a dash goes on: "the plan — drafted in May — would pass") */
             break;
         }
         if (is_punct(t, ',') && q + 1 < send) {

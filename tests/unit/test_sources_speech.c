@@ -11,6 +11,8 @@
 static void said_that(void **state)
 {
     (void)state;
+    expect_quotes("The mayor said the plan — drafted in May — would pass easily.\n",
+                  (const char *const[]){"indirect [the plan — drafted in May — would pass easily] <- The mayor (said) #1 anonymous", NULL});
     expect_quotes("The mayor said that the bridge will reopen in May.\n",
                   (const char *const[]){"indirect [that the bridge will reopen in May] <- The mayor (said) #1 anonymous", NULL});
     expect_quotes("Dmitry Peskov said the talks would resume next week.\n",
