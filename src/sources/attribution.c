@@ -102,6 +102,9 @@ static bool has_head(const src_doc *doc, span s)
     if (last->type == TOK_NUMBER || is_punct(last, '%') ||
         ((last->lex & (LEX_INDEF | LEX_NUMBER)) && last->end - last->start > 2))
         return true; /* a share of those asked: "26% say", "43 said", "few believe", "many said" */
+    if (last->type == TOK_WORD && !(last->flags & TF_CAP) && !last->lex && last->end - last->start > 3 &&
+        doc->text[last->end - 1] == 's' && doc->text[last->end - 2] != 's')
+        return true; /* a plural noun: "callers asked", "opponents say" */
     bool determiner = false;
     for (long k = s.first; k < s.end; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
@@ -724,12 +727,14 @@ static bool stance_object(const src_doc *doc, const src_token *cue, long k)
     return (cue->lex & LEX_STANCE) && is_cap(o) && !(o->lex & (LEX_TIME | LEX_PRONOUN | LEX_CLAUSE));
 }
 
+static bool question_opener(const src_doc *doc, long k);
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
     long k = c + 1;
     const src_token *cue = src_tok(doc, (size_t)c);
-    if (k < send && (cue->lex & LEX_TELL) && !word_is(doc, (size_t)k, "that")) {
+    if (k < send && (cue->lex & LEX_TELL) && !word_is(doc, (size_t)k, "that") && !question_opener(doc, k)) {
         const src_token *o = src_tok(doc, (size_t)k);
         if (o->type == TOK_WORD && !(o->lex & (LEX_CLAUSE | LEX_PREP))) {
             span obj = np_right(doc, k, send);
@@ -832,10 +837,29 @@ static span clause_before(const src_doc *doc, long sfirst, long before)
     return (span){sfirst, end};
 }
 
+/* Is `speaker` inside what an earlier reported clause says ("He said they want a ban": "they
+ * want" is part of what he said), that clause not being itself inside `content` ("Moscow believes
+ * X, officials said")? Annotators mark such nested speech on one time in four. */
+static bool nested_speech(const src_doc *doc, span content, span speaker)
+{
+    const src_attr *attrs = doc->attrs.data;
+    for (size_t a = doc->attrs.len, seen = 0; a-- > 0 && seen < 8; seen++) {
+        const src_attr *o = &attrs[a];
+        if (o->kind == ONR_QUOTE_DIRECT || o->kind == ONR_QUOTE_PARTIAL || speaker.first < (long)o->first ||
+            speaker.first >= (long)o->end)
+            continue;
+        if (o->cue_first < 0 || o->cue_first < content.first || o->cue_first >= content.end)
+            return true;
+    }
+    return false;
+}
+
 static bool add_reported(src_doc *doc, span content, span speaker, span cue)
 {
     if (content.first < 0 || (src_tok(doc, (size_t)content.first)->flags & TF_USED))
         return true; /* "Asked whether X, 60 percent said yes": not "Asked whether X" as what they said */
+    if (speaker.first >= 0 && nested_speech(doc, content, speaker))
+        return true;
     for (long k = content.first; k < content.end; k++) {
         /* A direct quote with its own attribution ends the clause: "She said that X, to which
          * O'Malley interjected: “…”" */
@@ -904,8 +928,15 @@ static void trim_nested(src_doc *doc, size_t from)
                 (size_t)outer->cue_first < inner->first || (size_t)outer->cue_first >= inner->end)
                 continue;
             long end = trim_end(doc, (long)outer->first, inner->speaker_first);
-            if (end > (long)outer->first && count_words(doc, (long)outer->first, end) >= 2)
+            if (end > (long)outer->first && count_words(doc, (long)outer->first, end) >= 2 && outer->piece_count == 1) {
                 outer->end = (size_t)end;
+                src_piece *pieces = doc->pieces.data;
+                for (size_t p = doc->pieces.len; p-- > 0;)
+                    if (pieces[p].attr_id == outer->id) {
+                        pieces[p].end = (size_t)end; /* its one piece ends there too */
+                        break;
+                    }
+            }
         }
 }
 

@@ -226,6 +226,26 @@ static void shares_of_those_asked(void **state)
                       "indirect [the truce can hold] <- Few (believe) #3 anonymous", NULL});
 }
 
+static void plural_noun_subject(void **state)
+{
+    (void)state;
+    expect_quotes("During the show, callers asked how much money he was paid.\n",
+                  (const char *const[]){"indirect [how much money he was paid] <- callers (asked) #1 anonymous", NULL});
+}
+
+static void nested_speech_is_part_of_the_clause(void **state)
+{
+    (void)state;
+    /* "they want" is part of what the mayor said, not a second attribution; but the officials
+     * report Moscow's belief, which keeps its own. */
+    expect_quotes("The mayor said residents want a new bridge.\n\n"
+                  "Moscow believes that the talks will fail, officials said.\n",
+                  (const char *const[]){
+                      "indirect [residents want a new bridge] <- The mayor (said) #1 anonymous",
+                      "indirect [Moscow believes that the talks will fail] <- officials (said) #2 anonymous",
+                      "indirect [that the talks will fail] <- Moscow (believes) #3", NULL});
+}
+
 static void listener_in_the_clause(void **state)
 {
     (void)state;
@@ -264,6 +284,8 @@ int main(void)
         cmocka_unit_test(subject_of_the_clause),
         cmocka_unit_test(shares_of_those_asked),
         cmocka_unit_test(listener_in_the_clause),
+        cmocka_unit_test(plural_noun_subject),
+        cmocka_unit_test(nested_speech_is_part_of_the_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
