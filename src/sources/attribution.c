@@ -172,8 +172,9 @@ static long np_left(const src_doc *doc, long last, long limit)
                            !(is_cap(left) || (left->lex & (LEX_ROLE | LEX_PLURAL)))))
                 break; /* "officials and three members", "the government and business" */
         } else if (t->lex & LEX_PREP) {
-            if (!left || !((left->lex & (LEX_ANONLINK | LEX_ROLE)) || (is_cap(left) && !(left->flags & TF_PARA))))
-                break;
+            bool share = left && (left->type == TOK_NUMBER || (left->lex & LEX_NUMBER)) && word_is(doc, (size_t)j, "in");
+            if (!left || !(share || (left->lex & (LEX_ANONLINK | LEX_ROLE)) || (is_cap(left) && !(left->flags & TF_PARA))))
+                break; /* but "officials in Kyiv", "nine in 10" */
         } else if (t->lex & (LEX_DEF | LEX_INDEF) && !(t->lex & LEX_NUMBER && !(t->lex & LEX_INDEF))) {
             first = j;
             if (!left || left->type != TOK_WORD || !(left->lex & (LEX_OF | LEX_AND | LEX_PREP | LEX_ANONLINK)))
@@ -837,28 +838,61 @@ static span clause_before(const src_doc *doc, long sfirst, long before)
     return (span){sfirst, end};
 }
 
-/* Is `speaker` inside what an earlier reported clause says ("He said they want a ban": "they
- * want" is part of what he said), that clause not being itself inside `content` ("Moscow believes
- * X, officials said")? Annotators mark such nested speech on one time in four. */
-static bool nested_speech(const src_doc *doc, span content, span speaker)
+/* Ends the one-piece attribution `a` at token `end`, its piece with it. */
+static void end_clause(src_doc *doc, src_attr *a, size_t end)
 {
-    const src_attr *attrs = doc->attrs.data;
+    a->end = end;
+    src_piece *pieces = doc->pieces.data;
+    for (size_t p = doc->pieces.len; p-- > 0;)
+        if (pieces[p].attr_id == a->id) {
+            pieces[p].end = end;
+            break;
+        }
+}
+
+/* The earlier reported clause `speaker` is inside ("He said they want a ban": "they want" is part
+ * of what he said), that clause not being itself inside `content` ("Moscow believes X, officials
+ * said"); NULL when none. */
+static src_attr *enclosing_clause(const src_doc *doc, span content, span speaker)
+{
+    src_attr *attrs = doc->attrs.data;
     for (size_t a = doc->attrs.len, seen = 0; a-- > 0 && seen < 8; seen++) {
-        const src_attr *o = &attrs[a];
+        src_attr *o = &attrs[a];
         if (o->kind == ONR_QUOTE_DIRECT || o->kind == ONR_QUOTE_PARTIAL || speaker.first < (long)o->first ||
             speaker.first >= (long)o->end)
             continue;
         if (o->cue_first < 0 || o->cue_first < content.first || o->cue_first >= content.end)
-            return true;
+            return o;
     }
-    return false;
+    return NULL;
+}
+
+/* Speech nested in a reported clause is part of it (annotators mark it one time in four), unless
+ * a new clause starts with its speaker: "Four in 10 said X, while nine in 10 said Y" ends the
+ * first clause before "while". Returns whether the nested speech stands on its own. */
+static bool nested_speech_stands(src_doc *doc, src_attr *outer, long speaker)
+{
+    long conj = speaker - 1;
+    if (conj <= (long)outer->first + 1)
+        return false;
+    const src_token *c = src_tok(doc, (size_t)conj), *before = src_tok(doc, (size_t)conj - 1);
+    bool coordinated = is_punct(c, ';') ||
+                       ((word_is(doc, (size_t)conj, "and") || word_is(doc, (size_t)conj, "but") ||
+                         word_is(doc, (size_t)conj, "while") || word_is(doc, (size_t)conj, "whereas")) &&
+                        (is_punct(before, ',') || is_punct(before, ';')));
+    long end = trim_end(doc, (long)outer->first, conj);
+    if (!coordinated || outer->piece_count != 1 || count_words(doc, (long)outer->first, end) < 2)
+        return false;
+    end_clause(doc, outer, (size_t)end);
+    return true;
 }
 
 static bool add_reported(src_doc *doc, span content, span speaker, span cue)
 {
     if (content.first < 0 || (src_tok(doc, (size_t)content.first)->flags & TF_USED))
         return true; /* "Asked whether X, 60 percent said yes": not "Asked whether X" as what they said */
-    if (speaker.first >= 0 && nested_speech(doc, content, speaker))
+    src_attr *outer = speaker.first >= 0 ? enclosing_clause(doc, content, speaker) : NULL;
+    if (outer && !nested_speech_stands(doc, outer, speaker.first))
         return true;
     for (long k = content.first; k < content.end; k++) {
         /* A direct quote with its own attribution ends the clause: "She said that X, to which
@@ -928,15 +962,8 @@ static void trim_nested(src_doc *doc, size_t from)
                 (size_t)outer->cue_first < inner->first || (size_t)outer->cue_first >= inner->end)
                 continue;
             long end = trim_end(doc, (long)outer->first, inner->speaker_first);
-            if (end > (long)outer->first && count_words(doc, (long)outer->first, end) >= 2 && outer->piece_count == 1) {
-                outer->end = (size_t)end;
-                src_piece *pieces = doc->pieces.data;
-                for (size_t p = doc->pieces.len; p-- > 0;)
-                    if (pieces[p].attr_id == outer->id) {
-                        pieces[p].end = (size_t)end; /* its one piece ends there too */
-                        break;
-                    }
-            }
+            if (end > (long)outer->first && count_words(doc, (long)outer->first, end) >= 2 && outer->piece_count == 1)
+                end_clause(doc, outer, (size_t)end);
         }
 }
 

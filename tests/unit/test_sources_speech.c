@@ -224,6 +224,11 @@ static void shares_of_those_asked(void **state)
                       "indirect [they are conservative] <- 26% (say) #1 anonymous",
                       "indirect [they would not vote at all] <- 21 percent (said) #2 anonymous",
                       "indirect [the truce can hold] <- Few (believe) #3 anonymous", NULL});
+    /* A second clause with its own speaker ends the first. */
+    expect_quotes("About four in 10 voters said prices would rise, while nine in 10 said they expected higher rents.\n",
+                  (const char *const[]){
+                      "indirect [prices would rise] <- four in 10 voters (said) #1 anonymous",
+                      "indirect [they expected higher rents] <- nine in 10 (said) #2 anonymous", NULL});
 }
 
 static void plural_noun_subject(void **state)
