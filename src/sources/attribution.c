@@ -1167,8 +1167,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (speaker.first >= 0) {
         content = clause_after(doc, c, send);
-        if (content.first < 0)
-            content = clause_before(doc, sfirst, speaker.first);
+        if (content.first < 0 && count_words(doc, c + 1, send) <= 8)
+            content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday." */
     } else if (c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&
                is_punct(src_tok(doc, (size_t)c - 2), ',')) {
         /* No Child Left Behind was “very assertive,” said Gary Orfield. */
@@ -1181,8 +1181,15 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             content = clause_after(doc, c, send);
         } else {
             speaker = np_right(doc, c + 1, send);
-            if (speaker.first >= 0)
+            if (speaker.first >= 0 && !(src_tok(doc, (size_t)speaker.first)->lex & LEX_PRONOUN)) {
                 content = clause_before(doc, sfirst, c);
+            } else {
+                /* "Wilcox, whose education the Army paid for, said he would …": "he" starts the
+                 * clause; the speaker is the subject of the sentence */
+                speaker = clause_subject(doc, sfirst, c);
+                if (speaker.first >= 0)
+                    content = clause_after(doc, c, send);
+            }
         }
     } else if (c > sfirst && src_tok(doc, (size_t)c - 1)->type == TOK_WORD &&
                !(src_tok(doc, (size_t)c - 1)->lex & (LEX_PREP | LEX_DEF | LEX_INDEF))) {

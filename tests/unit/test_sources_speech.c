@@ -231,6 +231,18 @@ static void shares_of_those_asked(void **state)
                       "indirect [they expected higher rents] <- nine in 10 (said) #2 anonymous", NULL});
 }
 
+static void long_apposition_then_pronoun(void **state)
+{
+    (void)state;
+    /* ", said she would …" after a long apposition: the pronoun opens the clause, the subject of
+     * the sentence speaks; a clause before the speaker only when little follows the verb. */
+    expect_quotes("Lena Ortiz, whose farm sits on the old river bed that flooded twice in the last decade, said she would sell it.\n\n"
+                  "The port will close, the harbour master said on Monday.\n",
+                  (const char *const[]){
+                      "indirect [she would sell it] <- Lena Ortiz (said) #1",
+                      "indirect [The port will close] <- the harbour master (said) #2 anonymous", NULL});
+}
+
 static void plural_noun_subject(void **state)
 {
     (void)state;
@@ -290,6 +302,7 @@ int main(void)
         cmocka_unit_test(shares_of_those_asked),
         cmocka_unit_test(listener_in_the_clause),
         cmocka_unit_test(plural_noun_subject),
+        cmocka_unit_test(long_apposition_then_pronoun),
         cmocka_unit_test(nested_speech_is_part_of_the_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
