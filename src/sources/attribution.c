@@ -889,8 +889,10 @@ static bool nested_speech_stands(src_doc *doc, src_attr *outer, long speaker)
 
 static bool add_reported(src_doc *doc, span content, span speaker, span cue)
 {
-    if (content.first < 0 || (src_tok(doc, (size_t)content.first)->flags & TF_USED))
-        return true; /* "Asked whether X, 60 percent said yes": not "Asked whether X" as what they said */
+    if (content.first < 0 || (src_tok(doc, (size_t)content.first)->flags & TF_USED) ||
+        (content.first + 1 < content.end && (src_tok(doc, (size_t)content.first + 1)->flags & TF_USED) &&
+         (word_is(doc, (size_t)content.first, "when") || word_is(doc, (size_t)content.first, "if"))))
+        return true; /* "(When) asked whether X, 60 percent said yes": not "Asked whether X" as what they said */
     src_attr *outer = speaker.first >= 0 ? enclosing_clause(doc, content, speaker) : NULL;
     if (outer && !nested_speech_stands(doc, outer, speaker.first))
         return true;
