@@ -783,8 +783,9 @@ static span clause_after(const src_doc *doc, long c, long send)
         if (is_punct(t, ',') && q + 1 < send) {
             const src_token *n = src_tok(doc, (size_t)q + 1);
             if (n->type == TOK_WORD && !(n->flags & TF_CAP) &&
-                ((n->lex & LEX_PARTICIPLE) || word_is(doc, (size_t)q + 1, "and") || word_is(doc, (size_t)q + 1, "but"))) {
-                end = q; /* "…, arguing that …", "…, and three-quarters said …" */
+                ((n->lex & LEX_PARTICIPLE) || word_is(doc, (size_t)q + 1, "and") || word_is(doc, (size_t)q + 1, "but") ||
+                 word_is(doc, (size_t)q + 1, "which") || word_is(doc, (size_t)q + 1, "while"))) {
+                end = q; /* "…, arguing that …", "…, and three-quarters said …", "…, which …" */
                 break;
             }
         }

@@ -231,6 +231,16 @@ static void shares_of_those_asked(void **state)
                       "indirect [they expected higher rents] <- nine in 10 (said) #2 anonymous", NULL});
 }
 
+static void clause_ends_before_which_and_while(void **state)
+{
+    (void)state;
+    expect_quotes("Ms. Hale said she backs the final bill, which sets new limits.\n\n"
+                  "Half of the voters say they prefer an outsider, while others want experience.\n",
+                  (const char *const[]){
+                      "indirect [she backs the final bill] <- Ms. Hale (said) #1",
+                      "indirect [they prefer an outsider] <- Half of the voters (say) #2", NULL});
+}
+
 static void long_apposition_then_pronoun(void **state)
 {
     (void)state;
@@ -303,6 +313,7 @@ int main(void)
         cmocka_unit_test(listener_in_the_clause),
         cmocka_unit_test(plural_noun_subject),
         cmocka_unit_test(long_apposition_then_pronoun),
+        cmocka_unit_test(clause_ends_before_which_and_while),
         cmocka_unit_test(nested_speech_is_part_of_the_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
