@@ -189,7 +189,9 @@ with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "sources_cues
         if row.startswith("#"):
             continue
         word, _, _, cls = row.rstrip("\n").split("\t")
-        if word not in classes:
+        if cls == "TOPIC":
+            add([word], "ABOUT")  # "referring to": a two-word entry, looked up as such
+        elif word not in classes:
             add([word], *cls.split(), *(["PARTICIPLE"] if word.endswith("ing") else []))
 # "who" is a relative pronoun, not a clause opener; "that" is both but must stop a noun phrase.
 ORDER = ["CUE", "TELL", "WEAK", "PARTICIPLE", "ACCORDING", "ROLE", "PLURAL", "DOC", "PRONOUN", "NEUTER",

@@ -1001,20 +1001,49 @@ static bool attribute_label(src_doc *doc, long sfirst, long send)
     return add_reported(doc, (span){colon + 1, end}, (span){sfirst, colon}, (span){colon, colon + 1});
 }
 
-/* Does the preposition after verb `t` introduce what the verb is about: "talked about", "called
- * for"? */
-static bool topic_preposition(const src_doc *doc, const src_token *t, long prep)
+/* Is "verb particle" at `verb` a cue learned as a pair ("referring to", "pointed out")? */
+static bool topic_pair(const src_doc *doc, long verb)
 {
-    return ((t->lex & LEX_ABOUT) && word_is(doc, (size_t)prep, "about")) ||
-           ((t->lex & LEX_FOR) && word_is(doc, (size_t)prep, "for"));
+    const src_token *v = src_tok(doc, (size_t)verb), *p = src_tok(doc, (size_t)verb + 1);
+    size_t vn = v->end - v->start, pn = p->end - p->start;
+    char pair[24];
+    if (p->type != TOK_WORD || vn + 1 + pn > sizeof pair ||
+        !((p->lex & LEX_PREP) || word_is(doc, (size_t)verb + 1, "out") || word_is(doc, (size_t)verb + 1, "up") ||
+          word_is(doc, (size_t)verb + 1, "off") || word_is(doc, (size_t)verb + 1, "back")))
+        return false;
+    memcpy(pair, doc->text + v->start, vn);
+    pair[vn] = ' ';
+    memcpy(pair + vn + 1, doc->text + p->start, pn);
+    unsigned number;
+    return (src_lexicon_lookup(pair, vn + 1 + pn, &number) & LEX_ABOUT) != 0;
+}
+
+/* Does the preposition after verb `c` introduce what the verb is about: "talked about", "called
+ * for", "referring to"? */
+static bool topic_preposition(const src_doc *doc, long c)
+{
+    const src_token *t = src_tok(doc, (size_t)c);
+    return ((t->lex & LEX_ABOUT) && word_is(doc, (size_t)c + 1, "about")) ||
+           ((t->lex & LEX_FOR) && word_is(doc, (size_t)c + 1, "for")) || topic_pair(doc, c);
 }
 
 /* "Sanders talked about the country's problems", "Trump called for an inquiry": the object of
  * the preposition is what the subject said. The preposition stands in for the cue so that the
  * clause ends by the same rules as after "said". */
+/* The speaker before verb `c`, also of a progressive: "she was referring to", "they are saying". */
+static span verb_speaker(const src_doc *doc, long c, long limit)
+{
+    span speaker = speaker_left(doc, c, limit);
+    static const char *const be[] = {"is", "was", "are", "were", "been"};
+    for (size_t i = 0; speaker.first < 0 && c > limit && i < sizeof be / sizeof be[0]; i++)
+        if (ends_in_ing(doc, src_tok(doc, (size_t)c)) && word_is(doc, (size_t)c - 1, be[i]))
+            speaker = speaker_left(doc, c - 1, limit);
+    return speaker;
+}
+
 static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 {
-    span speaker = speaker_left(doc, c, sfirst);
+    span speaker = verb_speaker(doc, c, sfirst);
     if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
         speaker = clause_subject(doc, sfirst, c - 1); /* "… and spoke about …" */
     if (speaker.first < 0)
@@ -1095,7 +1124,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         ((c == sfirst && (t->flags & TF_CAP)) ||
          (c > sfirst && !(t->flags & TF_CAP) && (word_is(doc, (size_t)c - 1, "when") || word_is(doc, (size_t)c - 1, "if")))))
         return attribute_asked(doc, c, send);
-    if (c + 1 < send && !(t->flags & TF_CAP) && topic_preposition(doc, t, c + 1))
+    if (c + 1 < send && !(t->flags & TF_CAP) && topic_preposition(doc, c))
         return attribute_topic(doc, c, sfirst, send);
     if ((t->lex & LEX_ACCORDING) && c + 1 < send && word_is(doc, (size_t)c + 1, "to")) {
         span speaker = np_right(doc, c + 2, send);
@@ -1136,7 +1165,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         }
     }
     bool participle = (t->lex & LEX_PARTICIPLE) && c > sfirst && is_punct(src_tok(doc, (size_t)c - 1), ',');
-    span speaker = participle ? no_span : speaker_left(doc, c, sfirst), content = no_span;
+    span speaker = participle ? no_span : verb_speaker(doc, c, sfirst), content = no_span;
     if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&
         is_punct(src_tok(doc, (size_t)speaker.first - 1), ',') &&
         !(src_tok(doc, (size_t)c + 2)->lex & (LEX_PARTICIPLE | LEX_AND | LEX_CLAUSE)) &&

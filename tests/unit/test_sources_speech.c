@@ -231,6 +231,19 @@ static void shares_of_those_asked(void **state)
                       "indirect [they expected higher rents] <- nine in 10 (said) #2 anonymous", NULL});
 }
 
+static void learned_verb_and_particle(void **state)
+{
+    (void)state;
+    /* "pointed to", "referring to": pairs learned as cues; a progressive keeps its speaker. */
+    expect_quotes("The mayor pointed to the flood maps from last spring.\n\n"
+                  "Ms. Hale was referring to the new harbour tax.\n\n"
+                  "The unions are saying the deal is dead.\n",
+                  (const char *const[]){
+                      "indirect [the flood maps from last spring] <- The mayor (pointed to) #1 anonymous",
+                      "indirect [the new harbour tax] <- Ms. Hale (referring to) #2",
+                      "indirect [the deal is dead] <- The unions (saying) #3 anonymous", NULL});
+}
+
 static void clause_ends_before_which_and_while(void **state)
 {
     (void)state;
@@ -314,6 +327,7 @@ int main(void)
         cmocka_unit_test(plural_noun_subject),
         cmocka_unit_test(long_apposition_then_pronoun),
         cmocka_unit_test(clause_ends_before_which_and_while),
+        cmocka_unit_test(learned_verb_and_particle),
         cmocka_unit_test(nested_speech_is_part_of_the_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
