@@ -1007,10 +1007,12 @@ static bool topic_pair(const src_doc *doc, long verb)
     const src_token *v = src_tok(doc, (size_t)verb), *p = src_tok(doc, (size_t)verb + 1);
     size_t vn = v->end - v->start, pn = p->end - p->start;
     char pair[24];
-    if (p->type != TOK_WORD || vn + 1 + pn > sizeof pair ||
-        !((p->lex & LEX_PREP) || word_is(doc, (size_t)verb + 1, "out") || word_is(doc, (size_t)verb + 1, "up") ||
-          word_is(doc, (size_t)verb + 1, "off") || word_is(doc, (size_t)verb + 1, "back")))
+    if (p->type != TOK_WORD || vn + 1 + pn > sizeof pair)
         return false;
+    if (!(p->lex & LEX_PREP) && (pn > 4 || !strchr("oubOUB", doc->text[p->start]) ||
+                                 !(word_is(doc, (size_t)verb + 1, "out") || word_is(doc, (size_t)verb + 1, "up") ||
+                                   word_is(doc, (size_t)verb + 1, "off") || word_is(doc, (size_t)verb + 1, "back"))))
+        return false; /* checked cheaply: this runs for every word */
     memcpy(pair, doc->text + v->start, vn);
     pair[vn] = ' ';
     memcpy(pair + vn + 1, doc->text + p->start, pn);
@@ -1120,7 +1122,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     const src_token *t = src_tok(doc, (size_t)c);
     if (t->type != TOK_WORD || t->region >= 0 || (t->flags & TF_USED))
         return true;
-    if (word_is(doc, (size_t)c, "asked") &&
+    if ((t->lex & LEX_CUE) && word_is(doc, (size_t)c, "asked") &&
         ((c == sfirst && (t->flags & TF_CAP)) ||
          (c > sfirst && !(t->flags & TF_CAP) && (word_is(doc, (size_t)c - 1, "when") || word_is(doc, (size_t)c - 1, "if")))))
         return attribute_asked(doc, c, send);
