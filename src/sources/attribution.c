@@ -851,16 +851,16 @@ static void end_clause(src_doc *doc, src_attr *a, size_t end)
         }
 }
 
-/* The earlier reported clause `speaker` is inside ("He said they want a ban": "they want" is part
- * of what he said), that clause not being itself inside `content` ("Moscow believes X, officials
- * said"); NULL when none. */
-static src_attr *enclosing_clause(const src_doc *doc, span content, span speaker)
+/* The earlier reported clause that the speaker or cue `at` is inside ("He said they want a ban":
+ * "they want" is part of what he said), that clause not being itself inside `content` ("Moscow
+ * believes X, officials said"); NULL when none. */
+static src_attr *enclosing_clause(const src_doc *doc, span content, span at)
 {
     src_attr *attrs = doc->attrs.data;
     for (size_t a = doc->attrs.len, seen = 0; a-- > 0 && seen < 8; seen++) {
         src_attr *o = &attrs[a];
-        if (o->kind == ONR_QUOTE_DIRECT || o->kind == ONR_QUOTE_PARTIAL || speaker.first < (long)o->first ||
-            speaker.first >= (long)o->end)
+        if (o->kind == ONR_QUOTE_DIRECT || o->kind == ONR_QUOTE_PARTIAL || at.first < (long)o->first ||
+            at.first >= (long)o->end)
             continue;
         if (o->cue_first < 0 || o->cue_first < content.first || o->cue_first >= content.end)
             return o;
@@ -897,6 +897,8 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
     src_attr *outer = speaker.first >= 0 ? enclosing_clause(doc, content, speaker) : NULL;
     if (outer && !nested_speech_stands(doc, outer, speaker.first))
         return true;
+    if (!outer && cue.first >= 0 && enclosing_clause(doc, content, cue))
+        return true; /* "The mayor said the deal was reported to be near": one attribution */
     for (long k = content.first; k < content.end; k++) {
         /* A direct quote with its own attribution ends the clause: "She said that X, to which
          * O'Malley interjected: “…”" */

@@ -278,6 +278,8 @@ static void nested_speech_is_part_of_the_clause(void **state)
     (void)state;
     /* "they want" is part of what the mayor said, not a second attribution; but the officials
      * report Moscow's belief, which keeps its own. */
+    expect_quotes("The mayor said the deal was reported to be near.\n",
+                  (const char *const[]){"indirect [the deal was reported to be near] <- The mayor (said) #1 anonymous", NULL});
     expect_quotes("The mayor said residents want a new bridge.\n\n"
                   "Moscow believes that the talks will fail, officials said.\n",
                   (const char *const[]){
