@@ -1117,6 +1117,16 @@ static span according_content(const src_doc *doc, long c, long sfirst, long send
     return (span){lead, trim_end(doc, lead, send)}; /* "Since May, according to X, Y" */
 }
 
+/* "…in Boston, said Democratic strategist Hank Sheinkopf.": after a `speaker` found just before a
+ * comma and cue `c`, a noun phrase that ends the sentence is the one speaking; else no_span. */
+static span name_ending_sentence(const src_doc *doc, long c, long send, span speaker)
+{
+    if (speaker.end != c - 1 || !is_punct(src_tok(doc, (size_t)c - 1), ','))
+        return no_span;
+    span after = np_right(doc, c + 1, send);
+    return after.first >= 0 && after.end >= trim_end(doc, c + 1, send) ? after : no_span;
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -1201,7 +1211,11 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         }
         return true;
     }
-    if (speaker.first >= 0) {
+    span inverted = speaker.first >= 0 ? name_ending_sentence(doc, c, send, speaker) : no_span;
+    if (inverted.first >= 0) {
+        speaker = inverted;
+        content = clause_before(doc, sfirst, c);
+    } else if (speaker.first >= 0) {
         content = clause_after(doc, c, send);
         if (content.first < 0 && count_words(doc, c + 1, send) <= 8)
             content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday." */

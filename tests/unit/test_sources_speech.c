@@ -264,6 +264,9 @@ static void long_apposition_then_pronoun(void **state)
                   (const char *const[]){
                       "indirect [she would sell it] <- Lena Ortiz (said) #1",
                       "indirect [The port will close] <- the harbour master (said) #2 anonymous", NULL});
+    /* A name before the comma is not the speaker when a name after the verb ends the sentence. */
+    expect_quotes("He is valued for his clout in Boston, said the strategist Hank Sheinkopf.\n",
+                  (const char *const[]){"indirect [He is valued for his clout in Boston] <- the strategist Hank Sheinkopf (said) #1", NULL});
 }
 
 static void plural_noun_subject(void **state)
