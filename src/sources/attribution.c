@@ -1259,13 +1259,45 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     return true;
 }
 
+/* "Clinton Says Crash Seems Like Terrorism", "Trump Is A Dumb Client, Trevor Noah Says": a
+ * headline in title case, where the reporting verb is capitalized like every other word. */
+static bool attribute_headline(src_doc *doc, long sfirst, long send)
+{
+    long end = trim_end(doc, sfirst, send), cue = -1;
+    if (end - sfirst > 40 || end - sfirst < 4)
+        return true;
+    for (long k = sfirst; k < end; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0 || (t->type == TOK_WORD && !(t->flags & TF_CAP) && t->end - t->start > 3))
+            return true; /* a quotation, or a long word in lowercase: not a headline */
+        if (cue < 0 && k > sfirst && t->type == TOK_WORD && (t->lex & LEX_CUE) && !(t->lex & (LEX_ROLE | LEX_DOC)))
+            cue = k;
+    }
+    if (cue < 0)
+        return true;
+    if (cue + 1 == end) {
+        long comma = cue - 1;
+        while (comma > sfirst && comma > cue - 5 && !is_punct(src_tok(doc, (size_t)comma), ','))
+            comma--;
+        if (comma <= sfirst || !is_punct(src_tok(doc, (size_t)comma), ',') || count_words(doc, sfirst, comma) < 2)
+            return true;
+        return add_reported(doc, (span){sfirst, comma}, (span){comma + 1, cue}, (span){cue, cue + 1});
+    }
+    for (long k = sfirst; k < cue; k++)
+        if (!is_wordlike(src_tok(doc, (size_t)k)) || cue - sfirst > 4)
+            return true; /* the speaker is a short name: "Hillary Clinton Says" */
+    if (count_words(doc, cue + 1, end) < 2)
+        return true;
+    return add_reported(doc, (span){cue + 1, end}, (span){sfirst, cue}, (span){cue, cue + 1});
+}
+
 /* Longest stretch a reported clause or its speaker may take on either side of the cue. */
 enum { CLAUSE_WINDOW = 160 };
 
 static bool attribute_clauses(src_doc *doc, const src_sentence *s)
 {
     long sfirst = (long)s->first, send = (long)s->end;
-    if (!attribute_label(doc, sfirst, send))
+    if (!attribute_label(doc, sfirst, send) || !attribute_headline(doc, sfirst, send))
         return false;
     for (long c = sfirst; c < send; c++) {
         long lo = c - CLAUSE_WINDOW > sfirst ? c - CLAUSE_WINDOW : sfirst;

@@ -231,6 +231,16 @@ static void shares_of_those_asked(void **state)
                       "indirect [they expected higher rents] <- nine in 10 (said) #2 anonymous", NULL});
 }
 
+static void title_case_headline(void **state)
+{
+    (void)state;
+    expect_quotes("Mayor Lina Petrov Says Tram Line Will Open In May.\n\n"
+                  "The Harbour Tax Is A Mistake, Union Leader Warns.\n",
+                  (const char *const[]){
+                      "indirect [Tram Line Will Open In May] <- Mayor Lina Petrov (Says) #1",
+                      "indirect [The Harbour Tax Is A Mistake] <- Union Leader (Warns) #2", NULL});
+}
+
 static void learned_verb_and_particle(void **state)
 {
     (void)state;
@@ -333,6 +343,7 @@ int main(void)
         cmocka_unit_test(long_apposition_then_pronoun),
         cmocka_unit_test(clause_ends_before_which_and_while),
         cmocka_unit_test(learned_verb_and_particle),
+        cmocka_unit_test(title_case_headline),
         cmocka_unit_test(nested_speech_is_part_of_the_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
