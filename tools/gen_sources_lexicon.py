@@ -134,7 +134,7 @@ aug sep sept oct nov dec u s n k e g i ft mt rev""".split()
 JUSTIFY = "anonymity anonymously authorized identified named sensitivity".split()
 # Paragraph labels that are not speakers: "Correction: …", "Breaking: …", "Editor's note: …".
 NOT_SPEAKER = """breaking correction update updated look watch read related revealed exclusive video photos
-photo image note credit see also more tags published listen""".split()
+photo image note credit see also more tags published listen byline contributing email""".split()
 
 classes = {}
 values = {}

@@ -190,6 +190,7 @@ static void labels_at_the_start_of_a_paragraph(void **state)
                   (const char *const[]){
                       "indirect [Sanders leads in New Hampshire] <- Poll (:) #1",
                       "indirect [We will debate in April] <- BENENSON (:) #2", NULL});
+    expect_quotes("Contributing: Ana Ruiz in Lisbon.\n\nBYLINE: Tom Reyes, staff writer.\n", (const char *const[]){NULL});
 }
 
 static void no_speaker_no_attribution(void **state)
