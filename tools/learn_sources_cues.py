@@ -6,7 +6,9 @@ tools/sources_cues_learned.tsv, which tools/gen_sources_lexicon.py merges into t
 A word is a cue when annotators marked it as the head of an attribution cue (its last word that is
 not a particle: "called" in "called on") often enough, and on enough of its lowercase occurrences
 in the same texts, and it is rarely a noun (after a determiner: "the claim"). Per word the file
-also says whether its content is often a bare name or two ("endorsed Cruz": STANCE).
+also says whether its content is often a bare name or two ("endorsed Cruz": STANCE). A verb and its
+particle annotated together ("referring to", "pointed out") are kept on the same terms as a TOPIC pair:
+what follows the particle was said.
 
 The thresholds below were chosen by learning on every other train record and scoring the audit
 on the rest (overlap F1: MIN_CUES 2 .638, 3 .636, 4 .635 at MIN_PRECISION .30; precision .20-.40
