@@ -372,13 +372,14 @@ static span speaker_left(const src_doc *doc, long c, long limit)
     if (first > i)
         return no_span;
     span s = {first, i + 1};
-    if (has_head(doc, s))
-        return s;
-    /* "Another tweeted", "Some chanted", "the two write": a determiner or a number standing alone */
-    if (first == i && (t->lex & LEX_INDEF) && is_cap(t))
-        return s;
+    /* "the two write": a number standing alone after its article */
     if (first == i && (t->lex & LEX_NUMBER) && i > limit && (src_tok(doc, (size_t)i - 1)->lex & LEX_DEF))
         return (span){i - 1, i + 1};
+    if (has_head(doc, s))
+        return s;
+    /* "Another tweeted", "Some chanted": a determiner standing alone */
+    if (first == i && (t->lex & LEX_INDEF) && is_cap(t))
+        return s;
     return no_span;
 }
 
@@ -791,7 +792,8 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         if (!is_cue(t) || (t->flags & TF_USED))
             continue;
         *speaker = c == k ? speaker_after_cue(doc, c + 1, post_end) : speaker_left(doc, c, k);
-        if (speaker->first >= 0) {
+        bool relative = speaker->first >= 0 && c != k && (src_tok(doc, (size_t)speaker->first)->lex & LEX_RELATIVE);
+        if (speaker->first >= 0 && !relative) {
             *cue = (span){c, c + 1};
             return true;
         }
@@ -1180,6 +1182,17 @@ static src_attr *enclosing_clause(const src_doc *doc, span content, span at)
     return NULL;
 }
 
+/* Is the cue `at` inside a recent attribution's speaker: "“…,” Anna Petrova, who has not endorsed
+ * anyone, told reporters" (the relative clause describes the speaker, it reports nothing)? */
+static bool inside_a_speaker(const src_doc *doc, span at)
+{
+    const src_attr *attrs = doc->attrs.data;
+    for (size_t a = doc->attrs.len, seen = 0; a-- > 0 && seen < 8; seen++)
+        if (at.first >= attrs[a].speaker_first && at.first < attrs[a].speaker_end)
+            return true;
+    return false;
+}
+
 /* Speech nested in a reported clause is part of it (annotators mark it one time in four), unless
  * a new clause starts with its speaker: "Four in 10 said X, while nine in 10 said Y" ends the
  * first clause before "while". Returns whether the nested speech stands on its own. */
@@ -1206,6 +1219,8 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
         (content.first + 1 < content.end && (src_tok(doc, (size_t)content.first + 1)->flags & TF_USED) &&
          (word_is(doc, (size_t)content.first, "when") || word_is(doc, (size_t)content.first, "if"))))
         return true; /* "(When) asked whether X, 60 percent said yes": not "Asked whether X" as what they said */
+    if (cue.first >= 0 && inside_a_speaker(doc, cue))
+        return true;
     src_attr *outer = speaker.first >= 0 ? enclosing_clause(doc, content, speaker) : NULL;
     if (outer && !nested_speech_stands(doc, outer, speaker.first))
         return true;
@@ -1436,6 +1451,9 @@ static span name_ending_sentence(const src_doc *doc, long c, long send, span spe
 {
     if (speaker.end != c - 1 || !is_punct(src_tok(doc, (size_t)c - 1), ','))
         return no_span;
+    for (long k = speaker.first; k < speaker.end; k++)
+        if (is_punct(src_tok(doc, (size_t)k), ','))
+            return no_span; /* "Sokolov, who ran the port, praised the mayor": the comma closes an apposition */
     span after = np_right(doc, c + 1, send);
     return after.first >= 0 && after.end >= trim_end(doc, c + 1, send) ? after : no_span;
 }
@@ -1530,8 +1548,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         content = clause_before(doc, sfirst, c);
     } else if (speaker.first >= 0) {
         content = clause_after(doc, c, send);
-        if (content.first < 0 && count_words(doc, c + 1, send) <= 8)
-            content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday." */
+        if (content.first < 0 && (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && is_punct(src_tok(doc, (size_t)c + 1), ','))))
+            content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday.", "…, he said, and …" */
     } else if (c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&
                is_punct(src_tok(doc, (size_t)c - 2), ',')) {
         /* No Child Left Behind was “very assertive,” said Gary Orfield. */

@@ -381,7 +381,7 @@ static void lowercase_quotation_continuing_a_that_clause_is_mixed(void **state)
     expect_quotes("The mayor said that if the council sells the harbour, “our town is going to lose its heart.”\n\n"
                   "The mayor said, “our town is going to lose its heart.”\n",
                   (const char *const[]){
-                      "mixed [if the council sells the harbour, “our town is going to lose its heart.”] <- The mayor "
+                      "mixed [that if the council sells the harbour, “our town is going to lose its heart.”] <- The mayor "
                       "(said) #1 anonymous",
                       "direct [“our town is going to lose its heart.”] <- The mayor (said) #1 anonymous", NULL});
 }
