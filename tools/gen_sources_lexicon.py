@@ -134,7 +134,7 @@ aug sep sept oct nov dec u s n k e g i ft mt rev""".split()
 JUSTIFY = "anonymity anonymously authorized identified named sensitivity".split()
 # Paragraph labels that are not speakers: "Correction: …", "Breaking: …", "Editor's note: …".
 NOT_SPEAKER = """breaking correction update updated look watch read related revealed exclusive video photos
-photo image note credit see also more tags published listen""".split()
+photo image note credit see also more tags published listen byline contributing email""".split()
 
 classes = {}
 values = {}
@@ -189,7 +189,9 @@ with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "sources_cues
         if row.startswith("#"):
             continue
         word, _, _, cls = row.rstrip("\n").split("\t")
-        if word not in classes:
+        if cls == "TOPIC":
+            add([word], "ABOUT")  # "referring to": a two-word entry, looked up as such
+        elif word not in classes:
             add([word], *cls.split(), *(["PARTICIPLE"] if word.endswith("ing") else []))
 # "who" is a relative pronoun, not a clause opener; "that" is both but must stop a noun phrase.
 ORDER = ["CUE", "TELL", "WEAK", "PARTICIPLE", "ACCORDING", "ROLE", "PLURAL", "DOC", "PRONOUN", "NEUTER",

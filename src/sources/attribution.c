@@ -52,10 +52,20 @@ static bool has_ing(const src_doc *doc, const src_token *t)
 /* "voicing", "adding": a participle phrase, not the rest of a clause */
 static bool ends_in_ing(const src_doc *doc, const src_token *t) { return !(t->flags & TF_CAP) && has_ing(doc, t); }
 
-/* A word that may sit between a speaker and its verb: "he also said", "Putin repeatedly said". */
+/* "not", "didn’t", "hasn't": a negation between a speaker and the verb. */
+static bool is_negation(const src_doc *doc, const src_token *t)
+{
+    size_t n = t->end - t->start;
+    const char *w = doc->text + t->start;
+    return (n == 3 && onr_ascii_ieq(w, n, "not", 3)) || (n > 3 && w[n - 1] == 't' && w[n - 2] == '\'' && w[n - 3] == 'n') ||
+           (n > 5 && w[n - 1] == 't' && !memcmp(w + n - 4, "\xe2\x80\x99", 3) && w[n - 5] == 'n');
+}
+
+/* A word that may sit between a speaker and its verb: "he also said", "Putin repeatedly said",
+ * "a spokesman did not say". */
 static bool is_adverb(const src_doc *doc, const src_token *t)
 {
-    return t->type == TOK_WORD && !(t->flags & TF_CAP) && ((t->lex & LEX_AUX) || ends_in_ly(doc, t));
+    return t->type == TOK_WORD && !(t->flags & TF_CAP) && ((t->lex & LEX_AUX) || ends_in_ly(doc, t) || is_negation(doc, t));
 }
 
 /* Can this word be inside a speaker's noun phrase? */
@@ -89,10 +99,17 @@ static bool is_head(const src_token *t)
  * ("the fact-checker"); a bare common noun ("business agreed") is not a speaker. */
 static bool has_head(const src_doc *doc, span s)
 {
+    const src_token *last = src_tok(doc, (size_t)s.end - 1);
+    if (last->type == TOK_NUMBER || is_punct(last, '%') ||
+        ((last->lex & (LEX_INDEF | LEX_NUMBER)) && last->end - last->start > 2))
+        return true; /* a share of those asked: "26% say", "43 said", "few believe", "many said" */
+    if (last->type == TOK_WORD && !(last->flags & TF_CAP) && !last->lex && last->end - last->start > 3 &&
+        doc->text[last->end - 1] == 's' && doc->text[last->end - 2] != 's')
+        return true; /* a plural noun: "callers asked", "opponents say" */
     bool determiner = false;
     for (long k = s.first; k < s.end; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
-        if (t->lex & (LEX_DEF | LEX_INDEF | LEX_NUMBER)) {
+        if ((t->lex & (LEX_DEF | LEX_INDEF | LEX_NUMBER)) || t->type == TOK_NUMBER) {
             determiner = true;
             continue;
         }
@@ -141,7 +158,7 @@ static long np_left(const src_doc *doc, long last, long limit)
         if (t->region >= 0 || t->type == TOK_QUOTE)
             break;
         if (t->type == TOK_PUNCT) {
-            if (t->punct == '.' && abbreviation_dot(doc, j)) {
+            if ((t->punct == '.' && abbreviation_dot(doc, j)) || t->punct == '%') {
                 first = j;
                 continue;
             }
@@ -169,8 +186,9 @@ static long np_left(const src_doc *doc, long last, long limit)
                            !(is_cap(left) || (left->lex & (LEX_ROLE | LEX_PLURAL)))))
                 break; /* "officials and three members", "the government and business" */
         } else if (t->lex & LEX_PREP) {
-            if (!left || !((left->lex & (LEX_ANONLINK | LEX_ROLE)) || (is_cap(left) && !(left->flags & TF_PARA))))
-                break;
+            bool share = left && (left->type == TOK_NUMBER || (left->lex & LEX_NUMBER)) && word_is(doc, (size_t)j, "in");
+            if (!left || !(share || (left->lex & (LEX_ANONLINK | LEX_ROLE)) || (is_cap(left) && !(left->flags & TF_PARA))))
+                break; /* but "officials in Kyiv", "nine in 10" */
         } else if (t->lex & (LEX_DEF | LEX_INDEF) && !(t->lex & LEX_NUMBER && !(t->lex & LEX_INDEF))) {
             first = j;
             if (!left || left->type != TOK_WORD || !(left->lex & (LEX_OF | LEX_AND | LEX_PREP | LEX_ANONLINK)))
@@ -354,13 +372,14 @@ static span speaker_left(const src_doc *doc, long c, long limit)
     if (first > i)
         return no_span;
     span s = {first, i + 1};
-    if (has_head(doc, s))
-        return s;
-    /* "Another tweeted", "Some chanted", "the two write": a determiner or a number standing alone */
-    if (first == i && (t->lex & LEX_INDEF) && is_cap(t))
-        return s;
+    /* "the two write": a number standing alone after its article */
     if (first == i && (t->lex & LEX_NUMBER) && i > limit && (src_tok(doc, (size_t)i - 1)->lex & LEX_DEF))
         return (span){i - 1, i + 1};
+    if (has_head(doc, s))
+        return s;
+    /* "Another tweeted", "Some chanted": a determiner standing alone */
+    if (first == i && (t->lex & LEX_INDEF) && is_cap(t))
+        return s;
     return no_span;
 }
 
@@ -773,7 +792,8 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         if (!is_cue(t) || (t->flags & TF_USED))
             continue;
         *speaker = c == k ? speaker_after_cue(doc, c + 1, post_end) : speaker_left(doc, c, k);
-        if (speaker->first >= 0) {
+        bool relative = speaker->first >= 0 && c != k && (src_tok(doc, (size_t)speaker->first)->lex & LEX_RELATIVE);
+        if (speaker->first >= 0 && !relative) {
             *cue = (span){c, c + 1};
             return true;
         }
@@ -1022,16 +1042,26 @@ static bool stance_object(const src_doc *doc, const src_token *cue, long k)
     return (cue->lex & LEX_STANCE) && is_cap(o) && !(o->lex & (LEX_TIME | LEX_PRONOUN | LEX_CLAUSE));
 }
 
+static bool question_opener(const src_doc *doc, long k);
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
     long k = c + 1;
     const src_token *cue = src_tok(doc, (size_t)c);
-    if (k < send && (cue->lex & LEX_TELL) && !word_is(doc, (size_t)k, "that")) {
+    if (k < send && (cue->lex & LEX_TELL) && !word_is(doc, (size_t)k, "that") && !question_opener(doc, k)) {
         const src_token *o = src_tok(doc, (size_t)k);
         if (o->type == TOK_WORD && !(o->lex & (LEX_CLAUSE | LEX_PREP))) {
             span obj = np_right(doc, k, send);
-            k = obj.first >= 0 ? obj.end : k + 1;
+            /* "told reporters that …", but "accused him of sexism", "urged voters to stay home":
+             * the listener is part of what is said (a "that" further on still starts the clause) */
+            if (obj.first < 0)
+                obj = (span){k, k + 1};
+            bool object_said = false;
+            for (long q = obj.first + 1; q <= obj.end && q < send && !object_said; q++)
+                object_said = word_is(doc, (size_t)q, "of") || word_is(doc, (size_t)q, "to");
+            if (!object_said)
+                k = obj.end;
         }
     }
     bool introduced = false; /* by "that", a colon or a quotation */
@@ -1060,15 +1090,16 @@ static span clause_after(const src_doc *doc, long c, long send)
         const src_token *t = src_tok(doc, (size_t)q);
         if (t->region >= 0)
             continue;
-        if (is_punct(t, ';') || (is_punct(t, '-') && (t->flags & TF_SPACE))) {
-            end = q; /* "…; she left", "… — a modest boost" */
+        if (is_punct(t, ';')) {
+            end = q; /* "…; she left" (a dash goes on: "the plan — drafted in May — would pass") */
             break;
         }
         if (is_punct(t, ',') && q + 1 < send) {
             const src_token *n = src_tok(doc, (size_t)q + 1);
             if (n->type == TOK_WORD && !(n->flags & TF_CAP) &&
-                ((n->lex & LEX_PARTICIPLE) || word_is(doc, (size_t)q + 1, "and") || word_is(doc, (size_t)q + 1, "but"))) {
-                end = q; /* "…, arguing that …", "…, and three-quarters said …" */
+                ((n->lex & LEX_PARTICIPLE) || word_is(doc, (size_t)q + 1, "and") || word_is(doc, (size_t)q + 1, "but") ||
+                 word_is(doc, (size_t)q + 1, "which") || word_is(doc, (size_t)q + 1, "while"))) {
+                end = q; /* "…, arguing that …", "…, and three-quarters said …", "…, which …" */
                 break;
             }
         }
@@ -1122,10 +1153,79 @@ static span clause_before(const src_doc *doc, long sfirst, long before)
     return (span){sfirst, end};
 }
 
+/* Ends the one-piece attribution `a` at token `end`, its piece with it. */
+static void end_clause(src_doc *doc, src_attr *a, size_t end)
+{
+    a->end = end;
+    src_piece *pieces = doc->pieces.data;
+    for (size_t p = doc->pieces.len; p-- > 0;)
+        if (pieces[p].attr_id == a->id) {
+            pieces[p].end = end;
+            break;
+        }
+}
+
+/* The earlier reported clause that the speaker or cue `at` is inside ("He said they want a ban":
+ * "they want" is part of what he said), that clause not being itself inside `content` ("Moscow
+ * believes X, officials said"); NULL when none. */
+static src_attr *enclosing_clause(const src_doc *doc, span content, span at)
+{
+    src_attr *attrs = doc->attrs.data;
+    for (size_t a = doc->attrs.len, seen = 0; a-- > 0 && seen < 8; seen++) {
+        src_attr *o = &attrs[a];
+        if (o->kind == ONR_QUOTE_DIRECT || o->kind == ONR_QUOTE_PARTIAL || at.first < (long)o->first ||
+            at.first >= (long)o->end)
+            continue;
+        if (o->cue_first < 0 || o->cue_first < content.first || o->cue_first >= content.end)
+            return o;
+    }
+    return NULL;
+}
+
+/* Is the cue `at` inside a recent attribution's speaker: "“…,” Anna Petrova, who has not endorsed
+ * anyone, told reporters" (the relative clause describes the speaker, it reports nothing)? */
+static bool inside_a_speaker(const src_doc *doc, span at)
+{
+    const src_attr *attrs = doc->attrs.data;
+    for (size_t a = doc->attrs.len, seen = 0; a-- > 0 && seen < 8; seen++)
+        if (at.first >= attrs[a].speaker_first && at.first < attrs[a].speaker_end)
+            return true;
+    return false;
+}
+
+/* Speech nested in a reported clause is part of it (annotators mark it one time in four), unless
+ * a new clause starts with its speaker: "Four in 10 said X, while nine in 10 said Y" ends the
+ * first clause before "while". Returns whether the nested speech stands on its own. */
+static bool nested_speech_stands(src_doc *doc, src_attr *outer, long speaker)
+{
+    long conj = speaker - 1;
+    if (conj <= (long)outer->first + 1)
+        return false;
+    const src_token *c = src_tok(doc, (size_t)conj), *before = src_tok(doc, (size_t)conj - 1);
+    bool coordinated = is_punct(c, ';') ||
+                       ((word_is(doc, (size_t)conj, "and") || word_is(doc, (size_t)conj, "but") ||
+                         word_is(doc, (size_t)conj, "while") || word_is(doc, (size_t)conj, "whereas")) &&
+                        (is_punct(before, ',') || is_punct(before, ';')));
+    long end = trim_end(doc, (long)outer->first, conj);
+    if (!coordinated || outer->piece_count != 1 || count_words(doc, (long)outer->first, end) < 2)
+        return false;
+    end_clause(doc, outer, (size_t)end);
+    return true;
+}
+
 static bool add_reported(src_doc *doc, span content, span speaker, span cue)
 {
-    if (content.first < 0 || (src_tok(doc, (size_t)content.first)->flags & TF_USED))
-        return true; /* "Asked whether X, 60 percent said yes": not "Asked whether X" as what they said */
+    if (content.first < 0 || (src_tok(doc, (size_t)content.first)->flags & TF_USED) ||
+        (content.first + 1 < content.end && (src_tok(doc, (size_t)content.first + 1)->flags & TF_USED) &&
+         (word_is(doc, (size_t)content.first, "when") || word_is(doc, (size_t)content.first, "if"))))
+        return true; /* "(When) asked whether X, 60 percent said yes": not "Asked whether X" as what they said */
+    if (cue.first >= 0 && inside_a_speaker(doc, cue))
+        return true;
+    src_attr *outer = speaker.first >= 0 ? enclosing_clause(doc, content, speaker) : NULL;
+    if (outer && !nested_speech_stands(doc, outer, speaker.first))
+        return true;
+    if (!outer && cue.first >= 0 && enclosing_clause(doc, content, cue))
+        return true; /* "The mayor said the deal was reported to be near": one attribution */
     for (long k = content.first; k < content.end; k++) {
         /* A direct quote with its own attribution ends the clause: "She said that X, to which
          * O'Malley interjected: “…”" */
@@ -1195,8 +1295,8 @@ static void trim_nested(src_doc *doc, size_t from)
                 (size_t)outer->cue_first < inner->first || (size_t)outer->cue_first >= inner->end)
                 continue;
             long end = trim_end(doc, (long)outer->first, inner->speaker_first);
-            if (end > (long)outer->first && count_words(doc, (long)outer->first, end) >= 2)
-                outer->end = (size_t)end;
+            if (end > (long)outer->first && count_words(doc, (long)outer->first, end) >= 2 && outer->piece_count == 1)
+                end_clause(doc, outer, (size_t)end);
         }
 }
 
@@ -1231,20 +1331,51 @@ static bool attribute_label(src_doc *doc, long sfirst, long send)
     return add_reported(doc, (span){colon + 1, end}, (span){sfirst, colon}, (span){colon, colon + 1});
 }
 
-/* Does the preposition after verb `t` introduce what the verb is about: "talked about", "called
- * for"? */
-static bool topic_preposition(const src_doc *doc, const src_token *t, long prep)
+/* Is "verb particle" at `verb` a cue learned as a pair ("referring to", "pointed out")? */
+static bool topic_pair(const src_doc *doc, long verb)
 {
-    return ((t->lex & LEX_ABOUT) && word_is(doc, (size_t)prep, "about")) ||
-           ((t->lex & LEX_FOR) && word_is(doc, (size_t)prep, "for"));
+    const src_token *v = src_tok(doc, (size_t)verb), *p = src_tok(doc, (size_t)verb + 1);
+    size_t vn = v->end - v->start, pn = p->end - p->start;
+    char pair[24];
+    if (p->type != TOK_WORD || vn + 1 + pn > sizeof pair)
+        return false;
+    if (!(p->lex & LEX_PREP) && (pn > 4 || !strchr("oubOUB", doc->text[p->start]) ||
+                                 !(word_is(doc, (size_t)verb + 1, "out") || word_is(doc, (size_t)verb + 1, "up") ||
+                                   word_is(doc, (size_t)verb + 1, "off") || word_is(doc, (size_t)verb + 1, "back"))))
+        return false; /* checked cheaply: this runs for every word */
+    memcpy(pair, doc->text + v->start, vn);
+    pair[vn] = ' ';
+    memcpy(pair + vn + 1, doc->text + p->start, pn);
+    unsigned number;
+    return (src_lexicon_lookup(pair, vn + 1 + pn, &number) & LEX_ABOUT) != 0;
+}
+
+/* Does the preposition after verb `c` introduce what the verb is about: "talked about", "called
+ * for", "referring to"? */
+static bool topic_preposition(const src_doc *doc, long c)
+{
+    const src_token *t = src_tok(doc, (size_t)c);
+    return ((t->lex & LEX_ABOUT) && word_is(doc, (size_t)c + 1, "about")) ||
+           ((t->lex & LEX_FOR) && word_is(doc, (size_t)c + 1, "for")) || topic_pair(doc, c);
 }
 
 /* "Sanders talked about the country's problems", "Trump called for an inquiry": the object of
  * the preposition is what the subject said. The preposition stands in for the cue so that the
  * clause ends by the same rules as after "said". */
+/* The speaker before verb `c`, also of a progressive: "she was referring to", "they are saying". */
+static span verb_speaker(const src_doc *doc, long c, long limit)
+{
+    span speaker = speaker_left(doc, c, limit);
+    static const char *const be[] = {"is", "was", "are", "were", "been"};
+    for (size_t i = 0; speaker.first < 0 && c > limit && i < sizeof be / sizeof be[0]; i++)
+        if (ends_in_ing(doc, src_tok(doc, (size_t)c)) && word_is(doc, (size_t)c - 1, be[i]))
+            speaker = speaker_left(doc, c - 1, limit);
+    return speaker;
+}
+
 static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 {
-    span speaker = speaker_left(doc, c, sfirst);
+    span speaker = verb_speaker(doc, c, sfirst);
     if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
         speaker = clause_subject(doc, sfirst, c - 1); /* "… and spoke about …" */
     if (speaker.first < 0)
@@ -1252,16 +1383,25 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
     return add_reported(doc, clause_after(doc, c + 1, send), speaker, (span){c, c + 2});
 }
 
-/* "Asked about his plans, Ryan said …", "Asked whether X, 72 percent said yes": the question put
- * to the speaker, by an asker the sentence does not name. Its clause ends at the first comma. */
+/* Does the question put to the speaker start at token `k`: "about", "whether", "why" …? */
+static bool question_opener(const src_doc *doc, long k)
+{
+    static const char *const openers[] = {"about", "if", "whether", "why", "how", "what", "when"};
+    for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
+        if (word_is(doc, (size_t)k, openers[i]))
+            return true;
+    return false;
+}
+
+/* "Asked about his plans, Ryan said …", "When asked on Monday whether X, 72 percent said yes":
+ * the question put to the speaker, by an asker the sentence does not name. Its clause ends at
+ * the first comma. */
 static bool attribute_asked(src_doc *doc, long c, long send)
 {
-    static const char *const openers[] = {"if", "whether", "why", "how", "what", "when"};
     long k = c + 1;
-    bool question = k < send && word_is(doc, (size_t)k, "about");
-    for (size_t i = 0; i < sizeof openers / sizeof openers[0] && !question && k < send; i++)
-        question = word_is(doc, (size_t)k, openers[i]);
-    if (!question)
+    while (k < send && k < c + 8 && src_tok(doc, (size_t)k)->type == TOK_WORD && !question_opener(doc, k))
+        k++; /* "on Monday", "by the host" */
+    if (k >= send || !question_opener(doc, k))
         return true;
     k += word_is(doc, (size_t)k, "about");
     long end = k;
@@ -1279,6 +1419,45 @@ static bool attribute_asked(src_doc *doc, long c, long send)
     return add_reported(doc, (span){k, trim_end(doc, k, end)}, no_span, (span){c, c + 1});
 }
 
+/* What "according to X" (at token `c`) attributes to X, whose phrase it may lengthen to the comma
+ * that closes it: after it at the start of a sentence ("According to X, Y"), else the sentence
+ * around it ("Y, according to X", "Since May, according to X, Y"), a leading "But," aside. */
+static span according_content(const src_doc *doc, long c, long sfirst, long send, span *speaker)
+{
+    long comma = speaker->end;
+    while (comma < send && comma < speaker->end + 30 && !is_punct(src_tok(doc, (size_t)comma), ',') &&
+           !is_punct(src_tok(doc, (size_t)comma), ':'))
+        comma++;
+    bool closed = comma < send && comma < speaker->end + 30 && count_words(doc, comma + 1, send) >= 2;
+    long lead = sfirst;
+    if (c == sfirst + 2 && is_punct(src_tok(doc, (size_t)sfirst + 1), ',') &&
+        (src_tok(doc, (size_t)sfirst)->lex & (LEX_AND | LEX_CLAUSE)))
+        lead = c; /* "But, according to X, Y" */
+    if (lead == c) {
+        if (!closed)
+            return no_span;
+        if (trim_end(doc, speaker->first, comma) > speaker->end)
+            speaker->end = trim_end(doc, speaker->first, comma);
+        return (span){comma + 1, trim_end(doc, comma + 1, send)};
+    }
+    if (!closed || speaker->end != comma)
+        return (span){lead, trim_end(doc, lead, c)};
+    return (span){lead, trim_end(doc, lead, send)}; /* "Since May, according to X, Y" */
+}
+
+/* "…in Boston, said Democratic strategist Hank Sheinkopf.": after a `speaker` found just before a
+ * comma and cue `c`, a noun phrase that ends the sentence is the one speaking; else no_span. */
+static span name_ending_sentence(const src_doc *doc, long c, long send, span speaker)
+{
+    if (speaker.end != c - 1 || !is_punct(src_tok(doc, (size_t)c - 1), ','))
+        return no_span;
+    for (long k = speaker.first; k < speaker.end; k++)
+        if (is_punct(src_tok(doc, (size_t)k), ','))
+            return no_span; /* "Sokolov, who ran the port, praised the mayor": the comma closes an apposition */
+    span after = np_right(doc, c + 1, send);
+    return after.first >= 0 && after.end >= trim_end(doc, c + 1, send) ? after : no_span;
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -1286,34 +1465,27 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     const src_token *t = src_tok(doc, (size_t)c);
     if (t->type != TOK_WORD || t->region >= 0 || (t->flags & TF_USED))
         return true;
-    if (c + 1 < send && !(t->flags & TF_CAP) && topic_preposition(doc, t, c + 1))
-        return attribute_topic(doc, c, sfirst, send);
-    if (c == sfirst && (t->flags & TF_CAP) && word_is(doc, (size_t)c, "asked"))
+    if ((t->lex & LEX_CUE) && word_is(doc, (size_t)c, "asked") &&
+        ((c == sfirst && (t->flags & TF_CAP)) ||
+         (c > sfirst && !(t->flags & TF_CAP) && (word_is(doc, (size_t)c - 1, "when") || word_is(doc, (size_t)c - 1, "if")))))
         return attribute_asked(doc, c, send);
+    if (c + 1 < send && !(t->flags & TF_CAP) && topic_preposition(doc, c))
+        return attribute_topic(doc, c, sfirst, send);
     if ((t->lex & LEX_ACCORDING) && c + 1 < send && word_is(doc, (size_t)c + 1, "to")) {
         span speaker = np_right(doc, c + 2, send);
-        if (speaker.first < 0)
-            return true;
-        span content = no_span;
-        if (c == sfirst) {
-            /* "According to X, Y": Y starts after the comma that closes X */
-            long comma = speaker.end;
-            while (comma < send && comma < speaker.end + 30 && !is_punct(src_tok(doc, (size_t)comma), ',') &&
-                   !is_punct(src_tok(doc, (size_t)comma), ':'))
-                comma++;
-            if (comma < send && comma < speaker.end + 30) {
-                speaker.end = trim_end(doc, speaker.first, comma) > speaker.end ? trim_end(doc, speaker.first, comma)
-                                                                                : speaker.end;
-                content = (span){comma + 1, trim_end(doc, comma + 1, send)};
-            }
-        } else {
-            content = clause_before(doc, sfirst, c);
+        if (speaker.first < 0) {
+            /* "according to a count by the AP": whatever names the source, up to punctuation */
+            long end = c + 2;
+            while (end < send && end < c + 14 && is_wordlike(src_tok(doc, (size_t)end)) && src_tok(doc, (size_t)end)->region < 0)
+                end++;
+            if (end == c + 2)
+                return true;
+            speaker = (span){c + 2, end};
         }
-        if (content.first >= 0 && count_words(doc, content.first, content.end) < 2)
-            return true;
-        if (!add_reported(doc, content, speaker, (span){c, c + 2}))
-            return false;
-        return true;
+        span content = according_content(doc, c, sfirst, send, &speaker);
+        if (content.first < 0 || count_words(doc, content.first, content.end) < (c == sfirst ? 2u : 1u))
+            return true; /* "That's according to X": one word is enough after the fact */
+        return add_reported(doc, content, speaker, (span){c, c + 2});
     }
     if (!is_cue(t) || noun_not_cue(doc, c))
         return true;
@@ -1338,7 +1510,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         }
     }
     bool participle = (t->lex & LEX_PARTICIPLE) && c > sfirst && is_punct(src_tok(doc, (size_t)c - 1), ',');
-    span speaker = participle ? no_span : speaker_left(doc, c, sfirst), content = no_span;
+    span speaker = participle ? no_span : verb_speaker(doc, c, sfirst), content = no_span;
     if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&
         is_punct(src_tok(doc, (size_t)speaker.first - 1), ',') &&
         !(src_tok(doc, (size_t)c + 2)->lex & (LEX_PARTICIPLE | LEX_AND | LEX_CLAUSE)) &&
@@ -1370,10 +1542,14 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         }
         return true;
     }
-    if (speaker.first >= 0) {
+    span inverted = speaker.first >= 0 ? name_ending_sentence(doc, c, send, speaker) : no_span;
+    if (inverted.first >= 0) {
+        speaker = inverted;
+        content = clause_before(doc, sfirst, c);
+    } else if (speaker.first >= 0) {
         content = clause_after(doc, c, send);
-        if (content.first < 0)
-            content = clause_before(doc, sfirst, speaker.first);
+        if (content.first < 0 && (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && is_punct(src_tok(doc, (size_t)c + 1), ','))))
+            content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday.", "…, he said, and …" */
     } else if (c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&
                is_punct(src_tok(doc, (size_t)c - 2), ',')) {
         /* No Child Left Behind was “very assertive,” said Gary Orfield. */
@@ -1386,15 +1562,64 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             content = clause_after(doc, c, send);
         } else {
             speaker = np_right(doc, c + 1, send);
-            if (speaker.first >= 0)
+            if (speaker.first >= 0 && !(src_tok(doc, (size_t)speaker.first)->lex & LEX_PRONOUN)) {
                 content = clause_before(doc, sfirst, c);
+            } else {
+                /* "Wilcox, whose education the Army paid for, said he would …": "he" starts the
+                 * clause; the speaker is the subject of the sentence */
+                speaker = clause_subject(doc, sfirst, c);
+                if (speaker.first >= 0)
+                    content = clause_after(doc, c, send);
+            }
         }
+    } else if (c > sfirst && src_tok(doc, (size_t)c - 1)->type == TOK_WORD &&
+               !(src_tok(doc, (size_t)c - 1)->lex & (LEX_PREP | LEX_DEF | LEX_INDEF))) {
+        /* "Friends, lobbyists and former foes say that …": the subject of the clause, but not
+         * the "it" of "It is widely expected that …" */
+        speaker = clause_subject(doc, sfirst, c);
+        if (speaker.first >= 0 && speaker.end == speaker.first + 1 && word_is(doc, (size_t)speaker.first, "it") &&
+            (src_tok(doc, (size_t)speaker.end)->lex & LEX_CLAUSE))
+            speaker = no_span;
+        if (speaker.first >= 0)
+            content = clause_after(doc, c, send);
     }
-    if (speaker.first < 0 || content.first < 0)
-        return true;
+    if (content.first < 0 || (speaker.first < 0 && !participle))
+        return true; /* "…, saying that …" is reported speech even when its subject is not found */
     if (!add_reported(doc, content, speaker, (span){c, c + 1}))
         return false;
     return true;
+}
+
+/* "Clinton Says Crash Seems Like Terrorism", "Trump Is A Dumb Client, Trevor Noah Says": a
+ * headline in title case, where the reporting verb is capitalized like every other word. */
+static bool attribute_headline(src_doc *doc, long sfirst, long send)
+{
+    long end = trim_end(doc, sfirst, send), cue = -1;
+    if (end - sfirst > 40 || end - sfirst < 4)
+        return true;
+    for (long k = sfirst; k < end; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0 || (t->type == TOK_WORD && !(t->flags & TF_CAP) && t->end - t->start > 3))
+            return true; /* a quotation, or a long word in lowercase: not a headline */
+        if (cue < 0 && k > sfirst && t->type == TOK_WORD && (t->lex & LEX_CUE) && !(t->lex & (LEX_ROLE | LEX_DOC)))
+            cue = k;
+    }
+    if (cue < 0)
+        return true;
+    if (cue + 1 == end) {
+        long comma = cue - 1;
+        while (comma > sfirst && comma > cue - 5 && !is_punct(src_tok(doc, (size_t)comma), ','))
+            comma--;
+        if (comma <= sfirst || !is_punct(src_tok(doc, (size_t)comma), ',') || count_words(doc, sfirst, comma) < 2)
+            return true;
+        return add_reported(doc, (span){sfirst, comma}, (span){comma + 1, cue}, (span){cue, cue + 1});
+    }
+    for (long k = sfirst; k < cue; k++)
+        if (!is_wordlike(src_tok(doc, (size_t)k)) || cue - sfirst > 4)
+            return true; /* the speaker is a short name: "Hillary Clinton Says" */
+    if (count_words(doc, cue + 1, end) < 2)
+        return true;
+    return add_reported(doc, (span){cue + 1, end}, (span){sfirst, cue}, (span){cue, cue + 1});
 }
 
 /* Longest stretch a reported clause or its speaker may take on either side of the cue. */
@@ -1403,7 +1628,7 @@ enum { CLAUSE_WINDOW = 160 };
 static bool attribute_clauses(src_doc *doc, const src_sentence *s)
 {
     long sfirst = (long)s->first, send = (long)s->end;
-    if (!attribute_label(doc, sfirst, send))
+    if (!attribute_label(doc, sfirst, send) || !attribute_headline(doc, sfirst, send))
         return false;
     for (long c = sfirst; c < send; c++) {
         long lo = c - CLAUSE_WINDOW > sfirst ? c - CLAUSE_WINDOW : sfirst;

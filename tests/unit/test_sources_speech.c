@@ -11,6 +11,8 @@
 static void said_that(void **state)
 {
     (void)state;
+    expect_quotes("The mayor said the plan — drafted in May — would pass easily.\n",
+                  (const char *const[]){"indirect [the plan — drafted in May — would pass easily] <- The mayor (said) #1 anonymous", NULL});
     expect_quotes("The mayor said that the bridge will reopen in May.\n",
                   (const char *const[]){"indirect [that the bridge will reopen in May] <- The mayor (said) #1 anonymous", NULL});
     expect_quotes("Dmitry Peskov said the talks would resume next week.\n",
@@ -36,6 +38,15 @@ static void according_to(void **state)
                       "indirect [rates moved apart seven times] <- USA TODAY contributor David Marsh (According to) #1",
                       "indirect [exports fell by a third] <- the report (According to) #2",
                       "indirect [Exports fell by a third] <- the customs service (according to) #3", NULL});
+    expect_quotes("The next day, according to Ms. Roy, the firm made new demands.\n\n"
+                  "But, according to the poll, most voters remain undecided.\n\n"
+                  "Sales rose by a fifth according to a count by the trade body.\n\n"
+                  "That’s according to the harbour master.\n",
+                  (const char *const[]){
+                      "indirect [The next day, according to Ms. Roy, the firm made new demands] <- Ms. Roy (according to) #1",
+                      "indirect [most voters remain undecided] <- the poll (according to) #2",
+                      "indirect [Sales rose by a fifth] <- a count by the trade body (according to) #3 anonymous",
+                      "indirect [That’s] <- the harbour master (according to) #4 anonymous", NULL});
 }
 
 static void other_reporting_verbs(void **state)
@@ -119,6 +130,8 @@ static void asked_about_a_topic(void **state)
                       "indirect [the delays] (Asked)",
                       "indirect [the contractor was to blame] <- Ms. Varga (said) #1",
                       "mixed [whether the plan was “fair to every district,”] (Asked)", NULL});
+    expect_quotes("When asked on Monday why the plan failed, the mayor shrugged.\n",
+                  (const char *const[]){"indirect [why the plan failed] (asked)", NULL});
 }
 
 static void spokesman_of_someone(void **state)
@@ -177,6 +190,7 @@ static void labels_at_the_start_of_a_paragraph(void **state)
                   (const char *const[]){
                       "indirect [Sanders leads in New Hampshire] <- Poll (:) #1",
                       "indirect [We will debate in April] <- BENENSON (:) #2", NULL});
+    expect_quotes("Contributing: Ana Ruiz in Lisbon.\n\nBYLINE: Tom Reyes, staff writer.\n", (const char *const[]){NULL});
 }
 
 static void no_speaker_no_attribution(void **state)
@@ -185,6 +199,120 @@ static void no_speaker_no_attribution(void **state)
     /* A reporting verb without a speaker, or used in another sense, attributes nothing. */
     expect_quotes("It is widely expected that rates will rise. The said agreement expired.\n",
                   (const char *const[]){NULL});
+}
+
+static void subject_of_the_clause(void **state)
+{
+    (void)state;
+    /* A negation between speaker and verb; a subject the verb does not follow at once; "…, saying"
+     * without a subject found. */
+    expect_quotes("A ministry spokesman did not deny that the talks had stalled.\n\n"
+                  "Voters in both towns say that the mayor works hard.\n\n"
+                  "Outside the court on Monday, saying that the vote was rigged.\n",
+                  (const char *const[]){
+                      "indirect [that the talks had stalled] <- A ministry spokesman (deny) #1 anonymous",
+                      "indirect [that the mayor works hard] <- Voters in both towns (say) #2 anonymous",
+                      "indirect [that the vote was rigged] (saying)", NULL});
+}
+
+static void shares_of_those_asked(void **state)
+{
+    (void)state;
+    expect_quotes("About 26% say they are conservative.\n\n"
+                  "In the poll, 21 percent said they would not vote at all.\n\n"
+                  "Few believe the truce can hold.\n",
+                  (const char *const[]){
+                      "indirect [they are conservative] <- 26% (say) #1 anonymous",
+                      "indirect [they would not vote at all] <- 21 percent (said) #2 anonymous",
+                      "indirect [the truce can hold] <- Few (believe) #3 anonymous", NULL});
+    /* A second clause with its own speaker ends the first. */
+    expect_quotes("About four in 10 voters said prices would rise, while nine in 10 said they expected higher rents.\n",
+                  (const char *const[]){
+                      "indirect [prices would rise] <- four in 10 voters (said) #1 anonymous",
+                      "indirect [they expected higher rents] <- nine in 10 (said) #2 anonymous", NULL});
+}
+
+static void title_case_headline(void **state)
+{
+    (void)state;
+    expect_quotes("Mayor Lina Petrov Says Tram Line Will Open In May.\n\n"
+                  "The Harbour Tax Is A Mistake, Union Leader Warns.\n",
+                  (const char *const[]){
+                      "indirect [Tram Line Will Open In May] <- Mayor Lina Petrov (Says) #1",
+                      "indirect [The Harbour Tax Is A Mistake] <- Union Leader (Warns) #2", NULL});
+}
+
+static void learned_verb_and_particle(void **state)
+{
+    (void)state;
+    /* "pointed to", "referring to": pairs learned as cues; a progressive keeps its speaker. */
+    expect_quotes("The mayor pointed to the flood maps from last spring.\n\n"
+                  "Ms. Hale was referring to the new harbour tax.\n\n"
+                  "The unions are saying the deal is dead.\n",
+                  (const char *const[]){
+                      "indirect [the flood maps from last spring] <- The mayor (pointed to) #1 anonymous",
+                      "indirect [the new harbour tax] <- Ms. Hale (referring to) #2",
+                      "indirect [the deal is dead] <- The unions (saying) #3 anonymous", NULL});
+}
+
+static void clause_ends_before_which_and_while(void **state)
+{
+    (void)state;
+    expect_quotes("Ms. Hale said she backs the final bill, which sets new limits.\n\n"
+                  "Half of the voters say they prefer an outsider, while others want experience.\n",
+                  (const char *const[]){
+                      "indirect [she backs the final bill] <- Ms. Hale (said) #1",
+                      "indirect [they prefer an outsider] <- Half of the voters (say) #2", NULL});
+}
+
+static void long_apposition_then_pronoun(void **state)
+{
+    (void)state;
+    /* ", said she would …" after a long apposition: the pronoun opens the clause, the subject of
+     * the sentence speaks; a clause before the speaker only when little follows the verb. */
+    expect_quotes("Lena Ortiz, whose farm sits on the old river bed that flooded twice in the last decade, said she would sell it.\n\n"
+                  "The port will close, the harbour master said on Monday.\n",
+                  (const char *const[]){
+                      "indirect [she would sell it] <- Lena Ortiz (said) #1",
+                      "indirect [The port will close] <- the harbour master (said) #2 anonymous", NULL});
+    /* A name before the comma is not the speaker when a name after the verb ends the sentence. */
+    expect_quotes("He is valued for his clout in Boston, said the strategist Hank Sheinkopf.\n",
+                  (const char *const[]){"indirect [He is valued for his clout in Boston] <- the strategist Hank Sheinkopf (said) #1", NULL});
+}
+
+static void plural_noun_subject(void **state)
+{
+    (void)state;
+    expect_quotes("During the show, callers asked how much money he was paid.\n",
+                  (const char *const[]){"indirect [how much money he was paid] <- callers (asked) #1 anonymous", NULL});
+}
+
+static void nested_speech_is_part_of_the_clause(void **state)
+{
+    (void)state;
+    /* "they want" is part of what the mayor said, not a second attribution; but the officials
+     * report Moscow's belief, which keeps its own. */
+    expect_quotes("The mayor said the deal was reported to be near.\n",
+                  (const char *const[]){"indirect [the deal was reported to be near] <- The mayor (said) #1 anonymous", NULL});
+    expect_quotes("The mayor said residents want a new bridge.\n\n"
+                  "Moscow believes that the talks will fail, officials said.\n",
+                  (const char *const[]){
+                      "indirect [residents want a new bridge] <- The mayor (said) #1 anonymous",
+                      "indirect [Moscow believes that the talks will fail] <- officials (said) #2 anonymous",
+                      "indirect [that the talks will fail] <- Moscow (believes) #3", NULL});
+}
+
+static void listener_in_the_clause(void **state)
+{
+    (void)state;
+    /* "told X that …" leaves the listener out; "accused X of …", "urged X to …" keep it. */
+    expect_quotes("The mayor accused the council of wasting money.\n\n"
+                  "The coach urged fans to stay home.\n\n"
+                  "Ms. Ortiz told members of the panel that she would stay.\n",
+                  (const char *const[]){
+                      "indirect [the council of wasting money] <- The mayor (accused) #1 anonymous",
+                      "indirect [fans to stay home] <- The coach (urged) #2 anonymous",
+                      "indirect [that she would stay] <- Ms. Ortiz (told) #3", NULL});
 }
 
 int main(void)
@@ -209,6 +337,15 @@ int main(void)
         cmocka_unit_test(clause_ends_when_the_speaker_acts_again),
         cmocka_unit_test(labels_at_the_start_of_a_paragraph),
         cmocka_unit_test(no_speaker_no_attribution),
+        cmocka_unit_test(subject_of_the_clause),
+        cmocka_unit_test(shares_of_those_asked),
+        cmocka_unit_test(listener_in_the_clause),
+        cmocka_unit_test(plural_noun_subject),
+        cmocka_unit_test(long_apposition_then_pronoun),
+        cmocka_unit_test(clause_ends_before_which_and_while),
+        cmocka_unit_test(learned_verb_and_particle),
+        cmocka_unit_test(title_case_headline),
+        cmocka_unit_test(nested_speech_is_part_of_the_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
