@@ -1373,14 +1373,24 @@ static span verb_speaker(const src_doc *doc, long c, long limit)
     return speaker;
 }
 
+/* "raised", "voiced": a past-tense verb before a noun cue ("raised doubts about") belongs to the cue,
+ * not to the speaker's noun phrase. */
+static bool past_tense_verb(const src_doc *doc, long i)
+{
+    const src_token *t = src_tok(doc, (size_t)i);
+    return t->type == TOK_WORD && !(t->flags & TF_CAP) && !(t->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN)) &&
+           t->end - t->start > 3 && doc->text[t->end - 2] == 'e' && doc->text[t->end - 1] == 'd';
+}
+
 static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 {
-    span speaker = verb_speaker(doc, c, sfirst);
+    long verb = c > sfirst + 1 && past_tense_verb(doc, c - 1) ? c - 1 : c;
+    span speaker = verb_speaker(doc, verb, sfirst);
     if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
         speaker = clause_subject(doc, sfirst, c - 1); /* "… and spoke about …" */
     if (speaker.first < 0)
         return true;
-    return add_reported(doc, clause_after(doc, c + 1, send), speaker, (span){c, c + 2});
+    return add_reported(doc, clause_after(doc, c + 1, send), speaker, (span){verb, c + 2});
 }
 
 /* Does the question put to the speaker start at token `k`: "about", "whether", "why" …? */

@@ -75,6 +75,15 @@ static void topic_of_a_preposition(void **state)
                       "indirect [an independent inquiry into the crash] <- The union (called for) #2", NULL});
 }
 
+static void verb_before_a_noun_cue(void **state)
+{
+    (void)state;
+    /* "raised doubts about": the verb is part of the cue, the speaker is the noun phrase before it. */
+    expect_quotes("The vote was delayed after officials raised doubts about the ferry's funding.\n",
+                  (const char *const[]){
+                      "indirect [the ferry's funding] <- officials (raised doubts about) #1 anonymous", NULL});
+}
+
 static void stance_on_a_name(void **state)
 {
     (void)state;
@@ -323,6 +332,7 @@ int main(void)
         cmocka_unit_test(according_to),
         cmocka_unit_test(other_reporting_verbs),
         cmocka_unit_test(topic_of_a_preposition),
+        cmocka_unit_test(verb_before_a_noun_cue),
         cmocka_unit_test(stance_on_a_name),
         cmocka_unit_test(prepositional_clause_after_that),
         cmocka_unit_test(speaker_with_a_parenthesis),
