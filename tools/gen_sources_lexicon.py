@@ -110,7 +110,8 @@ pentagon government administration campaign foundation association union court s
 parliament duma company network television tv radio magazine daily gazette telegraph guardian monitor review
 center centre fund board bureau police army navy ap afp tass interfax ria cnn bbc nbc cbs abc fox msnbc
 npr vpost kommersant vedomosti rbc politico axios cooperative council fund courier chronicle examiner
-inquirer dispatch bulletin globe moscow kyiv kiev beijing tehran brussels
+inquirer dispatch bulletin globe moscow kyiv kiev beijing tehran brussels russia ukraine china iran israel
+germany france britain japan india turkey syria poland belarus
 whitehall""".split()
 # Words that end a noun phrase when scanning for a speaker: clause openers, conjunctions, be.
 CLAUSE = """that which whom whose because but while when if as since although though where after before so

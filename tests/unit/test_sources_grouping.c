@@ -59,6 +59,16 @@ static void singular_description_is_not_the_pair(void **state)
     onr_sources_free(s);
 }
 
+static void country_speaks_as_an_organization(void **state)
+{
+    (void)state;
+    /* "Russia sees …": a state speaking through its government, not a person named Russia. */
+    onr_sources *s = analyze("Russia sees the vote as a turning point.\n");
+    assert_int_equal(onr_sources_source_count(s), 1);
+    assert_string_equal(describe_source(s, 0), "named-organization: Russia; ; ; ; 1");
+    onr_sources_free(s);
+}
+
 static void anonymous_and_named_kinds(void **state)
 {
     (void)state;
@@ -149,6 +159,7 @@ int main(void)
         cmocka_unit_test(definite_description_and_another),
         cmocka_unit_test(singular_description_is_not_the_pair),
         cmocka_unit_test(anonymous_and_named_kinds),
+        cmocka_unit_test(country_speaks_as_an_organization),
         cmocka_unit_test(documents_are_sources),
         cmocka_unit_test(claims_justifications_and_publications),
         cmocka_unit_test(name_after_role_and_organizations_by_their_noun),
