@@ -38,16 +38,16 @@ static bool noun_not_cue(const src_doc *doc, long c)
                                    (!(p->flags & TF_CAP) && !(p->lex & (LEX_ROLE | LEX_PRONOUN | LEX_PLURAL | LEX_AUX))));
 }
 
-static bool ends_in_ly(const src_doc *doc, const src_token *t)
+/* A word longer than `min_len` bytes that ends in `suffix`: "-ly", "-ing", "-ed" word shapes. */
+static bool word_ends_in(const src_doc *doc, const src_token *t, const char *suffix, size_t min_len)
 {
-    size_t n = t->end - t->start;
-    return n > 3 && doc->text[t->end - 2] == 'l' && doc->text[t->end - 1] == 'y';
+    size_t k = strlen(suffix);
+    return t->type == TOK_WORD && t->end - t->start > min_len && !memcmp(doc->text + t->end - k, suffix, k);
 }
 
-static bool has_ing(const src_doc *doc, const src_token *t)
-{
-    return t->type == TOK_WORD && t->end - t->start > 4 && !memcmp(doc->text + t->end - 3, "ing", 3);
-}
+static bool ends_in_ly(const src_doc *doc, const src_token *t) { return word_ends_in(doc, t, "ly", 3); }
+
+static bool has_ing(const src_doc *doc, const src_token *t) { return word_ends_in(doc, t, "ing", 4); }
 
 /* "voicing", "adding": a participle phrase, not the rest of a clause */
 static bool ends_in_ing(const src_doc *doc, const src_token *t) { return !(t->flags & TF_CAP) && has_ing(doc, t); }
@@ -1378,8 +1378,7 @@ static span verb_speaker(const src_doc *doc, long c, long limit)
 static bool past_tense_verb(const src_doc *doc, long i)
 {
     const src_token *t = src_tok(doc, (size_t)i);
-    return t->type == TOK_WORD && !(t->flags & TF_CAP) && !(t->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN)) &&
-           t->end - t->start > 3 && doc->text[t->end - 2] == 'e' && doc->text[t->end - 1] == 'd';
+    return !(t->flags & TF_CAP) && !(t->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN)) && word_ends_in(doc, t, "ed", 3);
 }
 
 static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
