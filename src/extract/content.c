@@ -99,23 +99,46 @@ static const hint_word hint_words[] = {
     HW("widget", 0, HINT_NEG | HINT_BOILER),
 };
 #undef HW
-/* hint_words index of the first word of each initial a..z, then the end. Recount it when the list
- * changes (the list must stay sorted). */
-static const uint8_t hint_initial[27] = {0, 5, 10, 19, 20, 21, 22, 23, 24, 24, 24, 24, 24, 28, 30, 31, 35, 35, 38, 48, 52, 52, 52, 53, 53, 53, 53};
+/* The hint words by their first two letters: for each pair, the range of hint_words starting with
+ * it (the list is sorted; were it not, a range would only hold more words to compare), so that most
+ * class/id words are ruled out by one look-up. Built per tree from the list: nothing to recount. */
+typedef struct hint_index {
+    uint8_t first[26 * 26], end[26 * 26];
+} hint_index;
 
-/* `w` is a word of ASCII letters and digits, of any case. */
-static unsigned hint_of_word(const char *w, size_t len)
+/* The pair number of two ASCII letters or digits (of any case), or -1 unless both are letters:
+ * every hint word starts with two letters. */
+static int letter_pair(char a, char b)
 {
-    char first = onr_ascii_lower(w[0]);
-    if (first < 'a' || first > 'z')
+    unsigned x = (unsigned)((a | 0x20) - 'a'), y = (unsigned)((b | 0x20) - 'a');
+    return x < 26 && y < 26 ? (int)(x * 26 + y) : -1;
+}
+
+static void hint_index_build(hint_index *index)
+{
+    memset(index, 0, sizeof *index);
+    for (size_t i = 0; i < sizeof hint_words / sizeof *hint_words; i++) {
+        int pair = letter_pair(hint_words[i].word[0], hint_words[i].word[1]);
+        if (index->first[pair] == index->end[pair])
+            index->first[pair] = (uint8_t)i;
+        index->end[pair] = (uint8_t)(i + 1);
+    }
+}
+
+/* `w` is a word of ASCII letters and digits, of any case: `| 0x20` lowercases its letters and
+ * leaves its digits alone. */
+static unsigned hint_of_word(const hint_index *index, const char *w, size_t len)
+{
+    int pair = len >= 2 ? letter_pair(w[0], w[1]) : -1;
+    if (pair < 0)
         return 0;
     unsigned bits = 0;
-    for (size_t i = hint_initial[first - 'a']; i < hint_initial[first - 'a' + 1]; i++) {
+    for (size_t i = index->first[pair]; i < index->end[pair]; i++) {
         const hint_word *h = &hint_words[i];
         if (len < h->len || (h->exact && len != h->len))
             continue;
-        size_t k = 1;
-        while (k < h->len && onr_ascii_lower(w[k]) == h->word[k])
+        size_t k = 0;
+        while (k < h->len && (w[k] | 0x20) == h->word[k])
             k++;
         if (k == h->len)
             bits |= h->bits;
@@ -134,7 +157,7 @@ static const uint8_t hint_word_chars[256] = {SET_10('0'), SET_26('A'), SET_26('a
 #undef SET_6
 
 /* Splits a class or id value (its first 400 bytes) into alphanumeric words, read in place. */
-static unsigned hint_of_value(const char *v, size_t len)
+static unsigned hint_of_value(const hint_index *index, const char *v, size_t len)
 {
     const unsigned char *u = (const unsigned char *)v;
     unsigned bits = 0;
@@ -148,13 +171,13 @@ static unsigned hint_of_value(const char *v, size_t len)
         while (i < len && hint_word_chars[u[i]])
             i++;
         if (i > start)
-            bits |= hint_of_word(v + start, i - start);
+            bits |= hint_of_word(index, v + start, i - start);
     }
     return bits;
 }
 
 /* Everything the extractor reads from an element's attributes, in one pass over them. */
-static unsigned hint_of_node(const onr_node *n)
+static unsigned hint_of_node(const hint_index *index, const onr_node *n)
 {
     unsigned bits = 0;
     for (uint32_t i = 0; i < n->attr_count; i++) {
@@ -162,7 +185,7 @@ static unsigned hint_of_node(const onr_node *n)
         switch (a->name_len) {
         case 2:
             if (!memcmp(a->name, "id", 2))
-                bits |= hint_of_value(a->value, a->value_len);
+                bits |= hint_of_value(index, a->value, a->value_len);
             break;
         case 4:
             if (!memcmp(a->name, "href", 4))
@@ -175,7 +198,7 @@ static unsigned hint_of_node(const onr_node *n)
             break;
         case 5:
             if (!memcmp(a->name, "class", 5))
-                bits |= hint_of_value(a->value, a->value_len);
+                bits |= hint_of_value(index, a->value, a->value_len);
             else if (!memcmp(a->name, "style", 5) && style_hides(a))
                 bits |= HINT_HIDDEN;
             break;
@@ -310,6 +333,8 @@ onr_status content_tree_build(const onr_document *doc, const onr_mem *mem, conte
     cap = nodes;
     if (!push_node(out, &cap, body, XNONE))
         return ONR_ERR_NOMEM;
+    hint_index index;
+    hint_index_build(&index);
     /* Iterative pre-order walk; `cur` is the index of the element whose children are walked. */
     uint32_t cur = 0;
     const onr_node *n = body->first_child;
@@ -325,7 +350,7 @@ onr_status content_tree_build(const onr_document *doc, const onr_mem *mem, conte
                 count_text(x, n->name, n->name_len);
                 x->end = out->count;
             } else if (n->type == ONR_NODE_ELEMENT && n->ns == ONR_NS_HTML && !tag_is_invisible(n->tag)) {
-                unsigned bits = n->attr_count ? hint_of_node(n) : 0;
+                unsigned bits = n->attr_count ? hint_of_node(&index, n) : 0;
                 if (!(bits & HINT_HIDDEN)) {
                     if (!push_node(out, &cap, n, cur))
                         return ONR_ERR_NOMEM;
