@@ -120,26 +120,32 @@ typedef struct hint_text {
 
 static uint32_t letter_bit(char c) { return c >= 'a' && c <= 'z' ? UINT32_C(1) << (c - 'a') : 0; }
 
+/* The length and letters are kept in locals: stores through `char *` may alias any field of *h,
+ * which would make the compiler reload and store them at every byte. */
 static void read_hint_text(const onr_node *node, hint_text *h)
 {
-    h->len = 0;
-    h->letters = 0;
+    size_t len = 0;
+    uint32_t letters = 0;
     for (uint32_t i = 0; i < node->attr_count; i++) {
         const char *name = node->attrs[i].name, *value = node->attrs[i].value;
         size_t name_len = node->attrs[i].name_len, value_len = node->attrs[i].value_len;
         bool wanted = (name_len == 5 && name[0] == 'c' && memcmp(name, "class", 5) == 0) ||
                       (name_len == 2 && name[0] == 'i' && name[1] == 'd') ||
                       (name_len == 8 && name[0] == 'i' && memcmp(name, "itemprop", 8) == 0);
-        if (!wanted || h->len + value_len + 2 > sizeof h->text)
+        if (!wanted || len + value_len + 2 > sizeof h->text)
             continue;
+        char *out = h->text + len;
         for (size_t k = 0; k < value_len; k++) {
             char c = onr_ascii_lower(value[k]);
-            h->text[h->len++] = c;
-            h->letters |= letter_bit(c);
+            out[k] = c;
+            letters |= letter_bit(c);
         }
-        h->text[h->len++] = ' ';
+        len += value_len;
+        h->text[len++] = ' ';
     }
-    h->text[h->len] = '\0';
+    h->text[len] = '\0';
+    h->len = len;
+    h->letters = letters;
 }
 
 static bool hint_matches(const hint_text *h, const char *const *hints)
