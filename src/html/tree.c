@@ -632,6 +632,17 @@ static const char *const svg_attribute_fixes[][2] = {
     {"zoomandpan", "zoomAndPan"},
 };
 
+/* `name` (len bytes, no NUL among them) against a NUL-terminated literal, in memcmp order with
+ * the shorter of two equal prefixes first: one pass, no strlen per probe. */
+static int compare_to_literal(const char *name, size_t len, const char *lit)
+{
+    size_t i = 0;
+    for (; i < len && lit[i]; i++)
+        if (name[i] != lit[i])
+            return (unsigned char)name[i] < (unsigned char)lit[i] ? -1 : 1;
+    return i < len ? 1 : lit[i] ? -1 : 0;
+}
+
 /* The fix-up of `name` in `table` (sorted by its lowercase names), by binary search: SVG-heavy pages
  * look up every element and attribute name. */
 static const char *fixed_name(const char *const (*table)[2], size_t count, const char *name, size_t len)
@@ -639,11 +650,7 @@ static const char *fixed_name(const char *const (*table)[2], size_t count, const
     size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const char *lit = table[mid][0];
-        size_t lit_len = strlen(lit);
-        int c = memcmp(name, lit, len < lit_len ? len : lit_len);
-        if (c == 0)
-            c = (len > lit_len) - (len < lit_len);
+        int c = compare_to_literal(name, len, table[mid][0]);
         if (c == 0)
             return table[mid][1];
         if (c < 0)
