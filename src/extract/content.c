@@ -176,8 +176,49 @@ static unsigned hint_of_value(const hint_index *index, const char *v, size_t len
     return bits;
 }
 
+/* The class and id values a page repeats (list items, cards, menu entries): their bits, kept by
+ * a cheap hash of length and end bytes, so that a repeated value costs a compare. */
+#define HINT_MEMO_SLOTS 256
+
+typedef struct hint_memo {
+    hint_index index;
+    struct {
+        const char *value;
+        size_t len;
+        unsigned bits;
+    } slots[HINT_MEMO_SLOTS];
+} hint_memo;
+
+static size_t memo_slot(const char *v, size_t len)
+{
+    uint64_t key = len;
+    if (len >= 8) {
+        uint64_t head, tail;
+        memcpy(&head, v, 8);
+        memcpy(&tail, v + len - 8, 8);
+        key ^= head * UINT64_C(0x9E3779B97F4A7C15) ^ tail;
+    } else {
+        for (size_t i = 0; i < len; i++)
+            key = key << 8 | (unsigned char)v[i];
+    }
+    key *= UINT64_C(0x9E3779B97F4A7C15);
+    return (size_t)(key >> 56) % HINT_MEMO_SLOTS;
+}
+
+static unsigned hint_of_value_memo(hint_memo *memo, const char *v, size_t len)
+{
+    size_t i = memo_slot(v, len);
+    if (memo->slots[i].value && memo->slots[i].len == len && memcmp(memo->slots[i].value, v, len) == 0)
+        return memo->slots[i].bits;
+    unsigned bits = hint_of_value(&memo->index, v, len);
+    memo->slots[i].value = v;
+    memo->slots[i].len = len;
+    memo->slots[i].bits = bits;
+    return bits;
+}
+
 /* Everything the extractor reads from an element's attributes, in one pass over them. */
-static unsigned hint_of_node(const hint_index *index, const onr_node *n)
+static unsigned hint_of_node(hint_memo *memo, const onr_node *n)
 {
     unsigned bits = 0;
     for (uint32_t i = 0; i < n->attr_count; i++) {
@@ -185,7 +226,7 @@ static unsigned hint_of_node(const hint_index *index, const onr_node *n)
         switch (a->name_len) {
         case 2:
             if (!memcmp(a->name, "id", 2))
-                bits |= hint_of_value(index, a->value, a->value_len);
+                bits |= hint_of_value_memo(memo, a->value, a->value_len);
             break;
         case 4:
             if (!memcmp(a->name, "href", 4))
@@ -198,7 +239,7 @@ static unsigned hint_of_node(const hint_index *index, const onr_node *n)
             break;
         case 5:
             if (!memcmp(a->name, "class", 5))
-                bits |= hint_of_value(index, a->value, a->value_len);
+                bits |= hint_of_value_memo(memo, a->value, a->value_len);
             else if (!memcmp(a->name, "style", 5) && style_hides(a))
                 bits |= HINT_HIDDEN;
             break;
@@ -333,8 +374,9 @@ onr_status content_tree_build(const onr_document *doc, const onr_mem *mem, conte
     cap = nodes;
     if (!push_node(out, &cap, body, XNONE))
         return ONR_ERR_NOMEM;
-    hint_index index;
-    hint_index_build(&index);
+    hint_memo memo;
+    hint_index_build(&memo.index);
+    memset(memo.slots, 0, sizeof memo.slots);
     /* Iterative pre-order walk; `cur` is the index of the element whose children are walked. */
     uint32_t cur = 0;
     const onr_node *n = body->first_child;
@@ -350,7 +392,7 @@ onr_status content_tree_build(const onr_document *doc, const onr_mem *mem, conte
                 count_text(x, n->name, n->name_len);
                 x->end = out->count;
             } else if (n->type == ONR_NODE_ELEMENT && n->ns == ONR_NS_HTML && !tag_is_invisible(n->tag)) {
-                unsigned bits = n->attr_count ? hint_of_node(&index, n) : 0;
+                unsigned bits = n->attr_count ? hint_of_node(&memo, n) : 0;
                 if (!(bits & HINT_HIDDEN)) {
                     if (!push_node(out, &cap, n, cur))
                         return ONR_ERR_NOMEM;
