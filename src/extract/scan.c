@@ -460,7 +460,7 @@ static onr_status read_link(page_scan *scan, const onr_node *link)
 
 static onr_status visit_element(page_scan *scan, onr_arena *arena, structure *st, const onr_node *node)
 {
-    switch (onr_node_tag(node)) {
+    switch ((onr_tag)node->tag) { /* an element: the walks skip other nodes */
     case ONR_TAG_HTML:
         if (!scan->html_lang.data)
             scan->html_lang = extract_attr(node, "lang");
@@ -558,7 +558,7 @@ static bool is_byline(const hint_text *h, const scope_hints *hints)
 
 static void visit_scope_element(page_scan *scan, const onr_node *node, const scope_hints *hints)
 {
-    onr_tag tag = onr_node_tag(node);
+    onr_tag tag = (onr_tag)node->tag;
     if (tag == ONR_TAG_TIME && !scan->first_time && ATTR(node, "datetime").data)
         scan->first_time = node;
     if (tag == ONR_TAG_FIGURE && !scan->first_figure)
@@ -600,7 +600,7 @@ size_t extract_find_bylines(const onr_node *root, const onr_node *skip, const on
  * dateModified (or <time pubdate>) its dates. */
 static void visit_microdata(page_scan *scan, structure *st, const onr_node *node)
 {
-    onr_tag tag = onr_node_tag(node);
+    onr_tag tag = (onr_tag)node->tag;
     if (tag == ONR_TAG_META)
         return; /* read with the other meta tags */
     if (tag == ONR_TAG_TIME && !scan->time_published && ATTR(node, "pubdate").data)
