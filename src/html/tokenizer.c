@@ -359,21 +359,21 @@ static size_t first_irregular(const char *s, size_t len)
         if (i >= len)
             break;
 #endif
-        /* Byte by byte for a while: in text that is not English, multi-byte sequences come
-         * every few bytes and each trip through the wide tests above would find one at once. */
-        size_t stop = len - i > 32 ? i + 32 : len;
-        while (i < stop) {
-            if (u[i] < 0x80) {
-                if (u[i] == '\r')
-                    return i;
-                i++;
-                continue;
-            }
+        /* After the wide tests: a CR, a byte >= 0x80, or one of the last few bytes. */
+        if (u[i] < 0x80) {
+            if (u[i] == '\r')
+                return i;
+            i++;
+            continue;
+        }
+        /* A run of multi-byte sequences (a word of text that is not English, a curly quote), then
+         * back to the wide tests: on English pages these come one at a time, far apart. */
+        do {
             size_t n = utf8_sequence(u + i, len - i);
             if (n == 0)
                 return i;
             i += n;
-        }
+        } while (i < len && u[i] >= 0x80);
     }
     return len;
 }
