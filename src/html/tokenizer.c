@@ -121,6 +121,10 @@ struct html_tokenizer {
     size_t errors;
     char last_start[LAST_START_TAG_MAX];
     size_t last_start_len;   /* 0: no end tag is appropriate */
+    /* The name of the start tag just emitted, valid until the next call: copied to last_start
+     * only when the tree builder switches to a raw text state, which few tags do. */
+    const char *emitted_start;
+    size_t emitted_start_len;
 
     onr_buf scratch;         /* cleared at every call: tokens live until the next one */
 
@@ -481,10 +485,25 @@ void html_tokenizer_free(html_tokenizer *t)
     onr_free(mem, t);
 }
 
+static void keep_last_start(html_tokenizer *t)
+{
+    if (!t->emitted_start)
+        return;
+    if (t->emitted_start_len < LAST_START_TAG_MAX) { /* already lowercase */
+        memcpy(t->last_start, t->emitted_start, t->emitted_start_len);
+        t->last_start_len = t->emitted_start_len;
+    } else {
+        t->last_start_len = 0;
+    }
+    t->emitted_start = NULL;
+}
+
 void html_tokenizer_set_state(html_tokenizer *t, html_text_state state)
 {
     if (t->state == ST_EOF)
         return;
+    if (state == HTML_STATE_RCDATA || state == HTML_STATE_RAWTEXT || state == HTML_STATE_SCRIPT)
+        keep_last_start(t);
     switch (state) {
     case HTML_STATE_DATA: t->state = ST_DATA; break;
     case HTML_STATE_RCDATA: t->state = ST_RCDATA; break;
@@ -500,6 +519,7 @@ void html_tokenizer_allow_cdata(html_tokenizer *t, bool allowed) { t->cdata_allo
 
 void html_tokenizer_set_last_start_tag(html_tokenizer *t, const char *name, size_t len)
 {
+    t->emitted_start = NULL;
     if (len >= LAST_START_TAG_MAX) {
         t->last_start_len = 0;
         return;
@@ -755,11 +775,8 @@ static onr_status emit_tag(html_tokenizer *t, html_token *tok)
             t->errors++; /* end-tag-with-trailing-solidus */
         return ONR_OK;
     }
-    if (tok->name_len < LAST_START_TAG_MAX) { /* already lowercase */
-        memcpy(t->last_start, tok->name, tok->name_len);
-        t->last_start_len = tok->name_len;
-    } else
-        t->last_start_len = 0;
+    t->emitted_start = tok->name;
+    t->emitted_start_len = tok->name_len;
     /* Only values are cut: a cut name could collide with another and undo duplicate removal. */
     size_t max = t->max_attribute_length;
     for (size_t i = 0; i < t->attr_count; i++) {
@@ -1314,6 +1331,7 @@ onr_status html_tokenizer_next(html_tokenizer *t, html_token *tok)
         return ONR_ERR_NOMEM;
     if (t->scratch.len)
         onr_buf_clear(&t->scratch);
+    t->emitted_start = NULL; /* its string may be gone */
     piece_reset(&t->text);
     t->text_has_nul = false;
     t->text_start = t->pos;
