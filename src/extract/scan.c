@@ -118,7 +118,47 @@ typedef struct hint_text {
     uint32_t letters; /* bit c - 'a' for each letter c in text */
 } hint_text;
 
-static uint32_t letter_bit(char c) { return c >= 'a' && c <= 'z' ? UINT32_C(1) << (c - 'a') : 0; }
+/* Bit c - 'a' of each lowercase letter c, as a table: the hint text looks up every byte. */
+#define LB(c) [c] = UINT32_C(1) << ((c) - 'a')
+static const uint32_t letter_bits[256] = {
+    LB('a'), LB('b'), LB('c'), LB('d'), LB('e'), LB('f'), LB('g'), LB('h'), LB('i'), LB('j'), LB('k'), LB('l'), LB('m'),
+    LB('n'), LB('o'), LB('p'), LB('q'), LB('r'), LB('s'), LB('t'), LB('u'), LB('v'), LB('w'), LB('x'), LB('y'), LB('z'),
+};
+#undef LB
+
+static uint32_t letter_bit(char c) { return letter_bits[(unsigned char)c]; }
+
+/* Eight bytes with their ASCII capitals lowercased, in one go: a high bit per byte marks 'A'..'Z'
+ * (at or above 'A', not above 'Z', below 0x80), and moved down two places it is the case bit. */
+static uint64_t lower8(uint64_t w)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
+    uint64_t low7 = w & ~high;
+    uint64_t from_a = low7 + ones * (0x80 - 'A');
+    uint64_t above_z = low7 + ones * (0x7F - 'Z');
+    return w | ((from_a & ~above_z & ~w & high) >> 2);
+}
+
+/* Appends value[0..len) lowercased to out, returning the letters seen: eight bytes at a time. */
+static uint32_t lower_copy(char *out, const char *value, size_t len)
+{
+    uint32_t letters = 0;
+    size_t k = 0;
+    for (; k + 8 <= len; k += 8) {
+        uint64_t w;
+        memcpy(&w, value + k, 8);
+        w = lower8(w);
+        memcpy(out + k, &w, 8);
+        for (unsigned shift = 0; shift < 64; shift += 8)
+            letters |= letter_bits[(w >> shift) & 0xFF];
+    }
+    for (; k < len; k++) {
+        char c = onr_ascii_lower(value[k]);
+        out[k] = c;
+        letters |= letter_bit(c);
+    }
+    return letters;
+}
 
 /* The length and letters are kept in locals: stores through `char *` may alias any field of *h,
  * which would make the compiler reload and store them at every byte. */
@@ -134,12 +174,7 @@ static void read_hint_text(const onr_node *node, hint_text *h)
                       (name_len == 8 && name[0] == 'i' && memcmp(name, "itemprop", 8) == 0);
         if (!wanted || len + value_len + 2 > sizeof h->text)
             continue;
-        char *out = h->text + len;
-        for (size_t k = 0; k < value_len; k++) {
-            char c = onr_ascii_lower(value[k]);
-            out[k] = c;
-            letters |= letter_bit(c);
-        }
+        letters |= lower_copy(h->text + len, value, value_len);
         len += value_len;
         h->text[len++] = ' ';
     }
