@@ -59,11 +59,18 @@ static bool matches_at(const char *hay, size_t hlen, size_t start, const char *n
 bool extract_text_contains(const char *haystack, size_t hlen, const char *needle, size_t nlen)
 {
     size_t probe = 0;
-    if (hlen > 4096 || next_significant(needle, nlen, &probe) < 0)
+    int first = next_significant(needle, nlen, &probe);
+    if (hlen > 4096 || first < 0)
         return false; /* titles and names are short; anything longer is not worth the search */
-    for (size_t start = 0; start < hlen; start++)
+    const unsigned char *u = (const unsigned char *)haystack;
+    for (size_t start = 0; start < hlen; start++) {
+        /* A start at punctuation matches as the start after it does, which is tried too; at a
+         * significant byte, that byte must be the needle's first. */
+        if (ignorable_length(u + start, hlen - start) || (unsigned char)onr_ascii_lower(haystack[start]) != first)
+            continue;
         if (matches_at(haystack, hlen, start, needle, nlen))
             return true;
+    }
     return false;
 }
 
