@@ -177,6 +177,11 @@ typedef struct builder {
     insertion_mode original_mode;
     onr_node **open;            /* the stack of open elements */
     size_t open_len, open_cap;
+    /* While elements join the stack only on top of their parent and leave it only from the top,
+     * an element's depth is at most its place in the stack plus one: then no node is deeper than
+     * max_open + 1, and the depth cap has nothing to do. */
+    size_t max_open;
+    bool stack_reshaped;        /* an element left from below the top, or the adoption agency moved nodes */
     onr_node **formatting;      /* active formatting elements; NULL entries are markers */
     size_t formatting_len;
     uint8_t *template_modes;
@@ -374,6 +379,8 @@ static void push(builder *b, onr_node *n)
         b->open_cap = cap;
     }
     b->open[b->open_len++] = n;
+    if (b->open_len > b->max_open)
+        b->max_open = b->open_len;
     n->flags |= NODE_OPEN;
     count_open(b, n, true);
 }
@@ -406,6 +413,8 @@ static void remove_from_stack(builder *b, onr_node *n)
         return;
     count_open(b, n, false);
     n->flags = (uint8_t)(n->flags & ~NODE_OPEN);
+    if ((size_t)i + 1 < b->open_len)
+        b->stack_reshaped = true;
     memmove(b->open + i, b->open + i + 1, (b->open_len - (size_t)i - 1) * sizeof *b->open);
     b->open_len--;
 }
@@ -981,6 +990,7 @@ static void adoption_agency(builder *b, const html_token *t)
             return;
         }
         onr_node *furthest = b->open[fb_stack];
+        b->stack_reshaped = true;
         onr_node *common = b->open[fe_stack - 1 >= 0 ? fe_stack - 1 : 0];
         size_t bookmark = (size_t)fe_list;
         onr_node *last = furthest;
@@ -2964,7 +2974,9 @@ static onr_status parse(const char *html, size_t len, const onr_html_options *op
     b.formatting = onr_malloc(mem, MAX_FORMATTING * sizeof *b.formatting);
     onr_status status = b.tokenizer && b.formatting ? build(&b) : ONR_ERR_NOMEM;
     builder_free(&b);
-    if (status == ONR_OK && !cap_depth(mem, &doc->root, options->max_depth ? options->max_depth : 1))
+    unsigned max_depth = options->max_depth ? options->max_depth : 1;
+    bool maybe_too_deep = b.stack_reshaped || b.max_open + 1 > max_depth;
+    if (status == ONR_OK && maybe_too_deep && !cap_depth(mem, &doc->root, max_depth))
         status = ONR_ERR_NOMEM;
     if (status != ONR_OK) {
         onr_document_free(doc);

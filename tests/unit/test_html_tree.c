@@ -390,6 +390,18 @@ static size_t tree_depth(const onr_node *root)
     return max;
 }
 
+/* The page parsed with max_depth 50, which its tree must keep to. */
+static onr_document *parse_capped(const onr_buf *html)
+{
+    onr_html_options options;
+    onr_html_options_init(&options);
+    options.max_depth = 50;
+    onr_document *doc;
+    assert_int_equal(onr_html_parse(html->data, html->len, &options, NULL, &doc, NULL), ONR_OK);
+    assert_true(tree_depth(onr_document_root(doc)) <= 50);
+    return doc;
+}
+
 static void test_depth_cap_keeps_content(void **state)
 {
     (void)state;
@@ -397,16 +409,27 @@ static void test_depth_cap_keeps_content(void **state)
     onr_buf_init(&html, NULL);
     for (int i = 0; i < 2000; i++)
         onr_buf_printf(&html, "<div>%d", i % 10);
-    onr_html_options options;
-    onr_html_options_init(&options);
-    options.max_depth = 50;
-    onr_document *doc;
-    assert_int_equal(onr_html_parse(html.data, html.len, &options, NULL, &doc, NULL), ONR_OK);
-    assert_true(tree_depth(onr_document_root(doc)) <= 50);
+    onr_document *doc = parse_capped(&html);
     size_t text_len = onr_node_text(onr_document_root(doc), NULL, 0);
     assert_int_equal(text_len, 2000);
     onr_document_free(doc);
     onr_buf_free(&html);
+}
+
+/* The adoption agency moves nodes under new elements: the tree it deepens is capped too, as is
+ * one whose deep stack a </form> reshaped. */
+static void test_depth_cap_after_adoption(void **state)
+{
+    (void)state;
+    static const char *const units[] = {"<b><div></b>", "<form><div><p>x</form>"};
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+        onr_buf html;
+        onr_buf_init(&html, NULL);
+        for (int i = 0; i < 500; i++)
+            onr_buf_puts(&html, units[u]);
+        onr_document_free(parse_capped(&html));
+        onr_buf_free(&html);
+    }
 }
 
 static double cpu_seconds(void)
@@ -519,6 +542,7 @@ int main(void)
         cmocka_unit_test(test_attribute_count_cap),
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_depth_cap_keeps_content),
+        cmocka_unit_test(test_depth_cap_after_adoption),
         cmocka_unit_test(test_pathological_inputs),
         cmocka_unit_test(test_million_nested_elements),
     };
