@@ -318,19 +318,9 @@ static void apply_hints(xnode *x, unsigned bits)
         x->flags |= X_CREDIT;
 }
 
-static bool push_node(content_tree *t, size_t *cap, const onr_node *n, uint32_t parent)
+/* Room was made for every node of the document (content_tree_build), so a push never fails. */
+static xnode *push_node(content_tree *t, const onr_node *n, uint32_t parent)
 {
-    if (t->count == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 1024;
-        size_t bytes;
-        if (ncap > UINT32_MAX / 2 || !onr_size_mul(ncap, sizeof(xnode), &bytes))
-            return false;
-        xnode *grown = onr_realloc(t->mem, t->nodes, bytes);
-        if (!grown)
-            return false;
-        t->nodes = grown;
-        *cap = ncap;
-    }
     xnode *x = &t->nodes[t->count++];
     memset(x, 0, sizeof *x);
     x->node = n;
@@ -339,7 +329,7 @@ static bool push_node(content_tree *t, size_t *cap, const onr_node *n, uint32_t 
         x->flags = t->nodes[parent].flags & X_IN_LINK;
     x->tag = n->tag;
     x->score = -1.0f;
-    return true;
+    return x;
 }
 
 static uint16_t add16(uint16_t a, uint32_t b)
@@ -352,7 +342,6 @@ onr_status content_tree_build(const onr_document *doc, const onr_mem *mem, conte
 {
     memset(out, 0, sizeof *out);
     out->mem = mem;
-    size_t cap = 0;
     const onr_node *root = onr_document_root(doc);
     const onr_node *body = NULL;
     for (const onr_node *h = root->first_child; h && !body; h = h->next)
@@ -362,8 +351,9 @@ onr_status content_tree_build(const onr_document *doc, const onr_mem *mem, conte
                     body = b;
     if (!body)
         body = root;
-    /* One allocation: the document's node count (plus its root) bounds the visible nodes, and a
-     * page of a million tiny elements must not pay for a doubling array's slack and copies. */
+    /* One allocation: the document's node count (plus its root) bounds the visible nodes (every
+     * node was counted when created), and a page of a million tiny elements must not pay for a
+     * doubling array's slack and copies. */
     size_t nodes = doc->node_count + 1;
     size_t bytes;
     if (nodes > UINT32_MAX / 2 || !onr_size_mul(nodes, sizeof(xnode), &bytes))
@@ -371,9 +361,7 @@ onr_status content_tree_build(const onr_document *doc, const onr_mem *mem, conte
     out->nodes = onr_malloc(mem, bytes);
     if (!out->nodes)
         return ONR_ERR_NOMEM;
-    cap = nodes;
-    if (!push_node(out, &cap, body, XNONE))
-        return ONR_ERR_NOMEM;
+    push_node(out, body, XNONE);
     hint_memo memo;
     hint_index_build(&memo.index);
     memset(memo.slots, 0, sizeof memo.slots);
@@ -385,18 +373,14 @@ onr_status content_tree_build(const onr_document *doc, const onr_mem *mem, conte
             const onr_node *next_sibling = n->next;
             bool enter = false;
             if (n->type == ONR_NODE_TEXT) {
-                if (!push_node(out, &cap, n, cur))
-                    return ONR_ERR_NOMEM;
-                xnode *x = &out->nodes[out->count - 1];
+                xnode *x = push_node(out, n, cur);
                 x->flags |= X_TEXT;
                 count_text(x, n->name, n->name_len);
                 x->end = out->count;
             } else if (n->type == ONR_NODE_ELEMENT && n->ns == ONR_NS_HTML && !tag_is_invisible(n->tag)) {
                 unsigned bits = n->attr_count ? hint_of_node(&memo, n) : 0;
                 if (!(bits & HINT_HIDDEN)) {
-                    if (!push_node(out, &cap, n, cur))
-                        return ONR_ERR_NOMEM;
-                    apply_hints(&out->nodes[out->count - 1], bits);
+                    apply_hints(push_node(out, n, cur), bits);
                     enter = true;
                 }
             }
