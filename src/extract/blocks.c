@@ -98,6 +98,25 @@ static size_t space_at(const char *s, size_t i, size_t len)
     return maybe_space[c];
 }
 
+static bool is_space_at(const char *s, size_t i, size_t len)
+{
+    return maybe_space[(unsigned char)s[i]] && space_at(s, i, len);
+}
+
+/* The end of the words from s[i] on that are one ASCII space apart: copied as one run, they give
+ * what copying them word by word, a space put between, gives. */
+static size_t word_run_end(const char *s, size_t i, size_t len)
+{
+    for (;;) {
+        while (i < len && !is_space_at(s, i, len))
+            i++;
+        if (i + 1 < len && s[i] == ' ' && !is_space_at(s, i + 1, len))
+            i += 2;
+        else
+            return i;
+    }
+}
+
 static void append_text(builder *b, const char *s, size_t len)
 {
     frame *f = top_frame(b);
@@ -124,9 +143,7 @@ static void append_text(builder *b, const char *s, size_t len)
             i += space;
             continue;
         }
-        size_t j = i + 1;
-        while (j < len && !(maybe_space[(unsigned char)s[j]] && space_at(s, j, len)))
-            j++;
+        size_t j = word_run_end(s, i + 1, len);
         onr_buf *chars = &f->chars;
         if (f->pending_space && chars->len && chars->data[chars->len - 1] != '\n')
             chars->data[chars->len++] = ' ';
