@@ -553,9 +553,27 @@ size_t html_tokenizer_error_count(const html_tokenizer *t)
 
 /* ---- token emission ---- */
 
+/* Every field of html_token, one by one: gcc turns a compound literal of this size, or a copy of a
+ * blank token, into `rep stos`, whose start-up costs more than these stores. */
 static inline void token_clear(html_token *tok, html_token_kind kind, size_t offset)
 {
-    *tok = (html_token){.kind = kind, .offset = offset}; /* inline stores, not a memset call */
+    tok->kind = kind;
+    tok->offset = offset;
+    tok->name = NULL;
+    tok->name_len = 0;
+    tok->tag = ONR_TAG_UNKNOWN;
+    tok->self_closing = false;
+    tok->attrs = NULL;
+    tok->attr_count = 0;
+    tok->data = NULL;
+    tok->data_len = 0;
+    tok->whitespace_only = false;
+    tok->has_nul = false;
+    tok->public_id = NULL;
+    tok->public_id_len = 0;
+    tok->system_id = NULL;
+    tok->system_id_len = 0;
+    tok->force_quirks = false;
 }
 
 static bool all_space(const char *s, size_t len)
