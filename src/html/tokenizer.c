@@ -332,28 +332,23 @@ static inline size_t utf8_sequence(const unsigned char *u, size_t avail)
     return 0;
 }
 
-/* Offset of the first byte that needs normalizing (a CR or invalid UTF-8), or len. */
-static size_t first_irregular(const char *s, size_t len)
+/* Offset of the first byte that starts an invalid UTF-8 sequence, or len. */
+static size_t first_invalid_utf8(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
 #if defined(__SSE2__)
-        const __m128i cr = _mm_set1_epi8('\r');
         while (len - i >= 64) { /* most pages are long runs of ASCII: 64 bytes per test */
             const __m128i *p = (const __m128i *)(const void *)(u + i);
             __m128i a = _mm_loadu_si128(p), b = _mm_loadu_si128(p + 1);
             __m128i c = _mm_loadu_si128(p + 2), d = _mm_loadu_si128(p + 3);
-            __m128i crs = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(a, cr), _mm_cmpeq_epi8(b, cr)),
-                                       _mm_or_si128(_mm_cmpeq_epi8(c, cr), _mm_cmpeq_epi8(d, cr)));
-            __m128i any = _mm_or_si128(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)), crs);
-            if (_mm_movemask_epi8(any))
+            if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))))
                 break; /* the 16-byte loop finds where */
             i += 64;
         }
         while (len - i >= 16) {
-            __m128i chunk = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-            unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(chunk, _mm_cmpeq_epi8(chunk, cr)));
+            unsigned mask = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(u + i)));
             if (mask) {
                 i += (size_t)__builtin_ctz(mask);
                 break;
@@ -363,10 +358,8 @@ static size_t first_irregular(const char *s, size_t len)
         if (i >= len)
             break;
 #endif
-        /* After the wide tests: a CR, a byte >= 0x80, or one of the last few bytes. */
+        /* After the wide tests: a byte >= 0x80, or one of the last few bytes. */
         if (u[i] < 0x80) {
-            if (u[i] == '\r')
-                return i;
             i++;
             continue;
         }
@@ -380,6 +373,14 @@ static size_t first_irregular(const char *s, size_t len)
         } while (i < len && u[i] >= 0x80);
     }
     return len;
+}
+
+/* Offset of the first byte that needs normalizing (a CR or invalid UTF-8), or len: the CR is found
+ * by memchr, and UTF-8 is only checked before it (a sequence cut by the CR is invalid either way). */
+static size_t first_irregular(const char *s, size_t len)
+{
+    const char *cr = memchr(s, '\r', len);
+    return first_invalid_utf8(s, cr ? (size_t)(cr - s) : len);
 }
 
 static bool normalize_input(html_tokenizer *t, const char *input, size_t len)
