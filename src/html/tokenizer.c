@@ -375,17 +375,25 @@ static size_t first_invalid_utf8(const char *s, size_t len)
     return len;
 }
 
-/* Offset of the first byte that needs normalizing (a CR or invalid UTF-8), or len: the CR is found
- * by memchr, and UTF-8 is only checked before it (a sequence cut by the CR is invalid either way). */
-static size_t first_irregular(const char *s, size_t len)
+/* The offset of the first byte from `from` on that needs normalizing (a CR or invalid UTF-8), or
+ * len. CRs are found by memchr: *next_cr is the offset of the next one at or after `from` (len when
+ * there is none), searched again only once `from` has passed it, so that a long input with many
+ * invalid bytes is not searched from each of them to its end. UTF-8 is checked only before the CR
+ * (a sequence the CR cuts is invalid either way). */
+static size_t next_irregular(const char *s, size_t len, size_t from, size_t *next_cr)
 {
-    const char *cr = memchr(s, '\r', len);
-    return first_invalid_utf8(s, cr ? (size_t)(cr - s) : len);
+    if (*next_cr < from) {
+        const char *cr = memchr(s + from, '\r', len - from);
+        *next_cr = cr ? (size_t)(cr - s) : len;
+    }
+    return from + first_invalid_utf8(s + from, *next_cr - from);
 }
 
 static bool normalize_input(html_tokenizer *t, const char *input, size_t len)
 {
-    size_t first = first_irregular(input, len);
+    const char *cr = memchr(input, '\r', len);
+    size_t next_cr = cr ? (size_t)(cr - input) : len;
+    size_t first = first_invalid_utf8(input, next_cr);
     if (first == len) {
         t->in = input;
         t->len = len;
@@ -403,7 +411,7 @@ static bool normalize_input(html_tokenizer *t, const char *input, size_t len)
     const unsigned char *u = (const unsigned char *)input;
     size_t i = first, o = first;
     while (i < len) {
-        size_t next = first_irregular(input + i, len - i) + i;
+        size_t next = next_irregular(input, len, i, &next_cr);
         memcpy(out + o, input + i, next - i);
         o += next - i;
         i = next;
