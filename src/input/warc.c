@@ -587,7 +587,11 @@ static onr_status read_record(onr_warc_reader *r, const onr_warc_record **out, o
         return st;
     }
     size_t total = header_len + (size_t)rec->content_length;
-    size_t avail = warc_stream_ensure(s, total + 4 + 6);
+    /* A proper "\r\n\r\n" after the block settles the end without looking further, so the next
+     * gzip member is not inflated (and this record moved in the window) before it is needed. */
+    size_t avail = warc_stream_ensure(s, total + 4);
+    if (avail < total + 4 || memcmp(warc_stream_data(s) + total, "\r\n\r\n", 4) != 0)
+        avail = warc_stream_ensure(s, total + 4 + 6);
     if (avail < total) {
         onr_fail(err, ONR_ERR_FORMAT, (size_t)file_offset(r, start),
                  "record at offset %llu is cut short: Content-Length %llu, %zu bytes follow",
