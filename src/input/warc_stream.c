@@ -310,16 +310,64 @@ static void compact(warc_stream *s)
     s->pos = 0;
 }
 
-/* The fast path: the whole member in one libdeflate call, when all of it is in the input buffer
- * and its output fits in the window. False leaves everything as it was, for zlib to stream. */
+/* Grows the window so that `room` bytes fit after the unread ones, within the limit; false when
+ * they cannot (the room there is stays usable). */
+static bool reserve_room(warc_stream *s, size_t room)
+{
+    if (s->cap - s->len >= room)
+        return true;
+    compact(s);
+    if (s->cap - s->len >= room)
+        return true;
+    if (room > s->limit - s->len)
+        return false;
+    size_t cap = s->cap;
+    while (cap - s->len < room)
+        cap = cap > s->limit / 2 ? s->limit : cap * 2;
+    char *grown = onr_realloc(s->mem, s->win, cap);
+    if (!grown)
+        return false;
+    s->win = grown;
+    s->cap = cap;
+    return true;
+}
+
+/* The output size the member starting at the input position declares in its trailer: the four
+ * bytes before the next member magic (or the input's end). Zero when its end is not in the
+ * input buffer or the size is not one deflate can reach (a magic inside the compressed data). */
+static size_t member_declared_size(const warc_stream *s, size_t have)
+{
+    const char *p = (const char *)s->in + s->in_pos;
+    size_t end = have;
+    if (have > 18) /* the smallest member */
+        end = 18 + onr_warc_find_gzip_magic(p + 18, have - 18);
+    if (end == have && !s->in_eof)
+        return 0;
+    size_t declared = gzip_declared_size(p, end);
+    return declared / 1032 <= end ? declared : 0; /* deflate's largest ratio is 1032:1 */
+}
+
+/* The fast path: the whole member in one libdeflate call, when all of it is in the input buffer,
+ * into room for the size its trailer declares. False leaves everything as it was (the room may
+ * have grown), for zlib to stream. */
 static bool inflate_whole_member(warc_stream *s)
 {
     if (!s->ld)
         return false;
-    compact(s);
     /* reading ahead half a buffer keeps the moves in in_fill amortised over the bytes consumed */
     size_t have = in_fill(s, s->in_cap / 2);
+    size_t declared = member_declared_size(s, have);
+    if (!declared && have < s->in_cap && !s->in_eof) { /* a long member: is all of it in a full buffer? */
+        have = in_fill(s, s->in_cap);
+        declared = member_declared_size(s, have);
+    }
     if (s->state != WARC_STREAM_OK)
+        return false;
+    /* the trailer counts modulo 2^32 and may be garbage: a wrong size only sends the member to zlib,
+     * and one that cannot fit goes there without a try */
+    if (!declared)
+        compact(s);
+    else if (!reserve_room(s, declared))
         return false;
     size_t used, produced;
     if (!inflate_whole(s->ld, WHOLE_GZIP, s->in + s->in_pos, have, s->win + s->len, s->cap - s->len, &used,
