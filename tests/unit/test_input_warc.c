@@ -831,6 +831,24 @@ static void false_magics_do_not_misread_members(void **state)
     onr_buf_free(&body);
 }
 
+/* The magic at every offset of buffers of every length, behind near misses (the search looks at
+ * sixteen positions at a time). */
+static void gzip_magics_are_found_at_every_offset(void **state)
+{
+    (void)state;
+    char buf[64];
+    for (size_t len = 0; len <= sizeof buf; len++) {
+        for (size_t at = 0; at + 3 <= len; at++) {
+            for (size_t k = 0; k < len; k++)
+                buf[k] = (char)(k % 3 == 0 ? 0x1f : k % 3 == 1 ? 0x8b : 0x09); /* 1f 8b 09: no magic */
+            memcpy(buf + at, "\x1f\x8b\x08", 3);
+            assert_int_equal(onr_warc_find_gzip_magic(buf, len), at);
+        }
+        memset(buf, 0x1f, sizeof buf);
+        assert_int_equal(onr_warc_find_gzip_magic(buf, len), len);
+    }
+}
+
 static void assert_stretches_agree(const char *data, size_t len)
 {
     char path[] = "/tmp/onr_warc_test_XXXXXX";
@@ -1114,6 +1132,7 @@ int main(void)
         cmocka_unit_test(gzip_members_give_offsets_and_lengths),
         cmocka_unit_test(members_of_every_size_are_read_whole),
         cmocka_unit_test(false_magics_do_not_misread_members),
+        cmocka_unit_test(gzip_magics_are_found_at_every_offset),
         cmocka_unit_test(stretch_readers_agree_with_the_whole_file_reader),
         cmocka_unit_test(truncated_gzip_member_is_reported_and_skipped),
         cmocka_unit_test(garbage_between_records_is_reported),
