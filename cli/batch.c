@@ -823,7 +823,9 @@ void batch_provenance_json(const batch_item *item, text_buf *out)
     for (size_t i = 0; i < 3; i++) {
         if (!values[i][0])
             continue;
-        text_printf(out, ",\"%s\":", names[i]);
+        text_puts(out, ",\"");
+        text_puts(out, names[i]);
+        text_puts(out, "\":");
         text_json(out, values[i], strlen(values[i]));
     }
 }
