@@ -8,6 +8,10 @@
 #include <unistd.h>
 
 #define READ_CHUNK (256 * 1024)
+/* A file's compressed input is read in large pieces so that the unread rest moved to the front
+ * before each read (at most MEMBER_LOOKAHEAD) stays a small share of the bytes read. */
+#define INPUT_BUFFER (1024 * 1024)
+#define MEMBER_LOOKAHEAD (256 * 1024)
 #define FIRST_WINDOW (1024 * 1024)
 /* A stretch between member magics longer than this is read in pieces (and streamed by zlib). */
 #define MAX_STRETCH_READ (4 * 1024 * 1024)
@@ -354,8 +358,8 @@ static bool inflate_whole_member(warc_stream *s)
 {
     if (!s->ld)
         return false;
-    /* reading ahead half a buffer keeps the moves in in_fill amortised over the bytes consumed */
-    size_t have = in_fill(s, s->in_cap / 2);
+    /* most members lie whole within the look-ahead; longer ones are checked against a full buffer */
+    size_t have = in_fill(s, s->in_cap / 2 < MEMBER_LOOKAHEAD ? s->in_cap / 2 : MEMBER_LOOKAHEAD);
     size_t declared = member_declared_size(s, have);
     if (!declared && have < s->in_cap && !s->in_eof) { /* a long member: is all of it in a full buffer? */
         have = in_fill(s, s->in_cap);
@@ -633,7 +637,7 @@ onr_status warc_stream_open_fd(warc_stream *s, int fd, size_t window_limit, cons
         s->file_size = (uint64_t)st.st_size;
         s->size_known = true;
     }
-    s->in_cap = READ_CHUNK;
+    s->in_cap = INPUT_BUFFER;
     s->in_owned = onr_malloc(mem, s->in_cap);
     if (!s->in_owned)
         return onr_fail(err, ONR_ERR_NOMEM, (size_t)-1, "out of memory");
