@@ -476,19 +476,33 @@ static bool work_record(batch *b, slot *s, onr_status status, const onr_warc_rec
     return push_entry(b, s, &e);
 }
 
+/* Opens a reader on a stretch: the worker's reader from the stretch before when it has one, else a
+ * new one; *reader is NULL when that fails. */
+static onr_status open_stretch(batch *b, const stretch *st, bool one_member, onr_warc_reader **reader,
+                               onr_error *err)
+{
+    if (!*reader)
+        return onr_warc_open_at(st->fd, st->offset, st->length, one_member, &b->warc_options, NULL, reader, err);
+    onr_status status = onr_warc_reopen_at(*reader, st->fd, st->offset, st->length, one_member, err);
+    if (status != ONR_OK) {
+        onr_warc_close(*reader);
+        *reader = NULL;
+    }
+    return status;
+}
+
 /* Works on every record of a stretch and sets where the next stretch that counts starts. A
  * one-member reader whose member spills into the next is replaced by a whole-file reader from the
  * same member, which repeats the records already done (skipped) and reads on to the end of the
  * file: that stretch then stands for the rest. */
-static void work_stretch(batch *b, slot *s)
+static void work_stretch(batch *b, slot *s, onr_warc_reader **kept)
 {
     stretch *st = &s->stretch;
-    onr_warc_reader *reader = NULL;
     owned_item o = {.item = {.input = s->in.item.input}};
     bool whole_file = false;
     size_t done = 0, repeat = 0;
-    onr_status status = onr_warc_open_at(st->fd, st->offset, st->length, true, &b->warc_options, NULL, &reader,
-                                         &o.item.read_error);
+    onr_status status = open_stretch(b, st, true, kept, &o.item.read_error);
+    onr_warc_reader *reader = *kept;
     for (bool more = status == ONR_OK; more;) {
         const onr_warc_record *r = NULL;
         status = onr_warc_next(reader, &r, &o.item.read_error);
@@ -496,11 +510,10 @@ static void work_stretch(batch *b, slot *s)
         if (!whole_file)
             onr_warc_reader_stop(reader, &spilled);
         if (spilled) {
-            onr_warc_close(reader);
             whole_file = true;
             repeat = done;
-            status = onr_warc_open_at(st->fd, st->offset, st->length, false, &b->warc_options, NULL, &reader,
-                                      &o.item.read_error);
+            status = open_stretch(b, st, false, kept, &o.item.read_error);
+            reader = *kept;
             more = status == ONR_OK;
         } else if (status == ONR_OK && !r) {
             more = false;
@@ -519,16 +532,15 @@ static void work_stretch(batch *b, slot *s)
         if (!reader)
             work_record(b, s, status, NULL, &o);
     }
-    onr_warc_close(reader);
     pthread_mutex_lock(&b->lock);
     st->stop = stop;
     pthread_mutex_unlock(&b->lock);
 }
 
-static void work_slot(batch *b, slot *s)
+static void work_slot(batch *b, slot *s, onr_warc_reader **reader)
 {
     if (s->is_stretch) {
-        work_stretch(b, s);
+        work_stretch(b, s, reader);
         return;
     }
     entry e;
@@ -540,6 +552,7 @@ static void work_slot(batch *b, slot *s)
 static void *worker_main(void *arg)
 {
     batch *b = arg;
+    onr_warc_reader *reader = NULL; /* kept from stretch to stretch */
     pthread_mutex_lock(&b->lock);
     for (;;) {
         while (b->next_take == b->next_read && !b->reading_done)
@@ -549,12 +562,13 @@ static void *worker_main(void *arg)
         slot *s = &b->slots[b->next_take++ % b->window];
         s->state = SLOT_TAKEN;
         pthread_mutex_unlock(&b->lock);
-        work_slot(b, s);
+        work_slot(b, s, &reader);
         pthread_mutex_lock(&b->lock);
         s->state = SLOT_DONE;
         wake_writer(b, s);
     }
     pthread_mutex_unlock(&b->lock);
+    onr_warc_close(reader);
     return NULL;
 }
 

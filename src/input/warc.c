@@ -338,6 +338,19 @@ onr_status onr_warc_open_at(int fd, uint64_t offset, uint64_t length_hint, bool 
     return st;
 }
 
+onr_status onr_warc_reopen_at(onr_warc_reader *reader, int fd, uint64_t offset, uint64_t length_hint,
+                              bool one_member, onr_error *err)
+{
+    if (!reader || !reader->stream.positional || fd < 0)
+        return onr_fail(err, ONR_ERR_ARGUMENT, (size_t)-1, "onr_warc_reopen_at: not a reader from onr_warc_open_at");
+    memset(&reader->record, 0, sizeof reader->record);
+    reader->pending_discard = 0;
+    reader->quiet_resync = reader->spilled = false;
+    onr_status st = warc_stream_reopen_at(&reader->stream, fd, offset, length_hint, one_member, err);
+    reader->finished = st != ONR_OK; /* a failed reopening reads nothing until the next */
+    return st;
+}
+
 uint64_t onr_warc_reader_stop(const onr_warc_reader *reader, bool *spilled)
 {
     if (spilled)
