@@ -122,8 +122,8 @@ static bool expand_inputs(const char *const *paths, size_t count, const char *co
 
 typedef enum slot_state { SLOT_FREE, SLOT_READY, SLOT_TAKEN, SLOT_DONE } slot_state;
 
-/* An item with the memory it owns: a file's bytes, or a copy of a WARC record's payload and
- * provenance (the record dies at the reader's next call). */
+/* An item with the memory it owns: a file's bytes, or a WARC record's provenance and, unless the
+ * payload is borrowed, a copy of it (the record dies at the reader's next call). */
 typedef struct owned_item {
     batch_item item;
     char *data;
@@ -183,6 +183,7 @@ typedef struct producer {
     const onr_warc_options *warc_options;
     size_t max_input_size;
     bool split_gzip;       /* hand .warc.gz stretches to workers instead of reading records here */
+    bool borrow_records;   /* one thread: each record is worked on before the next is read */
     stretch_scan scan;
     unsigned files;
 } producer;
@@ -266,15 +267,10 @@ static bool copy_origin(const onr_warc_record *r, owned_item *o)
     return true;
 }
 
-/* A buffer a worker reuses for the payloads it copies: no fresh pages to fault in for every record. */
-typedef struct payload_buf {
-    char *data;
-    size_t cap;
-} payload_buf;
-
-/* A record the reader returned, as an item: its provenance, and its payload when it holds a page,
- * copied into `reuse` when given (the item then lives until its next use) or into memory it owns. */
-static void record_item(const onr_warc_record *r, owned_item *o, payload_buf *reuse)
+/* A record the reader returned, as an item: its provenance, and its payload when it holds a page.
+ * The payload is borrowed when the item is worked on before the reader's next call, else copied
+ * into memory the item owns. */
+static void record_item(const onr_warc_record *r, owned_item *o, bool borrow)
 {
     if (!copy_origin(r, o)) {
         set_error(&o->item.read_error, ONR_ERR_NOMEM, r->offset, "out of memory copying a record");
@@ -284,23 +280,19 @@ static void record_item(const onr_warc_record *r, owned_item *o, payload_buf *re
         o->item.skip = onr_warc_skip_name(r->skip);
         return;
     }
-    char *copy = NULL;
-    if (!reuse)
-        copy = o->data = malloc(r->payload_len + 1);
-    else if (reuse->cap > r->payload_len)
-        copy = reuse->data;
-    else if ((copy = realloc(reuse->data, r->payload_len + 1)) != NULL) {
-        reuse->data = copy;
-        reuse->cap = r->payload_len + 1;
+    o->item.len = r->payload_len;
+    if (borrow) {
+        o->item.data = r->payload;
+        return;
     }
-    if (!copy) {
+    if (!(o->data = malloc(r->payload_len + 1))) {
+        o->item.len = 0;
         set_error(&o->item.read_error, ONR_ERR_NOMEM, r->offset, "out of memory copying a record");
         return;
     }
-    memcpy(copy, r->payload, r->payload_len);
-    copy[r->payload_len] = '\0';
-    o->item.data = copy;
-    o->item.len = r->payload_len;
+    memcpy(o->data, r->payload, r->payload_len);
+    o->data[r->payload_len] = '\0';
+    o->item.data = o->data;
 }
 
 /* The next record of the open archive into `o`; false at the archive's end. */
@@ -317,7 +309,7 @@ static bool read_warc_item(producer *p, owned_item *o)
         p->warc = NULL;
         return had_error; /* a final I/O or memory error still gets its error item */
     }
-    record_item(r, o, NULL);
+    record_item(r, o, p->borrow_records);
     return true;
 }
 
@@ -471,11 +463,10 @@ static bool push_entry(batch *b, slot *s, entry *e)
 
 /* Works on one record of a stretch (or the error that stands for it) and hands the result on; false
  * when the slot was dropped or the run is stopping. */
-static bool work_record(batch *b, slot *s, onr_status status, const onr_warc_record *r, owned_item *o,
-                        payload_buf *payloads)
+static bool work_record(batch *b, slot *s, onr_status status, const onr_warc_record *r, owned_item *o)
 {
     if (status == ONR_OK)
-        record_item(r, o, payloads);
+        record_item(r, o, true);
     entry e;
     entry_for(&o->item, &e);
     b->work(b->arg, &o->item, &e.result);
@@ -485,19 +476,33 @@ static bool work_record(batch *b, slot *s, onr_status status, const onr_warc_rec
     return push_entry(b, s, &e);
 }
 
+/* Opens a reader on a stretch: the worker's reader from the stretch before when it has one, else a
+ * new one; *reader is NULL when that fails. */
+static onr_status open_stretch(batch *b, const stretch *st, bool one_member, onr_warc_reader **reader,
+                               onr_error *err)
+{
+    if (!*reader)
+        return onr_warc_open_at(st->fd, st->offset, st->length, one_member, &b->warc_options, NULL, reader, err);
+    onr_status status = onr_warc_reopen_at(*reader, st->fd, st->offset, st->length, one_member, err);
+    if (status != ONR_OK) {
+        onr_warc_close(*reader);
+        *reader = NULL;
+    }
+    return status;
+}
+
 /* Works on every record of a stretch and sets where the next stretch that counts starts. A
  * one-member reader whose member spills into the next is replaced by a whole-file reader from the
  * same member, which repeats the records already done (skipped) and reads on to the end of the
  * file: that stretch then stands for the rest. */
-static void work_stretch(batch *b, slot *s, payload_buf *payloads)
+static void work_stretch(batch *b, slot *s, onr_warc_reader **kept)
 {
     stretch *st = &s->stretch;
-    onr_warc_reader *reader = NULL;
     owned_item o = {.item = {.input = s->in.item.input}};
     bool whole_file = false;
     size_t done = 0, repeat = 0;
-    onr_status status = onr_warc_open_at(st->fd, st->offset, st->length, true, &b->warc_options, NULL, &reader,
-                                         &o.item.read_error);
+    onr_status status = open_stretch(b, st, true, kept, &o.item.read_error);
+    onr_warc_reader *reader = *kept;
     for (bool more = status == ONR_OK; more;) {
         const onr_warc_record *r = NULL;
         status = onr_warc_next(reader, &r, &o.item.read_error);
@@ -505,11 +510,10 @@ static void work_stretch(batch *b, slot *s, payload_buf *payloads)
         if (!whole_file)
             onr_warc_reader_stop(reader, &spilled);
         if (spilled) {
-            onr_warc_close(reader);
             whole_file = true;
             repeat = done;
-            status = onr_warc_open_at(st->fd, st->offset, st->length, false, &b->warc_options, NULL, &reader,
-                                      &o.item.read_error);
+            status = open_stretch(b, st, false, kept, &o.item.read_error);
+            reader = *kept;
             more = status == ONR_OK;
         } else if (status == ONR_OK && !r) {
             more = false;
@@ -517,7 +521,7 @@ static void work_stretch(batch *b, slot *s, payload_buf *payloads)
             repeat--;
         } else {
             done++;
-            more = work_record(b, s, status, r, &o, payloads) && (status == ONR_OK || status == ONR_ERR_FORMAT);
+            more = work_record(b, s, status, r, &o) && (status == ONR_OK || status == ONR_ERR_FORMAT);
         }
     }
     uint64_t stop;
@@ -526,18 +530,17 @@ static void work_stretch(batch *b, slot *s, payload_buf *payloads)
     } else { /* a reader that could not start, or a final I/O or memory error, ends the file there */
         stop = UINT64_MAX;
         if (!reader)
-            work_record(b, s, status, NULL, &o, payloads);
+            work_record(b, s, status, NULL, &o);
     }
-    onr_warc_close(reader);
     pthread_mutex_lock(&b->lock);
     st->stop = stop;
     pthread_mutex_unlock(&b->lock);
 }
 
-static void work_slot(batch *b, slot *s, payload_buf *payloads)
+static void work_slot(batch *b, slot *s, onr_warc_reader **reader)
 {
     if (s->is_stretch) {
-        work_stretch(b, s, payloads);
+        work_stretch(b, s, reader);
         return;
     }
     entry e;
@@ -549,7 +552,7 @@ static void work_slot(batch *b, slot *s, payload_buf *payloads)
 static void *worker_main(void *arg)
 {
     batch *b = arg;
-    payload_buf payloads = {0};
+    onr_warc_reader *reader = NULL; /* kept from stretch to stretch */
     pthread_mutex_lock(&b->lock);
     for (;;) {
         while (b->next_take == b->next_read && !b->reading_done)
@@ -559,13 +562,13 @@ static void *worker_main(void *arg)
         slot *s = &b->slots[b->next_take++ % b->window];
         s->state = SLOT_TAKEN;
         pthread_mutex_unlock(&b->lock);
-        work_slot(b, s, &payloads);
+        work_slot(b, s, &reader);
         pthread_mutex_lock(&b->lock);
         s->state = SLOT_DONE;
         wake_writer(b, s);
     }
     pthread_mutex_unlock(&b->lock);
-    free(payloads.data);
+    onr_warc_close(reader);
     return NULL;
 }
 
@@ -775,7 +778,7 @@ bool batch_run(const char *const *paths, size_t count, const batch_options *opti
     pthread_cond_init(&b.entry_written, NULL);
     /* one worker gains nothing from splitting: the reader's own buffering is cheaper */
     producer p = {.inputs = &inputs, .warc_options = &b.warc_options, .max_input_size = options->max_input_size,
-                  .split_gzip = jobs > 1, .scan = {.fd = -1}};
+                  .split_gzip = jobs > 1, .borrow_records = jobs <= 1, .scan = {.fd = -1}};
     bool ok = jobs <= 1 ? run_inline(&b, &p, out, summary) : run_threads(&b, jobs, &p, out, summary);
     if (p.warc)
         onr_warc_close(p.warc);
@@ -834,7 +837,9 @@ void batch_provenance_json(const batch_item *item, text_buf *out)
     for (size_t i = 0; i < 3; i++) {
         if (!values[i][0])
             continue;
-        text_printf(out, ",\"%s\":", names[i]);
+        text_puts(out, ",\"");
+        text_puts(out, names[i]);
+        text_puts(out, "\":");
         text_json(out, values[i], strlen(values[i]));
     }
 }

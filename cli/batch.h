@@ -24,7 +24,8 @@ typedef struct batch_warc_origin {
 typedef struct batch_item {
     size_t seq;            /* position in input order, from 0 */
     const char *input;     /* the path as given, or found inside a given folder */
-    const char *data;      /* the bytes, NUL-terminated; NULL when reading failed or skipped */
+    const char *data;      /* the bytes (NUL-terminated for a file, not always for a WARC record's
+                              payload); NULL when reading failed or skipped */
     size_t len;
     onr_error read_error;  /* why reading failed, when data is NULL and skip is NULL */
     const char *skip;      /* a WARC record that holds no page: the reason ("not-html", ...) */

@@ -40,11 +40,20 @@ void text_puts(text_buf *b, const char *s) { text_append(b, s, strlen(s)); }
 
 void text_printf(text_buf *b, const char *fmt, ...)
 {
+    /* most lines fit the room there is: one formatting pass, a second only when it did not */
+    if (!text_reserve(b, 64))
+        return;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
     va_end(ap);
-    if (n < 0 || !text_reserve(b, (size_t)n))
+    if (n < 0 || (size_t)n < b->cap - b->len) {
+        if (n > 0)
+            b->len += (size_t)n;
+        b->data[b->len] = '\0';
+        return;
+    }
+    if (!text_reserve(b, (size_t)n))
         return;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
@@ -54,11 +63,12 @@ void text_printf(text_buf *b, const char *fmt, ...)
 
 void text_json(text_buf *b, const char *s, size_t len)
 {
-    size_t need = onr_json_quote(s, len, NULL, 0);
+    /* escaping at most sextuples a byte: short strings are escaped once, into room reserved for that */
+    size_t worst = len < 4096 ? len * 6 + 2 : 0;
+    size_t need = worst ? worst : onr_json_quote(s, len, NULL, 0);
     if (!text_reserve(b, need))
         return;
-    onr_json_quote(s, len, b->data + b->len, need + 1);
-    b->len += need;
+    b->len += onr_json_quote(s, len, b->data + b->len, need + 1);
 }
 
 void text_free(text_buf *b)

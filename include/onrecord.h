@@ -716,6 +716,12 @@ size_t onr_warc_find_gzip_magic(const char *data, size_t len);
 onr_status onr_warc_open_at(int fd, uint64_t offset, uint64_t length_hint, bool one_member,
                             const onr_warc_options *options, const onr_mem *mem, onr_warc_reader **out,
                             onr_error *err);
+/* Points a reader made by onr_warc_open_at at another stretch (arguments as there), keeping its
+ * buffers and decompressors: a thread that reads stretch after stretch saves an open and a close
+ * for each. On failure (ONR_ERR_IO, ONR_ERR_NOMEM, ONR_ERR_ARGUMENT) the reader returns no records
+ * until reopened, and must still be closed. */
+onr_status onr_warc_reopen_at(onr_warc_reader *reader, int fd, uint64_t offset, uint64_t length_hint,
+                              bool one_member, onr_error *err);
 /* For a one-member reader that has ended: the file offset where reading goes on (the next
  * member's magic, or the end of the file). *spilled (when not NULL) tells that a record or damage
  * ran into the next member: the member must then be read again with `one_member` false, which

@@ -4,6 +4,9 @@
 
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 void onr_buf_init(onr_buf *buf, const onr_mem *mem)
 {
@@ -113,45 +116,90 @@ static bool json_word_special(uint64_t w)
     return ((w | below_space | zero_quote | zero_backslash) & high) != 0;
 }
 
+/* The length of the run at s that JSON takes as it is: printable ASCII but '"' and '\\'. */
+static size_t json_plain_run(const char *s, size_t len)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    for (; len - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        /* compared as signed, the bytes from 0x80 up are below the space too */
+        __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, space),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(special);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+    }
+#endif
+    for (uint64_t w; len - i >= 8; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (json_word_special(w))
+            break;
+    }
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80)
+            break;
+        i++;
+    }
+    return i;
+}
+
+/* The length of the well-formed two- or three-byte sequence at s (most non-ASCII text), or 0:
+ * four-byte and ill-formed sequences take onr_utf8_decode. */
+static size_t utf8_short_sequence(const unsigned char *s, size_t len)
+{
+    unsigned c = s[0];
+    if (c >= 0xC2 && c <= 0xDF)
+        return len >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c < 0xE0 || c > 0xEF || len < 3 || (s[2] & 0xC0) != 0x80)
+        return 0;
+    unsigned low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF; /* no overlongs, no surrogates */
+    return s[1] >= low && s[1] <= high ? 3 : 0;
+}
+
+/* Copies the non-ASCII run at s[*i], ill-formed bytes replaced by U+FFFD. Decoding one sequence
+ * at a time, copying valid runs in one go: validating ahead run by run goes quadratic on long runs
+ * of invalid bytes. */
+static void json_non_ascii_run(onr_buf *buf, const char *s, size_t len, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t at = *i, start = at;
+    while (at < len && u[at] >= 0x80) {
+        size_t n = utf8_short_sequence(u + at, len - at);
+        if (n) {
+            at += n;
+            continue;
+        }
+        uint32_t cp;
+        n = onr_utf8_decode(u + at, len - at, &cp);
+        if (cp == ONR_REPLACEMENT_CHAR && n == 1) {
+            onr_buf_append(buf, s + start, at - start);
+            onr_buf_append(buf, "\xEF\xBF\xBD", 3);
+            start = at + 1;
+        }
+        at += n;
+    }
+    onr_buf_append(buf, s + start, at - start);
+    *i = at;
+}
+
 void onr_buf_json_string(onr_buf *buf, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
+    onr_buf_reserve(buf, len + 2); /* most strings need no escapes: one growth at most */
     onr_buf_putc(buf, '"');
     size_t i = 0;
     while (i < len) {
-        /* Copy the longest run that needs no escaping in one call. */
-        size_t run = i;
-        for (uint64_t w; len - run >= 8; run += 8) {
-            memcpy(&w, s + run, 8);
-            if (json_word_special(w))
-                break;
-        }
-        while (run < len) {
-            unsigned char c = (unsigned char)s[run];
-            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80)
-                break;
-            run++;
-        }
+        size_t run = i + json_plain_run(s + i, len - i);
         onr_buf_append(buf, s + i, run - i);
         i = run;
         if (i >= len)
             break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80) {
-            /* Decode one sequence at a time, copying valid runs in one go: validating ahead run
-             * by run goes quadratic on long runs of invalid bytes. */
-            size_t start = i;
-            while (i < len && (unsigned char)s[i] >= 0x80) {
-                uint32_t cp;
-                size_t n = onr_utf8_decode((const unsigned char *)s + i, len - i, &cp);
-                if (cp == ONR_REPLACEMENT_CHAR && n == 1) {
-                    onr_buf_append(buf, s + start, i - start);
-                    onr_buf_append(buf, "\xEF\xBF\xBD", 3);
-                    start = i + 1;
-                }
-                i += n;
-            }
-            onr_buf_append(buf, s + start, i - start);
+            json_non_ascii_run(buf, s, len, &i);
             continue;
         }
         switch (c) {

@@ -6,6 +6,9 @@
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static const char *const type_names[] = {"warcinfo", "response", "resource",     "request", "metadata",
                                          "revisit",  "conversion", "continuation", "other"};
@@ -335,6 +338,19 @@ onr_status onr_warc_open_at(int fd, uint64_t offset, uint64_t length_hint, bool 
     return st;
 }
 
+onr_status onr_warc_reopen_at(onr_warc_reader *reader, int fd, uint64_t offset, uint64_t length_hint,
+                              bool one_member, onr_error *err)
+{
+    if (!reader || !reader->stream.positional || fd < 0)
+        return onr_fail(err, ONR_ERR_ARGUMENT, (size_t)-1, "onr_warc_reopen_at: not a reader from onr_warc_open_at");
+    memset(&reader->record, 0, sizeof reader->record);
+    reader->pending_discard = 0;
+    reader->quiet_resync = reader->spilled = false;
+    onr_status st = warc_stream_reopen_at(&reader->stream, fd, offset, length_hint, one_member, err);
+    reader->finished = st != ONR_OK; /* a failed reopening reads nothing until the next */
+    return st;
+}
+
 uint64_t onr_warc_reader_stop(const onr_warc_reader *reader, bool *spilled)
 {
     if (spilled)
@@ -344,7 +360,24 @@ uint64_t onr_warc_reader_stop(const onr_warc_reader *reader, bool *spilled)
 
 size_t onr_warc_find_gzip_magic(const char *data, size_t len)
 {
-    for (size_t i = 0; i + 3 <= len;) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    /* compressed data holds a 0x1f every 256 bytes or so, which keeps stopping memchr: look for the
+     * first two bytes together, sixteen positions at a time */
+    const __m128i first = _mm_set1_epi8(0x1f), second = _mm_set1_epi8((char)0x8b);
+    for (; len - i >= 19; i += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(data + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(data + i + 1));
+        __m128i both = _mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, second));
+        unsigned pairs = (unsigned)_mm_movemask_epi8(both);
+        for (; pairs; pairs &= pairs - 1) {
+            size_t at = i + (size_t)__builtin_ctz(pairs);
+            if (data[at + 2] == 0x08)
+                return at;
+        }
+    }
+#endif
+    while (i + 3 <= len) {
         const char *hit = memchr(data + i, 0x1f, len - 2 - i);
         if (!hit)
             break;
@@ -587,7 +620,11 @@ static onr_status read_record(onr_warc_reader *r, const onr_warc_record **out, o
         return st;
     }
     size_t total = header_len + (size_t)rec->content_length;
-    size_t avail = warc_stream_ensure(s, total + 4 + 6);
+    /* A proper "\r\n\r\n" after the block settles the end without looking further, so the next
+     * gzip member is not inflated (and this record moved in the window) before it is needed. */
+    size_t avail = warc_stream_ensure(s, total + 4);
+    if (avail < total + 4 || memcmp(warc_stream_data(s) + total, "\r\n\r\n", 4) != 0)
+        avail = warc_stream_ensure(s, total + 4 + 6);
     if (avail < total) {
         onr_fail(err, ONR_ERR_FORMAT, (size_t)file_offset(r, start),
                  "record at offset %llu is cut short: Content-Length %llu, %zu bytes follow",

@@ -8,6 +8,10 @@
 #include <unistd.h>
 
 #define READ_CHUNK (256 * 1024)
+/* A file's compressed input is read in large pieces so that the unread rest moved to the front
+ * before each read (at most MEMBER_LOOKAHEAD) stays a small share of the bytes read. */
+#define INPUT_BUFFER (1024 * 1024)
+#define MEMBER_LOOKAHEAD (256 * 1024)
 #define FIRST_WINDOW (1024 * 1024)
 /* A stretch between member magics longer than this is read in pieces (and streamed by zlib). */
 #define MAX_STRETCH_READ (4 * 1024 * 1024)
@@ -310,16 +314,64 @@ static void compact(warc_stream *s)
     s->pos = 0;
 }
 
-/* The fast path: the whole member in one libdeflate call, when all of it is in the input buffer
- * and its output fits in the window. False leaves everything as it was, for zlib to stream. */
+/* Grows the window so that `room` bytes fit after the unread ones, within the limit; false when
+ * they cannot (the room there is stays usable). */
+static bool reserve_room(warc_stream *s, size_t room)
+{
+    if (s->cap - s->len >= room)
+        return true;
+    compact(s);
+    if (s->cap - s->len >= room)
+        return true;
+    if (room > s->limit - s->len)
+        return false;
+    size_t cap = s->cap;
+    while (cap - s->len < room)
+        cap = cap > s->limit / 2 ? s->limit : cap * 2;
+    char *grown = onr_realloc(s->mem, s->win, cap);
+    if (!grown)
+        return false;
+    s->win = grown;
+    s->cap = cap;
+    return true;
+}
+
+/* The output size the member starting at the input position declares in its trailer: the four
+ * bytes before the next member magic (or the input's end). Zero when its end is not in the
+ * input buffer or the size is not one deflate can reach (a magic inside the compressed data). */
+static size_t member_declared_size(const warc_stream *s, size_t have)
+{
+    const char *p = (const char *)s->in + s->in_pos;
+    size_t end = have;
+    if (have > 18) /* the smallest member */
+        end = 18 + onr_warc_find_gzip_magic(p + 18, have - 18);
+    if (end == have && !s->in_eof)
+        return 0;
+    size_t declared = gzip_declared_size(p, end);
+    return declared / 1032 <= end ? declared : 0; /* deflate's largest ratio is 1032:1 */
+}
+
+/* The fast path: the whole member in one libdeflate call, when all of it is in the input buffer,
+ * into room for the size its trailer declares. False leaves everything as it was (the room may
+ * have grown), for zlib to stream. */
 static bool inflate_whole_member(warc_stream *s)
 {
     if (!s->ld)
         return false;
-    compact(s);
-    /* reading ahead half a buffer keeps the moves in in_fill amortised over the bytes consumed */
-    size_t have = in_fill(s, s->in_cap / 2);
+    /* most members lie whole within the look-ahead; longer ones are checked against a full buffer */
+    size_t have = in_fill(s, s->in_cap / 2 < MEMBER_LOOKAHEAD ? s->in_cap / 2 : MEMBER_LOOKAHEAD);
+    size_t declared = member_declared_size(s, have);
+    if (!declared && have < s->in_cap && !s->in_eof) { /* a long member: is all of it in a full buffer? */
+        have = in_fill(s, s->in_cap);
+        declared = member_declared_size(s, have);
+    }
     if (s->state != WARC_STREAM_OK)
+        return false;
+    /* the trailer counts modulo 2^32 and may be garbage: a wrong size only sends the member to zlib,
+     * and one that cannot fit goes there without a try */
+    if (!declared)
+        compact(s);
+    else if (!reserve_room(s, declared))
         return false;
     size_t used, produced;
     if (!inflate_whole(s->ld, WHOLE_GZIP, s->in + s->in_pos, have, s->win + s->len, s->cap - s->len, &used,
@@ -585,7 +637,7 @@ onr_status warc_stream_open_fd(warc_stream *s, int fd, size_t window_limit, cons
         s->file_size = (uint64_t)st.st_size;
         s->size_known = true;
     }
-    s->in_cap = READ_CHUNK;
+    s->in_cap = s->in_alloc = INPUT_BUFFER;
     s->in_owned = onr_malloc(mem, s->in_cap);
     if (!s->in_owned)
         return onr_fail(err, ONR_ERR_NOMEM, (size_t)-1, "out of memory");
@@ -630,11 +682,22 @@ onr_status warc_stream_open_memory(warc_stream *s, const char *data, size_t len,
     return setup(s, window_limit, FIRST_WINDOW, err);
 }
 
-onr_status warc_stream_open_at(warc_stream *s, int fd, uint64_t offset, uint64_t length_hint, bool one_member,
-                               size_t window_limit, const onr_mem *mem, onr_error *err)
+/* The window a stretch starts with: the size its member's trailer declares, so that the member
+ * inflates in one call, or FIRST_WINDOW when that is unknown or implausible. */
+static size_t stretch_window(const warc_stream *s, uint64_t length_hint, size_t have, size_t window_limit)
 {
-    memset(s, 0, sizeof *s);
-    s->mem = mem;
+    size_t stretch = length_hint < have ? (size_t)length_hint : have;
+    size_t declared = gzip_declared_size(s->in, stretch);
+    if (declared && declared / 1032 <= stretch && declared < window_limit - 4096)
+        return declared + 4096 < 64 * 1024 ? 64 * 1024 : declared + 4096;
+    return FIRST_WINDOW;
+}
+
+/* Points `s` (zeroed, or holding the buffers and decoders of an earlier stretch) at the stretch
+ * of `fd` from `offset` and reads it; returns the window it wants. */
+static onr_status begin_stretch(warc_stream *s, int fd, uint64_t offset, uint64_t length_hint, bool one_member,
+                                size_t window_limit, size_t *first_window, onr_error *err)
+{
     s->fd = fd;
     s->positional = true;
     s->one_member = one_member;
@@ -649,20 +712,60 @@ onr_status warc_stream_open_at(warc_stream *s, int fd, uint64_t offset, uint64_t
     /* the stretch and the next magic in one read, when it is not too long to fit whole */
     uint64_t want = length_hint + 64;
     s->in_cap = want < 4096 ? 4096 : want > MAX_STRETCH_READ ? MAX_STRETCH_READ : (size_t)want;
-    s->in_owned = onr_malloc(mem, s->in_cap);
-    if (!s->in_owned)
-        return onr_fail(err, ONR_ERR_NOMEM, (size_t)-1, "out of memory");
+    if (s->in_alloc < s->in_cap) {
+        unsigned char *grown = onr_realloc(s->mem, s->in_owned, s->in_cap);
+        if (!grown)
+            return onr_fail(err, ONR_ERR_NOMEM, (size_t)-1, "out of memory");
+        s->in_owned = grown;
+        s->in_alloc = s->in_cap;
+    }
     s->in = s->in_owned;
     size_t have = in_fill(s, s->in_cap);
     if (s->state == WARC_STREAM_FATAL)
         return onr_fail(err, ONR_ERR_IO, (size_t)offset, "cannot read the WARC file: %s", strerror(errno));
-    /* a window the size the member's trailer declares, so that it inflates in one call */
-    size_t stretch = length_hint < have ? (size_t)length_hint : have;
-    size_t declared = gzip_declared_size(s->in, stretch);
+    *first_window = stretch_window(s, length_hint, have, window_limit);
+    return ONR_OK;
+}
+
+onr_status warc_stream_open_at(warc_stream *s, int fd, uint64_t offset, uint64_t length_hint, bool one_member,
+                               size_t window_limit, const onr_mem *mem, onr_error *err)
+{
+    memset(s, 0, sizeof *s);
+    s->mem = mem;
     size_t first = FIRST_WINDOW;
-    if (declared && declared / 1032 <= stretch && declared < window_limit - 4096)
-        first = declared + 4096 < 64 * 1024 ? 64 * 1024 : declared + 4096;
-    return setup(s, window_limit, first, err);
+    onr_status st = begin_stretch(s, fd, offset, length_hint, one_member, window_limit, &first, err);
+    return st == ONR_OK ? setup(s, window_limit, first, err) : st;
+}
+
+onr_status warc_stream_reopen_at(warc_stream *s, int fd, uint64_t offset, uint64_t length_hint, bool one_member,
+                                 onr_error *err)
+{
+    warc_stream kept = *s;
+    memset(s, 0, sizeof *s);
+    s->mem = kept.mem;
+    s->limit = kept.limit;
+    s->in_owned = kept.in_owned;
+    s->in_alloc = kept.in_alloc;
+    s->win = kept.win;
+    s->cap = kept.cap;
+    s->zs = kept.zs; /* back at its own address: zlib's state points at it */
+    s->zs_ready = kept.zs_ready;
+    s->ld = kept.ld;
+    s->members = kept.members;
+    s->member_cap = kept.member_cap;
+    size_t first = FIRST_WINDOW;
+    onr_status st = begin_stretch(s, fd, offset, length_hint, one_member, s->limit, &first, err);
+    if (st != ONR_OK)
+        return st;
+    if (s->cap < first) {
+        char *grown = onr_realloc(s->mem, s->win, first);
+        if (!grown)
+            return onr_fail(err, ONR_ERR_NOMEM, (size_t)-1, "out of memory");
+        s->win = grown;
+        s->cap = first;
+    }
+    s->state = WARC_STREAM_OK;
+    return ONR_OK;
 }
 
 void warc_stream_close(warc_stream *s)

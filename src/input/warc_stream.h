@@ -42,6 +42,7 @@ typedef struct warc_stream {
     const unsigned char *in;
     unsigned char *in_owned;
     size_t in_cap, in_pos, in_len;
+    size_t in_alloc;            /* bytes allocated for in_owned: at least in_cap, kept across stretches */
     uint64_t in_file_pos;       /* file offset of in[0] */
     bool in_eof;
     z_stream zs;
@@ -81,6 +82,10 @@ onr_status warc_stream_open_memory(warc_stream *s, const char *data, size_t len,
  * With `one_member`, the stream ends at the first member magic after `offset`'s member. */
 onr_status warc_stream_open_at(warc_stream *s, int fd, uint64_t offset, uint64_t length_hint, bool one_member,
                                size_t window_limit, const onr_mem *mem, onr_error *err);
+/* The same on a stream opened with warc_stream_open_at, keeping its buffers and decoders. On
+ * failure the stream must still be closed. */
+onr_status warc_stream_reopen_at(warc_stream *s, int fd, uint64_t offset, uint64_t length_hint, bool one_member,
+                                 onr_error *err);
 void warc_stream_close(warc_stream *s);
 
 /* Tries to have n unread bytes in the window (n <= limit); returns how many there are. Fewer

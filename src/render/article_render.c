@@ -26,6 +26,8 @@ onr_status onr_article_render(const onr_article *article, onr_format format, uns
         return ONR_ERR_ARGUMENT;
     onr_buf buf;
     onr_buf_init(&buf, onr_mem_or_default(mem));
+    /* room for the text twice (JSON has it whole and in blocks) and the metadata: few regrowths */
+    onr_buf_reserve(&buf, 2 * onr_article_text(article).len + 4096);
     switch (format) {
     case ONR_FORMAT_MARKDOWN: render_article_markdown(&buf, article, flags); break;
     case ONR_FORMAT_TEXT: render_article_text(&buf, article, flags); break;

@@ -62,6 +62,15 @@ static inline size_t warc_events_read(onr_warc_reader *reader, size_t skip, warc
     }
 }
 
+/* One reader for every stretch, as a worker of `onrecord -j N` keeps it: opened once, then reopened. */
+static inline bool warc_events_open_stretch(onr_warc_reader **reader, int fd, uint64_t start, uint64_t length,
+                                            bool one_member, const onr_warc_options *options)
+{
+    if (*reader)
+        return onr_warc_reopen_at(*reader, fd, start, length, one_member, NULL) == ONR_OK;
+    return onr_warc_open_at(fd, start, length, one_member, options, NULL, reader, NULL) == ONR_OK;
+}
+
 /* Reads the gzip WARC file `fd` (its bytes are data[0..len)) stretch by stretch into `e`, with
  * `options` (NULL: the defaults): false when
  * a reader could not be opened or a kept stretch does not start where the previous one stopped.
@@ -70,33 +79,35 @@ static inline bool warc_events_by_stretches(int fd, const char *data, size_t len
                                             const onr_warc_options *options, warc_events *e)
 {
     uint64_t expected = 0;
+    onr_warc_reader *reader = NULL;
+    bool ok = true;
     for (size_t start = 0; start < len;) {
         size_t next = start + 1 + onr_warc_find_gzip_magic(data + start + 1, len - start - 1);
         bool kept = start >= expected;
-        if (kept && start != expected)
-            return false;
         warc_events scratch;
         memset(&scratch, 0, sizeof scratch);
         warc_events *into = kept ? e : &scratch;
-        onr_warc_reader *reader;
-        if (onr_warc_open_at(fd, start, next - start, true, options, NULL, &reader, NULL) != ONR_OK)
-            return false;
+        if ((kept && start != expected) || !warc_events_open_stretch(&reader, fd, start, next - start, true, options)) {
+            ok = false;
+            break;
+        }
         size_t count = warc_events_read(reader, 0, into);
         bool spilled;
         uint64_t stop = onr_warc_reader_stop(reader, &spilled);
-        onr_warc_close(reader);
         if (kept && spilled) { /* the whole-file reader takes over from this member to the end */
-            if (onr_warc_open_at(fd, start, next - start, false, options, NULL, &reader, NULL) != ONR_OK)
-                return false;
+            if (!warc_events_open_stretch(&reader, fd, start, next - start, false, options)) {
+                ok = false;
+                break;
+            }
             warc_events_read(reader, count, e);
-            onr_warc_close(reader);
             stop = UINT64_MAX;
         }
         if (kept)
             expected = stop;
         start = next;
     }
-    return true;
+    onr_warc_close(reader);
+    return ok;
 }
 
 #endif /* ONR_WARC_EVENTS_H */

@@ -38,6 +38,44 @@ static void json_strings_are_escaped_and_repaired(void **state)
     onr_buf_free(&buf);
 }
 
+/* Every kind of byte at every offset of a long plain run (the fast paths look 8 or 16 bytes at a
+ * time), and sequences cut short by the string's end. */
+static void json_escapes_do_not_depend_on_their_offset(void **state)
+{
+    (void)state;
+    static const char *const pieces[][2] = {
+        {"\"", "\\\""}, {"\x1f", "\\u001f"}, {"\x7f", "\x7f"}, {"\xC3\xA9", "\xC3\xA9"},
+        {"\xE2\x80\x9C", "\xE2\x80\x9C"}, {"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"},
+        {"\xE0\x80\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"}, /* overlong */
+        {"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"}, /* surrogate */
+        {"\xC0\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD"}};
+    onr_buf in, want, got;
+    onr_buf_init(&in, NULL);
+    onr_buf_init(&want, NULL);
+    onr_buf_init(&got, NULL);
+    for (size_t p = 0; p < sizeof pieces / sizeof pieces[0]; p++) {
+        for (size_t at = 0; at < 40; at++) {
+            onr_buf_clear(&in);
+            onr_buf_clear(&want);
+            onr_buf_clear(&got);
+            for (size_t k = 0; k < at; k++)
+                onr_buf_putc(&in, (char)('a' + k % 26));
+            onr_buf_printf(&want, "\"%s%s", in.data ? in.data : "", pieces[p][1]);
+            onr_buf_puts(&in, pieces[p][0]);
+            onr_buf_puts(&in, "0123456789abcdefghij");
+            onr_buf_puts(&want, "0123456789abcdefghij\"");
+            onr_buf_json_string(&got, in.data, in.len);
+            assert_string_equal(got.data, want.data);
+        }
+    }
+    onr_buf_clear(&got);
+    onr_buf_json_string(&got, "abc\xE2\x80", 5);
+    assert_string_equal(got.data, "\"abc\xEF\xBF\xBD\xEF\xBF\xBD\"");
+    onr_buf_free(&in);
+    onr_buf_free(&want);
+    onr_buf_free(&got);
+}
+
 static void buf_printf_handles_long_output(void **state)
 {
     (void)state;
@@ -114,6 +152,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_allocations_are_aligned_and_large_ones_fit),
         cmocka_unit_test(json_strings_are_escaped_and_repaired),
+        cmocka_unit_test(json_escapes_do_not_depend_on_their_offset),
         cmocka_unit_test(buf_printf_handles_long_output),
         cmocka_unit_test(utf8_decoding_replaces_invalid_sequences),
         cmocka_unit_test(gunzip_inflates_and_reports_truncation),

@@ -742,13 +742,43 @@ static void files_are_streamed_from_disk(void **state)
     onr_buf_free(&gz);
 }
 
+/* Reads `gz` from memory and from disk: `count` records at `offsets`, with payloads of `sizes`
+ * bytes that start with the test page. */
+static void assert_members_read_whole(const onr_buf *gz, const size_t *offsets, const size_t *sizes, size_t count)
+{
+    char path[] = "/tmp/onr_warc_test_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, gz->data, gz->len), (ssize_t)gz->len);
+    close(fd);
+    for (int from_disk = 0; from_disk < 2; from_disk++) {
+        onr_warc_reader *reader;
+        onr_error err;
+        assert_int_equal(from_disk ? onr_warc_open(path, NULL, NULL, &reader, &err)
+                                   : onr_warc_open_memory(gz->data, gz->len, NULL, NULL, &reader, &err),
+                         ONR_OK);
+        const onr_warc_record *r;
+        size_t i = 0;
+        while (onr_warc_next(reader, &r, &err) == ONR_OK && r) {
+            assert_true(i < count);
+            assert_int_equal(r->offset, offsets[i]);
+            assert_int_equal(r->payload_len, sizes[i]);
+            assert_memory_equal(r->payload, page, sizeof page - 1);
+            i++;
+        }
+        assert_int_equal(i, count);
+        onr_warc_close(reader);
+    }
+    unlink(path);
+}
+
 /* gzip members are inflated in one call when they fit the reader's buffers, streamed otherwise: a
  * member larger than the input buffer (incompressible) or than the first window (1 MiB of output)
  * between small ones reads the same, from disk and from memory. */
 static void members_of_every_size_are_read_whole(void **state)
 {
     (void)state;
-    size_t sizes[] = {sizeof page - 1, 400 * 1024, 1536 * 1024, sizeof page - 1};
+    size_t sizes[] = {sizeof page - 1, 2048 * 1024, 1536 * 1024, sizeof page - 1};
     onr_buf plain, gz, body;
     onr_buf_init(&plain, NULL);
     onr_buf_init(&gz, NULL);
@@ -757,7 +787,7 @@ static void members_of_every_size_are_read_whole(void **state)
     for (size_t i = 0; i < 4; i++) {
         onr_buf_clear(&body);
         onr_buf_puts(&body, page);
-        while (body.len < sizes[i]) { /* letters from an LCG for the 400 KiB one, a repeated page for the other */
+        while (body.len < sizes[i]) { /* letters from an LCG for the 2 MiB one, a repeated page for the other */
             seed = seed * 1103515245u + 12345u;
             onr_buf_putc(&body, i == 1 ? (char)('a' + (seed >> 16) % 26) : page[body.len % (sizeof page - 1)]);
         }
@@ -766,33 +796,57 @@ static void members_of_every_size_are_read_whole(void **state)
     size_t offsets[8], n;
     compress_per_record(&gz, &plain, false, offsets, &n);
     assert_int_equal(n, 4);
-    char path[] = "/tmp/onr_warc_test_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    assert_int_equal(write(fd, gz.data, gz.len), (ssize_t)gz.len);
-    close(fd);
-    for (int from_disk = 0; from_disk < 2; from_disk++) {
-        onr_warc_reader *reader;
-        onr_error err;
-        assert_int_equal(from_disk ? onr_warc_open(path, NULL, NULL, &reader, &err)
-                                   : onr_warc_open_memory(gz.data, gz.len, NULL, NULL, &reader, &err),
-                         ONR_OK);
-        const onr_warc_record *r;
-        size_t i = 0;
-        while (onr_warc_next(reader, &r, &err) == ONR_OK && r) {
-            assert_true(i < 4);
-            assert_int_equal(r->offset, offsets[i]);
-            assert_int_equal(r->payload_len, sizes[i]);
-            assert_memory_equal(r->payload, page, sizeof page - 1);
-            i++;
-        }
-        assert_int_equal(i, 4);
-        onr_warc_close(reader);
-    }
-    unlink(path);
+    assert_members_read_whole(&gz, offsets, sizes, 4);
     onr_buf_free(&plain);
     onr_buf_free(&gz);
     onr_buf_free(&body);
+}
+
+/* The output room for a member comes from the size in its trailer, found before the next member
+ * magic: a magic inside stored data gives a size too small or too large, which must not matter. */
+static void false_magics_do_not_misread_members(void **state)
+{
+    (void)state;
+    static const char *const sizes_before_magic[] = {"\x10\x00\x00\x00", "\x00\x00\x30\x00"};
+    size_t sizes[2] = {1536 * 1024, 300 * 1024}, offsets[2];
+    onr_buf plain, gz, body;
+    onr_buf_init(&plain, NULL);
+    onr_buf_init(&gz, NULL);
+    onr_buf_init(&body, NULL);
+    for (size_t i = 0; i < 2; i++) {
+        onr_buf_clear(&body);
+        onr_buf_puts(&body, page);
+        onr_buf_append(&body, sizes_before_magic[i], 4);
+        onr_buf_puts(&body, "\x1f\x8b\x08");
+        while (body.len < sizes[i])
+            onr_buf_putc(&body, page[body.len % (sizeof page - 1)]);
+        onr_buf_clear(&plain);
+        add_response(&plain, "https://e.org/m", "200 OK\r\nContent-Type: text/html", body.data, body.len);
+        offsets[i] = gz.len;
+        gzip_level_into(&gz, plain.data, plain.len, 0); /* stored: the magic stays visible */
+    }
+    assert_members_read_whole(&gz, offsets, sizes, 2);
+    onr_buf_free(&plain);
+    onr_buf_free(&gz);
+    onr_buf_free(&body);
+}
+
+/* The magic at every offset of buffers of every length, behind near misses (the search looks at
+ * sixteen positions at a time). */
+static void gzip_magics_are_found_at_every_offset(void **state)
+{
+    (void)state;
+    char buf[64];
+    for (size_t len = 0; len <= sizeof buf; len++) {
+        for (size_t at = 0; at + 3 <= len; at++) {
+            for (size_t k = 0; k < len; k++)
+                buf[k] = (char)(k % 3 == 0 ? 0x1f : k % 3 == 1 ? 0x8b : 0x09); /* 1f 8b 09: no magic */
+            memcpy(buf + at, "\x1f\x8b\x08", 3);
+            assert_int_equal(onr_warc_find_gzip_magic(buf, len), at);
+        }
+        memset(buf, 0x1f, sizeof buf);
+        assert_int_equal(onr_warc_find_gzip_magic(buf, len), len);
+    }
 }
 
 static void assert_stretches_agree(const char *data, size_t len)
@@ -907,7 +961,7 @@ static void file_and_memory_readers_agree_on_damage(void **state)
     onr_buf_init(&plain, NULL);
     onr_buf_init(&gz, NULL);
     onr_buf_init(&damaged, NULL);
-    char body[6000];
+    char body[24000];
     uint32_t x = 12345;
     for (int k = 0; k < 100; k++) {
         memcpy(body, "<html><body><p>", 15);
@@ -920,7 +974,7 @@ static void file_and_memory_readers_agree_on_damage(void **state)
     size_t offsets[128], n;
     compress_per_record(&gz, &plain, false, offsets, &n);
     assert_int_equal(n, 100);
-    assert_true(gz.len > 300 * 1024); /* more than the reader's 256 KiB input buffer */
+    assert_true(gz.len > 1200 * 1024); /* more than the reader's 1 MiB input buffer */
     /* cut members 30 and 60 in half, put garbage before member 80 */
     size_t cuts[2] = {30, 60};
     size_t from = 0;
@@ -1077,6 +1131,8 @@ int main(void)
         cmocka_unit_test(large_records_and_bombs_are_skipped),
         cmocka_unit_test(gzip_members_give_offsets_and_lengths),
         cmocka_unit_test(members_of_every_size_are_read_whole),
+        cmocka_unit_test(false_magics_do_not_misread_members),
+        cmocka_unit_test(gzip_magics_are_found_at_every_offset),
         cmocka_unit_test(stretch_readers_agree_with_the_whole_file_reader),
         cmocka_unit_test(truncated_gzip_member_is_reported_and_skipped),
         cmocka_unit_test(garbage_between_records_is_reported),
