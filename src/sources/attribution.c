@@ -751,6 +751,19 @@ static bool unlisted_verb_before(const src_doc *doc, long clause, long comma, sp
     return true;
 }
 
+/* The cue of "Another official shared his view: “…”": the few plain words from the speaker (and
+ * the comma closing its apposition) to the colon at `colon`, else the colon ("Anna Petrova: “…”"). */
+static span colon_cue(const src_doc *doc, span speaker, long colon)
+{
+    long verb = speaker.end + (speaker.first >= 0 && speaker.end < colon && is_punct(src_tok(doc, (size_t)speaker.end), ','));
+    if (speaker.first < 0 || verb >= colon || colon - verb > 6)
+        return (span){colon, colon + 1};
+    for (long k = verb; k < colon; k++)
+        if (src_tok(doc, (size_t)k)->type != TOK_WORD)
+            return (span){colon, colon + 1};
+    return (span){verb, colon};
+}
+
 /* The attribution of one quotation region from the words after it ("…,” she said) or before it
  * ("She said: “…”"). */
 static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
@@ -873,7 +886,7 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         *speaker = clause_subject(doc, clause, pre_end - 1);
         if (speaker->first < 0 && clause > pre)
             *speaker = clause_subject(doc, pre, pre_end - 1); /* "He told them, to applause:" */
-        *cue = (span){pre_end - 1, pre_end};
+        *cue = colon_cue(doc, *speaker, pre_end - 1);
         return speaker->first >= 0;
     }
     return is_punct(last, ',') && unlisted_verb_before(doc, clause, pre_end - 1, speaker, cue);
@@ -1634,9 +1647,29 @@ static bool attribute_headline(src_doc *doc, long sfirst, long send)
 /* Longest stretch a reported clause or its speaker may take on either side of the cue. */
 enum { CLAUSE_WINDOW = 160 };
 
+/* "Officials Hope Trump Will Hand Putin an Advantage": a paragraph of its own in title case with
+ * no sentence punctuation and no quotation is a display headline, the writer's, not anyone's
+ * speech. (Headlines that end in a period, as some sites print them, are read as sentences.) */
+static bool display_headline(const src_doc *doc, long sfirst, long send)
+{
+    const src_token *last = src_tok(doc, (size_t)send - 1);
+    if (!(src_tok(doc, (size_t)sfirst)->flags & TF_PARA) || !is_wordlike(last) || send - sfirst < 3 ||
+        ((size_t)send < src_ntok(doc) && !(src_tok(doc, (size_t)send)->flags & TF_PARA)))
+        return false;
+    for (long k = sfirst; k < send; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0 || t->type == TOK_QUOTE || (t->type == TOK_PUNCT && strchr(".!?:;", t->punct)) ||
+            (t->type == TOK_WORD && !(t->flags & TF_CAP) && t->end - t->start > 3))
+            return false;
+    }
+    return true;
+}
+
 static bool attribute_clauses(src_doc *doc, const src_sentence *s)
 {
     long sfirst = (long)s->first, send = (long)s->end;
+    if (display_headline(doc, sfirst, send))
+        return true;
     if (!attribute_label(doc, sfirst, send) || !attribute_headline(doc, sfirst, send))
         return false;
     for (long c = sfirst; c < send; c++) {

@@ -65,7 +65,7 @@ static void quote_introduced_by_colon(void **state)
                   "Another official shared his view: “It is too early to say.”\n",
                   (const char *const[]){
                       "direct [“Nothing has been decided yet.”] <- The minister (told) #1 anonymous",
-                      "direct [“It is too early to say.”] <- Another official (:) #2 anonymous", NULL});
+                      "direct [“It is too early to say.”] <- Another official (shared his view) #2 anonymous", NULL});
 }
 
 static void nested_quote_stays_inside(void **state)
@@ -209,7 +209,7 @@ static void subject_after_an_opening_phrase(void **state)
                   "good friend.”\n\nThe minister, Ivan Sokolov, was blunter: “The harbour deal is dead and buried.”\n",
                   (const char *const[]){
                       "direct [“He is an amazing man and a good friend.”] <- Anna Petrova (telling) #1",
-                      "direct [“The harbour deal is dead and buried.”] <- Ivan Sokolov (:) #2", NULL});
+                      "direct [“The harbour deal is dead and buried.”] <- Ivan Sokolov (was blunter) #2", NULL});
     expect_quotes("On Thursday, after a long silence, Anna Petrova endorsed the plan, saying, “It is the best we "
                   "can do this year.”\n",
                   (const char *const[]){
@@ -218,7 +218,7 @@ static void subject_after_an_opening_phrase(void **state)
     expect_quotes("HARBOUR TALKS STALL AGAIN AS THE COUNCIL WAITS - Anna Petrova: “Nobody expected a deal this week.”\n",
                   (const char *const[]){"direct [“Nobody expected a deal this week.”] <- Anna Petrova (:) #1", NULL});
     expect_quotes("Speaking at the harbour on Monday morning, Anna Petrova was blunt: “The cranes stay.”\n",
-                  (const char *const[]){"direct [“The cranes stay.”] <- Anna Petrova (:) #1", NULL});
+                  (const char *const[]){"direct [“The cranes stay.”] <- Anna Petrova (was blunt) #1", NULL});
     /* the subject before a few quoted words of the writer's sentence */
     expect_quotes("Ivan Sokolov needled the council “experts,” saying, “Nobody there has ever seen a crane.”\n",
                   (const char *const[]){
