@@ -299,6 +299,15 @@ static span speaker_after_cue(const src_doc *doc, long i, long limit)
     return end > i + 1 ? (span){i, end} : no_span;
 }
 
+/* Does a name or a pronoun stand in tokens [first, end)? */
+static bool has_name(const src_doc *doc, long first, long end)
+{
+    for (long k = first; k < end; k++)
+        if (is_cap(src_tok(doc, (size_t)k)) || (src_tok(doc, (size_t)k)->lex & LEX_PRONOUN))
+            return true;
+    return false;
+}
+
 /* The speaker before cue `c`: "a Russian official [also] said", "Peskov, the spokesman, said",
  * "he said", "who said". */
 static span speaker_left(const src_doc *doc, long c, long limit)
@@ -326,8 +335,8 @@ static span speaker_left(const src_doc *doc, long c, long limit)
         if (open <= limit || !is_punct(src_tok(doc, (size_t)open), '('))
             return no_span;
         long name = np_left(doc, open - 1, limit);
-        if (name <= open - 1 && is_cap(src_tok(doc, (size_t)name)) && has_head(doc, (span){name, open}))
-            return (span){name, i + 1};
+        if (name <= open - 1 && has_name(doc, name, open) && has_head(doc, (span){name, open}))
+            return (span){name, i + 1}; /* also "state Sen. Jason Holsman (D) said" */
         return no_span;
     }
     if (is_punct(t, ',')) {
@@ -353,10 +362,7 @@ static span speaker_left(const src_doc *doc, long c, long limit)
             else if (!this_apposition)
                 break;
             long name = np_left(doc, open - 1, limit);
-            bool named = false;
-            for (long k = name; k < open && !named; k++)
-                named = is_cap(src_tok(doc, (size_t)k)) || (src_tok(doc, (size_t)k)->lex & LEX_PRONOUN);
-            if (name <= open - 1 && named)
+            if (name <= open - 1 && has_name(doc, name, open))
                 return apposition ? (span){name, i} : (span){name, open};
             if (!apposition)
                 break;

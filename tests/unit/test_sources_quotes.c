@@ -423,6 +423,14 @@ static void offsets_count_code_points(void **state)
     onr_sources_free(s);
 }
 
+static void speaker_with_a_lowercase_title_and_a_party(void **state)
+{
+    (void)state;
+    expect_quotes("“The bill ties our hands,” state Sen. Ana Ruiz (D) said on Monday. “We know better.”\n",
+                  (const char *const[]){
+                      "direct [“The bill ties our hands,” | “We know better.”] <- state Sen. Ana Ruiz (D) (said) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -459,6 +467,7 @@ int main(void)
         cmocka_unit_test(quote_after_an_action_beat),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
+        cmocka_unit_test(speaker_with_a_lowercase_title_and_a_party),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
