@@ -450,7 +450,16 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
         if (s.first >= 0)
             return s;
     }
-    return clause_subject(doc, pre, c);
+    span s = clause_subject(doc, pre, c);
+    /* "“A,” said Tom Hale at the time, adding that “B”": the nearest speaker before it in the
+     * sentence, among the last few attributions */
+    const src_attr *attrs = doc->attrs.data;
+    uint32_t sentence = src_tok(doc, (size_t)c)->sentence;
+    for (size_t a = doc->attrs.len, seen = 0; s.first < 0 && a-- > 0 && seen < 16; seen++)
+        if (attrs[a].speaker_first >= 0 && attrs[a].speaker_end <= c && attrs[a].speaker_first >= pre &&
+            src_tok(doc, (size_t)attrs[a].speaker_first)->sentence == sentence)
+            s = (span){attrs[a].speaker_first, attrs[a].speaker_end};
+    return s;
 }
 
 /* Where the clause holding token `last` starts: after the nearest subordinator with a subject
@@ -770,6 +779,38 @@ static span colon_cue(const src_doc *doc, span speaker, long colon)
     return (span){verb, colon};
 }
 
+/* "before a hearing", "after the vote": a subordinator that is a preposition here. */
+static bool temporal_preposition(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"after", "before", "since", "until"};
+    const src_token *n = src_tok(doc, (size_t)k + 1);
+    if (!((n->lex & (LEX_DEF | LEX_INDEF)) || n->type == TOK_NUMBER) || (n->lex & LEX_PRONOUN))
+        return false;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (word_is(doc, (size_t)k, words[i]))
+            return true;
+    return false;
+}
+
+/* Does the backward search for the cue of a quote that opens at `pre_end` stop at token `c`, a
+ * comma or a clause opener ("…, but he gave him a compliment:")? Not at the comma of "said, “…”"
+ * or ", saying", nor around an aside: "acknowledged, however,", "announced on her blog, in
+ * capital letters,", "said in a column before a hearing,". */
+static bool ends_cue_search(const src_doc *doc, long c, long pre_end)
+{
+    const src_token *t = src_tok(doc, (size_t)c), *last = src_tok(doc, (size_t)pre_end - 1);
+    if (c >= pre_end - 1 || word_is(doc, (size_t)c, "however"))
+        return false;
+    const src_token *next = src_tok(doc, (size_t)c + 1);
+    bool lower_next = next->type == TOK_WORD && !(next->flags & TF_CAP);
+    if (c == pre_end - 3 && is_punct(last, ',') && lower_next)
+        return false;
+    if (t->type == TOK_PUNCT && strchr(",;", t->punct))
+        return !(c == pre_end - 2 && is_cue(last)) && !(is_cue(next) && (next->lex & LEX_PARTICIPLE)) &&
+               !(is_punct(t, ',') && is_punct(last, ',') && c >= pre_end - 8 && lower_next && (next->lex & LEX_PREP));
+    return t->type == TOK_WORD && (t->lex & (LEX_CLAUSE | LEX_AND)) && !(t->flags & TF_CAP) && !temporal_preposition(doc, c);
+}
+
 /* The attribution of one quotation region from the words after it ("…,” she said) or before it
  * ("She said: “…”"). */
 static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
@@ -863,15 +904,9 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
     bool documented = false; /* "Trump issued a statement, “…”" */
     for (long c = pre_end - 1; c >= pre && c >= pre_end - 14; c--) {
         const src_token *t = src_tok(doc, (size_t)c);
-        bool aside = c == pre_end - 3 && is_punct(last, ',') && src_tok(doc, (size_t)c + 1)->type == TOK_WORD &&
-                     !(src_tok(doc, (size_t)c + 1)->flags & TF_CAP); /* "Emanuel acknowledged, however, “…”" */
-        if (c < pre_end - 1 && !word_is(doc, (size_t)c, "however") && !aside &&
-            ((t->type == TOK_PUNCT && strchr(",;", t->punct) && !(c == pre_end - 2 && is_cue(last))) ||
-             (t->type == TOK_WORD && (t->lex & (LEX_CLAUSE | LEX_AND)) && !(t->flags & TF_CAP)))) {
-            if (!(t->type == TOK_PUNCT && c + 1 < pre_end && is_cue(src_tok(doc, (size_t)c + 1)) && (src_tok(doc, (size_t)c + 1)->lex & LEX_PARTICIPLE))) {
-                clause = c + 1;
-                break;
-            }
+        if (ends_cue_search(doc, c, pre_end)) {
+            clause = c + 1;
+            break;
         }
         documented = documented || (t->type == TOK_WORD && (t->lex & LEX_DOC) && !(t->lex & LEX_CUE));
         if (t->type == TOK_WORD && (t->lex & LEX_ACCORDING) && c + 1 < pre_end && word_is(doc, (size_t)c + 1, "to")) {

@@ -431,6 +431,27 @@ static void speaker_with_a_lowercase_title_and_a_party(void **state)
                       "direct [“The bill ties our hands,” | “We know better.”] <- state Sen. Ana Ruiz (D) (said) #1", NULL});
 }
 
+static void cue_before_an_aside(void **state)
+{
+    (void)state;
+    /* The cue is found past a prepositional aside or a "before"/"after" phrase before the quote. */
+    expect_quotes("Sen. Tom Hale, R-Ohio, said in a column before a 2014 harbour hearing, “The council failed to "
+                  "dredge.”\n\n"
+                  "Recently Ana Ruiz announced on her blog, in capital letters, “I'm boarding the tram!”\n",
+                  (const char *const[]){
+                      "direct [“The council failed to dredge.”] <- Sen. Tom Hale, R-Ohio (said) #1",
+                      "direct [“I'm boarding the tram!”] <- Ana Ruiz (announced) #2", NULL});
+}
+
+static void participle_after_an_inverted_attribution(void **state)
+{
+    (void)state;
+    expect_quotes("“The port is fine,” said Tom Hale at the time, adding that “we have run ferries for a long time.”\n",
+                  (const char *const[]){
+                      "direct [“The port is fine,”] <- Tom Hale (said) #1",
+                      "direct [“we have run ferries for a long time.”] <- Tom Hale (adding) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -468,6 +489,8 @@ int main(void)
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
         cmocka_unit_test(speaker_with_a_lowercase_title_and_a_party),
+        cmocka_unit_test(cue_before_an_aside),
+        cmocka_unit_test(participle_after_an_inverted_attribution),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
