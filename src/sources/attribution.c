@@ -831,7 +831,9 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
     long k = post;
     while (k < post_end && src_tok(doc, (size_t)k)->type == TOK_PUNCT && strchr(",-", src_tok(doc, (size_t)k)->punct))
         k++;
-    for (long c = k; c < post_end && c < k + 30; c++) {
+    /* "“…,” which Mozloom thinks will cut hours": a relative clause about what was said */
+    long post_search_end = k < post_end && word_is(doc, (size_t)k, "which") ? k : post_end;
+    for (long c = k; c < post_search_end && c < k + 30; c++) {
         const src_token *t = src_tok(doc, (size_t)c);
         if (is_punct(t, '(')) {
             /* "Rep. Jim McDermott (D-Wash.) said" */
@@ -1026,7 +1028,17 @@ static bool attribute_direct(src_doc *doc)
         if (!r)
             break;
         span speaker, cue;
-        if (attribute_region(doc, ri, &speaker, &cue)) {
+        bool attributed = attribute_region(doc, ri, &speaker, &cue);
+        if (attributed && r->continued && pending < 0 && last_attr >= 0 && ri > 0 && regions[ri - 1].consumed &&
+            ((src_attr *)doc->attrs.data)[last_attr].end == regions[ri - 1].close + 1) {
+            /* A paragraph that goes on with the quote of the one before ends with the attribution
+             * of the whole: the quote keeps growing. */
+            if (!add_piece(doc, (src_attr *)doc->attrs.data + last_attr, r->open, r->close + 1))
+                return false;
+            r->consumed = true;
+            continue;
+        }
+        if (attributed) {
             if (pending >= 0 && narrative_between(doc, (size_t)pending, ri)) {
                 if (!flush_pending(doc, (size_t)pending, ri, &last_attr))
                     return false;

@@ -452,6 +452,27 @@ static void participle_after_an_inverted_attribution(void **state)
                       "direct [“we have run ferries for a long time.”] <- Tom Hale (adding) #1", NULL});
 }
 
+static void continued_paragraph_ending_in_its_attribution(void **state)
+{
+    (void)state;
+    expect_quotes("“We need calm hands,” Ana Ruiz told the council. “Not a mayor who says one thing on Monday and "
+                  "another on Tuesday.\n\n“The harbour is not for sale!” she said.\n",
+                  (const char *const[]){
+                      "direct [“We need calm hands,” | “Not a mayor who says one thing on Monday and another on Tuesday. | "
+                      "“The harbour is not for sale!”] <- Ana Ruiz (told) #1", NULL});
+}
+
+static void relative_clause_after_a_quote_is_no_attribution(void **state)
+{
+    (void)state;
+    expect_quotes("“We are frustrated with the council,” said Tom Hale, a spokesman for the ferry union. “It has been "
+                  "very slow with the permits,” which Hale thinks will cost jobs.\n",
+                  (const char *const[]){
+                      "direct [“We are frustrated with the council,” | “It has been very slow with the permits,”] <- "
+                      "Tom Hale, a spokesman for the ferry union (said) #1",
+                      "indirect [will cost jobs] <- Hale (thinks) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -491,6 +512,8 @@ int main(void)
         cmocka_unit_test(speaker_with_a_lowercase_title_and_a_party),
         cmocka_unit_test(cue_before_an_aside),
         cmocka_unit_test(participle_after_an_inverted_attribution),
+        cmocka_unit_test(continued_paragraph_ending_in_its_attribution),
+        cmocka_unit_test(relative_clause_after_a_quote_is_no_attribution),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
