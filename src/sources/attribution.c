@@ -1324,16 +1324,20 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
     }
     onr_quote_kind kind = ONR_QUOTE_INDIRECT;
     src_region *regions = doc->regions.data;
-    size_t quoted = 0, words = 0;
+    size_t quoted = 0, titled = 0, words = 0;
     for (long k = content.first; k < content.end; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
         words += is_wordlike(t);
-        if (t->region >= 0) {
+        if (t->region >= 0 && regions[t->region].role == REGION_TITLE) {
+            titled += is_wordlike(t); /* "a culture called “The Harbour Way”": a name, not speech */
+        } else if (t->region >= 0) {
             kind = ONR_QUOTE_MIXED;
             quoted += is_wordlike(t);
             regions[t->region].consumed = true;
         }
     }
+    if (titled == words)
+        return true;
     /* "said that Bush “has to bring his mother out …”": a clause at least four-fifths quotation is
      * the speaker's words, a direct quote with a word or two of the writer's before it. */
     if (kind == ONR_QUOTE_MIXED && quoted * 10 >= words * 8) {

@@ -473,6 +473,12 @@ static void relative_clause_after_a_quote_is_no_attribution(void **state)
                       "indirect [will cost jobs] <- Hale (thinks) #1", NULL});
 }
 
+static void quoted_name_after_a_naming_verb_is_no_speech(void **state)
+{
+    (void)state;
+    expect_quotes("The firm is proud of a culture called “The Harbour Way.”\n", (const char *const[]){NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -514,6 +520,7 @@ int main(void)
         cmocka_unit_test(participle_after_an_inverted_attribution),
         cmocka_unit_test(continued_paragraph_ending_in_its_attribution),
         cmocka_unit_test(relative_clause_after_a_quote_is_no_attribution),
+        cmocka_unit_test(quoted_name_after_a_naming_verb_is_no_speech),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
