@@ -1279,6 +1279,28 @@ static bool nested_speech_stands(src_doc *doc, src_attr *outer, long speaker)
     return true;
 }
 
+/* "cautioned “let’s not get ahead of ourselves,” before predicting …", "said she was “going to
+ * close the port,” while …": a clause led by a quotation that ends its own sentence or clause
+ * ends with it; what follows is the writer's. Returns the end of `content`. */
+static long quote_led_end(const src_doc *doc, span content)
+{
+    for (long k = content.first; k < content.end && k < content.first + 4; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region < 0) {
+            if (t->type != TOK_WORD)
+                return content.end;
+            continue;
+        }
+        const src_region *r = (const src_region *)doc->regions.data + t->region;
+        if ((long)r->open != k || !r->closed || r->role == REGION_TITLE || (long)r->close + 1 >= content.end ||
+            r->close < r->open + 2)
+            return content.end;
+        const src_token *last = src_tok(doc, r->close - 1);
+        return last->type == TOK_PUNCT && strchr(",.!?", last->punct) ? (long)r->close + 1 : content.end;
+    }
+    return content.end;
+}
+
 static bool add_reported(src_doc *doc, span content, span speaker, span cue)
 {
     if (content.first < 0 || (src_tok(doc, (size_t)content.first)->flags & TF_USED) ||
@@ -1322,6 +1344,7 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
             return new_attr(doc, ONR_QUOTE_MIXED, content.first, (long)r->close + 1, speaker, cue) != NULL;
         }
     }
+    content.end = quote_led_end(doc, content);
     onr_quote_kind kind = ONR_QUOTE_INDIRECT;
     src_region *regions = doc->regions.data;
     size_t quoted = 0, titled = 0, words = 0;

@@ -479,6 +479,18 @@ static void quoted_name_after_a_naming_verb_is_no_speech(void **state)
     expect_quotes("The firm is proud of a culture called “The Harbour Way.”\n", (const char *const[]){NULL});
 }
 
+static void clause_led_by_a_quotation_ends_with_it(void **state)
+{
+    (void)state;
+    expect_quotes("The mayor cautioned “let us not get ahead of ourselves,” before predicting a quick deal.\n\n"
+                  "At a town hall, Ana Ruiz said she was “going to close the old port,” while explaining her plan.\n",
+                  (const char *const[]){
+                      "direct [“let us not get ahead of ourselves,”] <- The mayor (cautioned) #1 anonymous",
+                      "indirect [a quick deal] <- The mayor (predicting) #1 anonymous",
+                      "mixed [she was “going to close the old port,”] <- Ana Ruiz (said) #2",
+                      "indirect [her plan] <- Ana Ruiz (explaining) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -521,6 +533,7 @@ int main(void)
         cmocka_unit_test(continued_paragraph_ending_in_its_attribution),
         cmocka_unit_test(relative_clause_after_a_quote_is_no_attribution),
         cmocka_unit_test(quoted_name_after_a_naming_verb_is_no_speech),
+        cmocka_unit_test(clause_led_by_a_quotation_ends_with_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
