@@ -811,14 +811,19 @@ static bool ends_cue_search(const src_doc *doc, long c, long pre_end)
     return t->type == TOK_WORD && (t->lex & (LEX_CLAUSE | LEX_AND)) && !(t->flags & TF_CAP) && !temporal_preposition(doc, c);
 }
 
-/* The attribution of one quotation region from the words after it ("…,” she said) or before it
- * ("She said: “…”"). */
-static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
+/* "cited it", "repeated them": a verb after a quotation with an object pronoun of its own does
+ * not report that quotation. */
+static bool takes_own_object(const src_doc *doc, long c)
 {
-    const src_region *regions = doc->regions.data;
-    const src_region *r = &regions[ri];
+    return (size_t)c + 1 < src_ntok(doc) &&
+           (word_is(doc, (size_t)c + 1, "it") || word_is(doc, (size_t)c + 1, "them") || word_is(doc, (size_t)c + 1, "this"));
+}
+
+/* The attribution of quotation region `r` in the words after it ("…,” she said), or a signature
+ * line under it. */
+static bool attribution_after(const src_doc *doc, const src_region *r, span *speaker, span *cue)
+{
     const src_sentence *sents = doc->sentences.data;
-    const src_sentence *s = &sents[src_tok(doc, r->open)->sentence];
     const src_sentence *s_end = &sents[src_tok(doc, r->close)->sentence];
     long post = (long)r->close + 1, post_end = (long)s_end->end;
     for (long k = post; k < post_end; k++)
@@ -853,6 +858,8 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         }
         if (!is_cue(t) || (t->flags & TF_USED))
             continue;
+        if (c == k ? (t->lex & LEX_PARTICIPLE) != 0 : takes_own_object(doc, c))
+            break; /* "“…,” referencing the workers", "“…?” Her critics cited it as evidence" */
         *speaker = c == k ? speaker_after_cue(doc, c + 1, post_end) : speaker_left(doc, c, k);
         bool relative = speaker->first >= 0 && c != k && (src_tok(doc, (size_t)speaker->first)->lex & LEX_RELATIVE);
         if (speaker->first >= 0 && !relative) {
@@ -868,7 +875,14 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         *cue = (span){post, post + 1};
         return true;
     }
-    long pre = (long)s->first;
+    return false;
+}
+
+/* The attribution of quotation region `r` in the words before it ("She said: “…”"). */
+static bool attribution_before(const src_doc *doc, const src_region *r, span *speaker, span *cue)
+{
+    const src_sentence *sents = doc->sentences.data;
+    long pre = (long)sents[src_tok(doc, r->open)->sentence].first;
     long pre_end = (long)r->open;
     if (pre_end == pre && pre > 0 && is_punct(src_tok(doc, (size_t)pre - 1), ':')) {
         /* "In a 1963 speech, he declared:" / a paragraph that opens with the quote */
@@ -933,6 +947,21 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         return speaker->first >= 0;
     }
     return is_punct(last, ',') && unlisted_verb_before(doc, clause, pre_end - 1, speaker, cue);
+}
+
+/* The attribution of one quotation region from the words after it ("…,” she said) or before it
+ * ("She said: “…”"). A finished sentence that a colon or comma introduces ("told the agency
+ * simply, “We lost.”") is the introducer's: what follows it is a new clause. */
+static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
+{
+    const src_region *r = (const src_region *)doc->regions.data + ri;
+    const src_token *last = r->close > r->open + 1 ? src_tok(doc, r->close - 1) : NULL;
+    const src_token *before = r->open > 0 && !(src_tok(doc, r->open)->flags & TF_PARA) ? src_tok(doc, r->open - 1) : NULL;
+    bool introduced = r->closed && last && last->type == TOK_PUNCT && strchr(".?!", last->punct) && before &&
+                      before->type == TOK_PUNCT && strchr(",:", before->punct);
+    if (introduced)
+        return attribution_before(doc, r, speaker, cue) || attribution_after(doc, r, speaker, cue);
+    return attribution_after(doc, r, speaker, cue) || attribution_before(doc, r, speaker, cue);
 }
 
 static bool same_para(const src_doc *doc, size_t a, size_t b) { return src_tok(doc, a)->para == src_tok(doc, b)->para; }

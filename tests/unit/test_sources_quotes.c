@@ -491,6 +491,22 @@ static void clause_led_by_a_quotation_ends_with_it(void **state)
                       "indirect [her plan] <- Ana Ruiz (explaining) #2", NULL});
 }
 
+static void introduced_sentence_is_the_introducers(void **state)
+{
+    (void)state;
+    /* A finished sentence after "told …, " or ":" is the introducer's; the clause after it, a
+     * participle right after the quote or a verb with its own object is no attribution. */
+    expect_quotes("Its chairman, Ivan Sokolov, told the agency simply, “We lost.” Anna Petrova said nothing.\n\n"
+                  "Ana Ruiz fired back: “If they sue us in Leeds, they will lose,” referencing the many ferry workers "
+                  "there.\n\n"
+                  "Ana Ruiz famously responded: “What difference does it make?” Her critics cited it for years.\n",
+                  (const char *const[]){
+                      "direct [“We lost.”] <- Its chairman, Ivan Sokolov (told) #1",
+                      "direct [“If they sue us in Leeds, they will lose,”] <- Ana Ruiz (fired back) #2",
+                      "direct [“What difference does it make?”] <- Ana Ruiz (responded) #2",
+                      "indirect [it for years] <- Her critics (cited) #3 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -534,6 +550,7 @@ int main(void)
         cmocka_unit_test(relative_clause_after_a_quote_is_no_attribution),
         cmocka_unit_test(quoted_name_after_a_naming_verb_is_no_speech),
         cmocka_unit_test(clause_led_by_a_quotation_ends_with_it),
+        cmocka_unit_test(introduced_sentence_is_the_introducers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
