@@ -717,6 +717,18 @@ static bool bare_attribution(const src_doc *doc, long dot, span *speaker, span *
     return true;
 }
 
+static bool past_tense_verb(const src_doc *doc, long i);
+
+/* Does a past-tense verb stand just before or inside the phrase `s` (from `pre` on): "emailed
+ * supporters", "The senator rallied supporters"? */
+static bool follows_a_verb(const src_doc *doc, span s, long pre)
+{
+    for (long k = s.first > pre ? s.first - 1 : s.first; k < s.end - 1; k++)
+        if (past_tense_verb(doc, k))
+            return true;
+    return false;
+}
+
 /* The speaker of cue `c` in the words from `pre` to the quote at `pre_end` ("She said: “…”");
  * `sentence_first` is where the sentence starts when a quotation of the writer's cut it at `pre`. */
 static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_end, long sentence_first)
@@ -724,6 +736,11 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
     const src_token *t = src_tok(doc, (size_t)c);
     bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
     span speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
+    if ((t->lex & LEX_PARTICIPLE) && speaker.first >= pre && follows_a_verb(doc, speaker, pre)) {
+        /* "The senator emailed supporters saying: “…”": the subject, not the verb's object */
+        span subject = participle_speaker(doc, c, pre);
+        speaker = subject.first >= 0 ? subject : speaker;
+    }
     if (speaker.first < 0 && c + 1 < pre_end && is_cap(src_tok(doc, (size_t)c + 1))) {
         span after = np_right(doc, c + 1, pre_end); /* "But, said Solovey, “…”" */
         if (after.first >= 0 && after.end >= pre_end - 1)

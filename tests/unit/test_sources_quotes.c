@@ -507,6 +507,13 @@ static void introduced_sentence_is_the_introducers(void **state)
                       "indirect [it for years] <- Her critics (cited) #3 anonymous", NULL});
 }
 
+static void participle_after_a_verb_and_its_object(void **state)
+{
+    (void)state;
+    expect_quotes("The senator rallied supporters saying: “The struggle continues.”\n",
+                  (const char *const[]){"direct [“The struggle continues.”] <- The senator (saying) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -551,6 +558,7 @@ int main(void)
         cmocka_unit_test(quoted_name_after_a_naming_verb_is_no_speech),
         cmocka_unit_test(clause_led_by_a_quotation_ends_with_it),
         cmocka_unit_test(introduced_sentence_is_the_introducers),
+        cmocka_unit_test(participle_after_a_verb_and_its_object),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
