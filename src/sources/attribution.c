@@ -1807,8 +1807,9 @@ static bool attribute_clauses(src_doc *doc, const src_sentence *s)
     return true;
 }
 
-/* Per sentence, the first attribution with a speaker that starts in it, or -1; NULL on NOMEM. */
-static long *speaking_sentences(const src_doc *doc)
+/* Per sentence, the first attribution with a speaker that starts in it (with `latest`, the one
+ * whose speaker stands last: "Her friends mocked the plan, Ruiz said"), or -1; NULL on NOMEM. */
+static long *speaking_sentences(const src_doc *doc, bool latest)
 {
     size_t nsent = doc->sentences.len, bytes;
     if (!onr_size_mul(nsent + 1, sizeof(long), &bytes))
@@ -1821,7 +1822,9 @@ static long *speaking_sentences(const src_doc *doc)
     for (size_t a = 0; a < doc->attrs.len; a++) {
         const src_attr *at = (const src_attr *)doc->attrs.data + a;
         uint32_t sent = src_tok(doc, at->first)->sentence;
-        if (at->speaker_first >= 0 && speaking[sent] < 0)
+        if (at->speaker_first >= 0 &&
+            (speaking[sent] < 0 ||
+             (latest && at->speaker_first > ((const src_attr *)doc->attrs.data)[speaking[sent]].speaker_first)))
             speaking[sent] = (long)a;
     }
     return speaking;
@@ -1849,7 +1852,7 @@ static span action_beat(const src_doc *doc, size_t open)
  * lawyers." / "“We have fished from that quay for four generations.”" */
 static bool attribute_orphans(src_doc *doc)
 {
-    long *speaking = speaking_sentences(doc);
+    long *speaking = speaking_sentences(doc, true);
     if (!speaking)
         return false;
     for (size_t a = 0; a < doc->attrs.len; a++) {
@@ -1875,7 +1878,7 @@ static bool attribute_orphans(src_doc *doc)
  * without one they are scare quotes. */
 static bool attribute_partial(src_doc *doc)
 {
-    long *speaking = speaking_sentences(doc);
+    long *speaking = speaking_sentences(doc, false);
     if (!speaking)
         return false;
     bool ok = true;

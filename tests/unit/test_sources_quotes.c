@@ -514,6 +514,17 @@ static void participle_after_a_verb_and_its_object(void **state)
                   (const char *const[]){"direct [“The struggle continues.”] <- The senator (saying) #1 anonymous", NULL});
 }
 
+static void paragraph_quote_takes_the_last_speaker_before_it(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("Her friends have mocked the tram plan, calling it “a folly,” Ana Ruiz said as she left.\n\n"
+                             "“But it is our folly, and we love it!”\n");
+    size_t n = onr_sources_quote_count(s);
+    assert_true(n > 0);
+    assert_string_equal(describe_quote(s, n - 1), "direct [“But it is our folly, and we love it!”] <- Ana Ruiz #2");
+    onr_sources_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -559,6 +570,7 @@ int main(void)
         cmocka_unit_test(clause_led_by_a_quotation_ends_with_it),
         cmocka_unit_test(introduced_sentence_is_the_introducers),
         cmocka_unit_test(participle_after_a_verb_and_its_object),
+        cmocka_unit_test(paragraph_quote_takes_the_last_speaker_before_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
