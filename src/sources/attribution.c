@@ -984,8 +984,9 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
 static bool same_para(const src_doc *doc, size_t a, size_t b) { return src_tok(doc, a)->para == src_tok(doc, b)->para; }
 
 /* A few words in quotation marks, not a sentence, with nobody to say them: a title or a scare
- * quote (“the new normal”), not a quote. “Nobody knows.” alone is someone's sentence. */
-enum { SPEAKERLESS_MIN_WORDS = 6 };
+ * quote (“the new normal”), not a quote. “Nobody knows.” alone is someone's sentence, but a sentence
+ * of one or two words (“Dump Trump!”, “Relationships that last.”) is a slogan or a sign. */
+enum { SPEAKERLESS_MIN_WORDS = 6, SLOGAN_MAX_WORDS = 2 };
 
 static bool speakerless_fragment(const src_doc *doc, const src_region *r)
 {
@@ -994,7 +995,7 @@ static bool speakerless_fragment(const src_doc *doc, const src_region *r)
         n += is_wordlike(src_tok(doc, k));
     const src_token *last = r->close > r->open + 1 ? src_tok(doc, r->close - 1) : NULL;
     bool sentence = last && last->type == TOK_PUNCT && strchr(".!?", last->punct);
-    return n < SPEAKERLESS_MIN_WORDS && !sentence;
+    return n < SPEAKERLESS_MIN_WORDS && (!sentence || n <= SLOGAN_MAX_WORDS);
 }
 
 /* The unattributed full regions from `first` to `end` (exclusive), when no attribution will come

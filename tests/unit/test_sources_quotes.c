@@ -104,6 +104,8 @@ static void unattributed_quote_is_kept_without_speaker(void **state)
     (void)state;
     expect_quotes("The crowd waited.\n\n“Nobody knows what happens next.”\n",
                   (const char *const[]){"direct [“Nobody knows what happens next.”]", NULL});
+    /* but one or two words alone are a slogan or a sign */
+    expect_quotes("The crowd waited.\n\n“Ferries now!”\n", (const char *const[]){NULL});
 }
 
 static void speaker_with_a_long_apposition_after_the_quote(void **state)
