@@ -362,7 +362,7 @@ static span speaker_left(const src_doc *doc, long c, long limit)
             else if (!this_apposition)
                 break;
             long name = np_left(doc, open - 1, limit);
-            if (name <= open - 1 && has_name(doc, name, open))
+            if (name <= open - 1 && (has_name(doc, name, open) || has_head(doc, (span){name, open})))
                 return apposition ? (span){name, i} : (span){name, open};
             if (!apposition)
                 break;
@@ -878,6 +878,11 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
         if (c == k ? (t->lex & LEX_PARTICIPLE) != 0 : takes_own_object(doc, c))
             break; /* "“…,” referencing the workers", "“…?” Her critics cited it as evidence" */
         *speaker = c == k ? speaker_after_cue(doc, c + 1, post_end) : speaker_left(doc, c, k);
+        if (speaker->first > k && !(src_tok(doc, (size_t)speaker->first)->lex & LEX_PRONOUN)) {
+            span antecedent = relative_antecedent(doc, k, speaker->first - 1);
+            if (antecedent.first >= 0)
+                *speaker = antecedent; /* "the expert who founded the site tweeted": not "the site" */
+        }
         bool relative = speaker->first >= 0 && c != k && (src_tok(doc, (size_t)speaker->first)->lex & LEX_RELATIVE);
         if (speaker->first >= 0 && !relative) {
             *cue = (span){c, c + 1};

@@ -527,6 +527,17 @@ static void paragraph_quote_takes_the_last_speaker_before_it(void **state)
     onr_sources_free(s);
 }
 
+static void speaker_described_by_a_relative_clause(void **state)
+{
+    (void)state;
+    expect_quotes("“The tide is turning,” Nate Hale, the polling expert who founded the site tweeted on Wednesday.\n\n"
+                  "“We will see,” the mayor, who had been silent for weeks, finally admitted.\n",
+                  (const char *const[]){
+                      "direct [“The tide is turning,”] <- the polling expert (tweeted) #1 anonymous",
+                      "direct [“We will see,”] <- the mayor, who had been silent for weeks (admitted) #2 anonymous",
+                      NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -573,6 +584,7 @@ int main(void)
         cmocka_unit_test(introduced_sentence_is_the_introducers),
         cmocka_unit_test(participle_after_a_verb_and_its_object),
         cmocka_unit_test(paragraph_quote_takes_the_last_speaker_before_it),
+        cmocka_unit_test(speaker_described_by_a_relative_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
