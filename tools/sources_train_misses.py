@@ -4,6 +4,8 @@ dev is only for reporting) and prints the scores, then, with a mode, the misses 
 (FN-<gold kind>-none|partial: gold quotes not found; FP-<kind>: predictions matching nothing;
 SPK-nullpred|wrong: matched quotes with a wrong speaker), a random sample of each.
 Usage: tools/sources_train_misses.py [BINARY] [summary|all|direct] [N_EXAMPLES] [SEED]
+ONR_TRAIN_SKIP=nyt (comma-separated id prefixes) leaves those records out: the train split labels every
+NYT quotation indirect, so its direct-quote figures are meaningless there.
 Needs /work/shared/bench (the data and score_attribution.py); standard library only.
 """
 import collections
@@ -22,13 +24,15 @@ BIN = sys.argv[1] if len(sys.argv) > 1 else "build/onrecord"
 MODE = sys.argv[2] if len(sys.argv) > 2 else "summary"
 N = int(sys.argv[3]) if len(sys.argv) > 3 else 30
 random.seed(int(sys.argv[4]) if len(sys.argv) > 4 else 0)
+SKIP = tuple(p for p in os.environ.get("ONR_TRAIN_SKIP", "").split(",") if p)
 
 with tempfile.TemporaryDirectory() as tmp:
     train = os.path.join(tmp, "train.jsonl")
     with open(os.path.join(BENCH, "attribution/polnear/dev.jsonl"), encoding="utf-8") as f, \
             open(train, "w", encoding="utf-8") as g:
         for line in f:
-            if json.loads(line).get("split") == "train":
+            r = json.loads(line)
+            if r.get("split") == "train" and not (SKIP and r["id"].startswith(SKIP)):
                 g.write(line)
     gold = S.load(train)
     out = subprocess.run([BIN, "sources", "-q", "--input-format", "jsonl", "--output-format", "jsonl", train],

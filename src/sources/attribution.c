@@ -299,6 +299,15 @@ static span speaker_after_cue(const src_doc *doc, long i, long limit)
     return end > i + 1 ? (span){i, end} : no_span;
 }
 
+/* Does a name or a pronoun stand in tokens [first, end)? */
+static bool has_name(const src_doc *doc, long first, long end)
+{
+    for (long k = first; k < end; k++)
+        if (is_cap(src_tok(doc, (size_t)k)) || (src_tok(doc, (size_t)k)->lex & LEX_PRONOUN))
+            return true;
+    return false;
+}
+
 /* The speaker before cue `c`: "a Russian official [also] said", "Peskov, the spokesman, said",
  * "he said", "who said". */
 static span speaker_left(const src_doc *doc, long c, long limit)
@@ -326,8 +335,8 @@ static span speaker_left(const src_doc *doc, long c, long limit)
         if (open <= limit || !is_punct(src_tok(doc, (size_t)open), '('))
             return no_span;
         long name = np_left(doc, open - 1, limit);
-        if (name <= open - 1 && is_cap(src_tok(doc, (size_t)name)) && has_head(doc, (span){name, open}))
-            return (span){name, i + 1};
+        if (name <= open - 1 && has_name(doc, name, open) && has_head(doc, (span){name, open}))
+            return (span){name, i + 1}; /* also "state Sen. Jason Holsman (D) said" */
         return no_span;
     }
     if (is_punct(t, ',')) {
@@ -353,10 +362,7 @@ static span speaker_left(const src_doc *doc, long c, long limit)
             else if (!this_apposition)
                 break;
             long name = np_left(doc, open - 1, limit);
-            bool named = false;
-            for (long k = name; k < open && !named; k++)
-                named = is_cap(src_tok(doc, (size_t)k)) || (src_tok(doc, (size_t)k)->lex & LEX_PRONOUN);
-            if (name <= open - 1 && named)
+            if (name <= open - 1 && (has_name(doc, name, open) || has_head(doc, (span){name, open})))
                 return apposition ? (span){name, i} : (span){name, open};
             if (!apposition)
                 break;
@@ -444,7 +450,16 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
         if (s.first >= 0)
             return s;
     }
-    return clause_subject(doc, pre, c);
+    span s = clause_subject(doc, pre, c);
+    /* "“A,” said Tom Hale at the time, adding that “B”": the nearest speaker before it in the
+     * sentence, among the last few attributions */
+    const src_attr *attrs = doc->attrs.data;
+    uint32_t sentence = src_tok(doc, (size_t)c)->sentence;
+    for (size_t a = doc->attrs.len, seen = 0; s.first < 0 && a-- > 0 && seen < 16; seen++)
+        if (attrs[a].speaker_first >= 0 && attrs[a].speaker_end <= c && attrs[a].speaker_first >= pre &&
+            src_tok(doc, (size_t)attrs[a].speaker_first)->sentence == sentence)
+            s = (span){attrs[a].speaker_first, attrs[a].speaker_end};
+    return s;
 }
 
 /* Where the clause holding token `last` starts: after the nearest subordinator with a subject
@@ -702,6 +717,18 @@ static bool bare_attribution(const src_doc *doc, long dot, span *speaker, span *
     return true;
 }
 
+static bool past_tense_verb(const src_doc *doc, long i);
+
+/* Does a past-tense verb stand just before or inside the phrase `s` (from `pre` on): "emailed
+ * supporters", "The senator rallied supporters"? */
+static bool follows_a_verb(const src_doc *doc, span s, long pre)
+{
+    for (long k = s.first > pre ? s.first - 1 : s.first; k < s.end - 1; k++)
+        if (past_tense_verb(doc, k))
+            return true;
+    return false;
+}
+
 /* The speaker of cue `c` in the words from `pre` to the quote at `pre_end` ("She said: “…”");
  * `sentence_first` is where the sentence starts when a quotation of the writer's cut it at `pre`. */
 static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_end, long sentence_first)
@@ -709,6 +736,11 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
     const src_token *t = src_tok(doc, (size_t)c);
     bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
     span speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
+    if ((t->lex & LEX_PARTICIPLE) && speaker.first >= pre && follows_a_verb(doc, speaker, pre)) {
+        /* "The senator emailed supporters saying: “…”": the subject, not the verb's object */
+        span subject = participle_speaker(doc, c, pre);
+        speaker = subject.first >= 0 ? subject : speaker;
+    }
     if (speaker.first < 0 && c + 1 < pre_end && is_cap(src_tok(doc, (size_t)c + 1))) {
         span after = np_right(doc, c + 1, pre_end); /* "But, said Solovey, “…”" */
         if (after.first >= 0 && after.end >= pre_end - 1)
@@ -751,14 +783,64 @@ static bool unlisted_verb_before(const src_doc *doc, long clause, long comma, sp
     return true;
 }
 
-/* The attribution of one quotation region from the words after it ("…,” she said) or before it
- * ("She said: “…”"). */
-static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
+/* The cue of "Another official shared his view: “…”": the few plain words from the speaker (and
+ * the comma closing its apposition) to the colon at `colon`, else the colon ("Anna Petrova: “…”"). */
+static span colon_cue(const src_doc *doc, span speaker, long colon)
 {
-    const src_region *regions = doc->regions.data;
-    const src_region *r = &regions[ri];
+    long verb = speaker.end + (speaker.first >= 0 && speaker.end < colon && is_punct(src_tok(doc, (size_t)speaker.end), ','));
+    if (speaker.first < 0 || verb >= colon || colon - verb > 6)
+        return (span){colon, colon + 1};
+    for (long k = verb; k < colon; k++)
+        if (src_tok(doc, (size_t)k)->type != TOK_WORD)
+            return (span){colon, colon + 1};
+    return (span){verb, colon};
+}
+
+/* "before a hearing", "after the vote": a subordinator that is a preposition here. */
+static bool temporal_preposition(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"after", "before", "since", "until"};
+    const src_token *n = src_tok(doc, (size_t)k + 1);
+    if (!((n->lex & (LEX_DEF | LEX_INDEF)) || n->type == TOK_NUMBER) || (n->lex & LEX_PRONOUN))
+        return false;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (word_is(doc, (size_t)k, words[i]))
+            return true;
+    return false;
+}
+
+/* Does the backward search for the cue of a quote that opens at `pre_end` stop at token `c`, a
+ * comma or a clause opener ("…, but he gave him a compliment:")? Not at the comma of "said, “…”"
+ * or ", saying", nor around an aside: "acknowledged, however,", "announced on her blog, in
+ * capital letters,", "said in a column before a hearing,". */
+static bool ends_cue_search(const src_doc *doc, long c, long pre_end)
+{
+    const src_token *t = src_tok(doc, (size_t)c), *last = src_tok(doc, (size_t)pre_end - 1);
+    if (c >= pre_end - 1 || word_is(doc, (size_t)c, "however"))
+        return false;
+    const src_token *next = src_tok(doc, (size_t)c + 1);
+    bool lower_next = next->type == TOK_WORD && !(next->flags & TF_CAP);
+    if (c == pre_end - 3 && is_punct(last, ',') && lower_next)
+        return false;
+    if (t->type == TOK_PUNCT && strchr(",;", t->punct))
+        return !(c == pre_end - 2 && is_cue(last)) && !(is_cue(next) && (next->lex & LEX_PARTICIPLE)) &&
+               !(is_punct(t, ',') && is_punct(last, ',') && c >= pre_end - 8 && lower_next && (next->lex & LEX_PREP));
+    return t->type == TOK_WORD && (t->lex & (LEX_CLAUSE | LEX_AND)) && !(t->flags & TF_CAP) && !temporal_preposition(doc, c);
+}
+
+/* "cited it", "repeated them": a verb after a quotation with an object pronoun of its own does
+ * not report that quotation. */
+static bool takes_own_object(const src_doc *doc, long c)
+{
+    return (size_t)c + 1 < src_ntok(doc) &&
+           (word_is(doc, (size_t)c + 1, "it") || word_is(doc, (size_t)c + 1, "them") || word_is(doc, (size_t)c + 1, "this"));
+}
+
+/* The attribution of quotation region `r` in the words after it ("…,” she said), or a signature
+ * line under it. */
+static bool attribution_after(const src_doc *doc, const src_region *r, span *speaker, span *cue)
+{
     const src_sentence *sents = doc->sentences.data;
-    const src_sentence *s = &sents[src_tok(doc, r->open)->sentence];
     const src_sentence *s_end = &sents[src_tok(doc, r->close)->sentence];
     long post = (long)r->close + 1, post_end = (long)s_end->end;
     for (long k = post; k < post_end; k++)
@@ -771,7 +853,9 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
     long k = post;
     while (k < post_end && src_tok(doc, (size_t)k)->type == TOK_PUNCT && strchr(",-", src_tok(doc, (size_t)k)->punct))
         k++;
-    for (long c = k; c < post_end && c < k + 30; c++) {
+    /* "“…,” which Mozloom thinks will cut hours": a relative clause about what was said */
+    long post_search_end = k < post_end && word_is(doc, (size_t)k, "which") ? k : post_end;
+    for (long c = k; c < post_search_end && c < k + 30; c++) {
         const src_token *t = src_tok(doc, (size_t)c);
         if (is_punct(t, '(')) {
             /* "Rep. Jim McDermott (D-Wash.) said" */
@@ -791,7 +875,14 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         }
         if (!is_cue(t) || (t->flags & TF_USED))
             continue;
+        if (c == k ? (t->lex & LEX_PARTICIPLE) != 0 : takes_own_object(doc, c))
+            break; /* "“…,” referencing the workers", "“…?” Her critics cited it as evidence" */
         *speaker = c == k ? speaker_after_cue(doc, c + 1, post_end) : speaker_left(doc, c, k);
+        if (speaker->first > k && !(src_tok(doc, (size_t)speaker->first)->lex & LEX_PRONOUN)) {
+            span antecedent = relative_antecedent(doc, k, speaker->first - 1);
+            if (antecedent.first >= 0)
+                *speaker = antecedent; /* "the expert who founded the site tweeted": not "the site" */
+        }
         bool relative = speaker->first >= 0 && c != k && (src_tok(doc, (size_t)speaker->first)->lex & LEX_RELATIVE);
         if (speaker->first >= 0 && !relative) {
             *cue = (span){c, c + 1};
@@ -806,7 +897,14 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         *cue = (span){post, post + 1};
         return true;
     }
-    long pre = (long)s->first;
+    return false;
+}
+
+/* The attribution of quotation region `r` in the words before it ("She said: “…”"). */
+static bool attribution_before(const src_doc *doc, const src_region *r, span *speaker, span *cue)
+{
+    const src_sentence *sents = doc->sentences.data;
+    long pre = (long)sents[src_tok(doc, r->open)->sentence].first;
     long pre_end = (long)r->open;
     if (pre_end == pre && pre > 0 && is_punct(src_tok(doc, (size_t)pre - 1), ':')) {
         /* "In a 1963 speech, he declared:" / a paragraph that opens with the quote */
@@ -844,15 +942,9 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
     bool documented = false; /* "Trump issued a statement, “…”" */
     for (long c = pre_end - 1; c >= pre && c >= pre_end - 14; c--) {
         const src_token *t = src_tok(doc, (size_t)c);
-        bool aside = c == pre_end - 3 && is_punct(last, ',') && src_tok(doc, (size_t)c + 1)->type == TOK_WORD &&
-                     !(src_tok(doc, (size_t)c + 1)->flags & TF_CAP); /* "Emanuel acknowledged, however, “…”" */
-        if (c < pre_end - 1 && !word_is(doc, (size_t)c, "however") && !aside &&
-            ((t->type == TOK_PUNCT && strchr(",;", t->punct) && !(c == pre_end - 2 && is_cue(last))) ||
-             (t->type == TOK_WORD && (t->lex & (LEX_CLAUSE | LEX_AND)) && !(t->flags & TF_CAP)))) {
-            if (!(t->type == TOK_PUNCT && c + 1 < pre_end && is_cue(src_tok(doc, (size_t)c + 1)) && (src_tok(doc, (size_t)c + 1)->lex & LEX_PARTICIPLE))) {
-                clause = c + 1;
-                break;
-            }
+        if (ends_cue_search(doc, c, pre_end)) {
+            clause = c + 1;
+            break;
         }
         documented = documented || (t->type == TOK_WORD && (t->lex & LEX_DOC) && !(t->lex & LEX_CUE));
         if (t->type == TOK_WORD && (t->lex & LEX_ACCORDING) && c + 1 < pre_end && word_is(doc, (size_t)c + 1, "to")) {
@@ -873,17 +965,33 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
         *speaker = clause_subject(doc, clause, pre_end - 1);
         if (speaker->first < 0 && clause > pre)
             *speaker = clause_subject(doc, pre, pre_end - 1); /* "He told them, to applause:" */
-        *cue = (span){pre_end - 1, pre_end};
+        *cue = colon_cue(doc, *speaker, pre_end - 1);
         return speaker->first >= 0;
     }
     return is_punct(last, ',') && unlisted_verb_before(doc, clause, pre_end - 1, speaker, cue);
 }
 
+/* The attribution of one quotation region from the words after it ("…,” she said) or before it
+ * ("She said: “…”"). A finished sentence that a colon or comma introduces ("told the agency
+ * simply, “We lost.”") is the introducer's: what follows it is a new clause. */
+static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
+{
+    const src_region *r = (const src_region *)doc->regions.data + ri;
+    const src_token *last = r->close > r->open + 1 ? src_tok(doc, r->close - 1) : NULL;
+    const src_token *before = r->open > 0 && !(src_tok(doc, r->open)->flags & TF_PARA) ? src_tok(doc, r->open - 1) : NULL;
+    bool introduced = r->closed && last && last->type == TOK_PUNCT && strchr(".?!", last->punct) && before &&
+                      before->type == TOK_PUNCT && strchr(",:", before->punct);
+    if (introduced)
+        return attribution_before(doc, r, speaker, cue) || attribution_after(doc, r, speaker, cue);
+    return attribution_after(doc, r, speaker, cue) || attribution_before(doc, r, speaker, cue);
+}
+
 static bool same_para(const src_doc *doc, size_t a, size_t b) { return src_tok(doc, a)->para == src_tok(doc, b)->para; }
 
 /* A few words in quotation marks, not a sentence, with nobody to say them: a title or a scare
- * quote (“the new normal”), not a quote. “Nobody knows.” alone is someone's sentence. */
-enum { SPEAKERLESS_MIN_WORDS = 6 };
+ * quote (“the new normal”), not a quote. “Nobody knows.” alone is someone's sentence, but a sentence
+ * of one or two words (“Dump Trump!”, “Relationships that last.”) is a slogan or a sign. */
+enum { SPEAKERLESS_MIN_WORDS = 6, SLOGAN_MAX_WORDS = 2 };
 
 static bool speakerless_fragment(const src_doc *doc, const src_region *r)
 {
@@ -892,7 +1000,7 @@ static bool speakerless_fragment(const src_doc *doc, const src_region *r)
         n += is_wordlike(src_tok(doc, k));
     const src_token *last = r->close > r->open + 1 ? src_tok(doc, r->close - 1) : NULL;
     bool sentence = last && last->type == TOK_PUNCT && strchr(".!?", last->punct);
-    return n < SPEAKERLESS_MIN_WORDS && !sentence;
+    return n < SPEAKERLESS_MIN_WORDS && (!sentence || n <= SLOGAN_MAX_WORDS);
 }
 
 /* The unattributed full regions from `first` to `end` (exclusive), when no attribution will come
@@ -972,7 +1080,17 @@ static bool attribute_direct(src_doc *doc)
         if (!r)
             break;
         span speaker, cue;
-        if (attribute_region(doc, ri, &speaker, &cue)) {
+        bool attributed = attribute_region(doc, ri, &speaker, &cue);
+        if (attributed && r->continued && pending < 0 && last_attr >= 0 && ri > 0 && regions[ri - 1].consumed &&
+            ((src_attr *)doc->attrs.data)[last_attr].end == regions[ri - 1].close + 1) {
+            /* A paragraph that goes on with the quote of the one before ends with the attribution
+             * of the whole: the quote keeps growing. */
+            if (!add_piece(doc, (src_attr *)doc->attrs.data + last_attr, r->open, r->close + 1))
+                return false;
+            r->consumed = true;
+            continue;
+        }
+        if (attributed) {
             if (pending >= 0 && narrative_between(doc, (size_t)pending, ri)) {
                 if (!flush_pending(doc, (size_t)pending, ri, &last_attr))
                     return false;
@@ -1213,6 +1331,28 @@ static bool nested_speech_stands(src_doc *doc, src_attr *outer, long speaker)
     return true;
 }
 
+/* "cautioned “let’s not get ahead of ourselves,” before predicting …", "said she was “going to
+ * close the port,” while …": a clause led by a quotation that ends its own sentence or clause
+ * ends with it; what follows is the writer's. Returns the end of `content`. */
+static long quote_led_end(const src_doc *doc, span content)
+{
+    for (long k = content.first; k < content.end && k < content.first + 4; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region < 0) {
+            if (t->type != TOK_WORD)
+                return content.end;
+            continue;
+        }
+        const src_region *r = (const src_region *)doc->regions.data + t->region;
+        if ((long)r->open != k || !r->closed || r->role == REGION_TITLE || (long)r->close + 1 >= content.end ||
+            r->close < r->open + 2)
+            return content.end;
+        const src_token *last = src_tok(doc, r->close - 1);
+        return last->type == TOK_PUNCT && strchr(",.!?", last->punct) ? (long)r->close + 1 : content.end;
+    }
+    return content.end;
+}
+
 static bool add_reported(src_doc *doc, span content, span speaker, span cue)
 {
     if (content.first < 0 || (src_tok(doc, (size_t)content.first)->flags & TF_USED) ||
@@ -1256,18 +1396,23 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
             return new_attr(doc, ONR_QUOTE_MIXED, content.first, (long)r->close + 1, speaker, cue) != NULL;
         }
     }
+    content.end = quote_led_end(doc, content);
     onr_quote_kind kind = ONR_QUOTE_INDIRECT;
     src_region *regions = doc->regions.data;
-    size_t quoted = 0, words = 0;
+    size_t quoted = 0, titled = 0, words = 0;
     for (long k = content.first; k < content.end; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
         words += is_wordlike(t);
-        if (t->region >= 0) {
+        if (t->region >= 0 && regions[t->region].role == REGION_TITLE) {
+            titled += is_wordlike(t); /* "a culture called “The Harbour Way”": a name, not speech */
+        } else if (t->region >= 0) {
             kind = ONR_QUOTE_MIXED;
             quoted += is_wordlike(t);
             regions[t->region].consumed = true;
         }
     }
+    if (titled == words)
+        return true;
     /* "said that Bush “has to bring his mother out …”": a clause at least four-fifths quotation is
      * the speaker's words, a direct quote with a word or two of the writer's before it. */
     if (kind == ONR_QUOTE_MIXED && quoted * 10 >= words * 8) {
@@ -1634,9 +1779,29 @@ static bool attribute_headline(src_doc *doc, long sfirst, long send)
 /* Longest stretch a reported clause or its speaker may take on either side of the cue. */
 enum { CLAUSE_WINDOW = 160 };
 
+/* "Officials Hope Trump Will Hand Putin an Advantage": a paragraph of its own in title case with
+ * no sentence punctuation and no quotation is a display headline, the writer's, not anyone's
+ * speech. (Headlines that end in a period, as some sites print them, are read as sentences.) */
+static bool display_headline(const src_doc *doc, long sfirst, long send)
+{
+    const src_token *last = src_tok(doc, (size_t)send - 1);
+    if (!(src_tok(doc, (size_t)sfirst)->flags & TF_PARA) || !is_wordlike(last) || send - sfirst < 3 ||
+        ((size_t)send < src_ntok(doc) && !(src_tok(doc, (size_t)send)->flags & TF_PARA)))
+        return false;
+    for (long k = sfirst; k < send; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0 || t->type == TOK_QUOTE || (t->type == TOK_PUNCT && strchr(".!?:;", t->punct)) ||
+            (t->type == TOK_WORD && !(t->flags & TF_CAP) && t->end - t->start > 3))
+            return false;
+    }
+    return true;
+}
+
 static bool attribute_clauses(src_doc *doc, const src_sentence *s)
 {
     long sfirst = (long)s->first, send = (long)s->end;
+    if (display_headline(doc, sfirst, send))
+        return true;
     if (!attribute_label(doc, sfirst, send) || !attribute_headline(doc, sfirst, send))
         return false;
     for (long c = sfirst; c < send; c++) {
@@ -1648,8 +1813,9 @@ static bool attribute_clauses(src_doc *doc, const src_sentence *s)
     return true;
 }
 
-/* Per sentence, the first attribution with a speaker that starts in it, or -1; NULL on NOMEM. */
-static long *speaking_sentences(const src_doc *doc)
+/* Per sentence, the first attribution with a speaker that starts in it (with `latest`, the one
+ * whose speaker stands last: "Her friends mocked the plan, Ruiz said"), or -1; NULL on NOMEM. */
+static long *speaking_sentences(const src_doc *doc, bool latest)
 {
     size_t nsent = doc->sentences.len, bytes;
     if (!onr_size_mul(nsent + 1, sizeof(long), &bytes))
@@ -1662,7 +1828,9 @@ static long *speaking_sentences(const src_doc *doc)
     for (size_t a = 0; a < doc->attrs.len; a++) {
         const src_attr *at = (const src_attr *)doc->attrs.data + a;
         uint32_t sent = src_tok(doc, at->first)->sentence;
-        if (at->speaker_first >= 0 && speaking[sent] < 0)
+        if (at->speaker_first >= 0 &&
+            (speaking[sent] < 0 ||
+             (latest && at->speaker_first > ((const src_attr *)doc->attrs.data)[speaking[sent]].speaker_first)))
             speaking[sent] = (long)a;
     }
     return speaking;
@@ -1690,7 +1858,7 @@ static span action_beat(const src_doc *doc, size_t open)
  * lawyers." / "“We have fished from that quay for four generations.”" */
 static bool attribute_orphans(src_doc *doc)
 {
-    long *speaking = speaking_sentences(doc);
+    long *speaking = speaking_sentences(doc, true);
     if (!speaking)
         return false;
     for (size_t a = 0; a < doc->attrs.len; a++) {
@@ -1716,7 +1884,7 @@ static bool attribute_orphans(src_doc *doc)
  * without one they are scare quotes. */
 static bool attribute_partial(src_doc *doc)
 {
-    long *speaking = speaking_sentences(doc);
+    long *speaking = speaking_sentences(doc, false);
     if (!speaking)
         return false;
     bool ok = true;

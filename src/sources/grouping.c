@@ -67,6 +67,15 @@ static bool det_plural(const src_doc *doc, const src_token *t)
     return false;
 }
 
+static bool is_punct_tok(const src_token *t, char c) { return t->type == TOK_PUNCT && t->punct == c; }
+
+/* "Gov. Tom Hale", "Senator Ana Ruiz": a title word (and its period) before a capitalised name. */
+static bool title_before_name(const src_doc *doc, long k, long end)
+{
+    long next = k + 1 + (k + 1 < end && is_punct_tok(tok(doc, k + 1), '.'));
+    return next < end && cap_word(tok(doc, next));
+}
+
 static mention read_mention(const src_doc *doc, long first, long end)
 {
     mention m = {MENTION_NEW, false, -1, -1, -1, -1, -1, -1, -1, end - 1};
@@ -130,12 +139,13 @@ static mention read_mention(const src_doc *doc, long first, long end)
             m.role = k;
             if (t->lex & LEX_PLURAL)
                 m.plural = true;
-        } else if (cap_word(t) && !(t->lex & LEX_TITLE && m.name_first < 0 && k + 1 < conj_end && cap_word(tok(doc, k + 1)))) {
+        } else if (cap_word(t) && !(t->lex & LEX_TITLE && m.name_first < 0 && title_before_name(doc, k, conj_end))) {
             long run = k;
             while (k + 1 < conj_end && (cap_word(tok(doc, k + 1)) || surname_like_modal(tok(doc, k + 1))) &&
                    !(tok(doc, k + 1)->lex & LEX_ROLE && !(tok(doc, k + 1)->flags & TF_CAP)))
                 k++;
-            bool modifier = k + 1 < conj_end && !(tok(doc, k + 1)->lex & (LEX_PREP | LEX_OF | LEX_ANONLINK));
+            bool modifier = k + 1 < conj_end && !(tok(doc, k + 1)->lex & (LEX_PREP | LEX_OF | LEX_ANONLINK)) &&
+                            !is_punct_tok(tok(doc, k + 1), '('); /* "Ana Ruiz (D)" */
             if (modifier) {
                 if (m.aff_first < 0) {
                     m.aff_first = run;
@@ -260,9 +270,11 @@ static long find_source(resolver *r, const mention *m)
         const work_source *s = wsrc(r, i);
         switch (m->type) {
         case MENTION_PERSON:
-            /* The surname: "Dmitry Peskov" ... "Peskov". */
+            /* The surname: "Dmitry Peskov" ... "Peskov"; but "Betty Hale" is not "Tom Hale". */
             if (s->kind == ONR_SOURCE_NAMED_PERSON &&
-                ieq_tokens(doc, tok(doc, s->name_end - 1), tok(doc, m->name_end - 1)))
+                ieq_tokens(doc, tok(doc, s->name_end - 1), tok(doc, m->name_end - 1)) &&
+                (s->name_end - s->name_first < 2 || m->name_end - m->name_first < 2 ||
+                 ieq_tokens(doc, tok(doc, s->name_first), tok(doc, m->name_first))))
                 return i;
             break;
         case MENTION_ORGANIZATION:

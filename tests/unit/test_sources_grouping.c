@@ -141,6 +141,28 @@ static void name_after_role_and_organizations_by_their_noun(void **state)
     onr_sources_free(s);
 }
 
+static void title_and_party_around_a_name(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("Sen. Ana Ruiz said the bridge would reopen.\n\n"
+                             "Ana Ruiz (D) said the tram would run.\n\n"
+                             "Gov. Tom Hale (R-Ohio) said the port would close.\n");
+    assert_int_equal(onr_sources_source_count(s), 2);
+    assert_string_equal(describe_source(s, 0), "named-person: Ana Ruiz; Sen; D; ; 2");
+    assert_string_equal(describe_source(s, 1), "named-person: Tom Hale; Gov; R-Ohio; ; 1");
+    onr_sources_free(s);
+}
+
+static void same_surname_other_first_name(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("Tom Hale said the ferry was late. Betty Hale said it was not. Hale said he would wait.\n");
+    assert_int_equal(onr_sources_source_count(s), 2);
+    assert_string_equal(describe_source(s, 0), "named-person: Tom Hale; ; ; ; 1");
+    assert_string_equal(describe_source(s, 1), "named-person: Betty Hale; ; ; ; 2");
+    onr_sources_free(s);
+}
+
 static void one_mention_speaking_twice_is_one_source(void **state)
 {
     (void)state;
@@ -164,6 +186,8 @@ int main(void)
         cmocka_unit_test(claims_justifications_and_publications),
         cmocka_unit_test(name_after_role_and_organizations_by_their_noun),
         cmocka_unit_test(one_mention_speaking_twice_is_one_source),
+        cmocka_unit_test(title_and_party_around_a_name),
+        cmocka_unit_test(same_surname_other_first_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

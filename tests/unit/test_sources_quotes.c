@@ -65,7 +65,7 @@ static void quote_introduced_by_colon(void **state)
                   "Another official shared his view: “It is too early to say.”\n",
                   (const char *const[]){
                       "direct [“Nothing has been decided yet.”] <- The minister (told) #1 anonymous",
-                      "direct [“It is too early to say.”] <- Another official (:) #2 anonymous", NULL});
+                      "direct [“It is too early to say.”] <- Another official (shared his view) #2 anonymous", NULL});
 }
 
 static void nested_quote_stays_inside(void **state)
@@ -104,6 +104,8 @@ static void unattributed_quote_is_kept_without_speaker(void **state)
     (void)state;
     expect_quotes("The crowd waited.\n\n“Nobody knows what happens next.”\n",
                   (const char *const[]){"direct [“Nobody knows what happens next.”]", NULL});
+    /* but one or two words alone are a slogan or a sign */
+    expect_quotes("The crowd waited.\n\n“Ferries now!”\n", (const char *const[]){NULL});
 }
 
 static void speaker_with_a_long_apposition_after_the_quote(void **state)
@@ -209,7 +211,7 @@ static void subject_after_an_opening_phrase(void **state)
                   "good friend.”\n\nThe minister, Ivan Sokolov, was blunter: “The harbour deal is dead and buried.”\n",
                   (const char *const[]){
                       "direct [“He is an amazing man and a good friend.”] <- Anna Petrova (telling) #1",
-                      "direct [“The harbour deal is dead and buried.”] <- Ivan Sokolov (:) #2", NULL});
+                      "direct [“The harbour deal is dead and buried.”] <- Ivan Sokolov (was blunter) #2", NULL});
     expect_quotes("On Thursday, after a long silence, Anna Petrova endorsed the plan, saying, “It is the best we "
                   "can do this year.”\n",
                   (const char *const[]){
@@ -218,7 +220,7 @@ static void subject_after_an_opening_phrase(void **state)
     expect_quotes("HARBOUR TALKS STALL AGAIN AS THE COUNCIL WAITS - Anna Petrova: “Nobody expected a deal this week.”\n",
                   (const char *const[]){"direct [“Nobody expected a deal this week.”] <- Anna Petrova (:) #1", NULL});
     expect_quotes("Speaking at the harbour on Monday morning, Anna Petrova was blunt: “The cranes stay.”\n",
-                  (const char *const[]){"direct [“The cranes stay.”] <- Anna Petrova (:) #1", NULL});
+                  (const char *const[]){"direct [“The cranes stay.”] <- Anna Petrova (was blunt) #1", NULL});
     /* the subject before a few quoted words of the writer's sentence */
     expect_quotes("Ivan Sokolov needled the council “experts,” saying, “Nobody there has ever seen a crane.”\n",
                   (const char *const[]){
@@ -423,6 +425,119 @@ static void offsets_count_code_points(void **state)
     onr_sources_free(s);
 }
 
+static void speaker_with_a_lowercase_title_and_a_party(void **state)
+{
+    (void)state;
+    expect_quotes("“The bill ties our hands,” state Sen. Ana Ruiz (D) said on Monday. “We know better.”\n",
+                  (const char *const[]){
+                      "direct [“The bill ties our hands,” | “We know better.”] <- state Sen. Ana Ruiz (D) (said) #1", NULL});
+}
+
+static void cue_before_an_aside(void **state)
+{
+    (void)state;
+    /* The cue is found past a prepositional aside or a "before"/"after" phrase before the quote. */
+    expect_quotes("Sen. Tom Hale, R-Ohio, said in a column before a 2014 harbour hearing, “The council failed to "
+                  "dredge.”\n\n"
+                  "Recently Ana Ruiz announced on her blog, in capital letters, “I'm boarding the tram!”\n",
+                  (const char *const[]){
+                      "direct [“The council failed to dredge.”] <- Sen. Tom Hale, R-Ohio (said) #1",
+                      "direct [“I'm boarding the tram!”] <- Ana Ruiz (announced) #2", NULL});
+}
+
+static void participle_after_an_inverted_attribution(void **state)
+{
+    (void)state;
+    expect_quotes("“The port is fine,” said Tom Hale at the time, adding that “we have run ferries for a long time.”\n",
+                  (const char *const[]){
+                      "direct [“The port is fine,”] <- Tom Hale (said) #1",
+                      "direct [“we have run ferries for a long time.”] <- Tom Hale (adding) #1", NULL});
+}
+
+static void continued_paragraph_ending_in_its_attribution(void **state)
+{
+    (void)state;
+    expect_quotes("“We need calm hands,” Ana Ruiz told the council. “Not a mayor who says one thing on Monday and "
+                  "another on Tuesday.\n\n“The harbour is not for sale!” she said.\n",
+                  (const char *const[]){
+                      "direct [“We need calm hands,” | “Not a mayor who says one thing on Monday and another on Tuesday. | "
+                      "“The harbour is not for sale!”] <- Ana Ruiz (told) #1", NULL});
+}
+
+static void relative_clause_after_a_quote_is_no_attribution(void **state)
+{
+    (void)state;
+    expect_quotes("“We are frustrated with the council,” said Tom Hale, a spokesman for the ferry union. “It has been "
+                  "very slow with the permits,” which Hale thinks will cost jobs.\n",
+                  (const char *const[]){
+                      "direct [“We are frustrated with the council,” | “It has been very slow with the permits,”] <- "
+                      "Tom Hale, a spokesman for the ferry union (said) #1",
+                      "indirect [will cost jobs] <- Hale (thinks) #1", NULL});
+}
+
+static void quoted_name_after_a_naming_verb_is_no_speech(void **state)
+{
+    (void)state;
+    expect_quotes("The firm is proud of a culture called “The Harbour Way.”\n", (const char *const[]){NULL});
+}
+
+static void clause_led_by_a_quotation_ends_with_it(void **state)
+{
+    (void)state;
+    expect_quotes("The mayor cautioned “let us not get ahead of ourselves,” before predicting a quick deal.\n\n"
+                  "At a town hall, Ana Ruiz said she was “going to close the old port,” while explaining her plan.\n",
+                  (const char *const[]){
+                      "direct [“let us not get ahead of ourselves,”] <- The mayor (cautioned) #1 anonymous",
+                      "indirect [a quick deal] <- The mayor (predicting) #1 anonymous",
+                      "mixed [she was “going to close the old port,”] <- Ana Ruiz (said) #2",
+                      "indirect [her plan] <- Ana Ruiz (explaining) #2", NULL});
+}
+
+static void introduced_sentence_is_the_introducers(void **state)
+{
+    (void)state;
+    /* A finished sentence after "told …, " or ":" is the introducer's; the clause after it, a
+     * participle right after the quote or a verb with its own object is no attribution. */
+    expect_quotes("Its chairman, Ivan Sokolov, told the agency simply, “We lost.” Anna Petrova said nothing.\n\n"
+                  "Ana Ruiz fired back: “If they sue us in Leeds, they will lose,” referencing the many ferry workers "
+                  "there.\n\n"
+                  "Ana Ruiz famously responded: “What difference does it make?” Her critics cited it for years.\n",
+                  (const char *const[]){
+                      "direct [“We lost.”] <- Its chairman, Ivan Sokolov (told) #1",
+                      "direct [“If they sue us in Leeds, they will lose,”] <- Ana Ruiz (fired back) #2",
+                      "direct [“What difference does it make?”] <- Ana Ruiz (responded) #2",
+                      "indirect [it for years] <- Her critics (cited) #3 anonymous", NULL});
+}
+
+static void participle_after_a_verb_and_its_object(void **state)
+{
+    (void)state;
+    expect_quotes("The senator rallied supporters saying: “The struggle continues.”\n",
+                  (const char *const[]){"direct [“The struggle continues.”] <- The senator (saying) #1 anonymous", NULL});
+}
+
+static void paragraph_quote_takes_the_last_speaker_before_it(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("Her friends have mocked the tram plan, calling it “a folly,” Ana Ruiz said as she left.\n\n"
+                             "“But it is our folly, and we love it!”\n");
+    size_t n = onr_sources_quote_count(s);
+    assert_true(n > 0);
+    assert_string_equal(describe_quote(s, n - 1), "direct [“But it is our folly, and we love it!”] <- Ana Ruiz #2");
+    onr_sources_free(s);
+}
+
+static void speaker_described_by_a_relative_clause(void **state)
+{
+    (void)state;
+    expect_quotes("“The tide is turning,” Nate Hale, the polling expert who founded the site tweeted on Wednesday.\n\n"
+                  "“We will see,” the mayor, who had been silent for weeks, finally admitted.\n",
+                  (const char *const[]){
+                      "direct [“The tide is turning,”] <- the polling expert (tweeted) #1 anonymous",
+                      "direct [“We will see,”] <- the mayor, who had been silent for weeks (admitted) #2 anonymous",
+                      NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -459,6 +574,17 @@ int main(void)
         cmocka_unit_test(quote_after_an_action_beat),
         cmocka_unit_test(newsroom_double_apostrophes),
         cmocka_unit_test(offsets_count_code_points),
+        cmocka_unit_test(speaker_with_a_lowercase_title_and_a_party),
+        cmocka_unit_test(cue_before_an_aside),
+        cmocka_unit_test(participle_after_an_inverted_attribution),
+        cmocka_unit_test(continued_paragraph_ending_in_its_attribution),
+        cmocka_unit_test(relative_clause_after_a_quote_is_no_attribution),
+        cmocka_unit_test(quoted_name_after_a_naming_verb_is_no_speech),
+        cmocka_unit_test(clause_led_by_a_quotation_ends_with_it),
+        cmocka_unit_test(introduced_sentence_is_the_introducers),
+        cmocka_unit_test(participle_after_a_verb_and_its_object),
+        cmocka_unit_test(paragraph_quote_takes_the_last_speaker_before_it),
+        cmocka_unit_test(speaker_described_by_a_relative_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

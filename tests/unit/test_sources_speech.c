@@ -249,6 +249,11 @@ static void title_case_headline(void **state)
                   (const char *const[]){
                       "indirect [Tram Line Will Open In May] <- Mayor Lina Petrov (Says) #1",
                       "indirect [The Harbour Tax Is A Mistake] <- Union Leader (Warns) #2", NULL});
+    /* A display headline, with no sentence punctuation, is the writer's line, not speech. */
+    expect_quotes("Harbour Officials Hope the Council Will Keep the Cranes – and the Jobs\n\n"
+                  "The harbour master said the cranes would stay.\n",
+                  (const char *const[]){
+                      "indirect [the cranes would stay] <- The harbour master (said) #1 anonymous", NULL});
 }
 
 static void learned_verb_and_particle(void **state)
