@@ -1044,6 +1044,34 @@ static bool stance_object(const src_doc *doc, const src_token *cue, long k)
 
 static bool question_opener(const src_doc *doc, long k);
 
+/* Does a reported clause end before token `q` (outside quotations), where the sentence goes on with
+ * something the speaker did not say: "…, arguing that …", "…, and three-quarters said …", "…,
+ * which …", "… but did not say", "… and would not name them"? */
+static bool clause_stops_at(const src_doc *doc, long q, long send)
+{
+    /* "…, even as …", "…, though …", "…, compared with …": the writer's aside */
+    static const char *const after_comma[] = {"and", "but", "which", "while", "even", "though", "although", "when",
+                                              "because", "after", "just", "compared", "however", "where", "despite"};
+    const src_token *t = src_tok(doc, (size_t)q);
+    if (q + 1 >= send)
+        return false;
+    const src_token *n = src_tok(doc, (size_t)q + 1);
+    if (n->type != TOK_WORD || (n->flags & TF_CAP))
+        return false;
+    if (is_punct(t, ',')) {
+        /* "X, citing Y, said Z": the sentence's own verb comes back */
+        if ((n->lex & LEX_PARTICIPLE) || ((n->lex & LEX_CUE) && !(n->lex & (LEX_NAMING | LEX_ROLE | LEX_DOC))))
+            return true;
+        for (size_t i = 0; i < sizeof after_comma / sizeof after_comma[0]; i++)
+            if (word_is(doc, (size_t)q + 1, after_comma[i]))
+                return true;
+        return false;
+    }
+    if (!(t->type == TOK_WORD && (t->lex & (LEX_AND | LEX_CLAUSE)) && (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))))
+        return false;
+    return (n->lex & (LEX_AUX | LEX_CUE)) != 0;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -1094,21 +1122,9 @@ static span clause_after(const src_doc *doc, long c, long send)
             end = q; /* "…; she left" (a dash goes on: "the plan — drafted in May — would pass") */
             break;
         }
-        if (is_punct(t, ',') && q + 1 < send) {
-            const src_token *n = src_tok(doc, (size_t)q + 1);
-            if (n->type == TOK_WORD && !(n->flags & TF_CAP) &&
-                ((n->lex & LEX_PARTICIPLE) || word_is(doc, (size_t)q + 1, "and") || word_is(doc, (size_t)q + 1, "but") ||
-                 word_is(doc, (size_t)q + 1, "which") || word_is(doc, (size_t)q + 1, "while"))) {
-                end = q; /* "…, arguing that …", "…, and three-quarters said …", "…, which …" */
-                break;
-            }
-        }
-        if (t->type == TOK_WORD && (t->lex & (LEX_AND | LEX_CLAUSE)) && q + 1 < send && word_is(doc, (size_t)q, word_is(doc, (size_t)q, "and") ? "and" : "but")) {
-            const src_token *n = src_tok(doc, (size_t)q + 1);
-            if (n->type == TOK_WORD && !(n->flags & TF_CAP) && (n->lex & (LEX_AUX | LEX_CUE))) {
-                end = q;
-                break;
-            }
+        if (clause_stops_at(doc, q, send)) {
+            end = q;
+            break;
         }
     }
     end = trim_end(doc, k, end);

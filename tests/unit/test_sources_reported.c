@@ -1,0 +1,38 @@
+/* Sourcing audit, reported speech (indirect and mixed attributions): where the reported clause
+ * begins and ends, and the less common constructions that report speech. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "sources_test_util.h"
+
+static void clause_ends_before_the_writers_aside(void **state)
+{
+    (void)state;
+    expect_quotes("The mayor said the bridge would reopen in May, even as the council cut its budget.\n\n"
+                  "Ms. Ruiz said turnout rose by a tenth, compared with the last vote.\n",
+                  (const char *const[]){
+                      "indirect [the bridge would reopen in May] <- The mayor (said) #1 anonymous",
+                      "indirect [turnout rose by a tenth] <- Ms. Ruiz (said) #2", NULL});
+}
+
+static void participle_aside_before_the_verb(void **state)
+{
+    (void)state;
+    /* "X, citing Y, said Z": what was cited ends at the comma, the sentence's verb reports Z */
+    expect_quotes("Mr. Dale, citing the new census, said the district would be split.\n",
+                  (const char *const[]){
+                      "indirect [the new census] <- Mr. Dale (citing) #1",
+                      "indirect [the district would be split] <- Mr. Dale (said) #1", NULL});
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(clause_ends_before_the_writers_aside),
+        cmocka_unit_test(participle_aside_before_the_verb),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
