@@ -1072,6 +1072,20 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
     return (n->lex & (LEX_AUX | LEX_CUE)) != 0;
 }
 
+/* "said in a statement on Monday they would appeal": after the verb's adjunct, the subject pronoun
+ * that opens the reported clause; -1 when there is none. */
+static long subject_after_adjunct(const src_doc *doc, long k, long end)
+{
+    for (long q = k + 1; q + 1 < end && q < k + 10; q++) {
+        const src_token *t = src_tok(doc, (size_t)q);
+        if (t->type == TOK_PUNCT || t->region >= 0)
+            return -1;
+        if ((t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE) && src_tok(doc, (size_t)q + 1)->type == TOK_WORD)
+            return q;
+    }
+    return -1;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -1131,8 +1145,11 @@ static span clause_after(const src_doc *doc, long c, long send)
     if (count_words(doc, k, end) < 2 && !(end == k + 1 && stance_object(doc, cue, k)))
         return no_span;
     const src_token *first = src_tok(doc, (size_t)k);
-    if (!introduced && first->type == TOK_WORD && (first->lex & LEX_PREP) && !word_is(doc, (size_t)k, "to"))
-        return no_span; /* "said in a statement.", but "said that with the delegates …" */
+    if (!introduced && first->type == TOK_WORD && (first->lex & LEX_PREP) && !word_is(doc, (size_t)k, "to")) {
+        k = subject_after_adjunct(doc, k, end);
+        if (k < 0 || count_words(doc, k, end) < 2)
+            return no_span; /* "said in a statement.", but "said that with the delegates …" */
+    }
     return (span){k, end};
 }
 

@@ -28,11 +28,21 @@ static void participle_aside_before_the_verb(void **state)
                       "indirect [the district would be split] <- Mr. Dale (said) #1", NULL});
 }
 
+static void adjunct_between_verb_and_clause(void **state)
+{
+    (void)state;
+    /* "said in a statement on Monday they …": the clause opens with its subject pronoun */
+    expect_quotes("The club said in a statement on Monday they would appeal the ban.\n\n"
+                  "The club said in a statement.\n",
+                  (const char *const[]){"indirect [they would appeal the ban] <- The club (said) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(clause_ends_before_the_writers_aside),
         cmocka_unit_test(participle_aside_before_the_verb),
+        cmocka_unit_test(adjunct_between_verb_and_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
