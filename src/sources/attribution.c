@@ -1500,6 +1500,18 @@ static span name_ending_sentence(const src_doc *doc, long c, long send, span spe
     return after.first >= 0 && after.end >= trim_end(doc, c + 1, send) ? after : no_span;
 }
 
+/* "were more likely to say they …", "won by saying that …": an infinitive or a gerund after a
+ * preposition, whose speaker is the subject of the clause. */
+static bool verb_after_its_particle(const src_doc *doc, long c, long sfirst)
+{
+    if (c < sfirst + 2)
+        return false;
+    const src_token *p = src_tok(doc, (size_t)c - 1);
+    if (p->type != TOK_WORD || (p->flags & TF_CAP) || in_relative_clause(doc, sfirst, c))
+        return false; /* "An official who spoke anonymously to discuss the plan said" */
+    return word_is(doc, (size_t)c - 1, "to") || ((p->lex & LEX_PREP) && ends_in_ing(doc, src_tok(doc, (size_t)c)));
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -1614,6 +1626,10 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
                     content = clause_after(doc, c, send);
             }
         }
+    } else if (verb_after_its_particle(doc, c, sfirst)) {
+        speaker = clause_subject(doc, local_clause(doc, sfirst, c - 1), c - 1);
+        if (speaker.first >= 0 && !(speaker.end == speaker.first + 1 && word_is(doc, (size_t)speaker.first, "it")))
+            content = clause_after(doc, c, send);
     } else if (c > sfirst && src_tok(doc, (size_t)c - 1)->type == TOK_WORD &&
                !(src_tok(doc, (size_t)c - 1)->lex & (LEX_PREP | LEX_DEF | LEX_INDEF))) {
         /* "Friends, lobbyists and former foes say that …": the subject of the clause, but not

@@ -37,12 +37,25 @@ static void adjunct_between_verb_and_clause(void **state)
                   (const char *const[]){"indirect [they would appeal the ban] <- The club (said) #1 anonymous", NULL});
 }
 
+static void infinitive_and_gerund_after_a_preposition(void **state)
+{
+    (void)state;
+    /* the subject of the clause speaks; an "it" of "It is hard to say" does not */
+    expect_quotes("Older voters were more likely to say they trusted the mayor.\n\n"
+                  "Ms. Lund won the seat by arguing that the port needed a new pier.\n\n"
+                  "It is hard to say who will win.\n",
+                  (const char *const[]){
+                      "indirect [they trusted the mayor] <- Older voters (say) #1 anonymous",
+                      "indirect [that the port needed a new pier] <- Ms. Lund (arguing) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(clause_ends_before_the_writers_aside),
         cmocka_unit_test(participle_aside_before_the_verb),
         cmocka_unit_test(adjunct_between_verb_and_clause),
+        cmocka_unit_test(infinitive_and_gerund_after_a_preposition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
