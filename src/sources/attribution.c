@@ -61,6 +61,15 @@ static bool is_negation(const src_doc *doc, const src_token *t)
            (n > 5 && w[n - 1] == 't' && !memcmp(w + n - 4, "\xe2\x80\x99", 3) && w[n - 5] == 'n');
 }
 
+static bool is_be(const src_doc *doc, long i)
+{
+    static const char *const be[] = {"is", "was", "are", "were", "been", "be"};
+    for (size_t k = 0; k < sizeof be / sizeof be[0]; k++)
+        if (word_is(doc, (size_t)i, be[k]))
+            return true;
+    return false;
+}
+
 /* A word that may sit between a speaker and its verb: "he also said", "Putin repeatedly said",
  * "a spokesman did not say". */
 static bool is_adverb(const src_doc *doc, const src_token *t)
@@ -1399,10 +1408,8 @@ static bool topic_preposition(const src_doc *doc, long c)
 static span verb_speaker(const src_doc *doc, long c, long limit)
 {
     span speaker = speaker_left(doc, c, limit);
-    static const char *const be[] = {"is", "was", "are", "were", "been"};
-    for (size_t i = 0; speaker.first < 0 && c > limit && i < sizeof be / sizeof be[0]; i++)
-        if (ends_in_ing(doc, src_tok(doc, (size_t)c)) && word_is(doc, (size_t)c - 1, be[i]))
-            speaker = speaker_left(doc, c - 1, limit);
+    if (speaker.first < 0 && c > limit && ends_in_ing(doc, src_tok(doc, (size_t)c)) && is_be(doc, c - 1))
+        speaker = speaker_left(doc, c - 1, limit);
     return speaker;
 }
 
@@ -1512,6 +1519,42 @@ static bool verb_after_its_particle(const src_doc *doc, long c, long sfirst)
     return word_is(doc, (size_t)c - 1, "to") || ((p->lex & LEX_PREP) && ends_in_ing(doc, src_tok(doc, (size_t)c)));
 }
 
+/* "The bill appears to have the votes", "Turnout is expected to rise": a verb that reports no
+ * one's speech but the writer's hedge about the whole clause, its subject included. */
+static bool raising_verb(const src_doc *doc, long c, long sfirst)
+{
+    static const char *const raising[] = {"appear", "appears", "appeared", "seem", "seems", "seemed"};
+    for (size_t i = 0; i < sizeof raising / sizeof raising[0]; i++)
+        if (word_is(doc, (size_t)c, raising[i]))
+            return true;
+    long be = c - 1;
+    while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
+        be--;
+    return be > sfirst && is_be(doc, be) && word_is(doc, (size_t)c, "expected"); /* "is not expected to" */
+}
+
+/* The subject of a raising verb, before it or before its "is" ("Turnout is not expected to"); not
+ * the "it" of "it appears that X", where X alone is the clause. */
+static span raising_subject(const src_doc *doc, long c, long sfirst)
+{
+    span subject = verb_speaker(doc, c, sfirst);
+    long be = c - 1;
+    while (subject.first < 0 && be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
+        be--;
+    if (subject.first < 0 && be > sfirst && is_be(doc, be))
+        subject = speaker_left(doc, be, sfirst);
+    if (subject.first >= 0 && subject.end == subject.first + 1 && word_is(doc, (size_t)subject.first, "it"))
+        return no_span;
+    return subject;
+}
+
+/* The clause of a raising verb: from its subject to the end of what follows the verb. */
+static span raised_clause(const src_doc *doc, long c, long send, span subject)
+{
+    span rest = clause_after(doc, c, send);
+    return rest.first < 0 ? no_span : (span){subject.first, rest.end};
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -1565,6 +1608,11 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     bool participle = (t->lex & LEX_PARTICIPLE) && c > sfirst && is_punct(src_tok(doc, (size_t)c - 1), ',');
     span speaker = participle ? no_span : verb_speaker(doc, c, sfirst), content = no_span;
+    if (!participle && raising_verb(doc, c, sfirst)) {
+        span subject = raising_subject(doc, c, sfirst);
+        if (subject.first >= 0)
+            return add_reported(doc, raised_clause(doc, c, send, subject), no_span, (span){c, c + 1});
+    }
     if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&
         is_punct(src_tok(doc, (size_t)speaker.first - 1), ',') &&
         !(src_tok(doc, (size_t)c + 2)->lex & (LEX_PARTICIPLE | LEX_AND | LEX_CLAUSE)) &&

@@ -49,6 +49,17 @@ static void infinitive_and_gerund_after_a_preposition(void **state)
                       "indirect [that the port needed a new pier] <- Ms. Lund (arguing) #2", NULL});
 }
 
+static void raising_verb_hedges_the_whole_clause(void **state)
+{
+    (void)state;
+    /* "appears", "seemed", "is expected": no one speaks, the clause keeps its subject */
+    expect_quotes("The mayor appeared to lose his temper at the hearing.\n\n"
+                  "The council is not expected to pass the budget this week.\n",
+                  (const char *const[]){
+                      "indirect [The mayor appeared to lose his temper at the hearing] (appeared)",
+                      "indirect [The council is not expected to pass the budget this week] (expected)", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -56,6 +67,7 @@ int main(void)
         cmocka_unit_test(participle_aside_before_the_verb),
         cmocka_unit_test(adjunct_between_verb_and_clause),
         cmocka_unit_test(infinitive_and_gerund_after_a_preposition),
+        cmocka_unit_test(raising_verb_hedges_the_whole_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
