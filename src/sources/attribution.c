@@ -1085,14 +1085,26 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
  * that opens the reported clause; -1 when there is none. */
 static long subject_after_adjunct(const src_doc *doc, long k, long end)
 {
-    for (long q = k + 1; q + 1 < end && q < k + 10; q++) {
+    for (long q = k + 1; q + 1 < end && q < k + 12; q++) {
         const src_token *t = src_tok(doc, (size_t)q);
-        if (t->type == TOK_PUNCT || t->region >= 0)
+        if ((t->type == TOK_PUNCT && !is_punct(t, ',')) || t->region >= 0)
             return -1;
+        if (word_is(doc, (size_t)q, "that") && is_punct(src_tok(doc, (size_t)q - 1), ','))
+            return q; /* "said in Madison, Wisconsin, that …" */
         if ((t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE) && src_tok(doc, (size_t)q + 1)->type == TOK_WORD)
             return q;
     }
     return -1;
+}
+
+/* "said Tuesday (that) …", "told reporters yesterday they …": the day is when it was said. */
+static long skip_day(const src_doc *doc, long k, long send)
+{
+    const src_token *t = src_tok(doc, (size_t)k);
+    if (k + 1 < send && t->type == TOK_WORD && t->region < 0 && word_ends_in(doc, t, "day", 5) &&
+        (is_cap(t) || word_is(doc, (size_t)k, "yesterday") || word_is(doc, (size_t)k, "today")))
+        return k + 1;
+    return k;
 }
 
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
@@ -1115,6 +1127,7 @@ static span clause_after(const src_doc *doc, long c, long send)
                 k = obj.end;
         }
     }
+    k = skip_day(doc, k, send);
     bool introduced = false; /* by "that", a colon or a quotation */
     for (long q = k; q < send && q < k + 9; q++) {
         const src_token *t = src_tok(doc, (size_t)q);

@@ -68,6 +68,19 @@ static void learned_form_of_a_learned_verb(void **state)
                   (const char *const[]){"indirect [the ferry will return next spring] <- The residents (hope) #1 anonymous", NULL});
 }
 
+static void day_and_place_after_the_verb(void **state)
+{
+    (void)state;
+    /* when and where it was said are not what was said */
+    expect_quotes("Ms. Adler said Wednesday she wants an inquiry.\n\n"
+                  "Mr. Brandt said Sunday in Leeds, England, that he hoped for a large turnout.\n\n"
+                  "The fares are too high, Mr. Brandt said Tuesday in Paris.\n",
+                  (const char *const[]){
+                      "indirect [she wants an inquiry] <- Ms. Adler (said) #1",
+                      "indirect [that he hoped for a large turnout] <- Mr. Brandt (said) #2",
+                      "indirect [The fares are too high] <- Mr. Brandt (said) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -77,6 +90,7 @@ int main(void)
         cmocka_unit_test(infinitive_and_gerund_after_a_preposition),
         cmocka_unit_test(raising_verb_hedges_the_whole_clause),
         cmocka_unit_test(learned_form_of_a_learned_verb),
+        cmocka_unit_test(day_and_place_after_the_verb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
