@@ -1107,6 +1107,23 @@ static long skip_day(const src_doc *doc, long k, long send)
     return k;
 }
 
+/* "…appears to have hit a new high, the last two weeks have signaled …": a comma, then a subject
+ * and its verb, starts a sentence of the writer's own, unless the clause opened with a subordinate
+ * clause that the comma closes ("that if elected, she would …"). */
+static bool new_clause_after_comma(const src_doc *doc, long k, long q, long send)
+{
+    if (!is_punct(src_tok(doc, (size_t)q), ',') || q + 2 >= send)
+        return false;
+    const src_token *n = src_tok(doc, (size_t)q + 1), *v = src_tok(doc, (size_t)q + 2);
+    if (n->type != TOK_WORD || !(n->lex & LEX_PRONOUN) || (n->lex & LEX_RELATIVE) || v->type != TOK_WORD ||
+        !(v->lex & (LEX_AUX | LEX_CLAUSE | LEX_CUE)) || (v->lex & LEX_PRONOUN))
+        return false;
+    for (long i = k; i < k + 3 && i < q; i++)
+        if (src_tok(doc, (size_t)i)->type == TOK_WORD && (src_tok(doc, (size_t)i)->lex & LEX_CLAUSE) && !word_is(doc, (size_t)i, "that"))
+            return false;
+    return true;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -1158,7 +1175,7 @@ static span clause_after(const src_doc *doc, long c, long send)
             end = q; /* "…; she left" (a dash goes on: "the plan — drafted in May — would pass") */
             break;
         }
-        if (clause_stops_at(doc, q, send)) {
+        if (clause_stops_at(doc, q, send) || (q > k + 3 && new_clause_after_comma(doc, k, q, send))) {
             end = q;
             break;
         }

@@ -81,6 +81,17 @@ static void day_and_place_after_the_verb(void **state)
                       "indirect [The fares are too high] <- Mr. Brandt (said) #2", NULL});
 }
 
+static void clause_ends_where_the_writer_starts_a_sentence(void **state)
+{
+    (void)state;
+    /* a comma, then a subject pronoun and its verb; but not after an opening "if …," */
+    expect_quotes("Mr. Ortiz said the new fares had hurt the ferry company badly, we will see more closures.\n\n"
+                  "Ms. Lund said that if elected, she would cut the fares.\n",
+                  (const char *const[]){
+                      "indirect [the new fares had hurt the ferry company badly] <- Mr. Ortiz (said) #1",
+                      "indirect [that if elected, she would cut the fares] <- Ms. Lund (said) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -91,6 +102,7 @@ int main(void)
         cmocka_unit_test(raising_verb_hedges_the_whole_clause),
         cmocka_unit_test(learned_form_of_a_learned_verb),
         cmocka_unit_test(day_and_place_after_the_verb),
+        cmocka_unit_test(clause_ends_where_the_writer_starts_a_sentence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
