@@ -1107,21 +1107,25 @@ static long skip_day(const src_doc *doc, long k, long send)
     return k;
 }
 
-/* "…appears to have hit a new high, the last two weeks have signaled …": a comma, then a subject
- * and its verb, starts a sentence of the writer's own, unless the clause opened with a subordinate
- * clause that the comma closes ("that if elected, she would …"). */
-static bool new_clause_after_comma(const src_doc *doc, long k, long q, long send)
+/* Does the writer take over at the comma `q` of the clause that starts at `k`: an apposition ("…, a
+ * blow to the town", "…, the latter a reference to …") or a sentence of the writer's own ("…a new
+ * high, we will see …")? Not when the comma closes the clause's opening phrase ("that with the
+ * new budget, the clinics …", "that if elected, she would …"). */
+static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
 {
     if (!is_punct(src_tok(doc, (size_t)q), ',') || q + 2 >= send)
         return false;
-    const src_token *n = src_tok(doc, (size_t)q + 1), *v = src_tok(doc, (size_t)q + 2);
-    if (n->type != TOK_WORD || !(n->lex & LEX_PRONOUN) || (n->lex & LEX_RELATIVE) || v->type != TOK_WORD ||
-        !(v->lex & (LEX_AUX | LEX_CLAUSE | LEX_CUE)) || (v->lex & LEX_PRONOUN))
+    long opener = k + word_is(doc, (size_t)k, "that");
+    const src_token *o = src_tok(doc, (size_t)opener);
+    if (opener < q && o->type == TOK_WORD && (o->lex & (LEX_CLAUSE | LEX_PREP)))
         return false;
-    for (long i = k; i < k + 3 && i < q; i++)
-        if (src_tok(doc, (size_t)i)->type == TOK_WORD && (src_tok(doc, (size_t)i)->lex & LEX_CLAUSE) && !word_is(doc, (size_t)i, "that"))
-            return false;
-    return true;
+    const src_token *n = src_tok(doc, (size_t)q + 1), *v = src_tok(doc, (size_t)q + 2);
+    if (n->type != TOK_WORD || (n->flags & TF_CAP))
+        return false;
+    if (word_is(doc, (size_t)q + 1, "a") || word_is(doc, (size_t)q + 1, "an") || word_is(doc, (size_t)q + 1, "the"))
+        return true;
+    return (n->lex & LEX_PRONOUN) && !(n->lex & LEX_RELATIVE) && v->type == TOK_WORD &&
+           (v->lex & (LEX_AUX | LEX_CLAUSE | LEX_CUE)) && !(v->lex & LEX_PRONOUN);
 }
 
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
@@ -1175,7 +1179,7 @@ static span clause_after(const src_doc *doc, long c, long send)
             end = q; /* "…; she left" (a dash goes on: "the plan — drafted in May — would pass") */
             break;
         }
-        if (clause_stops_at(doc, q, send) || (q > k + 3 && new_clause_after_comma(doc, k, q, send))) {
+        if (clause_stops_at(doc, q, send) || writer_after_comma(doc, k, q, send)) {
             end = q;
             break;
         }

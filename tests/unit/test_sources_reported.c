@@ -12,10 +12,12 @@ static void clause_ends_before_the_writers_aside(void **state)
 {
     (void)state;
     expect_quotes("The mayor said the bridge would reopen in May, even as the council cut its budget.\n\n"
-                  "Ms. Ruiz said turnout rose by a tenth, compared with the last vote.\n",
+                  "Ms. Ruiz said turnout rose by a tenth, compared with the last vote.\n\n"
+                  "The company announced it would cut 300 jobs, a blow to the harbour town.\n",
                   (const char *const[]){
                       "indirect [the bridge would reopen in May] <- The mayor (said) #1 anonymous",
-                      "indirect [turnout rose by a tenth] <- Ms. Ruiz (said) #2", NULL});
+                      "indirect [turnout rose by a tenth] <- Ms. Ruiz (said) #2",
+                      "indirect [it would cut 300 jobs] <- The company (announced) #3", NULL});
 }
 
 static void participle_aside_before_the_verb(void **state)
