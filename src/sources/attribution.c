@@ -1128,6 +1128,25 @@ static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
            (v->lex & (LEX_AUX | LEX_CLAUSE | LEX_CUE)) && !(v->lex & LEX_PRONOUN);
 }
 
+static bool dash_break(const src_doc *doc, long q)
+{
+    const src_token *t = src_tok(doc, (size_t)q);
+    return is_punct(t, '-') && ((t->flags & TF_SPACE) || t->end - t->start > 1); /* not "self-defense" */
+}
+
+/* "… to power — much as he had a decade earlier": a dash not paired with another in the clause
+ * from `first` to the end of the sentence adds the writer's comment ("the plan — drafted in May —
+ * would pass" goes on). */
+static bool lone_dash(const src_doc *doc, long first, long q, long send)
+{
+    if (!dash_break(doc, q))
+        return false;
+    for (long k = first; k < send; k++)
+        if (k != q && dash_break(doc, k))
+            return false;
+    return true;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -1179,7 +1198,7 @@ static span clause_after(const src_doc *doc, long c, long send)
             end = q; /* "…; she left" (a dash goes on: "the plan — drafted in May — would pass") */
             break;
         }
-        if (clause_stops_at(doc, q, send) || writer_after_comma(doc, k, q, send)) {
+        if (clause_stops_at(doc, q, send) || writer_after_comma(doc, k, q, send) || lone_dash(doc, k, q, send)) {
             end = q;
             break;
         }

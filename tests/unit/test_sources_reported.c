@@ -94,6 +94,17 @@ static void clause_ends_where_the_writer_starts_a_sentence(void **state)
                       "indirect [that if elected, she would cut the fares] <- Ms. Lund (said) #2", NULL});
 }
 
+static void clause_ends_at_a_lone_dash(void **state)
+{
+    (void)state;
+    /* a dash with no partner adds the writer's comment; a pair encloses part of the clause */
+    expect_quotes("Mr. Ortiz said the ferry would return to service — much as it did a decade ago.\n\n"
+                  "Ms. Lund said the pier — built in 1920 — would be repaired.\n",
+                  (const char *const[]){
+                      "indirect [the ferry would return to service] <- Mr. Ortiz (said) #1",
+                      "indirect [the pier — built in 1920 — would be repaired] <- Ms. Lund (said) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -105,6 +116,7 @@ int main(void)
         cmocka_unit_test(learned_form_of_a_learned_verb),
         cmocka_unit_test(day_and_place_after_the_verb),
         cmocka_unit_test(clause_ends_where_the_writer_starts_a_sentence),
+        cmocka_unit_test(clause_ends_at_a_lone_dash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
