@@ -1586,6 +1586,25 @@ static bool raising_verb(const src_doc *doc, long c, long sfirst)
     return be > sfirst && is_be(doc, be) && word_is(doc, (size_t)c, "expected"); /* "is not expected to" */
 }
 
+/* "The kingdom is widely viewed as a bulwark", "He is not considered to be a contender": a passive
+ * that names no one's view but hedges the whole clause, like a raising verb. */
+static bool passive_hedge(const src_doc *doc, long c, long sfirst, long send)
+{
+    static const char *const hedges[] = {"seen", "viewed", "considered", "regarded"};
+    if (c + 1 >= send || !(word_is(doc, (size_t)c + 1, "as") || word_is(doc, (size_t)c + 1, "to")) ||
+        (src_tok(doc, (size_t)c)->flags & TF_CAP))
+        return false;
+    long be = c - 1;
+    while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
+        be--;
+    if (be <= sfirst || !is_be(doc, be))
+        return false;
+    for (size_t i = 0; i < sizeof hedges / sizeof hedges[0]; i++)
+        if (word_is(doc, (size_t)c, hedges[i]))
+            return true;
+    return false;
+}
+
 /* The subject of a raising verb, before it or before its "is" ("Turnout is not expected to"); not
  * the "it" of "it appears that X", where X alone is the clause. */
 static span raising_subject(const src_doc *doc, long c, long sfirst)
@@ -1636,6 +1655,11 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         if (content.first < 0 || count_words(doc, content.first, content.end) < (c == sfirst ? 2u : 1u))
             return true; /* "That's according to X": one word is enough after the fact */
         return add_reported(doc, content, speaker, (span){c, c + 2});
+    }
+    if (passive_hedge(doc, c, sfirst, send)) {
+        span subject = raising_subject(doc, c, sfirst);
+        if (subject.first >= 0)
+            return add_reported(doc, raised_clause(doc, c, send, subject), no_span, (span){c, c + 1});
     }
     if (!is_cue(t) || noun_not_cue(doc, c))
         return true;

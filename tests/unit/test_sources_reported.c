@@ -60,6 +60,8 @@ static void raising_verb_hedges_the_whole_clause(void **state)
                   (const char *const[]){
                       "indirect [The mayor appeared to lose his temper at the hearing] (appeared)",
                       "indirect [The council is not expected to pass the budget this week] (expected)", NULL});
+    expect_quotes("The old harbour is widely seen as the heart of the town.\n",
+                  (const char *const[]){"indirect [The old harbour is widely seen as the heart of the town] (seen)", NULL});
 }
 
 static void learned_form_of_a_learned_verb(void **state)
