@@ -1620,11 +1620,13 @@ static span raising_subject(const src_doc *doc, long c, long sfirst)
     return subject;
 }
 
-/* The clause of a raising verb: from its subject to the end of what follows the verb. */
-static span raised_clause(const src_doc *doc, long c, long send, span subject)
+/* The clause of a raising verb or hedging passive `c`, from its subject to the end of what follows
+ * the verb, attributed to no one. */
+static bool attribute_hedge(src_doc *doc, long c, long sfirst, long send)
 {
     span rest = clause_after(doc, c, send);
-    return rest.first < 0 ? no_span : (span){subject.first, rest.end};
+    span clause = rest.first < 0 ? no_span : (span){raising_subject(doc, c, sfirst).first, rest.end};
+    return add_reported(doc, clause, no_span, (span){c, c + 1});
 }
 
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
@@ -1656,11 +1658,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             return true; /* "That's according to X": one word is enough after the fact */
         return add_reported(doc, content, speaker, (span){c, c + 2});
     }
-    if (passive_hedge(doc, c, sfirst, send)) {
-        span subject = raising_subject(doc, c, sfirst);
-        if (subject.first >= 0)
-            return add_reported(doc, raised_clause(doc, c, send, subject), no_span, (span){c, c + 1});
-    }
+    if (passive_hedge(doc, c, sfirst, send) && raising_subject(doc, c, sfirst).first >= 0)
+        return attribute_hedge(doc, c, sfirst, send);
     if (!is_cue(t) || noun_not_cue(doc, c))
         return true;
     if (c > sfirst && c + 1 < send && word_is(doc, (size_t)c + 1, "by")) {
@@ -1685,11 +1684,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     bool participle = (t->lex & LEX_PARTICIPLE) && c > sfirst && is_punct(src_tok(doc, (size_t)c - 1), ',');
     span speaker = participle ? no_span : verb_speaker(doc, c, sfirst), content = no_span;
-    if (!participle && raising_verb(doc, c, sfirst)) {
-        span subject = raising_subject(doc, c, sfirst);
-        if (subject.first >= 0)
-            return add_reported(doc, raised_clause(doc, c, send, subject), no_span, (span){c, c + 1});
-    }
+    if (!participle && raising_verb(doc, c, sfirst) && raising_subject(doc, c, sfirst).first >= 0)
+        return attribute_hedge(doc, c, sfirst, send);
     if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&
         is_punct(src_tok(doc, (size_t)speaker.first - 1), ',') &&
         !(src_tok(doc, (size_t)c + 2)->lex & (LEX_PARTICIPLE | LEX_AND | LEX_CLAUSE)) &&
