@@ -1586,6 +1586,66 @@ static bool raising_verb(const src_doc *doc, long c, long sfirst)
     return be > sfirst && is_be(doc, be) && word_is(doc, (size_t)c, "expected"); /* "is not expected to" */
 }
 
+/* "his promise to build a wall", "Clinton's claim that …", "Trump's controversial pledge to …": a
+ * noun of saying or intending after a possessive, then its "that" or "to" clause; the token of the
+ * possessive, else -1. */
+static long possessed_cue(const src_doc *doc, long c, long sfirst, long send)
+{
+    static const char *const nouns[] = {"claim", "statement", "promise", "pledge", "vow", "plan", "proposal",
+                                        "call", "decision", "suggestion", "argument", "assertion", "insistence",
+                                        "refusal", "warning", "threat", "demand", "belief", "contention",
+                                        "allegation", "accusation", "admission", "effort", "efforts", "attempt",
+                                        "bid", "push", "desire", "willingness", "unwillingness", "determination"};
+    const src_token *t = src_tok(doc, (size_t)c);
+    if (t->type != TOK_WORD || (t->flags & TF_CAP) || t->region >= 0 || c + 2 >= send ||
+        !(word_is(doc, (size_t)c + 1, "that") || word_is(doc, (size_t)c + 1, "to")) ||
+        src_tok(doc, (size_t)c + 2)->type != TOK_WORD)
+        return -1;
+    bool listed = false;
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0] && !listed; i++)
+        listed = word_is(doc, (size_t)c, nouns[i]);
+    if (!listed)
+        return -1;
+    for (long p = c - 1; p >= sfirst && p >= c - 3; p--) {
+        const src_token *w = src_tok(doc, (size_t)p);
+        if (w->type != TOK_WORD && !possessive_mark(doc, p))
+            return -1;
+        if (possessive_mark(doc, p) || word_ends_in(doc, w, "'s", 2) || word_ends_in(doc, w, "\xe2\x80\x99s", 4) ||
+            (w->lex & LEX_DEF && (word_is(doc, (size_t)p, "his") || word_is(doc, (size_t)p, "her") ||
+                                  word_is(doc, (size_t)p, "their") || word_is(doc, (size_t)p, "its"))))
+            return p;
+        if ((w->flags & TF_CAP) || w->lex)
+            return -1; /* only a word or two describing the noun: "his controversial pledge" */
+    }
+    return -1;
+}
+
+static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send)
+{
+    long p = possessed_cue(doc, c, sfirst, send);
+    span speaker = {p, p + 1};
+    if (!(src_tok(doc, (size_t)p)->lex & LEX_DEF)) {
+        long w = possessive_mark(doc, p) ? p - 1 : p;
+        speaker = (span){np_left(doc, w, sfirst), p + 1};
+        if (speaker.first > w)
+            speaker.first = w;
+    }
+    /* The clause ends at punctuation, or for an infinitive at the sentence's own verb: "his
+     * promise to build a wall was …" */
+    long end = c + 3;
+    bool infinitive = word_is(doc, (size_t)c + 1, "to");
+    for (; end < send; end++) {
+        const src_token *e = src_tok(doc, (size_t)end);
+        if ((e->type == TOK_PUNCT && e->region < 0 && !abbreviation_dot(doc, end) && (!is_punct(e, '-') || dash_break(doc, end))) ||
+            (infinitive && (is_be(doc, end) || (e->lex & LEX_AUX))))
+            break;
+    }
+    end = trim_end(doc, c + 1, end);
+    if (count_words(doc, c + 1, end) < 3)
+        return true;
+    return add_reported(doc, (span){c + 1, end}, speaker, (span){c, c + 1});
+}
+
 /* "The kingdom is widely viewed as a bulwark", "He is not considered to be a contender": a passive
  * that names no one's view but hedges the whole clause, like a raising verb. */
 static bool passive_hedge(const src_doc *doc, long c, long sfirst, long send)
@@ -1658,6 +1718,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             return true; /* "That's according to X": one word is enough after the fact */
         return add_reported(doc, content, speaker, (span){c, c + 2});
     }
+    if (possessed_cue(doc, c, sfirst, send) >= 0)
+        return attribute_possessed_cue(doc, c, sfirst, send);
     if (passive_hedge(doc, c, sfirst, send) && raising_subject(doc, c, sfirst).first >= 0)
         return attribute_hedge(doc, c, sfirst, send);
     if (!is_cue(t) || noun_not_cue(doc, c))

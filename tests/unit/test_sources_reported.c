@@ -107,6 +107,17 @@ static void clause_ends_at_a_lone_dash(void **state)
                       "indirect [the pier — built in 1920 — would be repaired] <- Ms. Lund (said) #2", NULL});
 }
 
+static void noun_cue_after_a_possessive(void **state)
+{
+    (void)state;
+    /* the possessor speaks; an infinitive ends at the sentence's own verb */
+    expect_quotes("Mr. Ortiz's promise to rebuild the old pier was popular.\n\n"
+                  "Her claim that the ferry lost money surprised the council.\n",
+                  (const char *const[]){
+                      "indirect [to rebuild the old pier] <- Mr. Ortiz's (promise) #1",
+                      "indirect [that the ferry lost money surprised the council] <- Her (claim) #2 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -119,6 +130,7 @@ int main(void)
         cmocka_unit_test(day_and_place_after_the_verb),
         cmocka_unit_test(clause_ends_where_the_writer_starts_a_sentence),
         cmocka_unit_test(clause_ends_at_a_lone_dash),
+        cmocka_unit_test(noun_cue_after_a_possessive),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
