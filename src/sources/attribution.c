@@ -1586,6 +1586,38 @@ static bool raising_verb(const src_doc *doc, long c, long sfirst)
     return be > sfirst && is_be(doc, be) && word_is(doc, (size_t)c, "expected"); /* "is not expected to" */
 }
 
+/* Is the token after `c` the word `a` or `b`? Lengths first: the checks that use it run on every
+ * token. */
+static bool next_word_either(const src_doc *doc, long c, const char *a, size_t alen, const char *b, size_t blen)
+{
+    const src_token *n = src_tok(doc, (size_t)c + 1);
+    size_t len = n->end - n->start;
+    const char *w = doc->text + n->start;
+    return n->type == TOK_WORD && ((len == alen && onr_ascii_ieq(w, len, a, len)) || (len == blen && onr_ascii_ieq(w, len, b, len)));
+}
+
+/* The possessive before the noun at `c`, a word or two describing the noun aside ("his
+ * controversial pledge", "Trump's plan", "Sanders' call"); -1 when none. */
+static long possessor_before(const src_doc *doc, long c, long sfirst)
+{
+    for (long p = c - 1; p >= sfirst && p >= c - 3; p--) {
+        const src_token *w = src_tok(doc, (size_t)p);
+        if (w->type == TOK_QUOTE)
+            return possessive_mark(doc, p) ? p : -1;
+        if (w->type != TOK_WORD)
+            return -1;
+        const char *e = doc->text + w->end;
+        size_t n = w->end - w->start;
+        if ((n > 2 && e[-1] == 's' && (e[-2] == '\'' || (n > 4 && !memcmp(e - 4, "\xe2\x80\x99", 3)))) ||
+            ((w->lex & LEX_DEF) && (word_is(doc, (size_t)p, "his") || word_is(doc, (size_t)p, "her") ||
+                                    word_is(doc, (size_t)p, "their") || word_is(doc, (size_t)p, "its"))))
+            return p;
+        if ((w->flags & TF_CAP) || w->lex)
+            return -1;
+    }
+    return -1;
+}
+
 /* "his promise to build a wall", "Clinton's claim that …", "Trump's controversial pledge to …": a
  * noun of saying or intending after a possessive, then its "that" or "to" clause; the token of the
  * possessive, else -1. */
@@ -1597,26 +1629,16 @@ static long possessed_cue(const src_doc *doc, long c, long sfirst, long send)
                                         "allegation", "accusation", "admission", "effort", "efforts", "attempt",
                                         "bid", "push", "desire", "willingness", "unwillingness", "determination"};
     const src_token *t = src_tok(doc, (size_t)c);
-    if (t->type != TOK_WORD || (t->flags & TF_CAP) || t->region >= 0 || c + 2 >= send ||
-        !(word_is(doc, (size_t)c + 1, "that") || word_is(doc, (size_t)c + 1, "to")) ||
+    if (c + 2 >= send || !(src_tok(doc, (size_t)c + 1)->lex & (LEX_CLAUSE | LEX_PREP)) || t->type != TOK_WORD ||
+        (t->flags & TF_CAP) || t->region >= 0 || !next_word_either(doc, c, "that", 4, "to", 2) ||
         src_tok(doc, (size_t)c + 2)->type != TOK_WORD)
+        return -1; /* the cheapest tests first: this runs on every token */
+    long p = possessor_before(doc, c, sfirst);
+    if (p < 0)
         return -1;
-    bool listed = false;
-    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0] && !listed; i++)
-        listed = word_is(doc, (size_t)c, nouns[i]);
-    if (!listed)
-        return -1;
-    for (long p = c - 1; p >= sfirst && p >= c - 3; p--) {
-        const src_token *w = src_tok(doc, (size_t)p);
-        if (w->type != TOK_WORD && !possessive_mark(doc, p))
-            return -1;
-        if (possessive_mark(doc, p) || word_ends_in(doc, w, "'s", 2) || word_ends_in(doc, w, "\xe2\x80\x99s", 4) ||
-            (w->lex & LEX_DEF && (word_is(doc, (size_t)p, "his") || word_is(doc, (size_t)p, "her") ||
-                                  word_is(doc, (size_t)p, "their") || word_is(doc, (size_t)p, "its"))))
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+        if (word_is(doc, (size_t)c, nouns[i]))
             return p;
-        if ((w->flags & TF_CAP) || w->lex)
-            return -1; /* only a word or two describing the noun: "his controversial pledge" */
-    }
     return -1;
 }
 
@@ -1651,7 +1673,7 @@ static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send
 static bool passive_hedge(const src_doc *doc, long c, long sfirst, long send)
 {
     static const char *const hedges[] = {"seen", "viewed", "considered", "regarded"};
-    if (c + 1 >= send || !(word_is(doc, (size_t)c + 1, "as") || word_is(doc, (size_t)c + 1, "to")) ||
+    if (c + 1 >= send || !(src_tok(doc, (size_t)c + 1)->lex & (LEX_CLAUSE | LEX_PREP)) || !next_word_either(doc, c, "as", 2, "to", 2) ||
         (src_tok(doc, (size_t)c)->flags & TF_CAP))
         return false;
     long be = c - 1;
