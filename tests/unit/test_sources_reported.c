@@ -118,6 +118,14 @@ static void noun_cue_after_a_possessive(void **state)
                       "indirect [that the ferry lost money surprised the council] <- Her (claim) #2 anonymous", NULL});
 }
 
+static void party_and_state_after_a_name_in_a_phrase(void **state)
+{
+    (void)state;
+    /* the name before the parenthesis, not the phrase it ends */
+    expect_quotes("At the state convention Sen. Maria Lund (D-Maine) said the ferry plan was a failure.\n",
+                  (const char *const[]){"indirect [the ferry plan was a failure] <- Sen. Maria Lund (D-Maine) (said) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -131,6 +139,7 @@ int main(void)
         cmocka_unit_test(clause_ends_where_the_writer_starts_a_sentence),
         cmocka_unit_test(clause_ends_at_a_lone_dash),
         cmocka_unit_test(noun_cue_after_a_possessive),
+        cmocka_unit_test(party_and_state_after_a_name_in_a_phrase),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
