@@ -310,6 +310,28 @@ static span speaker_after_cue(const src_doc *doc, long i, long limit)
 
 /* The speaker before cue `c`: "a Russian official [also] said", "Peskov, the spokesman, said",
  * "he said", "who said". */
+static bool dash_break(const src_doc *doc, long q)
+{
+    const src_token *t = src_tok(doc, (size_t)q);
+    return is_punct(t, '-') && ((t->flags & TF_SPACE) || t->end - t->start > 1); /* not "self-defense" */
+}
+
+/* "The justice -- who has been in a scuffle with Trump -- said", closing dash at `close`: the name
+ * before the opening dash, the aside with it; no_span when there is none. */
+static span speaker_before_dashes(const src_doc *doc, long close, long limit)
+{
+    long open = close - 1;
+    while (open > limit && open > close - 30 && !dash_break(doc, open) && src_tok(doc, (size_t)open)->region < 0 &&
+           src_tok(doc, (size_t)open)->type != TOK_QUOTE)
+        open--;
+    if (open <= limit || !dash_break(doc, open) || open + 1 >= close)
+        return no_span;
+    long name = np_left(doc, open - 1, limit);
+    if (name > open - 1 || !has_head(doc, (span){name, open}))
+        return no_span;
+    return (span){name, close};
+}
+
 static span speaker_left(const src_doc *doc, long c, long limit)
 {
     long i = c - 1;
@@ -341,6 +363,8 @@ static span speaker_left(const src_doc *doc, long c, long limit)
             return (span){name, i + 1};
         return no_span;
     }
+    if (dash_break(doc, i))
+        return speaker_before_dashes(doc, i, limit);
     if (is_punct(t, ',')) {
         /* "Dmitry Peskov, the Kremlin spokesman, said", "Jim Bennett, 57, a veteran who …, told",
          * "Blunt, after a long pause, said": up to three comma-delimited stretches back to a name. */
@@ -1128,12 +1152,6 @@ static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
         return true;
     return (n->lex & LEX_PRONOUN) && !(n->lex & LEX_RELATIVE) && v->type == TOK_WORD &&
            (v->lex & (LEX_AUX | LEX_CLAUSE | LEX_CUE)) && !(v->lex & LEX_PRONOUN);
-}
-
-static bool dash_break(const src_doc *doc, long q)
-{
-    const src_token *t = src_tok(doc, (size_t)q);
-    return is_punct(t, '-') && ((t->flags & TF_SPACE) || t->end - t->start > 1); /* not "self-defense" */
 }
 
 /* "… to power — much as he had a decade earlier": a dash not paired with another in the clause

@@ -126,6 +126,15 @@ static void party_and_state_after_a_name_in_a_phrase(void **state)
                   (const char *const[]){"indirect [the ferry plan was a failure] <- Sen. Maria Lund (D-Maine) (said) #1", NULL});
 }
 
+static void speaker_with_an_aside_between_dashes(void **state)
+{
+    (void)state;
+    expect_quotes("The harbour master — who has run the port for a decade — said the cranes were broken.\n",
+                  (const char *const[]){
+                      "indirect [the cranes were broken] <- The harbour master — who has run the port for a decade (said) #1 anonymous",
+                      NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +149,7 @@ int main(void)
         cmocka_unit_test(clause_ends_at_a_lone_dash),
         cmocka_unit_test(noun_cue_after_a_possessive),
         cmocka_unit_test(party_and_state_after_a_name_in_a_phrase),
+        cmocka_unit_test(speaker_with_an_aside_between_dashes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
