@@ -1792,7 +1792,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return attribute_hedge(doc, c, sfirst, send);
     if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&
         is_punct(src_tok(doc, (size_t)speaker.first - 1), ',') &&
-        !(src_tok(doc, (size_t)c + 2)->lex & (LEX_PARTICIPLE | LEX_AND | LEX_CLAUSE)) &&
+        (!(src_tok(doc, (size_t)c + 2)->lex & (LEX_PARTICIPLE | LEX_AND | LEX_CLAUSE)) || is_be(doc, c + 2)) &&
         !ends_in_ing(doc, src_tok(doc, (size_t)c + 2))) {
         /* "Many of the closures, he said, involved public courses.": the clause around it */
         long end = trim_end(doc, c + 2, send);

@@ -135,6 +135,13 @@ static void speaker_with_an_aside_between_dashes(void **state)
                       NULL});
 }
 
+static void attribution_inside_the_clause_before_its_verb(void **state)
+{
+    (void)state;
+    expect_quotes("The goal, she said, is a ferry that runs all winter.\n",
+                  (const char *const[]){"indirect [The goal | is a ferry that runs all winter] <- she (said) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -150,6 +157,7 @@ int main(void)
         cmocka_unit_test(noun_cue_after_a_possessive),
         cmocka_unit_test(party_and_state_after_a_name_in_a_phrase),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
+        cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
