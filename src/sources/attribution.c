@@ -1731,6 +1731,24 @@ static bool attribute_hedge(src_doc *doc, long c, long sfirst, long send)
     return add_reported(doc, clause, no_span, (span){c, c + 1});
 }
 
+/* "As Crane said, the two have become …", "But as the tabloid noted in an op-ed, …": after "as X
+ * said" and its comma, the rest of the sentence is what was said. */
+static span as_clause(const src_doc *doc, span speaker, long c, long send)
+{
+    if (speaker.first < 1 || !word_is(doc, (size_t)speaker.first - 1, "as"))
+        return no_span;
+    for (long k = c + 1; k < send && k < c + 12; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0 || (t->type == TOK_PUNCT && !is_punct(t, ',')))
+            return no_span;
+        if (is_punct(t, ',')) {
+            long end = trim_end(doc, k + 1, send);
+            return count_words(doc, k + 1, end) >= 3 ? (span){k + 1, end} : no_span;
+        }
+    }
+    return no_span;
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -1826,7 +1844,9 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         speaker = inverted;
         content = clause_before(doc, sfirst, c);
     } else if (speaker.first >= 0) {
-        content = clause_after(doc, c, send);
+        content = as_clause(doc, speaker, c, send);
+        if (content.first < 0)
+            content = clause_after(doc, c, send);
         if (content.first < 0 && (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && is_punct(src_tok(doc, (size_t)c + 1), ','))))
             content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday.", "…, he said, and …" */
     } else if (c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&

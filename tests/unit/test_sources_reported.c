@@ -142,6 +142,13 @@ static void attribution_inside_the_clause_before_its_verb(void **state)
                   (const char *const[]){"indirect [The goal | is a ferry that runs all winter] <- she (said) #1", NULL});
 }
 
+static void as_the_speaker_said(void **state)
+{
+    (void)state;
+    expect_quotes("As Mr. Ortiz noted in a letter on Monday, the ferry has lost money for years.\n",
+                  (const char *const[]){"indirect [the ferry has lost money for years] <- Mr. Ortiz (noted) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +165,7 @@ int main(void)
         cmocka_unit_test(party_and_state_after_a_name_in_a_phrase),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
+        cmocka_unit_test(as_the_speaker_said),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
