@@ -1733,6 +1733,23 @@ static bool attribute_hedge(src_doc *doc, long c, long sfirst, long send)
 
 /* "As Crane said, the two have become …", "But as the tabloid noted in an op-ed, …": after "as X
  * said" and its comma, the rest of the sentence is what was said. */
+/* After "X, he said," does the word at `k` go on with the clause ("…, he said, is …", "…, he said,
+ * because …"), rather than start the speaker's next act ("…, he said, adding …", "…, and …")? */
+static bool clause_goes_on(const src_doc *doc, long k)
+{
+    static const char *const subordinators[] = {"because", "if", "since", "although", "though", "unless", "so",
+                                                "not", "than", "whether", "until"};
+    const src_token *t = src_tok(doc, (size_t)k);
+    if (ends_in_ing(doc, t))
+        return false;
+    if (!(t->lex & (LEX_PARTICIPLE | LEX_AND | LEX_CLAUSE)) || is_be(doc, k))
+        return true;
+    for (size_t i = 0; i < sizeof subordinators / sizeof subordinators[0]; i++)
+        if (word_is(doc, (size_t)k, subordinators[i]))
+            return true;
+    return false;
+}
+
 static span as_clause(const src_doc *doc, span speaker, long c, long send)
 {
     if (speaker.first < 1 || !word_is(doc, (size_t)speaker.first - 1, "as"))
@@ -1810,8 +1827,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return attribute_hedge(doc, c, sfirst, send);
     if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&
         is_punct(src_tok(doc, (size_t)speaker.first - 1), ',') &&
-        (!(src_tok(doc, (size_t)c + 2)->lex & (LEX_PARTICIPLE | LEX_AND | LEX_CLAUSE)) || is_be(doc, c + 2)) &&
-        !ends_in_ing(doc, src_tok(doc, (size_t)c + 2))) {
+        clause_goes_on(doc, c + 2)) {
         /* "Many of the closures, he said, involved public courses.": the clause around it */
         long end = trim_end(doc, c + 2, send);
         if (count_words(doc, c + 2, end) >= 2) {

@@ -140,6 +140,8 @@ static void attribution_inside_the_clause_before_its_verb(void **state)
     (void)state;
     expect_quotes("The goal, she said, is a ferry that runs all winter.\n",
                   (const char *const[]){"indirect [The goal | is a ferry that runs all winter] <- she (said) #1", NULL});
+    expect_quotes("He backs the plan, he said, because the port needs work.\n",
+                  (const char *const[]){"indirect [He backs the plan | because the port needs work] <- he (said) #1", NULL});
 }
 
 static void as_the_speaker_said(void **state)
