@@ -1310,14 +1310,14 @@ static bool inside_a_speaker(const src_doc *doc, span at)
 
 /* Speech nested in a reported clause is part of it (annotators mark it one time in four), unless
  * a new clause starts with its speaker: "Four in 10 said X, while nine in 10 said Y" ends the
- * first clause before "while". Returns whether the nested speech stands on its own. */
+ * first clause before "while", "While critics said X, others say Y" before the comma. Returns whether the nested speech stands on its own. */
 static bool nested_speech_stands(src_doc *doc, src_attr *outer, long speaker)
 {
     long conj = speaker - 1;
     if (conj <= (long)outer->first + 1)
         return false;
     const src_token *c = src_tok(doc, (size_t)conj), *before = src_tok(doc, (size_t)conj - 1);
-    bool coordinated = is_punct(c, ';') ||
+    bool coordinated = is_punct(c, ';') || is_punct(c, ',') ||
                        ((word_is(doc, (size_t)conj, "and") || word_is(doc, (size_t)conj, "but") ||
                          word_is(doc, (size_t)conj, "while") || word_is(doc, (size_t)conj, "whereas")) &&
                         (is_punct(before, ',') || is_punct(before, ';')));

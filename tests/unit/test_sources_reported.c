@@ -151,6 +151,15 @@ static void as_the_speaker_said(void **state)
                   (const char *const[]){"indirect [the ferry has lost money for years] <- Mr. Ortiz (noted) #1", NULL});
 }
 
+static void new_speaker_after_a_comma_ends_the_clause(void **state)
+{
+    (void)state;
+    expect_quotes("While some critics said the ferry was too slow, others say it has never run better.\n",
+                  (const char *const[]){
+                      "indirect [the ferry was too slow] <- some critics (said) #1 anonymous",
+                      "indirect [it has never run better] <- others (say) #2 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +177,7 @@ int main(void)
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
+        cmocka_unit_test(new_speaker_after_a_comma_ends_the_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
