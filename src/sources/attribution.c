@@ -357,8 +357,6 @@ static span speaker_left(const src_doc *doc, long c, long limit)
         if (open <= limit || !is_punct(src_tok(doc, (size_t)open), '('))
             return no_span;
         long name = np_left(doc, open - 1, limit);
-        while (name < open - 1 && !is_cap(src_tok(doc, (size_t)name)))
-            name++; /* "At the convention Sen. Elizabeth Warren (D-Mass.) said": the name */
         if (name <= open - 1 && is_cap(src_tok(doc, (size_t)name)) && has_head(doc, (span){name, open}))
             return (span){name, i + 1};
         return no_span;

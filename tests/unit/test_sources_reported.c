@@ -118,14 +118,6 @@ static void noun_cue_after_a_possessive(void **state)
                       "indirect [that the ferry lost money surprised the council] <- Her (claim) #2 anonymous", NULL});
 }
 
-static void party_and_state_after_a_name_in_a_phrase(void **state)
-{
-    (void)state;
-    /* the name before the parenthesis, not the phrase it ends */
-    expect_quotes("At the state convention Sen. Maria Lund (D-Maine) said the ferry plan was a failure.\n",
-                  (const char *const[]){"indirect [the ferry plan was a failure] <- Sen. Maria Lund (D-Maine) (said) #1", NULL});
-}
-
 static void speaker_with_an_aside_between_dashes(void **state)
 {
     (void)state;
@@ -173,7 +165,6 @@ int main(void)
         cmocka_unit_test(clause_ends_where_the_writer_starts_a_sentence),
         cmocka_unit_test(clause_ends_at_a_lone_dash),
         cmocka_unit_test(noun_cue_after_a_possessive),
-        cmocka_unit_test(party_and_state_after_a_name_in_a_phrase),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
