@@ -6,13 +6,16 @@ tools/sources_cues_learned.tsv, which tools/gen_sources_lexicon.py merges into t
 A word is a cue when annotators marked it as the head of an attribution cue (its last word that is
 not a particle: "called" in "called on") often enough, and on enough of its lowercase occurrences
 in the same texts, and it is rarely a noun (after a determiner: "the claim"). Per word the file
-also says whether its content is often a bare name or two ("endorsed Cruz": STANCE). A verb and its
+also says whether its content is often a bare name or two ("endorsed Cruz": STANCE). A form
+annotated at least once is also kept when its verb's forms together pass ("appear" with "appears",
+"appeared": a crude stem joins them), and rarely a noun itself. A verb and its
 particle annotated together ("referring to", "pointed out") are kept on the same terms as a TOPIC pair:
 what follows the particle was said.
 
 The thresholds below were chosen by learning on every other train record and scoring the audit
 on the rest (overlap F1: MIN_CUES 2 .638, 3 .636, 4 .635 at MIN_PRECISION .30; precision .20-.40
-within .005 of each other).
+within .005 of each other). Pooling the forms of a verb, on the same two halves: F1 .6597 -> .6627
+and .6428 -> .6446 (MIN_PRECISION .25 with pooling: .6637 and .6448, at lower precision).
 
 Usage: /usr/bin/python3 tools/learn_sources_cues.py [DEV_JSONL] > tools/sources_cues_learned.tsv
 Default DEV_JSONL: /work/shared/bench/attribution/polnear/dev.jsonl. Standard library only.
@@ -30,6 +33,18 @@ MIN_STANCE_SHARE = 0.15  # contents of one or two words: the verb takes a bare n
 WORD = re.compile(r"[A-Za-z][A-Za-z\u2019'-]*")
 PARTICLES = set("to about of for on with against out in up over at by from as into off down back".split())
 DETERMINERS = set("a an the his her their its our my this that these those of".split())
+
+
+def family(word):
+    """A crude stem shared by a verb's forms: show, shows, showed, showing -> "show"."""
+    w = word.lower()
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[:-len(suffix)]
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]  # "committed" -> "commit"
+    return w.rstrip("e")
 
 
 def main():
@@ -77,14 +92,22 @@ def main():
               % MIN_CUES)
     out.write("# >= %.0f%% of its lowercase occurrences, after a determiner on < %.0f%%; STANCE when >= %.0f%% of its\n"
               % (MIN_PRECISION * 100, MAX_NOUN_SHARE * 100, MIN_STANCE_SHARE * 100))
-    out.write("# contents are one or two words. A verb and particle (\"referring to\") on the same terms is a TOPIC:\n")
+    out.write("# contents are one or two words. A form annotated at least once whose verb's forms pass together\n")
+    out.write("# is kept too. A verb and particle (\"referring to\") on the same terms is a TOPIC:\n")
     out.write("# what follows the particle was said. Columns: word(s), cue heads, occurrences, classes.\n")
 
     def kept(counts, n, noun):
         return counts >= MIN_CUES and n and counts / n >= MIN_PRECISION and noun / n < MAX_NOUN_SHARE
 
+    fam_heads, fam_seen, fam_nouns = (collections.Counter() for _ in range(3))
+    for w in seen:
+        fam_seen[family(w)] += seen[w]
+        fam_nouns[family(w)] += nouns[w]
+        fam_heads[family(w)] += heads[w]
     for w in sorted(heads, key=lambda w: (-heads[w], w)):
-        if kept(heads[w], seen[w], nouns[w]):
+        f = family(w)
+        if kept(heads[w], seen[w], nouns[w]) or (heads[w] and seen[w] and nouns[w] / seen[w] < MAX_NOUN_SHARE and
+                                                 kept(fam_heads[f], fam_seen[f], fam_nouns[f])):
             cls = "CUE" + (" STANCE" if short[w] / heads[w] >= MIN_STANCE_SHARE else "")
             out.write("%s\t%d\t%d\t%s\n" % (w, heads[w], seen[w], cls))
     for p in sorted(pair_heads, key=lambda p: (-pair_heads[p], p)):

@@ -61,6 +61,15 @@ static bool is_negation(const src_doc *doc, const src_token *t)
            (n > 5 && w[n - 1] == 't' && !memcmp(w + n - 4, "\xe2\x80\x99", 3) && w[n - 5] == 'n');
 }
 
+static bool is_be(const src_doc *doc, long i)
+{
+    static const char *const be[] = {"is", "was", "are", "were", "been", "be"};
+    for (size_t k = 0; k < sizeof be / sizeof be[0]; k++)
+        if (word_is(doc, (size_t)i, be[k]))
+            return true;
+    return false;
+}
+
 /* A word that may sit between a speaker and its verb: "he also said", "Putin repeatedly said",
  * "a spokesman did not say". */
 static bool is_adverb(const src_doc *doc, const src_token *t)
@@ -310,6 +319,28 @@ static bool has_name(const src_doc *doc, long first, long end)
 
 /* The speaker before cue `c`: "a Russian official [also] said", "Peskov, the spokesman, said",
  * "he said", "who said". */
+static bool dash_break(const src_doc *doc, long q)
+{
+    const src_token *t = src_tok(doc, (size_t)q);
+    return is_punct(t, '-') && ((t->flags & TF_SPACE) || t->end - t->start > 1); /* not "self-defense" */
+}
+
+/* "The justice -- who has been in a scuffle with Trump -- said", closing dash at `close`: the name
+ * before the opening dash, the aside with it; no_span when there is none. */
+static span speaker_before_dashes(const src_doc *doc, long close, long limit)
+{
+    long open = close - 1;
+    while (open > limit && open > close - 30 && !dash_break(doc, open) && src_tok(doc, (size_t)open)->region < 0 &&
+           src_tok(doc, (size_t)open)->type != TOK_QUOTE)
+        open--;
+    if (open <= limit || !dash_break(doc, open) || open + 1 >= close)
+        return no_span;
+    long name = np_left(doc, open - 1, limit);
+    if (name > open - 1 || !has_head(doc, (span){name, open}))
+        return no_span;
+    return (span){name, close};
+}
+
 static span speaker_left(const src_doc *doc, long c, long limit)
 {
     long i = c - 1;
@@ -339,6 +370,8 @@ static span speaker_left(const src_doc *doc, long c, long limit)
             return (span){name, i + 1}; /* also "state Sen. Jason Holsman (D) said" */
         return no_span;
     }
+    if (dash_break(doc, i))
+        return speaker_before_dashes(doc, i, limit);
     if (is_punct(t, ',')) {
         /* "Dmitry Peskov, the Kremlin spokesman, said", "Jim Bennett, 57, a veteran who …, told",
          * "Blunt, after a long pause, said": up to three comma-delimited stretches back to a name. */
@@ -1162,6 +1195,94 @@ static bool stance_object(const src_doc *doc, const src_token *cue, long k)
 
 static bool question_opener(const src_doc *doc, long k);
 
+/* Does a reported clause end before token `q` (outside quotations), where the sentence goes on with
+ * something the speaker did not say: "…, arguing that …", "…, and three-quarters said …", "…,
+ * which …", "… but did not say", "… and would not name them"? */
+static bool clause_stops_at(const src_doc *doc, long q, long send)
+{
+    /* "…, even as …", "…, though …", "…, compared with …": the writer's aside */
+    static const char *const after_comma[] = {"and", "but", "which", "while", "even", "though", "although", "when",
+                                              "because", "after", "just", "compared", "however", "where", "despite"};
+    const src_token *t = src_tok(doc, (size_t)q);
+    if (q + 1 >= send)
+        return false;
+    const src_token *n = src_tok(doc, (size_t)q + 1);
+    if (n->type != TOK_WORD || (n->flags & TF_CAP))
+        return false;
+    if (is_punct(t, ',')) {
+        /* "X, citing Y, said Z": the sentence's own verb comes back */
+        if ((n->lex & LEX_PARTICIPLE) || ((n->lex & LEX_CUE) && !(n->lex & (LEX_NAMING | LEX_ROLE | LEX_DOC))))
+            return true;
+        for (size_t i = 0; i < sizeof after_comma / sizeof after_comma[0]; i++)
+            if (word_is(doc, (size_t)q + 1, after_comma[i]))
+                return true;
+        return false;
+    }
+    if (!(t->type == TOK_WORD && (t->lex & (LEX_AND | LEX_CLAUSE)) && (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))))
+        return false;
+    return (n->lex & (LEX_AUX | LEX_CUE)) != 0;
+}
+
+/* "said in a statement on Monday they would appeal": after the verb's adjunct, the subject pronoun
+ * that opens the reported clause; -1 when there is none. */
+static long subject_after_adjunct(const src_doc *doc, long k, long end)
+{
+    for (long q = k + 1; q + 1 < end && q < k + 12; q++) {
+        const src_token *t = src_tok(doc, (size_t)q);
+        if ((t->type == TOK_PUNCT && !is_punct(t, ',')) || t->region >= 0)
+            return -1;
+        if (word_is(doc, (size_t)q, "that") && is_punct(src_tok(doc, (size_t)q - 1), ','))
+            return q; /* "said in Madison, Wisconsin, that …" */
+        if ((t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE) && src_tok(doc, (size_t)q + 1)->type == TOK_WORD)
+            return q;
+    }
+    return -1;
+}
+
+/* "said Tuesday (that) …", "told reporters yesterday they …": the day is when it was said. */
+static long skip_day(const src_doc *doc, long k, long send)
+{
+    const src_token *t = src_tok(doc, (size_t)k);
+    if (k + 1 < send && t->type == TOK_WORD && t->region < 0 && word_ends_in(doc, t, "day", 5) &&
+        (is_cap(t) || word_is(doc, (size_t)k, "yesterday") || word_is(doc, (size_t)k, "today")))
+        return k + 1;
+    return k;
+}
+
+/* Does the writer take over at the comma `q` of the clause that starts at `k`: an apposition ("…, a
+ * blow to the town", "…, the latter a reference to …") or a sentence of the writer's own ("…a new
+ * high, we will see …")? Not when the comma closes the clause's opening phrase ("that with the
+ * new budget, the clinics …", "that if elected, she would …"). */
+static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
+{
+    if (!is_punct(src_tok(doc, (size_t)q), ',') || q + 2 >= send)
+        return false;
+    long opener = k + word_is(doc, (size_t)k, "that");
+    const src_token *o = src_tok(doc, (size_t)opener);
+    if (opener < q && o->type == TOK_WORD && (o->lex & (LEX_CLAUSE | LEX_PREP)))
+        return false;
+    const src_token *n = src_tok(doc, (size_t)q + 1), *v = src_tok(doc, (size_t)q + 2);
+    if (n->type != TOK_WORD || (n->flags & TF_CAP))
+        return false;
+    if (word_is(doc, (size_t)q + 1, "a") || word_is(doc, (size_t)q + 1, "an") || word_is(doc, (size_t)q + 1, "the"))
+        return true;
+    return (n->lex & LEX_PRONOUN) && !(n->lex & LEX_RELATIVE) && v->type == TOK_WORD &&
+           (v->lex & (LEX_AUX | LEX_CLAUSE | LEX_CUE)) && !(v->lex & LEX_PRONOUN);
+}
+
+/* "… to power — much as he had a decade earlier": a dash not paired with another in the clause
+ * from `first` to the end of the sentence adds the writer's comment ("the plan — drafted in May —
+ * would pass" goes on). */
+static bool lone_dash(const src_doc *doc, long first, long q, long send)
+{
+    if (!dash_break(doc, q))
+        return false;
+    for (long k = first; k < send; k++)
+        if (k != q && dash_break(doc, k))
+            return false;
+    return true;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -1182,6 +1303,7 @@ static span clause_after(const src_doc *doc, long c, long send)
                 k = obj.end;
         }
     }
+    k = skip_day(doc, k, send);
     bool introduced = false; /* by "that", a colon or a quotation */
     for (long q = k; q < send && q < k + 9; q++) {
         const src_token *t = src_tok(doc, (size_t)q);
@@ -1212,29 +1334,20 @@ static span clause_after(const src_doc *doc, long c, long send)
             end = q; /* "…; she left" (a dash goes on: "the plan — drafted in May — would pass") */
             break;
         }
-        if (is_punct(t, ',') && q + 1 < send) {
-            const src_token *n = src_tok(doc, (size_t)q + 1);
-            if (n->type == TOK_WORD && !(n->flags & TF_CAP) &&
-                ((n->lex & LEX_PARTICIPLE) || word_is(doc, (size_t)q + 1, "and") || word_is(doc, (size_t)q + 1, "but") ||
-                 word_is(doc, (size_t)q + 1, "which") || word_is(doc, (size_t)q + 1, "while"))) {
-                end = q; /* "…, arguing that …", "…, and three-quarters said …", "…, which …" */
-                break;
-            }
-        }
-        if (t->type == TOK_WORD && (t->lex & (LEX_AND | LEX_CLAUSE)) && q + 1 < send && word_is(doc, (size_t)q, word_is(doc, (size_t)q, "and") ? "and" : "but")) {
-            const src_token *n = src_tok(doc, (size_t)q + 1);
-            if (n->type == TOK_WORD && !(n->flags & TF_CAP) && (n->lex & (LEX_AUX | LEX_CUE))) {
-                end = q;
-                break;
-            }
+        if (clause_stops_at(doc, q, send) || writer_after_comma(doc, k, q, send) || lone_dash(doc, k, q, send)) {
+            end = q;
+            break;
         }
     }
     end = trim_end(doc, k, end);
     if (count_words(doc, k, end) < 2 && !(end == k + 1 && stance_object(doc, cue, k)))
         return no_span;
     const src_token *first = src_tok(doc, (size_t)k);
-    if (!introduced && first->type == TOK_WORD && (first->lex & LEX_PREP) && !word_is(doc, (size_t)k, "to"))
-        return no_span; /* "said in a statement.", but "said that with the delegates …" */
+    if (!introduced && first->type == TOK_WORD && (first->lex & LEX_PREP) && !word_is(doc, (size_t)k, "to")) {
+        k = subject_after_adjunct(doc, k, end);
+        if (k < 0 || count_words(doc, k, end) < 2)
+            return no_span; /* "said in a statement.", but "said that with the delegates …" */
+    }
     return (span){k, end};
 }
 
@@ -1313,14 +1426,14 @@ static bool inside_a_speaker(const src_doc *doc, span at)
 
 /* Speech nested in a reported clause is part of it (annotators mark it one time in four), unless
  * a new clause starts with its speaker: "Four in 10 said X, while nine in 10 said Y" ends the
- * first clause before "while". Returns whether the nested speech stands on its own. */
+ * first clause before "while", "While critics said X, others say Y" before the comma. Returns whether the nested speech stands on its own. */
 static bool nested_speech_stands(src_doc *doc, src_attr *outer, long speaker)
 {
     long conj = speaker - 1;
     if (conj <= (long)outer->first + 1)
         return false;
     const src_token *c = src_tok(doc, (size_t)conj), *before = src_tok(doc, (size_t)conj - 1);
-    bool coordinated = is_punct(c, ';') ||
+    bool coordinated = is_punct(c, ';') || is_punct(c, ',') ||
                        ((word_is(doc, (size_t)conj, "and") || word_is(doc, (size_t)conj, "but") ||
                          word_is(doc, (size_t)conj, "while") || word_is(doc, (size_t)conj, "whereas")) &&
                         (is_punct(before, ',') || is_punct(before, ';')));
@@ -1511,10 +1624,8 @@ static bool topic_preposition(const src_doc *doc, long c)
 static span verb_speaker(const src_doc *doc, long c, long limit)
 {
     span speaker = speaker_left(doc, c, limit);
-    static const char *const be[] = {"is", "was", "are", "were", "been"};
-    for (size_t i = 0; speaker.first < 0 && c > limit && i < sizeof be / sizeof be[0]; i++)
-        if (ends_in_ing(doc, src_tok(doc, (size_t)c)) && word_is(doc, (size_t)c - 1, be[i]))
-            speaker = speaker_left(doc, c - 1, limit);
+    if (speaker.first < 0 && c > limit && ends_in_ing(doc, src_tok(doc, (size_t)c)) && is_be(doc, c - 1))
+        speaker = speaker_left(doc, c - 1, limit);
     return speaker;
 }
 
@@ -1612,6 +1723,192 @@ static span name_ending_sentence(const src_doc *doc, long c, long send, span spe
     return after.first >= 0 && after.end >= trim_end(doc, c + 1, send) ? after : no_span;
 }
 
+/* "were more likely to say they …", "won by saying that …": an infinitive or a gerund after a
+ * preposition, whose speaker is the subject of the clause. */
+static bool verb_after_its_particle(const src_doc *doc, long c, long sfirst)
+{
+    if (c < sfirst + 2)
+        return false;
+    const src_token *p = src_tok(doc, (size_t)c - 1);
+    if (p->type != TOK_WORD || (p->flags & TF_CAP) || in_relative_clause(doc, sfirst, c))
+        return false; /* "An official who spoke anonymously to discuss the plan said" */
+    return word_is(doc, (size_t)c - 1, "to") || ((p->lex & LEX_PREP) && ends_in_ing(doc, src_tok(doc, (size_t)c)));
+}
+
+/* "The bill appears to have the votes", "Turnout is expected to rise": a verb that reports no
+ * one's speech but the writer's hedge about the whole clause, its subject included. */
+static bool raising_verb(const src_doc *doc, long c, long sfirst)
+{
+    static const char *const raising[] = {"appear", "appears", "appeared", "seem", "seems", "seemed"};
+    for (size_t i = 0; i < sizeof raising / sizeof raising[0]; i++)
+        if (word_is(doc, (size_t)c, raising[i]))
+            return true;
+    long be = c - 1;
+    while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
+        be--;
+    return be > sfirst && is_be(doc, be) && word_is(doc, (size_t)c, "expected"); /* "is not expected to" */
+}
+
+/* Is the token after `c` the word `a` or `b`? Lengths first: the checks that use it run on every
+ * token. */
+static bool next_word_either(const src_doc *doc, long c, const char *a, size_t alen, const char *b, size_t blen)
+{
+    const src_token *n = src_tok(doc, (size_t)c + 1);
+    size_t len = n->end - n->start;
+    const char *w = doc->text + n->start;
+    return n->type == TOK_WORD && ((len == alen && onr_ascii_ieq(w, len, a, len)) || (len == blen && onr_ascii_ieq(w, len, b, len)));
+}
+
+/* The possessive before the noun at `c`, a word or two describing the noun aside ("his
+ * controversial pledge", "Trump's plan", "Sanders' call"); -1 when none. */
+static long possessor_before(const src_doc *doc, long c, long sfirst)
+{
+    for (long p = c - 1; p >= sfirst && p >= c - 3; p--) {
+        const src_token *w = src_tok(doc, (size_t)p);
+        if (w->type == TOK_QUOTE)
+            return possessive_mark(doc, p) ? p : -1;
+        if (w->type != TOK_WORD)
+            return -1;
+        const char *e = doc->text + w->end;
+        size_t n = w->end - w->start;
+        if ((n > 2 && e[-1] == 's' && (e[-2] == '\'' || (n > 4 && !memcmp(e - 4, "\xe2\x80\x99", 3)))) ||
+            ((w->lex & LEX_DEF) && (word_is(doc, (size_t)p, "his") || word_is(doc, (size_t)p, "her") ||
+                                    word_is(doc, (size_t)p, "their") || word_is(doc, (size_t)p, "its"))))
+            return p;
+        if ((w->flags & TF_CAP) || w->lex)
+            return -1;
+    }
+    return -1;
+}
+
+/* "his promise to build a wall", "Clinton's claim that …", "Trump's controversial pledge to …": a
+ * noun of saying or intending after a possessive, then its "that" or "to" clause; the token of the
+ * possessive, else -1. */
+static long possessed_cue(const src_doc *doc, long c, long sfirst, long send)
+{
+    static const char *const nouns[] = {"claim", "statement", "promise", "pledge", "vow", "plan", "proposal",
+                                        "call", "decision", "suggestion", "argument", "assertion", "insistence",
+                                        "refusal", "warning", "threat", "demand", "belief", "contention",
+                                        "allegation", "accusation", "admission", "effort", "efforts", "attempt",
+                                        "bid", "push", "desire", "willingness", "unwillingness", "determination"};
+    const src_token *t = src_tok(doc, (size_t)c);
+    if (c + 2 >= send || !(src_tok(doc, (size_t)c + 1)->lex & (LEX_CLAUSE | LEX_PREP)) || t->type != TOK_WORD ||
+        (t->flags & TF_CAP) || t->region >= 0 || !next_word_either(doc, c, "that", 4, "to", 2) ||
+        src_tok(doc, (size_t)c + 2)->type != TOK_WORD)
+        return -1; /* the cheapest tests first: this runs on every token */
+    long p = possessor_before(doc, c, sfirst);
+    if (p < 0)
+        return -1;
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+        if (word_is(doc, (size_t)c, nouns[i]))
+            return p;
+    return -1;
+}
+
+static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send)
+{
+    long p = possessed_cue(doc, c, sfirst, send);
+    span speaker = {p, p + 1};
+    if (!(src_tok(doc, (size_t)p)->lex & LEX_DEF)) {
+        long w = possessive_mark(doc, p) ? p - 1 : p;
+        speaker = (span){np_left(doc, w, sfirst), p + 1};
+        if (speaker.first > w)
+            speaker.first = w;
+    }
+    /* The clause ends at punctuation, or for an infinitive at the sentence's own verb: "his
+     * promise to build a wall was …" */
+    long end = c + 3;
+    bool infinitive = word_is(doc, (size_t)c + 1, "to");
+    for (; end < send; end++) {
+        const src_token *e = src_tok(doc, (size_t)end);
+        if ((e->type == TOK_PUNCT && e->region < 0 && !abbreviation_dot(doc, end) && (!is_punct(e, '-') || dash_break(doc, end))) ||
+            (infinitive && (is_be(doc, end) || (e->lex & LEX_AUX))))
+            break;
+    }
+    end = trim_end(doc, c + 1, end);
+    if (count_words(doc, c + 1, end) < 3)
+        return true;
+    return add_reported(doc, (span){c + 1, end}, speaker, (span){c, c + 1});
+}
+
+/* "The kingdom is widely viewed as a bulwark", "He is not considered to be a contender": a passive
+ * that names no one's view but hedges the whole clause, like a raising verb. */
+static bool passive_hedge(const src_doc *doc, long c, long sfirst, long send)
+{
+    static const char *const hedges[] = {"seen", "viewed", "considered", "regarded"};
+    if (c + 1 >= send || !(src_tok(doc, (size_t)c + 1)->lex & (LEX_CLAUSE | LEX_PREP)) || !next_word_either(doc, c, "as", 2, "to", 2) ||
+        (src_tok(doc, (size_t)c)->flags & TF_CAP))
+        return false;
+    long be = c - 1;
+    while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
+        be--;
+    if (be <= sfirst || !is_be(doc, be))
+        return false;
+    for (size_t i = 0; i < sizeof hedges / sizeof hedges[0]; i++)
+        if (word_is(doc, (size_t)c, hedges[i]))
+            return true;
+    return false;
+}
+
+/* The subject of a raising verb, before it or before its "is" ("Turnout is not expected to"); not
+ * the "it" of "it appears that X", where X alone is the clause. */
+static span raising_subject(const src_doc *doc, long c, long sfirst)
+{
+    span subject = verb_speaker(doc, c, sfirst);
+    long be = c - 1;
+    while (subject.first < 0 && be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
+        be--;
+    if (subject.first < 0 && be > sfirst && is_be(doc, be))
+        subject = speaker_left(doc, be, sfirst);
+    if (subject.first >= 0 && subject.end == subject.first + 1 && word_is(doc, (size_t)subject.first, "it"))
+        return no_span;
+    return subject;
+}
+
+/* The clause of a raising verb or hedging passive `c`, from its subject to the end of what follows
+ * the verb, attributed to no one. */
+static bool attribute_hedge(src_doc *doc, long c, long sfirst, long send)
+{
+    span rest = clause_after(doc, c, send);
+    span clause = rest.first < 0 ? no_span : (span){raising_subject(doc, c, sfirst).first, rest.end};
+    return add_reported(doc, clause, no_span, (span){c, c + 1});
+}
+
+/* "As Crane said, the two have become …", "But as the tabloid noted in an op-ed, …": after "as X
+ * said" and its comma, the rest of the sentence is what was said. */
+/* After "X, he said," does the word at `k` go on with the clause ("…, he said, is …", "…, he said,
+ * because …"), rather than start the speaker's next act ("…, he said, adding …", "…, and …")? */
+static bool clause_goes_on(const src_doc *doc, long k)
+{
+    static const char *const subordinators[] = {"because", "if", "since", "although", "though", "unless", "so",
+                                                "not", "than", "whether", "until"};
+    const src_token *t = src_tok(doc, (size_t)k);
+    if (ends_in_ing(doc, t))
+        return false;
+    if (!(t->lex & (LEX_PARTICIPLE | LEX_AND | LEX_CLAUSE)) || is_be(doc, k))
+        return true;
+    for (size_t i = 0; i < sizeof subordinators / sizeof subordinators[0]; i++)
+        if (word_is(doc, (size_t)k, subordinators[i]))
+            return true;
+    return false;
+}
+
+static span as_clause(const src_doc *doc, span speaker, long c, long send)
+{
+    if (speaker.first < 1 || !word_is(doc, (size_t)speaker.first - 1, "as"))
+        return no_span;
+    for (long k = c + 1; k < send && k < c + 12; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0 || (t->type == TOK_PUNCT && !is_punct(t, ',')))
+            return no_span;
+        if (is_punct(t, ',')) {
+            long end = trim_end(doc, k + 1, send);
+            return count_words(doc, k + 1, end) >= 3 ? (span){k + 1, end} : no_span;
+        }
+    }
+    return no_span;
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -1641,6 +1938,10 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             return true; /* "That's according to X": one word is enough after the fact */
         return add_reported(doc, content, speaker, (span){c, c + 2});
     }
+    if (possessed_cue(doc, c, sfirst, send) >= 0)
+        return attribute_possessed_cue(doc, c, sfirst, send);
+    if (passive_hedge(doc, c, sfirst, send) && raising_subject(doc, c, sfirst).first >= 0)
+        return attribute_hedge(doc, c, sfirst, send);
     if (!is_cue(t) || noun_not_cue(doc, c))
         return true;
     if (c > sfirst && c + 1 < send && word_is(doc, (size_t)c + 1, "by")) {
@@ -1665,10 +1966,11 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     bool participle = (t->lex & LEX_PARTICIPLE) && c > sfirst && is_punct(src_tok(doc, (size_t)c - 1), ',');
     span speaker = participle ? no_span : verb_speaker(doc, c, sfirst), content = no_span;
+    if (!participle && raising_verb(doc, c, sfirst) && raising_subject(doc, c, sfirst).first >= 0)
+        return attribute_hedge(doc, c, sfirst, send);
     if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&
         is_punct(src_tok(doc, (size_t)speaker.first - 1), ',') &&
-        !(src_tok(doc, (size_t)c + 2)->lex & (LEX_PARTICIPLE | LEX_AND | LEX_CLAUSE)) &&
-        !ends_in_ing(doc, src_tok(doc, (size_t)c + 2))) {
+        clause_goes_on(doc, c + 2)) {
         /* "Many of the closures, he said, involved public courses.": the clause around it */
         long end = trim_end(doc, c + 2, send);
         if (count_words(doc, c + 2, end) >= 2) {
@@ -1701,7 +2003,9 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         speaker = inverted;
         content = clause_before(doc, sfirst, c);
     } else if (speaker.first >= 0) {
-        content = clause_after(doc, c, send);
+        content = as_clause(doc, speaker, c, send);
+        if (content.first < 0)
+            content = clause_after(doc, c, send);
         if (content.first < 0 && (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && is_punct(src_tok(doc, (size_t)c + 1), ','))))
             content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday.", "…, he said, and …" */
     } else if (c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&
@@ -1726,6 +2030,10 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
                     content = clause_after(doc, c, send);
             }
         }
+    } else if (verb_after_its_particle(doc, c, sfirst)) {
+        speaker = clause_subject(doc, local_clause(doc, sfirst, c - 1), c - 1);
+        if (speaker.first >= 0 && !(speaker.end == speaker.first + 1 && word_is(doc, (size_t)speaker.first, "it")))
+            content = clause_after(doc, c, send);
     } else if (c > sfirst && src_tok(doc, (size_t)c - 1)->type == TOK_WORD &&
                !(src_tok(doc, (size_t)c - 1)->lex & (LEX_PREP | LEX_DEF | LEX_INDEF))) {
         /* "Friends, lobbyists and former foes say that …": the subject of the clause, but not

@@ -1,0 +1,174 @@
+/* Sourcing audit, reported speech (indirect and mixed attributions): where the reported clause
+ * begins and ends, and the less common constructions that report speech. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "sources_test_util.h"
+
+static void clause_ends_before_the_writers_aside(void **state)
+{
+    (void)state;
+    expect_quotes("The mayor said the bridge would reopen in May, even as the council cut its budget.\n\n"
+                  "Ms. Ruiz said turnout rose by a tenth, compared with the last vote.\n\n"
+                  "The company announced it would cut 300 jobs, a blow to the harbour town.\n",
+                  (const char *const[]){
+                      "indirect [the bridge would reopen in May] <- The mayor (said) #1 anonymous",
+                      "indirect [turnout rose by a tenth] <- Ms. Ruiz (said) #2",
+                      "indirect [it would cut 300 jobs] <- The company (announced) #3", NULL});
+}
+
+static void participle_aside_before_the_verb(void **state)
+{
+    (void)state;
+    /* "X, citing Y, said Z": what was cited ends at the comma, the sentence's verb reports Z */
+    expect_quotes("Mr. Dale, citing the new census, said the district would be split.\n",
+                  (const char *const[]){
+                      "indirect [the new census] <- Mr. Dale (citing) #1",
+                      "indirect [the district would be split] <- Mr. Dale (said) #1", NULL});
+}
+
+static void adjunct_between_verb_and_clause(void **state)
+{
+    (void)state;
+    /* "said in a statement on Monday they …": the clause opens with its subject pronoun */
+    expect_quotes("The club said in a statement on Monday they would appeal the ban.\n\n"
+                  "The club said in a statement.\n",
+                  (const char *const[]){"indirect [they would appeal the ban] <- The club (said) #1 anonymous", NULL});
+}
+
+static void infinitive_and_gerund_after_a_preposition(void **state)
+{
+    (void)state;
+    /* the subject of the clause speaks; an "it" of "It is hard to say" does not */
+    expect_quotes("Older voters were more likely to say they trusted the mayor.\n\n"
+                  "Ms. Lund won the seat by arguing that the port needed a new pier.\n\n"
+                  "It is hard to say who will win.\n",
+                  (const char *const[]){
+                      "indirect [they trusted the mayor] <- Older voters (say) #1 anonymous",
+                      "indirect [that the port needed a new pier] <- Ms. Lund (arguing) #2", NULL});
+}
+
+static void raising_verb_hedges_the_whole_clause(void **state)
+{
+    (void)state;
+    /* "appears", "seemed", "is expected": no one speaks, the clause keeps its subject */
+    expect_quotes("The mayor appeared to lose his temper at the hearing.\n\n"
+                  "The council is not expected to pass the budget this week.\n",
+                  (const char *const[]){
+                      "indirect [The mayor appeared to lose his temper at the hearing] (appeared)",
+                      "indirect [The council is not expected to pass the budget this week] (expected)", NULL});
+    expect_quotes("The old harbour is widely seen as the heart of the town.\n",
+                  (const char *const[]){"indirect [The old harbour is widely seen as the heart of the town] (seen)", NULL});
+}
+
+static void learned_form_of_a_learned_verb(void **state)
+{
+    (void)state;
+    /* "hope" alone is annotated on too few of its uses, "hopes" and "hoped" on many: the forms go together */
+    expect_quotes("The residents hope the ferry will return next spring.\n",
+                  (const char *const[]){"indirect [the ferry will return next spring] <- The residents (hope) #1 anonymous", NULL});
+}
+
+static void day_and_place_after_the_verb(void **state)
+{
+    (void)state;
+    /* when and where it was said are not what was said */
+    expect_quotes("Ms. Adler said Wednesday she wants an inquiry.\n\n"
+                  "Mr. Brandt said Sunday in Leeds, England, that he hoped for a large turnout.\n\n"
+                  "The fares are too high, Mr. Brandt said Tuesday in Paris.\n",
+                  (const char *const[]){
+                      "indirect [she wants an inquiry] <- Ms. Adler (said) #1",
+                      "indirect [that he hoped for a large turnout] <- Mr. Brandt (said) #2",
+                      "indirect [The fares are too high] <- Mr. Brandt (said) #2", NULL});
+}
+
+static void clause_ends_where_the_writer_starts_a_sentence(void **state)
+{
+    (void)state;
+    /* a comma, then a subject pronoun and its verb; but not after an opening "if …," */
+    expect_quotes("Mr. Ortiz said the new fares had hurt the ferry company badly, we will see more closures.\n\n"
+                  "Ms. Lund said that if elected, she would cut the fares.\n",
+                  (const char *const[]){
+                      "indirect [the new fares had hurt the ferry company badly] <- Mr. Ortiz (said) #1",
+                      "indirect [that if elected, she would cut the fares] <- Ms. Lund (said) #2", NULL});
+}
+
+static void clause_ends_at_a_lone_dash(void **state)
+{
+    (void)state;
+    /* a dash with no partner adds the writer's comment; a pair encloses part of the clause */
+    expect_quotes("Mr. Ortiz said the ferry would return to service — much as it did a decade ago.\n\n"
+                  "Ms. Lund said the pier — built in 1920 — would be repaired.\n",
+                  (const char *const[]){
+                      "indirect [the ferry would return to service] <- Mr. Ortiz (said) #1",
+                      "indirect [the pier — built in 1920 — would be repaired] <- Ms. Lund (said) #2", NULL});
+}
+
+static void noun_cue_after_a_possessive(void **state)
+{
+    (void)state;
+    /* the possessor speaks; an infinitive ends at the sentence's own verb */
+    expect_quotes("Mr. Ortiz's promise to rebuild the old pier was popular.\n\n"
+                  "Her claim that the ferry lost money surprised the council.\n",
+                  (const char *const[]){
+                      "indirect [to rebuild the old pier] <- Mr. Ortiz's (promise) #1",
+                      "indirect [that the ferry lost money surprised the council] <- Her (claim) #2 anonymous", NULL});
+}
+
+static void speaker_with_an_aside_between_dashes(void **state)
+{
+    (void)state;
+    expect_quotes("The harbour master — who has run the port for a decade — said the cranes were broken.\n",
+                  (const char *const[]){
+                      "indirect [the cranes were broken] <- The harbour master — who has run the port for a decade (said) #1 anonymous",
+                      NULL});
+}
+
+static void attribution_inside_the_clause_before_its_verb(void **state)
+{
+    (void)state;
+    expect_quotes("The goal, she said, is a ferry that runs all winter.\n",
+                  (const char *const[]){"indirect [The goal | is a ferry that runs all winter] <- she (said) #1", NULL});
+    expect_quotes("He backs the plan, he said, because the port needs work.\n",
+                  (const char *const[]){"indirect [He backs the plan | because the port needs work] <- he (said) #1", NULL});
+}
+
+static void as_the_speaker_said(void **state)
+{
+    (void)state;
+    expect_quotes("As Mr. Ortiz noted in a letter on Monday, the ferry has lost money for years.\n",
+                  (const char *const[]){"indirect [the ferry has lost money for years] <- Mr. Ortiz (noted) #1", NULL});
+}
+
+static void new_speaker_after_a_comma_ends_the_clause(void **state)
+{
+    (void)state;
+    expect_quotes("While some critics said the ferry was too slow, others say it has never run better.\n",
+                  (const char *const[]){
+                      "indirect [the ferry was too slow] <- some critics (said) #1 anonymous",
+                      "indirect [it has never run better] <- others (say) #2 anonymous", NULL});
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(clause_ends_before_the_writers_aside),
+        cmocka_unit_test(participle_aside_before_the_verb),
+        cmocka_unit_test(adjunct_between_verb_and_clause),
+        cmocka_unit_test(infinitive_and_gerund_after_a_preposition),
+        cmocka_unit_test(raising_verb_hedges_the_whole_clause),
+        cmocka_unit_test(learned_form_of_a_learned_verb),
+        cmocka_unit_test(day_and_place_after_the_verb),
+        cmocka_unit_test(clause_ends_where_the_writer_starts_a_sentence),
+        cmocka_unit_test(clause_ends_at_a_lone_dash),
+        cmocka_unit_test(noun_cue_after_a_possessive),
+        cmocka_unit_test(speaker_with_an_aside_between_dashes),
+        cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
+        cmocka_unit_test(as_the_speaker_said),
+        cmocka_unit_test(new_speaker_after_a_comma_ends_the_clause),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
