@@ -1909,6 +1909,16 @@ static span as_clause(const src_doc *doc, span speaker, long c, long send)
     return no_span;
 }
 
+/* "easy for the new administration to propose talks": the infinitive's subject is the noun after
+ * "for", not the clause's, and the clause is a supposition, not speech. */
+static bool infinitive_has_own_subject(const src_doc *doc, long from, long to)
+{
+    for (long t = from; t < to; t++)
+        if (word_is(doc, (size_t)t, "for"))
+            return true;
+    return false;
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -2032,7 +2042,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         }
     } else if (verb_after_its_particle(doc, c, sfirst)) {
         speaker = clause_subject(doc, local_clause(doc, sfirst, c - 1), c - 1);
-        if (speaker.first >= 0 && !(speaker.end == speaker.first + 1 && word_is(doc, (size_t)speaker.first, "it")))
+        if (speaker.first >= 0 && !(speaker.end == speaker.first + 1 && word_is(doc, (size_t)speaker.first, "it")) &&
+            !infinitive_has_own_subject(doc, speaker.end, c - 1))
             content = clause_after(doc, c, send);
     } else if (c > sfirst && src_tok(doc, (size_t)c - 1)->type == TOK_WORD &&
                !(src_tok(doc, (size_t)c - 1)->lex & (LEX_PREP | LEX_DEF | LEX_INDEF))) {

@@ -42,10 +42,12 @@ static void adjunct_between_verb_and_clause(void **state)
 static void infinitive_and_gerund_after_a_preposition(void **state)
 {
     (void)state;
-    /* the subject of the clause speaks; an "it" of "It is hard to say" does not */
+    /* the subject of the clause speaks; an "it" of "It is hard to say" does not, nor a clause whose
+     * infinitive has its own subject after "for" */
     expect_quotes("Older voters were more likely to say they trusted the mayor.\n\n"
                   "Ms. Lund won the seat by arguing that the port needed a new pier.\n\n"
-                  "It is hard to say who will win.\n",
+                  "It is hard to say who will win.\n\n"
+                  "Should the rain hold off, it would be easy for the council to propose a new date.\n",
                   (const char *const[]){
                       "indirect [they trusted the mayor] <- Older voters (say) #1 anonymous",
                       "indirect [that the port needed a new pier] <- Ms. Lund (arguing) #2", NULL});
