@@ -132,11 +132,11 @@ static onr_status add_warning(onr_article *a, const char *warning)
 }
 
 /* Parse, choose, build: everything that needs the tree. */
-static onr_status extract_document(onr_article *a, const onr_options *options, const char *html, size_t len,
-                                   const char *url, size_t url_len, onr_error *err)
+static onr_status extract_document(onr_article *a, const onr_options *options, const onr_utf8_text *page,
+                                   bool valid_utf8, const char *url, size_t url_len, onr_error *err)
 {
     onr_document *doc;
-    onr_status st = html_parse_borrowing(html, len, &options->html, a->mem, &doc, err);
+    onr_status st = html_parse_borrowing(page->data, page->len, valid_utf8, &options->html, a->mem, &doc, err);
     if (st != ONR_OK)
         return st;
     extract_metadata meta;
@@ -204,15 +204,19 @@ onr_status onr_extract_http(const onr_context *ctx, const char *html, size_t len
         strncmp(onr_charset_detect(html, len, content_type, content_type_len, NULL), "UTF-16", 6) != 0)
         return onr_fail(err, ONR_ERR_BINARY, 0, "not a text page (binary data)");
     /* Pages in UTF-8 go to the parser as they are (it replaces invalid sequences itself), which
-     * saves a validating pass; others are decoded with the encoding detected. */
+     * saves a validating pass; others are decoded with the encoding detected. The UTF-8 is checked
+     * once: the parser skips its check when the charset step has made it (by sniffing, which
+     * picks UTF-8 only for valid bytes) or produced the text (a decoder writes valid UTF-8). */
     onr_charset_source source;
     const char *encoding = onr_charset_detect(html, len, content_type, content_type_len, &source);
     onr_utf8_text text = {html, len, NULL, encoding, source, 0};
     onr_status st = ONR_OK;
-    if (source == ONR_CHARSET_FROM_BOM || strcmp(encoding, "UTF-8") != 0)
+    bool decoded = source == ONR_CHARSET_FROM_BOM || strcmp(encoding, "UTF-8") != 0;
+    if (decoded)
         st = onr_convert_to_utf8(html, len, encoding, strlen(encoding), mem, &text, err);
     if (st != ONR_OK)
         return st;
+    bool valid_utf8 = decoded || source == ONR_CHARSET_FROM_SNIFF;
     onr_article *a = onr_malloc(mem, sizeof *a);
     if (!a) {
         onr_utf8_text_free(&text, mem);
@@ -221,7 +225,7 @@ onr_status onr_extract_http(const onr_context *ctx, const char *html, size_t len
     memset(a, 0, sizeof *a);
     a->mem = mem;
     onr_arena_init(&a->arena, mem, 16 * 1024);
-    st = extract_document(a, options, text.data, text.len, url, url_len, err);
+    st = extract_document(a, options, &text, valid_utf8, url, url_len, err);
     onr_utf8_text_free(&text, mem);
     if (st == ONR_OK && !a->text.len)
         st = onr_fail(err, ONR_ERR_NO_ARTICLE, (size_t)-1, "no article text found");

@@ -380,20 +380,20 @@ static size_t first_invalid_utf8(const char *s, size_t len)
  * there is none), searched again only once `from` has passed it, so that a long input with many
  * invalid bytes is not searched from each of them to its end. UTF-8 is checked only before the CR
  * (a sequence the CR cuts is invalid either way). */
-static size_t next_irregular(const char *s, size_t len, size_t from, size_t *next_cr)
+static size_t next_irregular(const char *s, size_t len, size_t from, size_t *next_cr, bool valid_utf8)
 {
     if (*next_cr < from) {
         const char *cr = memchr(s + from, '\r', len - from);
         *next_cr = cr ? (size_t)(cr - s) : len;
     }
-    return from + first_invalid_utf8(s + from, *next_cr - from);
+    return valid_utf8 ? *next_cr : from + first_invalid_utf8(s + from, *next_cr - from);
 }
 
-static bool normalize_input(html_tokenizer *t, const char *input, size_t len)
+static bool normalize_input(html_tokenizer *t, const char *input, size_t len, bool valid_utf8)
 {
     const char *cr = memchr(input, '\r', len);
     size_t next_cr = cr ? (size_t)(cr - input) : len;
-    size_t first = first_invalid_utf8(input, next_cr);
+    size_t first = valid_utf8 ? next_cr : first_invalid_utf8(input, next_cr);
     if (first == len) {
         t->in = input;
         t->len = len;
@@ -411,7 +411,7 @@ static bool normalize_input(html_tokenizer *t, const char *input, size_t len)
     const unsigned char *u = (const unsigned char *)input;
     size_t i = first, o = first;
     while (i < len) {
-        size_t next = next_irregular(input, len, i, &next_cr);
+        size_t next = next_irregular(input, len, i, &next_cr, valid_utf8);
         memcpy(out + o, input + i, next - i);
         o += next - i;
         i = next;
@@ -471,7 +471,7 @@ html_tokenizer *html_tokenizer_new(const char *input, size_t len, const html_tok
     onr_buf_init(&t->scratch, mem);
     if (!input)
         len = 0;
-    if (!normalize_input(t, input ? input : "", len)) {
+    if (!normalize_input(t, input ? input : "", len, limits && limits->input_valid_utf8)) {
         html_tokenizer_free(t);
         return NULL;
     }

@@ -67,10 +67,14 @@ typedef struct html_tokenizer html_tokenizer;
 typedef struct html_tokenizer_limits {
     unsigned max_attributes;
     size_t max_attribute_length;
+    /* The caller has checked that the input is valid UTF-8 (a decoder's output, say): the
+     * tokenizer then only normalizes line breaks and does not check it again. */
+    bool input_valid_utf8;
 } html_tokenizer_limits;
 
 /* Creates a tokenizer over input[0..len) (not copied: it must outlive the tokenizer). Input bytes
- * that are not valid UTF-8 are read as U+FFFD. NULL when allocation fails. */
+ * that are not valid UTF-8 are read as U+FFFD (unless limits->input_valid_utf8 vouches there are
+ * none). NULL when allocation fails. */
 html_tokenizer *html_tokenizer_new(const char *input, size_t len, const html_tokenizer_limits *limits,
                                    const onr_mem *mem);
 void html_tokenizer_free(html_tokenizer *t);

@@ -2919,7 +2919,7 @@ static onr_status build(builder *b)
 
 /* With `copy` false the document's source is `html` itself, which must then outlive it. */
 static onr_status parse(const char *html, size_t len, const onr_html_options *options, const onr_mem *mem,
-                        bool copy, onr_document **out, onr_error *err)
+                        bool copy, bool valid_utf8, onr_document **out, onr_error *err)
 {
     if (!out || (!html && len))
         return onr_fail(err, ONR_ERR_ARGUMENT, (size_t)-1, "onr_html_parse: NULL argument");
@@ -2969,7 +2969,7 @@ static onr_status parse(const char *html, size_t len, const onr_html_options *op
     b.frameset_ok = true;
     onr_buf_init(&b.pending, mem);
     onr_buf_init(&b.scratch, mem);
-    html_tokenizer_limits limits = {max_attributes, options->max_attribute_length};
+    html_tokenizer_limits limits = {max_attributes, options->max_attribute_length, valid_utf8};
     b.tokenizer = html_tokenizer_new(source, len, &limits, mem);
     b.formatting = onr_malloc(mem, MAX_FORMATTING * sizeof *b.formatting);
     onr_status status = b.tokenizer && b.formatting ? build(&b) : ONR_ERR_NOMEM;
@@ -2989,13 +2989,14 @@ static onr_status parse(const char *html, size_t len, const onr_html_options *op
 onr_status onr_html_parse(const char *html, size_t len, const onr_html_options *options, const onr_mem *mem,
                           onr_document **out, onr_error *err)
 {
-    return parse(html, len, options, mem, true, out, err);
+    return parse(html, len, options, mem, true, false, out, err);
 }
 
-onr_status html_parse_borrowing(const char *html, size_t len, const onr_html_options *options,
-                                const onr_mem *mem, onr_document **out, onr_error *err)
+onr_status html_parse_borrowing(const char *html, size_t len, bool valid_utf8,
+                                const onr_html_options *options, const onr_mem *mem,
+                                onr_document **out, onr_error *err)
 {
-    return parse(html, len, options, mem, false, out, err);
+    return parse(html, len, options, mem, false, valid_utf8, out, err);
 }
 
 void onr_document_free(onr_document *doc)

@@ -68,8 +68,10 @@ static inline const onr_node *node_next_in(const onr_node *scope, const onr_node
 }
 
 /* onr_html_parse without the copy of the input: the document points into `html`, which must
- * outlive it (the extractor parses, reads and frees the tree within one call). */
-onr_status html_parse_borrowing(const char *html, size_t len, const onr_html_options *options,
-                                const onr_mem *mem, onr_document **out, onr_error *err);
+ * outlive it (the extractor parses, reads and frees the tree within one call). With
+ * `valid_utf8` the caller vouches that `html` is valid UTF-8, which is then not checked again. */
+onr_status html_parse_borrowing(const char *html, size_t len, bool valid_utf8,
+                                const onr_html_options *options, const onr_mem *mem,
+                                onr_document **out, onr_error *err);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/core.h"
 #include "onrecord.h"
 
 /* A small news page with every kind of furniture around a five-paragraph story. */
@@ -340,6 +341,39 @@ static void legacy_charsets_are_decoded(void **state)
     onr_article_free(a);
 }
 
+/* Page UTF-8 is checked once on the way through (by the charset step or by the parser): however
+ * the encoding is found, an invalid byte comes out as U+FFFD and valid text as it was. */
+static void invalid_utf8_becomes_replacement(void **state)
+{
+    (void)state;
+    static const char story[] = "<article><p>Z\xFCrich readers of the old gazette wrote to the editor every week, and "
+                                "the letters page grew until it filled two whole pages.</p></article>";
+    static const char sniffed[] = "<article><p>Z\xC3\xBCrich readers of the old gazette wrote to the editor\r\nevery "
+                                  "week, and the letters page grew until it filled two whole pages.</p></article>";
+    const char *http_utf8 = "text/html; charset=utf-8";
+    struct {
+        const char *prefix, *content_type, *page, *expected;
+    } cases[] = {
+        {"", http_utf8, story, "Z\xEF\xBF\xBDrich readers"},                     /* HTTP says UTF-8 */
+        {"<meta charset=utf-8>", NULL, story, "Z\xEF\xBF\xBDrich readers"},      /* the meta does */
+        {"\xEF\xBB\xBF", NULL, story, "Z\xEF\xBF\xBDrich readers"},             /* a BOM does */
+        {"", NULL, sniffed, "Z\xC3\xBCrich readers of the old gazette wrote to the editor every week"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char page[512];
+        int len = snprintf(page, sizeof page, "%s<html><body>%s</body></html>", cases[i].prefix, cases[i].page);
+        const char *type = cases[i].content_type;
+        onr_article *a = NULL;
+        onr_error err;
+        assert_int_equal(onr_extract_http(NULL, page, (size_t)len, type, type ? strlen(type) : 0, NULL, 0, &a, &err),
+                         ONR_OK);
+        assert_true(text_has(a, cases[i].expected));
+        onr_string text = onr_article_text(a);
+        assert_int_equal(onr_utf8_valid_prefix(text.data, text.len), text.len);
+        onr_article_free(a);
+    }
+}
+
 /* Hostile shapes stay bounded: deep nesting, a huge list, long runs of links, odd bytes. */
 static void hostile_pages_are_bounded(void **state)
 {
@@ -444,6 +478,7 @@ int main(void)
         cmocka_unit_test(renders_json_and_xml),
         cmocka_unit_test(bad_inputs_have_their_codes),
         cmocka_unit_test(legacy_charsets_are_decoded),
+        cmocka_unit_test(invalid_utf8_becomes_replacement),
         cmocka_unit_test(hostile_pages_are_bounded),
         cmocka_unit_test(allocation_failures_are_clean),
     };
