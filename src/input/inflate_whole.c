@@ -26,5 +26,7 @@ size_t gzip_declared_size(const void *in, size_t len)
     if (len < 18) /* the smallest gzip member */
         return 0;
     const unsigned char *p = (const unsigned char *)in + len - 4;
-    return (size_t)p[0] | (size_t)p[1] << 8 | (size_t)p[2] << 16 | (size_t)p[3] << 24;
+    size_t declared = (size_t)p[0] | (size_t)p[1] << 8 | (size_t)p[2] << 16 | (size_t)p[3] << 24;
+    /* deflate expands at most 1032 times: a larger claim is not this member's trailer */
+    return declared / 1032 <= len ? declared : 0;
 }

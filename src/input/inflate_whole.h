@@ -17,8 +17,9 @@ typedef enum whole_format { WHOLE_GZIP, WHOLE_ZLIB, WHOLE_DEFLATE } whole_format
 bool inflate_whole(struct libdeflate_decompressor *d, whole_format format, const void *in, size_t in_len,
                    void *out, size_t room, size_t *used, size_t *produced);
 
-/* The size a gzip stream ending at in[len - 1] declares in its trailer (modulo 2^32): a hint for
- * the output room, to be checked since the trailer may belong to another member or be garbage. */
+/* The size a gzip stream ending at in[len - 1] declares in its trailer (modulo 2^32), or 0 when
+ * deflate could not produce that much from `len` bytes: a hint for the output room, to be checked
+ * since the trailer may belong to another member or be garbage. */
 size_t gzip_declared_size(const void *in, size_t len);
 
 #endif /* ONR_INFLATE_WHOLE_H */

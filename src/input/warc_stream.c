@@ -347,8 +347,7 @@ static size_t member_declared_size(const warc_stream *s, size_t have)
         end = 18 + onr_warc_find_gzip_magic(p + 18, have - 18);
     if (end == have && !s->in_eof)
         return 0;
-    size_t declared = gzip_declared_size(p, end);
-    return declared / 1032 <= end ? declared : 0; /* deflate's largest ratio is 1032:1 */
+    return gzip_declared_size(p, end);
 }
 
 /* The fast path: the whole member in one libdeflate call, when all of it is in the input buffer,
@@ -688,7 +687,7 @@ static size_t stretch_window(const warc_stream *s, uint64_t length_hint, size_t 
 {
     size_t stretch = length_hint < have ? (size_t)length_hint : have;
     size_t declared = gzip_declared_size(s->in, stretch);
-    if (declared && declared / 1032 <= stretch && declared < window_limit - 4096)
+    if (declared && declared < window_limit - 4096)
         return declared + 4096 < 64 * 1024 ? 64 * 1024 : declared + 4096;
     return FIRST_WINDOW;
 }
