@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 static bool is_gzip(const char *data, size_t len)
@@ -110,7 +111,7 @@ onr_status onr_gunzip(const char *data, size_t len, size_t max_size, const onr_m
 static onr_status read_stream(FILE *f, const char *path, size_t max_size, onr_buf *buf, onr_error *err)
 {
     for (;;) {
-        if (!onr_buf_reserve(buf, 256 * 1024))
+        if (buf->cap - buf->len <= 1 && !onr_buf_reserve(buf, 256 * 1024))
             return onr_fail(err, ONR_ERR_NOMEM, (size_t)-1, "%s: out of memory", path);
         size_t n = fread(buf->data + buf->len, 1, buf->cap - buf->len - 1, f);
         buf->len += n;
@@ -126,6 +127,19 @@ static onr_status read_stream(FILE *f, const char *path, size_t max_size, onr_bu
     return ONR_OK;
 }
 
+/* A regular file's size is known: one allocation of the right size instead of doubling as it is read.
+ * Pipes, failures and files over the cap (gzip may still fit) fall back to growth. */
+static void reserve_file_size(FILE *f, size_t max_size, onr_buf *buf)
+{
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0)
+        return;
+    size_t size = (size_t)st.st_size;
+    if (max_size && size > max_size)
+        return;
+    onr_buf_reserve(buf, size + 1); /* + 1: room for the read that sees the end of the file */
+}
+
 onr_status onr_read_file(const char *path, size_t max_size, const onr_mem *mem, char **out,
                          size_t *out_len, onr_error *err)
 {
@@ -137,6 +151,7 @@ onr_status onr_read_file(const char *path, size_t max_size, const onr_mem *mem, 
         return onr_fail(err, ONR_ERR_IO, (size_t)-1, "%s: %s", path, strerror(errno));
     onr_buf buf;
     onr_buf_init(&buf, mem);
+    reserve_file_size(f, max_size, &buf);
     onr_status status = read_stream(f, path, max_size, &buf, err);
     if (!is_stdin)
         fclose(f);

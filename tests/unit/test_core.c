@@ -5,8 +5,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <string.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <zlib.h>
 
 #include "core/core.h"
@@ -147,6 +148,58 @@ static void read_file_names_the_missing_path(void **state)
     assert_string_equal(onr_status_name(ONR_ERR_NO_ARTICLE), "no-article");
 }
 
+typedef struct {
+    unsigned allocations; /* malloc and realloc calls */
+} alloc_counter;
+
+static void *counting_malloc(void *ctx, size_t size)
+{
+    ((alloc_counter *)ctx)->allocations++;
+    return malloc(size);
+}
+
+static void *counting_realloc(void *ctx, void *ptr, size_t size)
+{
+    ((alloc_counter *)ctx)->allocations++;
+    return realloc(ptr, size);
+}
+
+static void counting_free(void *ctx, void *ptr)
+{
+    (void)ctx;
+    free(ptr);
+}
+
+/* A regular file is read into one buffer of its size, not grown by doubling; the cap still holds. */
+static void read_file_allocates_once_for_a_regular_file(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/onr-read-file-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    assert_non_null(f);
+    for (int i = 0; i < 100000; i++)
+        fputs("<p>page text</p>\n", f); /* 1.7 MB: several doublings if grown */
+    fclose(f);
+
+    alloc_counter counter = {0};
+    const onr_mem mem = {counting_malloc, counting_realloc, counting_free, &counter};
+    char *out;
+    size_t len;
+    onr_error err;
+    assert_int_equal(onr_read_file(path, 0, &mem, &out, &len, &err), ONR_OK);
+    assert_int_equal(len, 100000 * strlen("<p>page text</p>\n"));
+    assert_memory_equal(out + len - 17, "<p>page text</p>\n", 17);
+    assert_int_equal(out[len], '\0');
+    assert_int_equal(counter.allocations, 1);
+    free(out);
+
+    assert_int_equal(onr_read_file(path, 1000, &mem, &out, &len, &err), ONR_ERR_LIMIT);
+    assert_non_null(strstr(err.message, path));
+    remove(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -157,6 +210,7 @@ int main(void)
         cmocka_unit_test(utf8_decoding_replaces_invalid_sequences),
         cmocka_unit_test(gunzip_inflates_and_reports_truncation),
         cmocka_unit_test(read_file_names_the_missing_path),
+        cmocka_unit_test(read_file_allocates_once_for_a_regular_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
