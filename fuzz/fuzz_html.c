@@ -63,15 +63,22 @@ static void check_node(const onr_node *node, const onr_html_options *opt)
     fuzz_require(onr_node_last_child(node) == prev, "last child");
 }
 
-/* Pre-order walk with the depth, compared step by step with onr_node_next_in. */
-static size_t walk(const onr_node *root, const onr_html_options *opt, size_t input_len)
+/* Pre-order walk with the depth, compared step by step with onr_node_next_in. `root` sits at `depth`
+ * and nothing below it may pass `limit`: the cap for the document, one more for template contents
+ * (those of a template at the cap sit one level below it). Contents are walked in turn: the cap keeps
+ * the recursion within max_depth. */
+static size_t walk(const onr_node *root, size_t depth, size_t limit, const onr_html_options *opt,
+                   size_t input_len)
 {
-    size_t nodes = 0, depth = 0;
+    size_t nodes = 0;
     const onr_node *node = root;
     while (node) {
         nodes++;
-        fuzz_require(depth <= (size_t)opt->max_depth + 4, "depth within the limit");
+        fuzz_require(depth <= limit, "depth within the limit");
         check_node(node, opt);
+        const onr_node *content = onr_node_template_content(node);
+        if (content)
+            nodes += walk(content, depth, (size_t)opt->max_depth + 1, opt, input_len);
         const onr_node *next = onr_node_first_child(node);
         if (next) {
             depth++;
@@ -148,7 +155,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             onr_html_options_init(&opt);
         const onr_node *root = onr_document_root(doc);
         fuzz_require(onr_node_get_type(root) == ONR_NODE_DOCUMENT, "root is the document");
-        size_t nodes = walk(root, &opt, in.len);
+        size_t nodes = walk(root, 0, opt.max_depth, &opt, in.len);
         check_text(root);
         check_queries(root, tag, nodes);
         onr_document_free(doc);

@@ -187,6 +187,7 @@ typedef struct builder {
     uint8_t *template_modes;
     size_t template_len, template_cap;
     size_t open_templates;      /* templates on the stack of open elements */
+    bool reprocess;             /* the token goes round again: an end of file that closed a template */
     size_t open_paragraphs;     /* HTML <p> elements on it: "a p in button scope" is asked at
                                  * every block start tag, and usually there is none */
     onr_node *head;
@@ -2556,7 +2557,7 @@ static void mode_in_template(builder *b, html_token *t)
         if (b->template_len)
             b->template_len--;
         reset_insertion_mode(b);
-        process(b, t);
+        b->reprocess = true; /* by the token loop: one round per open template, which may be many */
         return;
     }
 }
@@ -2806,23 +2807,66 @@ static void process(builder *b, html_token *t)
 
 /* ---- the depth cap ---- */
 
-/* Makes every node below `top` a direct child of it, in document order, so that the tree is never
- * deeper than the cap; a deep template content is flattened the same way. */
-static bool flatten(const onr_mem *mem, onr_node *top)
+/* The document and each template content are capped as separate trees, taken from a list of pending
+ * trees rather than by recursion: templates nest inside template contents without limit. A content
+ * gets the levels its template leaves below the cap; one with none left (its template sits at the
+ * cap) is flattened whole, the contents of templates inside it included, so that its nodes sit one
+ * level below the cap and nested templates are left empty. */
+typedef struct {
+    onr_node *top;
+    unsigned budget; /* levels allowed below top; 0: everything below it becomes one level */
+} cap_job;
+
+typedef struct {
+    const onr_mem *mem;
+    cap_job *jobs;
+    size_t len, cap;
+} cap_jobs;
+
+static bool push_cap_job(cap_jobs *w, onr_node *top, unsigned budget)
 {
-    size_t len = 0, cap = 0;
-    onr_node **all = NULL;
+    if (!top->first_child)
+        return true;
+    if (w->len == w->cap) {
+        size_t cap = w->cap ? 2 * w->cap : 16;
+        cap_job *grown = onr_realloc(w->mem, w->jobs, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        w->jobs = grown;
+        w->cap = cap;
+    }
+    w->jobs[w->len++] = (cap_job){top, budget};
+    return true;
+}
+
+/* The levels left for a template content whose template sits at `depth` of a tree allowed `budget`. */
+static unsigned content_budget(unsigned budget, unsigned depth) { return budget > depth ? budget - depth : 0; }
+
+typedef struct {
+    onr_node **items;
+    size_t len, cap;
+} node_list;
+
+static bool node_list_push(const onr_mem *mem, node_list *l, onr_node *n)
+{
+    if (l->len == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 256;
+        onr_node **grown = onr_realloc(mem, l->items, cap * sizeof *grown);
+        if (!grown)
+            return false;
+        l->items = grown;
+        l->cap = cap;
+    }
+    l->items[l->len++] = n;
+    return true;
+}
+
+/* Appends the nodes below `top` (not those of template contents) in document order. */
+static bool collect_tree(const onr_mem *mem, onr_node *top, node_list *all)
+{
     for (onr_node *n = top->first_child; n;) {
-        if (len == cap) {
-            cap = cap ? 2 * cap : 256;
-            onr_node **grown = onr_realloc(mem, all, cap * sizeof *grown);
-            if (!grown) {
-                onr_free(mem, all);
-                return false;
-            }
-            all = grown;
-        }
-        all[len++] = n;
+        if (!node_list_push(mem, all, n))
+            return false;
         if (n->first_child) {
             n = n->first_child;
             continue;
@@ -2831,31 +2875,60 @@ static bool flatten(const onr_mem *mem, onr_node *top)
             n = n->parent;
         n = n == top ? NULL : n->next;
     }
-    top->first_child = top->last_child = NULL;
-    for (size_t i = 0; i < len; i++) {
-        onr_node *n = all[i];
-        n->parent = n->prev = n->next = n->first_child = n->last_child = NULL;
-        append_child(top, n);
+    return true;
+}
+
+/* Makes every node below `top` a direct child of it, in document order. With `whole`, the nodes of
+ * template contents below it join them (after the nodes of the tree they sat in) and those contents
+ * are left empty; otherwise each content is queued with `budget`, the levels its template leaves. */
+static bool flatten(cap_jobs *w, onr_node *top, bool whole, unsigned budget)
+{
+    node_list all = {NULL, 0, 0};
+    bool ok = collect_tree(w->mem, top, &all);
+    for (size_t i = 0; ok && whole && i < all.len; i++)
+        if (all.items[i]->content)
+            ok = collect_tree(w->mem, all.items[i]->content, &all);
+    if (ok) {
+        top->first_child = top->last_child = NULL;
+        for (size_t i = 0; i < all.len; i++) {
+            onr_node *n = all.items[i];
+            n->parent = n->prev = n->next = n->first_child = n->last_child = NULL;
+            if (whole && n->content)
+                n->content->first_child = n->content->last_child = NULL;
+            append_child(top, n);
+        }
     }
-    bool ok = true;
-    for (size_t i = 0; i < len && ok; i++)
-        if (all[i]->content)
-            ok = flatten(mem, all[i]->content);
-    onr_free(mem, all);
+    for (size_t i = 0; ok && !whole && i < all.len; i++)
+        if (all.items[i]->content)
+            ok = push_cap_job(w, all.items[i]->content, budget);
+    onr_free(w->mem, all.items);
     return ok;
 }
 
-static bool cap_depth(const onr_mem *mem, onr_node *root, unsigned max_depth)
+/* `n`'s children sit at the cap: what is below them is flattened into them; their template contents,
+ * which the walk does not reach, are queued with `budget`. */
+static bool cap_children(cap_jobs *w, onr_node *n, unsigned budget)
+{
+    bool deep = false;
+    for (const onr_node *c = n->first_child; c && !deep; c = c->next)
+        deep = c->first_child != NULL;
+    if (deep)
+        return flatten(w, n, false, budget);
+    for (onr_node *c = n->first_child; c; c = c->next)
+        if (c->content && !push_cap_job(w, c->content, budget))
+            return false;
+    return true;
+}
+
+/* Caps the tree below `root` at `budget` levels; template contents are queued. */
+static bool cap_tree(cap_jobs *w, onr_node *root, unsigned budget)
 {
     unsigned depth = 1; /* of n */
     for (onr_node *n = root->first_child; n;) {
-        if (n->content && !cap_depth(mem, n->content, max_depth > depth ? max_depth - depth : 1))
+        if (n->content && !push_cap_job(w, n->content, content_budget(budget, depth)))
             return false;
-        if (n->first_child && depth + 1 >= max_depth) {
-            bool deep = false;
-            for (const onr_node *c = n->first_child; c && !deep; c = c->next)
-                deep = c->first_child != NULL;
-            if (deep && !flatten(mem, n))
+        if (n->first_child && depth + 1 >= budget) {
+            if (!cap_children(w, n, content_budget(budget, depth + 1)))
                 return false;
         } else if (n->first_child) {
             n = n->first_child;
@@ -2869,6 +2942,19 @@ static bool cap_depth(const onr_mem *mem, onr_node *root, unsigned max_depth)
         n = n == root ? NULL : n->next;
     }
     return true;
+}
+
+static bool cap_depth(const onr_mem *mem, onr_node *root, unsigned max_depth)
+{
+    cap_jobs w = {mem, NULL, 0, 0};
+    bool ok = push_cap_job(&w, root, max_depth);
+    while (ok && w.len) {
+        cap_job job = w.jobs[--w.len];
+        /* One level allowed: every node below top becomes its child, and its templates sit at the cap. */
+        ok = job.budget > 1 ? cap_tree(&w, job.top, job.budget) : flatten(&w, job.top, job.budget == 0, 0);
+    }
+    onr_free(mem, w.jobs);
+    return ok;
 }
 
 /* ---- entry point ---- */
@@ -2902,7 +2988,10 @@ static onr_status build(builder *b)
         first = false;
         /* The newline after <pre>, <listing> or <textarea> is dropped only from the very next token. */
         bool newline_armed = b->skip_newline;
-        process(b, &t);
+        do {
+            b->reprocess = false;
+            process(b, &t);
+        } while (b->reprocess && !b->failed);
         if (newline_armed)
             b->skip_newline = false;
         if (b->failed)

@@ -452,6 +452,51 @@ static onr_buf repeated(const char *unit, size_t count, const char *tail)
     return html;
 }
 
+/* The depth of the tree below `node` counting a template's content children one level below the
+ * template (the fragment node is not a level), and the text in it, contents included. Recursive: the
+ * cap keeps it shallow. */
+static size_t depth_with_contents(const onr_node *node, size_t depth, size_t *text_len)
+{
+    size_t max = depth;
+    const onr_node *content = onr_node_template_content(node);
+    if (content) {
+        size_t d = depth_with_contents(content, depth, text_len);
+        max = d > max ? d : max;
+    }
+    for (const onr_node *c = onr_node_first_child(node); c; c = onr_node_next_sibling(c)) {
+        if (onr_node_get_type(c) == ONR_NODE_TEXT) {
+            size_t len;
+            onr_node_data(c, &len);
+            *text_len += len;
+        }
+        size_t d = depth_with_contents(c, depth + 1, text_len);
+        max = d > max ? d : max;
+    }
+    return max;
+}
+
+/* Templates nest inside template contents, which the cap reaches as well: the tree stays within one
+ * level of the cap (a template at the cap holds its content one level below it) and keeps its text,
+ * whether the templates nest directly or inside elements that sit at the cap. */
+static void test_depth_cap_reaches_template_contents(void **state)
+{
+    (void)state;
+    static const char *const units[] = {"<template>x", "<template><b><template><form><li><form><form>x"};
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+        onr_buf html = repeated(units[u], 100000, "");
+        onr_html_options options;
+        onr_html_options_init(&options);
+        options.max_depth = 4;
+        onr_document *doc;
+        assert_int_equal(onr_html_parse(html.data, html.len, &options, NULL, &doc, NULL), ONR_OK);
+        size_t text_len = 0;
+        assert_true(depth_with_contents(onr_document_root(doc), 0, &text_len) <= 5);
+        assert_int_equal(text_len, 100000);
+        onr_document_free(doc);
+        onr_buf_free(&html);
+    }
+}
+
 /* CPU seconds of one parse + free. A fast input is parsed again until 20 ms have been spent, so
  * that the clock's granularity and one interruption weigh little against the measured time. */
 static double time_parse(const onr_buf *html)
@@ -543,6 +588,7 @@ int main(void)
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_depth_cap_keeps_content),
         cmocka_unit_test(test_depth_cap_after_adoption),
+        cmocka_unit_test(test_depth_cap_reaches_template_contents),
         cmocka_unit_test(test_pathological_inputs),
         cmocka_unit_test(test_million_nested_elements),
     };
