@@ -13,6 +13,8 @@
 /* A text node this long is not moved to extend it; a new text node follows it instead. */
 #define MAX_TEXT_MOVE 4096
 #define TEXT_CHUNK (64 * 1024)
+/* Nodes are taken from the arena this many at a time: a page has thousands. */
+#define NODE_BATCH 64
 
 typedef enum insertion_mode {
     MODE_INITIAL,
@@ -203,6 +205,8 @@ typedef struct builder {
     onr_buf scratch;            /* characters with U+0000 removed or replaced */
     char *text_chunk;           /* arena space that decoded text and moved text nodes go to */
     size_t text_used, text_cap;
+    onr_node *spare_nodes;      /* arena space for the next nodes, NODE_BATCH at a time */
+    size_t spare_count;
     onr_node sink;              /* handed out when an allocation fails; the parse then stops */
 } builder;
 
@@ -293,11 +297,16 @@ static const char *keep_string(builder *b, const char *s, size_t len)
 
 static onr_node *new_node(builder *b, onr_node_type type, size_t offset)
 {
-    onr_node *n = arena_alloc(b, sizeof *n);
-    if (!n) {
-        memset(&b->sink, 0, sizeof b->sink);
-        return &b->sink;
+    if (!b->spare_count) {
+        b->spare_nodes = arena_alloc(b, NODE_BATCH * sizeof *b->spare_nodes);
+        if (!b->spare_nodes) {
+            memset(&b->sink, 0, sizeof b->sink);
+            return &b->sink;
+        }
+        b->spare_count = NODE_BATCH;
     }
+    onr_node *n = b->spare_nodes++;
+    b->spare_count--;
     memset(n, 0, sizeof *n);
     n->type = (uint8_t)type;
     n->offset = offset;
