@@ -691,6 +691,12 @@ static void copy_attributes(builder *b, onr_node *n, const html_token *t)
     html_attr *attrs = arena_alloc(b, t->attr_count * sizeof *attrs);
     if (!attrs)
         return;
+    n->attrs = attrs;
+    n->attr_count = (uint16_t)t->attr_count;
+    if (t->attrs_in_input && n->ns == ONR_NS_HTML) { /* the common case: nothing to keep or fix */
+        memcpy(attrs, t->attrs, t->attr_count * sizeof *attrs);
+        return;
+    }
     for (size_t i = 0; i < t->attr_count; i++) {
         const html_attr *a = &t->attrs[i];
         attrs[i].name = keep_string(b, a->name, a->name_len);
@@ -707,8 +713,6 @@ static void copy_attributes(builder *b, onr_node *n, const html_token *t)
             attrs[i].name = "definitionURL";
         }
     }
-    n->attrs = attrs;
-    n->attr_count = (uint16_t)t->attr_count;
 }
 
 static const html_attr *token_attribute(const html_token *t, const char *name)
