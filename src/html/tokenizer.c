@@ -823,18 +823,17 @@ static onr_status emit_tag(html_tokenizer *t, html_token *tok)
     t->emitted_start_len = tok->name_len;
     /* Only values are cut: a cut name could collide with another and undo duplicate removal. */
     size_t max = t->max_attribute_length;
-    bool in_input = !t->normalized;
     for (size_t i = 0; i < t->attr_count; i++) {
         html_attr *out = &t->out_attrs[i];
         out->name = piece_ptr(t, &t->attrs[i].name);
         out->name_len = t->attrs[i].name.len;
         out->value = piece_ptr(t, &t->attrs[i].value);
         out->value_len = cut_utf8(out->value, t->attrs[i].value.len, max);
-        in_input &= !t->attrs[i].name.scratch & !t->attrs[i].value.scratch;
     }
     tok->attrs = t->attr_count ? t->out_attrs : NULL;
     tok->attr_count = t->attr_count;
-    tok->attrs_in_input = in_input;
+    /* the scratch buffer is emptied for each token, and every piece moved there makes it longer */
+    tok->attrs_in_input = !t->normalized && t->scratch.len == 0;
     return ONR_OK;
 }
 

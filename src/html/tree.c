@@ -694,7 +694,8 @@ static void copy_attributes(builder *b, onr_node *n, const html_token *t)
     n->attrs = attrs;
     n->attr_count = (uint16_t)t->attr_count;
     if (t->attrs_in_input && n->ns == ONR_NS_HTML) { /* the common case: nothing to keep or fix */
-        memcpy(attrs, t->attrs, t->attr_count * sizeof *attrs);
+        for (size_t i = 0; i < t->attr_count; i++) /* a call costs more than the few copies */
+            attrs[i] = t->attrs[i];
         return;
     }
     for (size_t i = 0; i < t->attr_count; i++) {
