@@ -38,14 +38,16 @@ static bool is_special_scheme(onr_string scheme)
     return false;
 }
 
-/* Compares each byte with the few stop bytes inline: a memchr call per byte of every link cost more
- * than the rest of the split. */
+/* The offset of the first of the stop bytes in s (or len): one memchr per stop byte, each over what
+ * is left before the earliest found so far. Links run to hundreds of bytes (tracking queries, data:
+ * URLs), and memchr passes them 32 bytes at a time. */
 static size_t span_until(const char *s, size_t len, const char *stops)
 {
-    for (size_t i = 0; i < len; i++)
-        for (const char *stop = stops; *stop; stop++)
-            if (s[i] == *stop)
-                return i;
+    for (const char *stop = stops; *stop && len; stop++) {
+        const char *hit = memchr(s, *stop, len);
+        if (hit)
+            len = (size_t)(hit - s);
+    }
     return len;
 }
 
