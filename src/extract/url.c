@@ -136,6 +136,16 @@ static char *clean_href(onr_arena *arena, const char *href, size_t len, bool spe
     char *copy = onr_arena_alloc(arena, len + 1);
     if (!copy)
         return NULL;
+    /* most links have nothing to drop or turn: copied in one go */
+    size_t plain = 0;
+    while (plain < len && href[plain] != '\\' && (unsigned char)href[plain] > '\r')
+        plain++;
+    if (plain == len) {
+        memcpy(copy, href, len);
+        copy[len] = '\0';
+        *out_len = len;
+        return copy;
+    }
     size_t o = 0;
     bool in_path = true;
     for (size_t i = 0; i < len; i++) {
