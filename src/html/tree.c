@@ -2916,7 +2916,11 @@ static onr_status build(builder *b)
         first = false;
         /* The newline after <pre>, <listing> or <textarea> is dropped only from the very next token. */
         bool newline_armed = b->skip_newline;
-        process(b, &t);
+        /* most tokens of a page: in body, under an HTML element, where process() would end up */
+        if (b->mode == MODE_IN_BODY && b->open_len && current(b)->ns == ONR_NS_HTML)
+            mode_in_body(b, &t);
+        else
+            process(b, &t);
         if (newline_armed)
             b->skip_newline = false;
         if (b->failed)
