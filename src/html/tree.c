@@ -2903,6 +2903,7 @@ static onr_status build(builder *b)
 {
     html_token t;
     bool first = true;
+    bool foreign = false; /* the current node is not an HTML element (none is open at first) */
     for (;;) {
         if (html_tokenizer_next(b->tokenizer, &t) != ONR_OK)
             return ONR_ERR_NOMEM;
@@ -2917,7 +2918,7 @@ static onr_status build(builder *b)
         /* The newline after <pre>, <listing> or <textarea> is dropped only from the very next token. */
         bool newline_armed = b->skip_newline;
         /* most tokens of a page: in body, under an HTML element, where process() would end up */
-        if (b->mode == MODE_IN_BODY && b->open_len && current(b)->ns == ONR_NS_HTML)
+        if (b->mode == MODE_IN_BODY && b->open_len && !foreign)
             mode_in_body(b, &t);
         else
             process(b, &t);
@@ -2925,7 +2926,7 @@ static onr_status build(builder *b)
             b->skip_newline = false;
         if (b->failed)
             return ONR_ERR_NOMEM;
-        bool foreign = b->open_len && current(b)->ns != ONR_NS_HTML;
+        foreign = b->open_len && current(b)->ns != ONR_NS_HTML;
         if (foreign != b->cdata_allowed) {
             b->cdata_allowed = foreign;
             html_tokenizer_allow_cdata(b->tokenizer, foreign);
