@@ -574,6 +574,7 @@ static inline void token_clear(html_token *tok, html_token_kind kind, size_t off
     tok->self_closing = false;
     tok->attrs = NULL;
     tok->attr_count = 0;
+    tok->attrs_in_input = false;
     tok->data = NULL;
     tok->data_len = 0;
     tok->whitespace_only = false;
@@ -585,19 +586,34 @@ static inline void token_clear(html_token *tok, html_token_kind kind, size_t off
     tok->force_quirks = false;
 }
 
-static bool all_space(const char *s, size_t len)
+#if defined(__SSE2__)
+/* A bit per byte of the 16 at s: set for the ASCII white space of HTML. */
+static inline unsigned space_mask16(const char *s)
+{
+    const __m128i space = _mm_set1_epi8(' '), lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'),
+                  ff = _mm_set1_epi8('\f');
+    __m128i c = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, space), _mm_cmpeq_epi8(c, lf)),
+                               _mm_or_si128(_mm_cmpeq_epi8(c, tab), _mm_cmpeq_epi8(c, ff)));
+    return (unsigned)_mm_movemask_epi8(hit);
+}
+#endif
+
+/* `readable` bytes from s on may be read (at least len): the white space between tags is
+ * shorter than sixteen bytes, and is tested in one step when the input goes on after it. */
+static bool all_space(const char *s, size_t len, size_t readable)
 {
     size_t i = 0;
 #if defined(__SSE2__)
-    const __m128i space = _mm_set1_epi8(' '), lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'),
-                  ff = _mm_set1_epi8('\f');
-    for (; len - i >= 16; i += 16) {
-        __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, space), _mm_cmpeq_epi8(c, lf)),
-                                   _mm_or_si128(_mm_cmpeq_epi8(c, tab), _mm_cmpeq_epi8(c, ff)));
-        if (_mm_movemask_epi8(hit) != 0xFFFF)
+    for (; len - i >= 16; i += 16)
+        if (space_mask16(s + i) != 0xFFFF)
             return false;
+    if (i < len && readable - i >= 16) {
+        unsigned want = (1u << (len - i)) - 1;
+        return (space_mask16(s + i) & want) == want;
     }
+#else
+    (void)readable;
 #endif
     for (; i < len; i++)
         if (!is_space((unsigned char)s[i]))
@@ -615,7 +631,8 @@ static onr_status emit_text(html_tokenizer *t, html_token *tok)
     tok->data = piece_ptr(t, &t->text);
     tok->data_len = t->text.len;
     tok->has_nul = t->text_has_nul;
-    tok->whitespace_only = all_space(tok->data, tok->data_len);
+    size_t readable = t->text.scratch ? t->text.len : t->len - t->text.start;
+    tok->whitespace_only = all_space(tok->data, tok->data_len, readable);
     return ONR_OK;
 }
 
@@ -815,6 +832,8 @@ static onr_status emit_tag(html_tokenizer *t, html_token *tok)
     }
     tok->attrs = t->attr_count ? t->out_attrs : NULL;
     tok->attr_count = t->attr_count;
+    /* the scratch buffer is emptied for each token, and every piece moved there makes it longer */
+    tok->attrs_in_input = !t->normalized && t->scratch.len == 0;
     return ONR_OK;
 }
 

@@ -43,6 +43,7 @@ typedef struct html_token {
     bool self_closing;
     html_attr *attrs;         /* duplicates dropped, at most the configured count */
     size_t attr_count;
+    bool attrs_in_input;      /* every attribute name and value is a span of the caller's input */
     /* characters and comments */
     const char *data;
     size_t data_len;

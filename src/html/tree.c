@@ -13,6 +13,8 @@
 /* A text node this long is not moved to extend it; a new text node follows it instead. */
 #define MAX_TEXT_MOVE 4096
 #define TEXT_CHUNK (64 * 1024)
+/* Nodes are taken from the arena this many at a time: a page has thousands. */
+#define NODE_BATCH 64
 
 typedef enum insertion_mode {
     MODE_INITIAL,
@@ -204,6 +206,8 @@ typedef struct builder {
     onr_buf scratch;            /* characters with U+0000 removed or replaced */
     char *text_chunk;           /* arena space that decoded text and moved text nodes go to */
     size_t text_used, text_cap;
+    onr_node *spare_nodes;      /* arena space for the next nodes, NODE_BATCH at a time */
+    size_t spare_count;
     onr_node sink;              /* handed out when an allocation fails; the parse then stops */
 } builder;
 
@@ -294,11 +298,16 @@ static const char *keep_string(builder *b, const char *s, size_t len)
 
 static onr_node *new_node(builder *b, onr_node_type type, size_t offset)
 {
-    onr_node *n = arena_alloc(b, sizeof *n);
-    if (!n) {
-        memset(&b->sink, 0, sizeof b->sink);
-        return &b->sink;
+    if (!b->spare_count) {
+        b->spare_nodes = arena_alloc(b, NODE_BATCH * sizeof *b->spare_nodes);
+        if (!b->spare_nodes) {
+            memset(&b->sink, 0, sizeof b->sink);
+            return &b->sink;
+        }
+        b->spare_count = NODE_BATCH;
     }
+    onr_node *n = b->spare_nodes++;
+    b->spare_count--;
     memset(n, 0, sizeof *n);
     n->type = (uint8_t)type;
     n->offset = offset;
@@ -683,6 +692,13 @@ static void copy_attributes(builder *b, onr_node *n, const html_token *t)
     html_attr *attrs = arena_alloc(b, t->attr_count * sizeof *attrs);
     if (!attrs)
         return;
+    n->attrs = attrs;
+    n->attr_count = (uint16_t)t->attr_count;
+    if (t->attrs_in_input && n->ns == ONR_NS_HTML) { /* the common case: nothing to keep or fix */
+        for (size_t i = 0; i < t->attr_count; i++) /* a call costs more than the few copies */
+            attrs[i] = t->attrs[i];
+        return;
+    }
     for (size_t i = 0; i < t->attr_count; i++) {
         const html_attr *a = &t->attrs[i];
         attrs[i].name = keep_string(b, a->name, a->name_len);
@@ -699,8 +715,6 @@ static void copy_attributes(builder *b, onr_node *n, const html_token *t)
             attrs[i].name = "definitionURL";
         }
     }
-    n->attrs = attrs;
-    n->attr_count = (uint16_t)t->attr_count;
 }
 
 static const html_attr *token_attribute(const html_token *t, const char *name)
@@ -2557,7 +2571,7 @@ static void mode_in_template(builder *b, html_token *t)
         if (b->template_len)
             b->template_len--;
         reset_insertion_mode(b);
-        b->reprocess = true; /* by the token loop: one round per open template, which may be many */
+        b->reprocess = true; /* by the token loop, not by recursion: one round per open template */
         return;
     }
 }
@@ -2975,6 +2989,7 @@ static onr_status build(builder *b)
 {
     html_token t;
     bool first = true;
+    bool foreign = false; /* the current node is not an HTML element (none is open at first) */
     for (;;) {
         if (html_tokenizer_next(b->tokenizer, &t) != ONR_OK)
             return ONR_ERR_NOMEM;
@@ -2988,15 +3003,20 @@ static onr_status build(builder *b)
         first = false;
         /* The newline after <pre>, <listing> or <textarea> is dropped only from the very next token. */
         bool newline_armed = b->skip_newline;
-        do {
+        /* most tokens of a page: in body, under an HTML element, where process() would end up */
+        if (b->mode == MODE_IN_BODY && b->open_len && !foreign)
+            mode_in_body(b, &t);
+        else
+            process(b, &t);
+        while (b->reprocess && !b->failed) {
             b->reprocess = false;
             process(b, &t);
-        } while (b->reprocess && !b->failed);
+        }
         if (newline_armed)
             b->skip_newline = false;
         if (b->failed)
             return ONR_ERR_NOMEM;
-        bool foreign = b->open_len && current(b)->ns != ONR_NS_HTML;
+        foreign = b->open_len && current(b)->ns != ONR_NS_HTML;
         if (foreign != b->cdata_allowed) {
             b->cdata_allowed = foreign;
             html_tokenizer_allow_cdata(b->tokenizer, foreign);

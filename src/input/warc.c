@@ -500,11 +500,14 @@ static bool skip_garbage(onr_warc_reader *r, onr_error *err)
 }
 
 /* Damage inside a record: report it, step one byte in and let the garbage scan find the next
- * record without reporting again. */
+ * record without reporting again. A broken member explains the damage instead: its rest is
+ * inflated first, since how far zlib had got when the record was read depends on the room it had
+ * (and -j N must report what -j 1 reports). */
 static onr_status record_damaged(onr_warc_reader *r, onr_error *err)
 {
     warc_stream *s = &r->stream;
     note_spill(r);
+    warc_stream_finish_member(s);
     if (s->state == WARC_STREAM_BREAK)
         return stream_stopped(r, err); /* the broken member explains it */
     warc_stream_discard(s, 1);

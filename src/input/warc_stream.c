@@ -483,6 +483,13 @@ size_t warc_stream_ensure(warc_stream *s, size_t n)
     return s->len - s->pos;
 }
 
+void warc_stream_finish_member(warc_stream *s)
+{
+    while (s->kind != ONR_WARC_PLAIN && s->in_member && s->state == WARC_STREAM_OK &&
+           make_room(s, s->len - s->pos + 1))
+        produce(s);
+}
+
 uint64_t warc_stream_discard(warc_stream *s, uint64_t n)
 {
     uint64_t done = 0;

@@ -98,6 +98,9 @@ uint64_t warc_stream_discard(warc_stream *s, uint64_t n);
  * (a record never spans members, so its damage ends there); like warc_stream_discard for plain
  * input. */
 uint64_t warc_stream_discard_in_member(warc_stream *s, uint64_t n);
+/* Inflates the rest of the gzip member or zstd frame being read into the window (within the
+ * limit), so that a damaged member is known as such whatever room its reading was given. */
+void warc_stream_finish_member(warc_stream *s);
 /* After a break: forgets the window and continues at the next member found after the damage. */
 void warc_stream_resume(warc_stream *s);
 

@@ -19,7 +19,7 @@ check() { # check DESCRIPTION COMMAND...: the command must succeed
 # A WARC with a warcinfo, then per page a request, a response and a metadata record; garbage between
 # two records; a 404; a PDF; and, gzip-compressed per record, the same with one truncated member.
 /usr/bin/python3 - "$dir" <<'PY'
-import gzip, sys
+import gzip, random, sys
 d = sys.argv[1]
 def record(kind, uri, block, ctype="application/http; msgtype=response", n=[0]):
     n[0] += 1
@@ -57,6 +57,18 @@ open(d + "/split.warc.gz", "wb").write(gzip.compress(whole[:1000]) + gzip.compre
 odd = record("response", "https://news.example/odd", response("200 OK", "text/html", page("Magic \x1f\x8b\x08 bytes")))
 open(d + "/magic.warc.gz", "wb").write(gzip.compress(odd, compresslevel=0) + b"".join(members[:7]) + b"junk\x1f\x8b" +
                                        gzip.compress(odd + odd, compresslevel=0) + members[7][:40] + b"".join(members[8:]))
+# A member cut in half before long pages: zlib reads on into the next members as if they were its
+# data, and the error lines once depended on how far it had got when the record was checked.
+rng = random.Random(1)
+words = ["council", "ferry", "bridge", "vote", "school", "budget", "mayor", "river", "harbour", "road"]
+def long_page(i):
+    text = " ".join(rng.choice(words) + str(rng.randrange(1000)) for _ in range(10000))
+    return ("<html><head><title>Long %d</title></head><body><article><p>%s</p></article></body></html>"
+            % (i, text)).encode()
+long = [gzip.compress(record("response", "https://news.example/long%d" % i,
+                             response("200 OK", "text/html; charset=utf-8", long_page(i))), mtime=0) for i in range(12)]
+long[1] = long[1][: len(long[1]) // 2]
+open(d + "/cut.warc.gz", "wb").write(b"".join(long))
 PY
 
 # Plain WARC: 12 records and one damaged stretch, one line each; the summary says the same.
@@ -87,7 +99,7 @@ check "articles around the damage" test "$(grep -c '"title"' "$dir/gz.jsonl")" -
 check "later records kept" grep -q '"skipped":"not-html"' "$dir/gz.jsonl"
 
 # Workers reading stretches of a .warc.gz give what one reader gives: lines, messages, exit code.
-for f in crawl one split magic; do
+for f in crawl one split magic cut; do
     for j in 1 2 3; do
         "$onrecord" extract -j $j --output-format jsonl --summary "$dir/$f-$j.summary" "$dir/$f.warc.gz" \
             > "$dir/$f-$j.jsonl" 2> "$dir/$f-$j.err"
@@ -101,6 +113,7 @@ for f in crawl one split magic; do
 done
 check "one member: every record" test "$(wc -l < "$dir/one-2.jsonl")" -eq 36
 check "false starts: the pages holding the magic" test "$(grep -c '"title":"Magic' "$dir/magic-2.jsonl")" -eq 3
+check "cut member: one error line" test "$(grep -c '"error"' "$dir/cut-1.jsonl")" -eq 1
 
 # Shards: two shards over a manifest concatenate to the single run, and a rerun does nothing.
 for i in 1 2 3 4 5; do
