@@ -61,13 +61,19 @@ static bool is_negation(const src_doc *doc, const src_token *t)
            (n > 5 && w[n - 1] == 't' && !memcmp(w + n - 4, "\xe2\x80\x99", 3) && w[n - 5] == 'n');
 }
 
+/* Is token `i` one of the `n` words of `words`? */
+static bool word_among(const src_doc *doc, long i, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (word_is(doc, (size_t)i, words[k]))
+            return true;
+    return false;
+}
+
 static bool is_be(const src_doc *doc, long i)
 {
     static const char *const be[] = {"is", "was", "are", "were", "been", "be"};
-    for (size_t k = 0; k < sizeof be / sizeof be[0]; k++)
-        if (word_is(doc, (size_t)i, be[k]))
-            return true;
-    return false;
+    return word_among(doc, i, be, sizeof be / sizeof be[0]);
 }
 
 /* A word that may sit between a speaker and its verb: "he also said", "Putin repeatedly said",
@@ -1283,6 +1289,27 @@ static bool lone_dash(const src_doc *doc, long first, long q, long send)
     return true;
 }
 
+static bool modal_or_have(const src_doc *doc, long i)
+{
+    static const char *const verbs[] = {"would", "will", "could", "should", "may", "might", "must", "can",
+                                        "has", "have", "had"};
+    return !(src_tok(doc, (size_t)i)->flags & TF_CAP) && word_among(doc, i, verbs, sizeof verbs / sizeof verbs[0]);
+}
+
+/* A modal or a form of "have" ("would", "will", "had") a few plain words after `k`: "promised the
+ * town would rebuild" has no listener, the noun phrase is the subject of the reported clause. */
+static bool modal_after_words(const src_doc *doc, long k, long send)
+{
+    for (long i = k + 1; i < send && i < k + 5; i++) {
+        const src_token *t = src_tok(doc, (size_t)i);
+        if (t->type != TOK_WORD || t->region >= 0 || (t->lex & (LEX_PREP | LEX_CLAUSE | LEX_CUE)))
+            return false;
+        if (modal_or_have(doc, i))
+            return true;
+    }
+    return false;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -1296,7 +1323,7 @@ static span clause_after(const src_doc *doc, long c, long send)
              * the listener is part of what is said (a "that" further on still starts the clause) */
             if (obj.first < 0)
                 obj = (span){k, k + 1};
-            bool object_said = false;
+            bool object_said = modal_after_words(doc, k, send);
             for (long q = obj.first + 1; q <= obj.end && q < send && !object_said; q++)
                 object_said = word_is(doc, (size_t)q, "of") || word_is(doc, (size_t)q, "to");
             if (!object_said)

@@ -154,6 +154,15 @@ static void new_speaker_after_a_comma_ends_the_clause(void **state)
                       "indirect [it has never run better] <- others (say) #2 anonymous", NULL});
 }
 
+static void subject_of_the_clause_is_no_listener(void **state)
+{
+    (void)state;
+    /* "promised the town would …": a modal after the noun phrase makes it the clause's subject */
+    expect_quotes("The governor promised the harbour town would get a new ferry.\n",
+                  (const char *const[]){
+                      "indirect [the harbour town would get a new ferry] <- The governor (promised) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +180,7 @@ int main(void)
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
         cmocka_unit_test(new_speaker_after_a_comma_ends_the_clause),
+        cmocka_unit_test(subject_of_the_clause_is_no_listener),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
