@@ -26,12 +26,28 @@ static bool is_cue(const src_token *t)
     return t->type == TOK_WORD && (t->lex & LEX_CUE) && !(t->flags & TF_CAP) && t->region < 0;
 }
 
+/* Is token `i` one of the `n` words of `words`? */
+static bool word_among(const src_doc *doc, long i, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (word_is(doc, (size_t)i, words[k]))
+            return true;
+    return false;
+}
+
 /* "a planning report", "the reports": a noun that is also a reporting verb, after a determiner
  * or a plain modifier, is the noun. */
 static bool noun_not_cue(const src_doc *doc, long c)
 {
     const src_token *t = src_tok(doc, (size_t)c);
-    if (!(t->lex & LEX_DOC) || c == 0)
+    if (c == 0)
+        return false;
+    static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
+    static const char *const particles[] = {"up", "off", "down", "away"};
+    if (word_among(doc, c - 1, determiners, sizeof determiners / sizeof determiners[0]) ||
+        (c + 1 < (long)doc->tokens.len && word_among(doc, c + 1, particles, sizeof particles / sizeof particles[0])))
+        return true; /* "the show", "his call", "a promise"; "show up", "called off" */
+    if (!(t->lex & LEX_DOC))
         return false;
     const src_token *p = src_tok(doc, (size_t)c - 1);
     return p->type == TOK_WORD && ((p->lex & (LEX_DEF | LEX_INDEF)) ||
@@ -59,15 +75,6 @@ static bool is_negation(const src_doc *doc, const src_token *t)
     const char *w = doc->text + t->start;
     return (n == 3 && onr_ascii_ieq(w, n, "not", 3)) || (n > 3 && w[n - 1] == 't' && w[n - 2] == '\'' && w[n - 3] == 'n') ||
            (n > 5 && w[n - 1] == 't' && !memcmp(w + n - 4, "\xe2\x80\x99", 3) && w[n - 5] == 'n');
-}
-
-/* Is token `i` one of the `n` words of `words`? */
-static bool word_among(const src_doc *doc, long i, const char *const *words, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (word_is(doc, (size_t)i, words[k]))
-            return true;
-    return false;
 }
 
 static bool is_be(const src_doc *doc, long i)

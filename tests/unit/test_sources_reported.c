@@ -163,6 +163,16 @@ static void subject_of_the_clause_is_no_listener(void **state)
                       "indirect [the harbour town would get a new ferry] <- The governor (promised) #1 anonymous", NULL});
 }
 
+static void cue_word_as_noun_or_with_a_particle(void **state)
+{
+    (void)state;
+    /* "showed up", "called off", "his call": the verb of saying is not there */
+    expect_quotes("Crowds of farmers showed up at the town hall on Friday.\n\n"
+                  "The council called off the vote on the new pier.\n\n"
+                  "His call came too late for the council to act.\n",
+                  (const char *const[]){NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -181,6 +191,7 @@ int main(void)
         cmocka_unit_test(as_the_speaker_said),
         cmocka_unit_test(new_speaker_after_a_comma_ends_the_clause),
         cmocka_unit_test(subject_of_the_clause_is_no_listener),
+        cmocka_unit_test(cue_word_as_noun_or_with_a_particle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
