@@ -47,6 +47,9 @@ static bool noun_not_cue(const src_doc *doc, long c)
     if (word_among(doc, c - 1, determiners, sizeof determiners / sizeof determiners[0]) ||
         (c + 1 < (long)doc->tokens.len && word_among(doc, c + 1, particles, sizeof particles / sizeof particles[0])))
         return true; /* "the show", "his call", "a promise"; "show up", "called off" */
+    if ((t->lex & LEX_LABEL) && c + 1 < (long)doc->tokens.len && is_punct(src_tok(doc, (size_t)c + 1), ':') &&
+        (src_tok(doc, (size_t)c - 1)->flags & TF_PARA))
+        return true; /* "Editor's note:", a label opening the paragraph */
     if (!(t->lex & LEX_DOC))
         return false;
     const src_token *p = src_tok(doc, (size_t)c - 1);
