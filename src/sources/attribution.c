@@ -1320,6 +1320,30 @@ static bool modal_after_words(const src_doc *doc, long k, long send)
     return false;
 }
 
+/* "said, however, that …", "said on CNN, where he is a paid contributor, that …", "said on the
+ * show “Meet the Press” that …": the "that" after an aside that opens with a comma, a dash or a
+ * preposition and closes with punctuation or a quotation; -1 when there is none. */
+static long that_after_aside(const src_doc *doc, long k, long send)
+{
+    const src_token *o = src_tok(doc, (size_t)k);
+    if (k >= send || !(is_punct(o, ',') || dash_break(doc, k) || (o->type == TOK_WORD && (o->lex & LEX_PREP))))
+        return -1;
+    for (long q = k + 1; q < send && q < k + 25; q++) {
+        const src_token *t = src_tok(doc, (size_t)q);
+        if (t->region >= 0)
+            continue;
+        if (t->type == TOK_PUNCT && strchr(".;:!?", t->punct))
+            return -1;
+        if (is_cue(t))
+            return -1;
+        if (word_is(doc, (size_t)q, "that")) {
+            const src_token *p = src_tok(doc, (size_t)q - 1);
+            return (is_punct(p, ',') || dash_break(doc, q - 1) || p->type == TOK_QUOTE || p->region >= 0) ? q : -1;
+        }
+    }
+    return -1;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -1352,7 +1376,11 @@ static span clause_after(const src_doc *doc, long c, long send)
             break;
         }
     }
-    if (k < send && is_punct(src_tok(doc, (size_t)k), ':')) {
+    long aside_that = introduced ? -1 : that_after_aside(doc, k, send);
+    if (aside_that >= 0) {
+        k = aside_that;
+        introduced = true;
+    } else if (k < send && is_punct(src_tok(doc, (size_t)k), ':')) {
         k++;
         introduced = true;
     } else if (k < send && src_tok(doc, (size_t)k)->type == TOK_PUNCT) {

@@ -174,6 +174,19 @@ static void cue_word_as_noun_or_with_a_particle(void **state)
                   (const char *const[]){NULL});
 }
 
+static void that_after_an_aside(void **state)
+{
+    (void)state;
+    /* the verb's aside between commas or dashes, or with a quoted title, before "that" */
+    expect_quotes("He said, however, that the ferry would run.\n\n"
+                  "Mr. Dale said on WXYZ, where he is a guest host, that the pier was unsafe.\n\n"
+                  "The mayor said \u2014 on Twitter, of all places \u2014 that the ferry would run.\n",
+                  (const char *const[]){
+                      "indirect [that the ferry would run] <- He (said) #1",
+                      "indirect [that the pier was unsafe] <- Mr. Dale (said) #2",
+                      "indirect [that the ferry would run] <- The mayor (said) #3 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +206,7 @@ int main(void)
         cmocka_unit_test(new_speaker_after_a_comma_ends_the_clause),
         cmocka_unit_test(subject_of_the_clause_is_no_listener),
         cmocka_unit_test(cue_word_as_noun_or_with_a_particle),
+        cmocka_unit_test(that_after_an_aside),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
