@@ -1320,6 +1320,18 @@ static bool modal_after_words(const src_doc *doc, long k, long send)
     return false;
 }
 
+/* "will show", "to prove", "would not show": evidence verbs after a modal or "to" are
+ * something done, not something said, unless "that" or a quotation follows. */
+static bool intended_showing(const src_doc *doc, long c)
+{
+    static const char *const verbs[] = {"show", "prove", "demonstrate"};
+    static const char *const before[] = {"will", "would", "could", "should", "might", "may", "must", "can", "to"};
+    if (c < 2 || !word_among(doc, c, verbs, sizeof verbs / sizeof verbs[0]))
+        return false;
+    long m = c - 1 - is_adverb(doc, src_tok(doc, (size_t)c - 1)); /* "will also show" */
+    return word_among(doc, m, before, sizeof before / sizeof before[0]);
+}
+
 /* "said, however, that …", "said on CNN, where he is a paid contributor, that …", "said on the
  * show “Meet the Press” that …": the "that" after an aside that opens with a comma, a dash or a
  * preposition and closes with punctuation or a quotation; -1 when there is none. */
@@ -1386,8 +1398,8 @@ static span clause_after(const src_doc *doc, long c, long send)
     } else if (k < send && src_tok(doc, (size_t)k)->type == TOK_PUNCT) {
         return no_span; /* "…, another official said, voicing …": the clause came before */
     }
-    if ((cue->lex & LEX_WEAK) && !introduced && !(k < send && src_tok(doc, (size_t)k)->region >= 0))
-        return no_span; /* "wrote the letter", "maintains a lead" */
+    if (((cue->lex & LEX_WEAK) || intended_showing(doc, c)) && !introduced && !(k < send && src_tok(doc, (size_t)k)->region >= 0))
+        return no_span; /* "wrote the letter", "maintains a lead", "will show more resolve" */
     long end = send;
     for (long q = k + 2; q < send; q++) {
         /* The clause ends where the speaker does something else: "…; she left", "… but did not

@@ -187,6 +187,15 @@ static void that_after_an_aside(void **state)
                       "indirect [that the ferry would run] <- The mayor (said) #3 anonymous", NULL});
 }
 
+static void showing_after_a_modal_needs_a_clause(void **state)
+{
+    (void)state;
+    /* "will also show more patience" is done, not said; "to show that …" still reports */
+    expect_quotes("The union will also show more patience in the talks.\n\n"
+                  "The figures would show that the ferry lost money.\n",
+                  (const char *const[]){"indirect [that the ferry lost money] <- The figures (show) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,6 +216,7 @@ int main(void)
         cmocka_unit_test(subject_of_the_clause_is_no_listener),
         cmocka_unit_test(cue_word_as_noun_or_with_a_particle),
         cmocka_unit_test(that_after_an_aside),
+        cmocka_unit_test(showing_after_a_modal_needs_a_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
