@@ -1720,6 +1720,9 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
     span speaker = verb_speaker(doc, verb, sfirst);
     if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
         speaker = clause_subject(doc, sfirst, c - 1); /* "… and spoke about …" */
+    if (speaker.first < 0 && verb > sfirst && is_punct(src_tok(doc, (size_t)verb - 1), ',') &&
+        ends_in_ing(doc, src_tok(doc, (size_t)verb)))
+        speaker = participle_speaker(doc, verb, sfirst); /* "…, she said, referring to …" */
     if (speaker.first < 0)
         return true;
     return add_reported(doc, clause_after(doc, c + 1, send), speaker, (span){verb, c + 2});

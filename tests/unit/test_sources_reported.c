@@ -196,6 +196,18 @@ static void showing_after_a_modal_needs_a_clause(void **state)
                   (const char *const[]){"indirect [that the ferry lost money] <- The figures (show) #1 anonymous", NULL});
 }
 
+static void topic_participle_after_a_comma(void **state)
+{
+    (void)state;
+    /* "…, referring to …": the speaker of the sentence or of its quotation */
+    expect_quotes("Ms. Lane spoke for an hour, referring to the new pier.\n\n"
+                  "\"We will win,\" Mr. Dale added, referring to his party.\n",
+                  (const char *const[]){
+                      "indirect [the new pier] <- Ms. Lane (referring to) #1",
+                      "direct [\"We will win,\"] <- Mr. Dale (added) #2",
+                      "indirect [his party] <- Mr. Dale (referring to) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +229,7 @@ int main(void)
         cmocka_unit_test(cue_word_as_noun_or_with_a_particle),
         cmocka_unit_test(that_after_an_aside),
         cmocka_unit_test(showing_after_a_modal_needs_a_clause),
+        cmocka_unit_test(topic_participle_after_a_comma),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
