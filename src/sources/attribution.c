@@ -1999,6 +1999,15 @@ static bool infinitive_has_own_subject(const src_doc *doc, long from, long to)
     return false;
 }
 
+/* A comma right before token `c`, or inside the quotation that closes there: "…,” adding that …". */
+static bool comma_before(const src_doc *doc, long c, long sfirst)
+{
+    const src_token *p = src_tok(doc, (size_t)c - 1);
+    if (is_punct(p, ','))
+        return true;
+    return c - 2 > sfirst && p->type == TOK_QUOTE && (p->flags & TF_CLOSE) && is_punct(src_tok(doc, (size_t)c - 2), ',');
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -2054,7 +2063,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             return true;
         }
     }
-    bool participle = (t->lex & LEX_PARTICIPLE) && c > sfirst && is_punct(src_tok(doc, (size_t)c - 1), ',');
+    bool participle = (t->lex & LEX_PARTICIPLE) && c > sfirst && comma_before(doc, c, sfirst);
     span speaker = participle ? no_span : verb_speaker(doc, c, sfirst), content = no_span;
     if (!participle && raising_verb(doc, c, sfirst) && raising_subject(doc, c, sfirst).first >= 0)
         return attribute_hedge(doc, c, sfirst, send);
@@ -2098,13 +2107,13 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             content = clause_after(doc, c, send);
         if (content.first < 0 && (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && is_punct(src_tok(doc, (size_t)c + 1), ','))))
             content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday.", "…, he said, and …" */
-    } else if (c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&
+    } else if (!participle && c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&
                is_punct(src_tok(doc, (size_t)c - 2), ',')) {
         /* No Child Left Behind was “very assertive,” said Gary Orfield. */
         speaker = np_right(doc, c + 1, send);
         if (speaker.first >= 0)
             content = clause_before(doc, sfirst, c);
-    } else if (c > sfirst && is_punct(src_tok(doc, (size_t)c - 1), ',')) {
+    } else if (c > sfirst && comma_before(doc, c, sfirst)) {
         if (t->lex & LEX_PARTICIPLE) {
             speaker = participle_speaker(doc, c, sfirst);
             content = clause_after(doc, c, send);

@@ -208,6 +208,16 @@ static void topic_participle_after_a_comma(void **state)
                       "indirect [his party] <- Mr. Dale (referring to) #2", NULL});
 }
 
+static void participle_after_a_quotation(void **state)
+{
+    (void)state;
+    /* the comma inside the closing quotation mark: "…,” adding that …" */
+    expect_quotes("The mayor said of the plan, \"I do not like it,\" adding that the port had waited long enough.\n",
+                  (const char *const[]){
+                      "direct [\"I do not like it,\"] <- The mayor (said) #1 anonymous",
+                      "indirect [that the port had waited long enough] <- The mayor (adding) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -230,6 +240,7 @@ int main(void)
         cmocka_unit_test(that_after_an_aside),
         cmocka_unit_test(showing_after_a_modal_needs_a_clause),
         cmocka_unit_test(topic_participle_after_a_comma),
+        cmocka_unit_test(participle_after_a_quotation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
