@@ -1731,7 +1731,7 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 /* Does the question put to the speaker start at token `k`: "about", "whether", "why" …? */
 static bool question_opener(const src_doc *doc, long k)
 {
-    static const char *const openers[] = {"about", "if", "whether", "why", "how", "what", "when"};
+    static const char *const openers[] = {"about", "if", "whether", "why", "how", "what", "when", "which", "who", "whom", "where"};
     for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
         if (word_is(doc, (size_t)k, openers[i]))
             return true;
@@ -1741,12 +1741,20 @@ static bool question_opener(const src_doc *doc, long k)
 /* "Asked about his plans, Ryan said …", "When asked on Monday whether X, 72 percent said yes":
  * the question put to the speaker, by an asker the sentence does not name. Its clause ends at
  * the first comma. */
-static bool attribute_asked(src_doc *doc, long c, long send)
+/* The question opener ("about", "whether", …) a few words after "asked" ("on Monday", "by the
+ * host"), or -1. */
+static long question_after(const src_doc *doc, long c, long send)
 {
     long k = c + 1;
     while (k < send && k < c + 8 && src_tok(doc, (size_t)k)->type == TOK_WORD && !question_opener(doc, k))
-        k++; /* "on Monday", "by the host" */
-    if (k >= send || !question_opener(doc, k))
+        k++;
+    return k < send && question_opener(doc, k) ? k : -1;
+}
+
+static bool attribute_asked(src_doc *doc, long c, long send)
+{
+    long k = question_after(doc, c, send);
+    if (k < 0)
         return true;
     k += word_is(doc, (size_t)k, "about");
     long end = k;
@@ -1759,7 +1767,7 @@ static bool attribute_asked(src_doc *doc, long c, long send)
             break;
         }
     }
-    if (end >= send || end >= k + 60 || count_words(doc, k, end) < 1)
+    if (end > send || end >= k + 60 || count_words(doc, k, end) < 1)
         return true;
     return add_reported(doc, (span){k, trim_end(doc, k, end)}, no_span, (span){c, c + 1});
 }
@@ -2017,8 +2025,10 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return true;
     if ((t->lex & LEX_CUE) && word_is(doc, (size_t)c, "asked") &&
         ((c == sfirst && (t->flags & TF_CAP)) ||
-         (c > sfirst && !(t->flags & TF_CAP) && (word_is(doc, (size_t)c - 1, "when") || word_is(doc, (size_t)c - 1, "if")))))
-        return attribute_asked(doc, c, send);
+         (c > sfirst && !(t->flags & TF_CAP) &&
+          (word_is(doc, (size_t)c - 1, "when") || word_is(doc, (size_t)c - 1, "if") ||
+           ((is_be(doc, c - 1) || comma_before(doc, c, sfirst)) && question_after(doc, c, send) >= 0)))))
+        return attribute_asked(doc, c, send); /* "When asked …", "was asked about …", "…, asked whether …" */
     if (c + 1 < send && !(t->flags & TF_CAP) && topic_preposition(doc, c))
         return attribute_topic(doc, c, sfirst, send);
     if ((t->lex & LEX_ACCORDING) && c + 1 < send && word_is(doc, (size_t)c + 1, "to")) {

@@ -218,6 +218,19 @@ static void participle_after_a_quotation(void **state)
                       "indirect [that the port had waited long enough] <- The mayor (adding) #1 anonymous", NULL});
 }
 
+static void question_of_a_passive_or_participle_asked(void **state)
+{
+    (void)state;
+    /* the question is reported without a speaker, to the end of the sentence too */
+    expect_quotes("The mayor smiled when asked about the ferry and its budget.\n\n"
+                  "The mayor was asked about the ferry and its budget.\n\n"
+                  "When asked which pier would close, the mayor smiled.\n",
+                  (const char *const[]){
+                      "indirect [the ferry and its budget] (asked)",
+                      "indirect [the ferry and its budget] (asked)",
+                      "indirect [which pier would close] (asked)", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -241,6 +254,7 @@ int main(void)
         cmocka_unit_test(showing_after_a_modal_needs_a_clause),
         cmocka_unit_test(topic_participle_after_a_comma),
         cmocka_unit_test(participle_after_a_quotation),
+        cmocka_unit_test(question_of_a_passive_or_participle_asked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
