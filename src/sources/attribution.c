@@ -2066,6 +2066,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             span content = no_span;
             if (be == sfirst + 1 && word_is(doc, (size_t)sfirst, "it"))
                 content = clause_after(doc, speaker.end - 1, send);
+            else if (be == sfirst && word_is(doc, (size_t)be, "as"))
+                content = as_clause(doc, (span){be + 1, be + 2}, c, send); /* "As reported by X, …" */
             else if (be > sfirst)
                 content = (span){sfirst, be};
             if (!add_reported(doc, content, speaker, (span){c, c + 2}))

@@ -141,8 +141,10 @@ static void attribution_inside_the_clause_before_its_verb(void **state)
 static void as_the_speaker_said(void **state)
 {
     (void)state;
-    expect_quotes("As Mr. Ortiz noted in a letter on Monday, the ferry has lost money for years.\n",
-                  (const char *const[]){"indirect [the ferry has lost money for years] <- Mr. Ortiz (noted) #1", NULL});
+    expect_quotes("As Mr. Ortiz noted in a letter on Monday, the ferry has lost money for years.\n\n"
+                  "As reported by the Harbour Gazette, the pier needs repairs.\n",
+                  (const char *const[]){"indirect [the ferry has lost money for years] <- Mr. Ortiz (noted) #1",
+                                        "indirect [the pier needs repairs] <- the Harbour Gazette (reported by) #2", NULL});
 }
 
 static void new_speaker_after_a_comma_ends_the_clause(void **state)
