@@ -26,12 +26,31 @@ static bool is_cue(const src_token *t)
     return t->type == TOK_WORD && (t->lex & LEX_CUE) && !(t->flags & TF_CAP) && t->region < 0;
 }
 
+/* Is token `i` one of the `n` words of `words`? */
+static bool word_among(const src_doc *doc, long i, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (word_is(doc, (size_t)i, words[k]))
+            return true;
+    return false;
+}
+
 /* "a planning report", "the reports": a noun that is also a reporting verb, after a determiner
  * or a plain modifier, is the noun. */
 static bool noun_not_cue(const src_doc *doc, long c)
 {
     const src_token *t = src_tok(doc, (size_t)c);
-    if (!(t->lex & LEX_DOC) || c == 0)
+    if (c == 0)
+        return false;
+    static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
+    static const char *const particles[] = {"up", "off", "down", "away"};
+    if (word_among(doc, c - 1, determiners, sizeof determiners / sizeof determiners[0]) ||
+        (c + 1 < (long)doc->tokens.len && word_among(doc, c + 1, particles, sizeof particles / sizeof particles[0])))
+        return true; /* "the show", "his call", "a promise"; "show up", "called off" */
+    if ((t->lex & LEX_LABEL) && c + 1 < (long)doc->tokens.len && is_punct(src_tok(doc, (size_t)c + 1), ':') &&
+        (src_tok(doc, (size_t)c - 1)->flags & TF_PARA))
+        return true; /* "Editor's note:", a label opening the paragraph */
+    if (!(t->lex & LEX_DOC))
         return false;
     const src_token *p = src_tok(doc, (size_t)c - 1);
     return p->type == TOK_WORD && ((p->lex & (LEX_DEF | LEX_INDEF)) ||
@@ -64,10 +83,7 @@ static bool is_negation(const src_doc *doc, const src_token *t)
 static bool is_be(const src_doc *doc, long i)
 {
     static const char *const be[] = {"is", "was", "are", "were", "been", "be"};
-    for (size_t k = 0; k < sizeof be / sizeof be[0]; k++)
-        if (word_is(doc, (size_t)i, be[k]))
-            return true;
-    return false;
+    return word_among(doc, i, be, sizeof be / sizeof be[0]);
 }
 
 /* A word that may sit between a speaker and its verb: "he also said", "Putin repeatedly said",
@@ -1283,6 +1299,63 @@ static bool lone_dash(const src_doc *doc, long first, long q, long send)
     return true;
 }
 
+static bool modal_or_have(const src_doc *doc, long i)
+{
+    static const char *const verbs[] = {"would", "will", "could", "should", "may", "might", "must", "can",
+                                        "has", "have", "had"};
+    return !(src_tok(doc, (size_t)i)->flags & TF_CAP) && word_among(doc, i, verbs, sizeof verbs / sizeof verbs[0]);
+}
+
+/* A modal or a form of "have" ("would", "will", "had") a few plain words after `k`: "promised the
+ * town would rebuild" has no listener, the noun phrase is the subject of the reported clause. */
+static bool modal_after_words(const src_doc *doc, long k, long send)
+{
+    for (long i = k + 1; i < send && i < k + 5; i++) {
+        const src_token *t = src_tok(doc, (size_t)i);
+        if (t->type != TOK_WORD || t->region >= 0 || (t->lex & (LEX_PREP | LEX_CLAUSE | LEX_CUE)))
+            return false;
+        if (modal_or_have(doc, i))
+            return true;
+    }
+    return false;
+}
+
+/* "will show", "to prove", "would not show": evidence verbs after a modal or "to" are
+ * something done, not something said, unless "that" or a quotation follows. */
+static bool intended_showing(const src_doc *doc, long c)
+{
+    static const char *const verbs[] = {"show", "prove", "demonstrate"};
+    static const char *const before[] = {"will", "would", "could", "should", "might", "may", "must", "can", "to"};
+    if (c < 2 || !word_among(doc, c, verbs, sizeof verbs / sizeof verbs[0]))
+        return false;
+    long m = c - 1 - is_adverb(doc, src_tok(doc, (size_t)c - 1)); /* "will also show" */
+    return word_among(doc, m, before, sizeof before / sizeof before[0]);
+}
+
+/* "said, however, that …", "said on CNN, where he is a paid contributor, that …", "said on the
+ * show “Meet the Press” that …": the "that" after an aside that opens with a comma, a dash or a
+ * preposition and closes with punctuation or a quotation; -1 when there is none. */
+static long that_after_aside(const src_doc *doc, long k, long send)
+{
+    const src_token *o = src_tok(doc, (size_t)k);
+    if (k >= send || !(is_punct(o, ',') || dash_break(doc, k) || (o->type == TOK_WORD && (o->lex & LEX_PREP))))
+        return -1;
+    for (long q = k + 1; q < send && q < k + 25; q++) {
+        const src_token *t = src_tok(doc, (size_t)q);
+        if (t->region >= 0)
+            continue;
+        if (t->type == TOK_PUNCT && strchr(".;:!?", t->punct))
+            return -1;
+        if (is_cue(t))
+            return -1;
+        if (word_is(doc, (size_t)q, "that")) {
+            const src_token *p = src_tok(doc, (size_t)q - 1);
+            return (is_punct(p, ',') || dash_break(doc, q - 1) || p->type == TOK_QUOTE || p->region >= 0) ? q : -1;
+        }
+    }
+    return -1;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -1296,7 +1369,7 @@ static span clause_after(const src_doc *doc, long c, long send)
              * the listener is part of what is said (a "that" further on still starts the clause) */
             if (obj.first < 0)
                 obj = (span){k, k + 1};
-            bool object_said = false;
+            bool object_said = modal_after_words(doc, k, send);
             for (long q = obj.first + 1; q <= obj.end && q < send && !object_said; q++)
                 object_said = word_is(doc, (size_t)q, "of") || word_is(doc, (size_t)q, "to");
             if (!object_said)
@@ -1315,14 +1388,18 @@ static span clause_after(const src_doc *doc, long c, long send)
             break;
         }
     }
-    if (k < send && is_punct(src_tok(doc, (size_t)k), ':')) {
+    long aside_that = introduced ? -1 : that_after_aside(doc, k, send);
+    if (aside_that >= 0) {
+        k = aside_that;
+        introduced = true;
+    } else if (k < send && is_punct(src_tok(doc, (size_t)k), ':')) {
         k++;
         introduced = true;
     } else if (k < send && src_tok(doc, (size_t)k)->type == TOK_PUNCT) {
         return no_span; /* "…, another official said, voicing …": the clause came before */
     }
-    if ((cue->lex & LEX_WEAK) && !introduced && !(k < send && src_tok(doc, (size_t)k)->region >= 0))
-        return no_span; /* "wrote the letter", "maintains a lead" */
+    if (((cue->lex & LEX_WEAK) || intended_showing(doc, c)) && !introduced && !(k < send && src_tok(doc, (size_t)k)->region >= 0))
+        return no_span; /* "wrote the letter", "maintains a lead", "will show more resolve" */
     long end = send;
     for (long q = k + 2; q < send; q++) {
         /* The clause ends where the speaker does something else: "…; she left", "… but did not
@@ -1643,6 +1720,9 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
     span speaker = verb_speaker(doc, verb, sfirst);
     if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
         speaker = clause_subject(doc, sfirst, c - 1); /* "… and spoke about …" */
+    if (speaker.first < 0 && verb > sfirst && is_punct(src_tok(doc, (size_t)verb - 1), ',') &&
+        ends_in_ing(doc, src_tok(doc, (size_t)verb)))
+        speaker = participle_speaker(doc, verb, sfirst); /* "…, she said, referring to …" */
     if (speaker.first < 0)
         return true;
     return add_reported(doc, clause_after(doc, c + 1, send), speaker, (span){verb, c + 2});
@@ -1651,7 +1731,7 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 /* Does the question put to the speaker start at token `k`: "about", "whether", "why" …? */
 static bool question_opener(const src_doc *doc, long k)
 {
-    static const char *const openers[] = {"about", "if", "whether", "why", "how", "what", "when"};
+    static const char *const openers[] = {"about", "if", "whether", "why", "how", "what", "when", "which", "who", "whom", "where"};
     for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
         if (word_is(doc, (size_t)k, openers[i]))
             return true;
@@ -1661,12 +1741,20 @@ static bool question_opener(const src_doc *doc, long k)
 /* "Asked about his plans, Ryan said …", "When asked on Monday whether X, 72 percent said yes":
  * the question put to the speaker, by an asker the sentence does not name. Its clause ends at
  * the first comma. */
-static bool attribute_asked(src_doc *doc, long c, long send)
+/* The question opener ("about", "whether", …) a few words after "asked" ("on Monday", "by the
+ * host"), or -1. */
+static long question_after(const src_doc *doc, long c, long send)
 {
     long k = c + 1;
     while (k < send && k < c + 8 && src_tok(doc, (size_t)k)->type == TOK_WORD && !question_opener(doc, k))
-        k++; /* "on Monday", "by the host" */
-    if (k >= send || !question_opener(doc, k))
+        k++;
+    return k < send && question_opener(doc, k) ? k : -1;
+}
+
+static bool attribute_asked(src_doc *doc, long c, long send)
+{
+    long k = question_after(doc, c, send);
+    if (k < 0)
         return true;
     k += word_is(doc, (size_t)k, "about");
     long end = k;
@@ -1679,7 +1767,7 @@ static bool attribute_asked(src_doc *doc, long c, long send)
             break;
         }
     }
-    if (end >= send || end >= k + 60 || count_words(doc, k, end) < 1)
+    if (end > send || end >= k + 60 || count_words(doc, k, end) < 1)
         return true;
     return add_reported(doc, (span){k, trim_end(doc, k, end)}, no_span, (span){c, c + 1});
 }
@@ -1919,6 +2007,15 @@ static bool infinitive_has_own_subject(const src_doc *doc, long from, long to)
     return false;
 }
 
+/* A comma right before token `c`, or inside the quotation that closes there: "…,” adding that …". */
+static bool comma_before(const src_doc *doc, long c, long sfirst)
+{
+    const src_token *p = src_tok(doc, (size_t)c - 1);
+    if (is_punct(p, ','))
+        return true;
+    return c - 2 > sfirst && p->type == TOK_QUOTE && (p->flags & TF_CLOSE) && is_punct(src_tok(doc, (size_t)c - 2), ',');
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -1928,8 +2025,10 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return true;
     if ((t->lex & LEX_CUE) && word_is(doc, (size_t)c, "asked") &&
         ((c == sfirst && (t->flags & TF_CAP)) ||
-         (c > sfirst && !(t->flags & TF_CAP) && (word_is(doc, (size_t)c - 1, "when") || word_is(doc, (size_t)c - 1, "if")))))
-        return attribute_asked(doc, c, send);
+         (c > sfirst && !(t->flags & TF_CAP) &&
+          (word_is(doc, (size_t)c - 1, "when") || word_is(doc, (size_t)c - 1, "if") ||
+           ((is_be(doc, c - 1) || comma_before(doc, c, sfirst)) && question_after(doc, c, send) >= 0)))))
+        return attribute_asked(doc, c, send); /* "When asked …", "was asked about …", "…, asked whether …" */
     if (c + 1 < send && !(t->flags & TF_CAP) && topic_preposition(doc, c))
         return attribute_topic(doc, c, sfirst, send);
     if ((t->lex & LEX_ACCORDING) && c + 1 < send && word_is(doc, (size_t)c + 1, "to")) {
@@ -1967,6 +2066,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             span content = no_span;
             if (be == sfirst + 1 && word_is(doc, (size_t)sfirst, "it"))
                 content = clause_after(doc, speaker.end - 1, send);
+            else if (be == sfirst && word_is(doc, (size_t)be, "as"))
+                content = as_clause(doc, (span){be + 1, be + 2}, c, send); /* "As reported by X, …" */
             else if (be > sfirst)
                 content = (span){sfirst, be};
             if (!add_reported(doc, content, speaker, (span){c, c + 2}))
@@ -1974,7 +2075,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             return true;
         }
     }
-    bool participle = (t->lex & LEX_PARTICIPLE) && c > sfirst && is_punct(src_tok(doc, (size_t)c - 1), ',');
+    bool participle = (t->lex & LEX_PARTICIPLE) && c > sfirst && comma_before(doc, c, sfirst);
     span speaker = participle ? no_span : verb_speaker(doc, c, sfirst), content = no_span;
     if (!participle && raising_verb(doc, c, sfirst) && raising_subject(doc, c, sfirst).first >= 0)
         return attribute_hedge(doc, c, sfirst, send);
@@ -2018,13 +2119,13 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             content = clause_after(doc, c, send);
         if (content.first < 0 && (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && is_punct(src_tok(doc, (size_t)c + 1), ','))))
             content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday.", "…, he said, and …" */
-    } else if (c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&
+    } else if (!participle && c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&
                is_punct(src_tok(doc, (size_t)c - 2), ',')) {
         /* No Child Left Behind was “very assertive,” said Gary Orfield. */
         speaker = np_right(doc, c + 1, send);
         if (speaker.first >= 0)
             content = clause_before(doc, sfirst, c);
-    } else if (c > sfirst && is_punct(src_tok(doc, (size_t)c - 1), ',')) {
+    } else if (c > sfirst && comma_before(doc, c, sfirst)) {
         if (t->lex & LEX_PARTICIPLE) {
             speaker = participle_speaker(doc, c, sfirst);
             content = clause_after(doc, c, send);

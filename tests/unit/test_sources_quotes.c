@@ -496,8 +496,9 @@ static void clause_led_by_a_quotation_ends_with_it(void **state)
 static void introduced_sentence_is_the_introducers(void **state)
 {
     (void)state;
-    /* A finished sentence after "told …, " or ":" is the introducer's; the clause after it, a
-     * participle right after the quote or a verb with its own object is no attribution. */
+    /* A finished sentence after "told …, " or ":" is the introducer's; the clause after it or a
+     * verb with its own object is no attribution, a participle after the quote ("…,” referencing
+     * …") reports its own topic. */
     expect_quotes("Its chairman, Ivan Sokolov, told the agency simply, “We lost.” Anna Petrova said nothing.\n\n"
                   "Ana Ruiz fired back: “If they sue us in Leeds, they will lose,” referencing the many ferry workers "
                   "there.\n\n"
@@ -505,6 +506,7 @@ static void introduced_sentence_is_the_introducers(void **state)
                   (const char *const[]){
                       "direct [“We lost.”] <- Its chairman, Ivan Sokolov (told) #1",
                       "direct [“If they sue us in Leeds, they will lose,”] <- Ana Ruiz (fired back) #2",
+                      "indirect [the many ferry workers there] <- Ana Ruiz (referencing) #2",
                       "direct [“What difference does it make?”] <- Ana Ruiz (responded) #2",
                       "indirect [it for years] <- Her critics (cited) #3 anonymous", NULL});
 }

@@ -141,8 +141,10 @@ static void attribution_inside_the_clause_before_its_verb(void **state)
 static void as_the_speaker_said(void **state)
 {
     (void)state;
-    expect_quotes("As Mr. Ortiz noted in a letter on Monday, the ferry has lost money for years.\n",
-                  (const char *const[]){"indirect [the ferry has lost money for years] <- Mr. Ortiz (noted) #1", NULL});
+    expect_quotes("As Mr. Ortiz noted in a letter on Monday, the ferry has lost money for years.\n\n"
+                  "As reported by the Harbour Gazette, the pier needs repairs.\n",
+                  (const char *const[]){"indirect [the ferry has lost money for years] <- Mr. Ortiz (noted) #1",
+                                        "indirect [the pier needs repairs] <- the Harbour Gazette (reported by) #2", NULL});
 }
 
 static void new_speaker_after_a_comma_ends_the_clause(void **state)
@@ -152,6 +154,83 @@ static void new_speaker_after_a_comma_ends_the_clause(void **state)
                   (const char *const[]){
                       "indirect [the ferry was too slow] <- some critics (said) #1 anonymous",
                       "indirect [it has never run better] <- others (say) #2 anonymous", NULL});
+}
+
+static void subject_of_the_clause_is_no_listener(void **state)
+{
+    (void)state;
+    /* "promised the town would …": a modal after the noun phrase makes it the clause's subject */
+    expect_quotes("The governor promised the harbour town would get a new ferry.\n",
+                  (const char *const[]){
+                      "indirect [the harbour town would get a new ferry] <- The governor (promised) #1 anonymous", NULL});
+}
+
+static void cue_word_as_noun_or_with_a_particle(void **state)
+{
+    (void)state;
+    /* "showed up", "called off", "his call", the label "Editor's note:": no verb of saying */
+    expect_quotes("Crowds of farmers showed up at the town hall on Friday.\n\n"
+                  "The council called off the vote on the new pier.\n\n"
+                  "His call came too late for the council to act.\n\n"
+                  "Editor's note: The ferry timetable changes in May.\n",
+                  (const char *const[]){NULL});
+}
+
+static void that_after_an_aside(void **state)
+{
+    (void)state;
+    /* the verb's aside between commas or dashes, or with a quoted title, before "that" */
+    expect_quotes("He said, however, that the ferry would run.\n\n"
+                  "Mr. Dale said on WXYZ, where he is a guest host, that the pier was unsafe.\n\n"
+                  "The mayor said \u2014 on Twitter, of all places \u2014 that the ferry would run.\n",
+                  (const char *const[]){
+                      "indirect [that the ferry would run] <- He (said) #1",
+                      "indirect [that the pier was unsafe] <- Mr. Dale (said) #2",
+                      "indirect [that the ferry would run] <- The mayor (said) #3 anonymous", NULL});
+}
+
+static void showing_after_a_modal_needs_a_clause(void **state)
+{
+    (void)state;
+    /* "will also show more patience" is done, not said; "to show that …" still reports */
+    expect_quotes("The union will also show more patience in the talks.\n\n"
+                  "The figures would show that the ferry lost money.\n",
+                  (const char *const[]){"indirect [that the ferry lost money] <- The figures (show) #1 anonymous", NULL});
+}
+
+static void topic_participle_after_a_comma(void **state)
+{
+    (void)state;
+    /* "…, referring to …": the speaker of the sentence or of its quotation */
+    expect_quotes("Ms. Lane spoke for an hour, referring to the new pier.\n\n"
+                  "\"We will win,\" Mr. Dale added, referring to his party.\n",
+                  (const char *const[]){
+                      "indirect [the new pier] <- Ms. Lane (referring to) #1",
+                      "direct [\"We will win,\"] <- Mr. Dale (added) #2",
+                      "indirect [his party] <- Mr. Dale (referring to) #2", NULL});
+}
+
+static void participle_after_a_quotation(void **state)
+{
+    (void)state;
+    /* the comma inside the closing quotation mark: "…,” adding that …" */
+    expect_quotes("The mayor said of the plan, \"I do not like it,\" adding that the port had waited long enough.\n",
+                  (const char *const[]){
+                      "direct [\"I do not like it,\"] <- The mayor (said) #1 anonymous",
+                      "indirect [that the port had waited long enough] <- The mayor (adding) #1 anonymous", NULL});
+}
+
+static void question_of_a_passive_or_participle_asked(void **state)
+{
+    (void)state;
+    /* the question is reported without a speaker, to the end of the sentence too */
+    expect_quotes("The mayor smiled when asked about the ferry and its budget.\n\n"
+                  "The mayor was asked about the ferry and its budget.\n\n"
+                  "When asked which pier would close, the mayor smiled.\n",
+                  (const char *const[]){
+                      "indirect [the ferry and its budget] (asked)",
+                      "indirect [the ferry and its budget] (asked)",
+                      "indirect [which pier would close] (asked)", NULL});
 }
 
 int main(void)
@@ -171,6 +250,13 @@ int main(void)
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
         cmocka_unit_test(new_speaker_after_a_comma_ends_the_clause),
+        cmocka_unit_test(subject_of_the_clause_is_no_listener),
+        cmocka_unit_test(cue_word_as_noun_or_with_a_particle),
+        cmocka_unit_test(that_after_an_aside),
+        cmocka_unit_test(showing_after_a_modal_needs_a_clause),
+        cmocka_unit_test(topic_participle_after_a_comma),
+        cmocka_unit_test(participle_after_a_quotation),
+        cmocka_unit_test(question_of_a_passive_or_participle_asked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
