@@ -1088,6 +1088,18 @@ static bool narrative_between(const src_doc *doc, size_t first, size_t ri)
     return false;
 }
 
+/* Does a sentence of the writer's own stand between attribution `a` and the quotation opening at
+ * `open`? "“A,” she said. The hall emptied. “B.”": “B.” is a quote of its own, not a piece of A. */
+static bool writer_sentence_after(const src_doc *doc, const src_attr *a, size_t open)
+{
+    size_t last = a->end;
+    if (a->speaker_end > (long)last)
+        last = (size_t)a->speaker_end;
+    if (a->cue_end > (long)last)
+        last = (size_t)a->cue_end;
+    return src_tok(doc, open)->sentence > src_tok(doc, last - 1)->sentence + 1;
+}
+
 /* Direct quotes: each full region with its own attribution starts a quote; a region without one
  * joins the quote before it in the paragraph (“A,” she said. “B.”), or the one after it; a
  * paragraph that continues a quote keeps its speaker. */
@@ -1152,7 +1164,8 @@ static bool attribute_direct(src_doc *doc)
             continue;
         }
         src_attr *prev = last_attr >= 0 ? (src_attr *)doc->attrs.data + last_attr : NULL;
-        if (prev && pending < 0 && same_para(doc, prev->first, r->open) && prev->speaker_first >= 0) {
+        if (prev && pending < 0 && same_para(doc, prev->first, r->open) && prev->speaker_first >= 0 &&
+            !writer_sentence_after(doc, prev, r->open)) {
             if (!add_piece(doc, prev, r->open, r->close + 1))
                 return false;
             r->consumed = true;
@@ -2175,6 +2188,20 @@ static span action_beat(const src_doc *doc, size_t open)
 /* A quotation that opens a paragraph or a sentence with no attribution of its own belongs to
  * whoever spoke in the sentence just before: "Its chairman said the cooperative had hired
  * lawyers." / "“We have fished from that quay for four generations.”" */
+/* The latest direct quote with a speaker before attribution `a` in its paragraph, or -1:
+ * "“A,” she said. The hall emptied. “B.”" – B is hers. */
+static long paragraph_speaker(const src_doc *doc, size_t a)
+{
+    const src_attr *attrs = doc->attrs.data;
+    for (size_t b = a; b-- > 0;) {
+        if (!same_para(doc, attrs[b].first, attrs[a].first))
+            return -1;
+        if (attrs[b].kind == ONR_QUOTE_DIRECT && attrs[b].speaker_first >= 0)
+            return (long)b;
+    }
+    return -1;
+}
+
 static bool attribute_orphans(src_doc *doc)
 {
     long *speaking = speaking_sentences(doc, true);
@@ -2188,6 +2215,8 @@ static bool attribute_orphans(src_doc *doc)
             continue;
         long by = speaking[src_tok(doc, at->first - 1)->sentence];
         span beat = by < 0 ? action_beat(doc, at->first) : no_span;
+        if (by < 0 && beat.first < 0)
+            by = paragraph_speaker(doc, a);
         if (by >= 0) {
             const src_attr *prev = (const src_attr *)doc->attrs.data + by;
             beat = (span){prev->speaker_first, prev->speaker_end};

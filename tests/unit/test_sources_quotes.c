@@ -538,6 +538,16 @@ static void speaker_described_by_a_relative_clause(void **state)
                       NULL});
 }
 
+static void writers_sentence_after_the_attribution_ends_the_quote(void **state)
+{
+    (void)state;
+    /* The quotation after the writer's own sentence is a new quote, still the speaker's. */
+    expect_quotes("“We tried hard,” Maria Lopez said on the radio. The vote was held on Tuesday. "
+                  "“We lost the vote but not the fight.”\n",
+                  (const char *const[]){"direct [“We tried hard,”] <- Maria Lopez (said) #1",
+                                        "direct [“We lost the vote but not the fight.”] <- Maria Lopez #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -585,6 +595,7 @@ int main(void)
         cmocka_unit_test(participle_after_a_verb_and_its_object),
         cmocka_unit_test(paragraph_quote_takes_the_last_speaker_before_it),
         cmocka_unit_test(speaker_described_by_a_relative_clause),
+        cmocka_unit_test(writers_sentence_after_the_attribution_ends_the_quote),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
