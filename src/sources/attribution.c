@@ -865,7 +865,8 @@ static bool ends_cue_search(const src_doc *doc, long c, long pre_end)
  * not report that quotation. */
 static bool takes_own_object(const src_doc *doc, long c)
 {
-    return (size_t)c + 1 < src_ntok(doc) &&
+    /* "told them", "assured it": a listener, not an object */
+    return (size_t)c + 1 < src_ntok(doc) && !(src_tok(doc, (size_t)c)->lex & LEX_TELL) &&
            (word_is(doc, (size_t)c + 1, "it") || word_is(doc, (size_t)c + 1, "them") || word_is(doc, (size_t)c + 1, "this"));
 }
 

@@ -548,6 +548,16 @@ static void writers_sentence_after_the_attribution_ends_the_quote(void **state)
                                         "direct [“We lost the vote but not the fight.”] <- Maria Lopez #1", NULL});
 }
 
+static void listener_pronoun_after_the_verb(void **state)
+{
+    (void)state;
+    /* "told them" names who heard the quote; "cited it" would be a verb with an object of its own. */
+    expect_quotes("“Bring your neighbours to the meeting,” the organiser told them. “We need every vote.”\n",
+                  (const char *const[]){"direct [“Bring your neighbours to the meeting,” | “We need every vote.”] <- "
+                                        "the organiser (told) #1 anonymous",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -596,6 +606,7 @@ int main(void)
         cmocka_unit_test(paragraph_quote_takes_the_last_speaker_before_it),
         cmocka_unit_test(speaker_described_by_a_relative_clause),
         cmocka_unit_test(writers_sentence_after_the_attribution_ends_the_quote),
+        cmocka_unit_test(listener_pronoun_after_the_verb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
