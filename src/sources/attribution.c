@@ -1053,9 +1053,9 @@ static bool flush_pending(src_doc *doc, size_t first, size_t end, long *last_att
         src_attr *prev = *last_attr >= 0 ? (src_attr *)doc->attrs.data + *last_attr : NULL;
         uint32_t para = src_tok(doc, regions[q].open)->para;
         /* A paragraph-opening quote goes on from a previous paragraph that ended with the quote's
-         * sentence. */
+         * sentence, whether or not that quote has a speaker yet. */
         size_t open_tok = regions[q].open;
-        if (prev && prev->kind == ONR_QUOTE_DIRECT && prev->speaker_first >= 0 &&
+        if (prev && prev->kind == ONR_QUOTE_DIRECT &&
             (regions[q].continued ||
              ((src_tok(doc, open_tok)->flags & TF_PARA) && src_tok(doc, prev->end - 1)->para + 1 == para &&
               open_tok > 0 && src_tok(doc, open_tok - 1)->sentence == src_tok(doc, prev->end - 1)->sentence))) {

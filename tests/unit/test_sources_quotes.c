@@ -558,6 +558,18 @@ static void listener_pronoun_after_the_verb(void **state)
                                         NULL});
 }
 
+static void unattributed_quote_paragraphs_are_one_quote(void **state)
+{
+    (void)state;
+    /* Paragraphs that are each a quotation, with nobody named: one speech, still without speaker. */
+    expect_quotes("The mayor took no questions at the opening.\n\n"
+                  "“We built this hall for everyone in the valley.”\n\n"
+                  "“It will stay open every night of the year.”\n",
+                  (const char *const[]){"direct [“We built this hall for everyone in the valley.” | "
+                                        "“It will stay open every night of the year.”]",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -607,6 +619,7 @@ int main(void)
         cmocka_unit_test(speaker_described_by_a_relative_clause),
         cmocka_unit_test(writers_sentence_after_the_attribution_ends_the_quote),
         cmocka_unit_test(listener_pronoun_after_the_verb),
+        cmocka_unit_test(unattributed_quote_paragraphs_are_one_quote),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
