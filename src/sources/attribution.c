@@ -614,6 +614,26 @@ static bool after_reported_that(const src_doc *doc, size_t open)
     return false;
 }
 
+/* "the reality show “The Apprentice,”", "his new book, “Crippled America,”": the name of a work after
+ * the noun for its kind. */
+static bool names_a_work(const src_doc *doc, const src_region *r, size_t words, size_t caps)
+{
+    static const char *const kinds[] = {"show", "book", "movie", "film", "series", "program", "programme",
+                                        "musical", "play", "song", "album", "novel", "documentary", "sitcom",
+                                        "memoir", "podcast", "episode", "opera", "poem"};
+    size_t k = r->open;
+    if (k > 0 && is_punct(src_tok(doc, k - 1), ','))
+        k--;
+    const src_token *first = src_tok(doc, r->open + 1);
+    if (k == 0 || (src_tok(doc, r->open)->flags & TF_PARA) || caps * 2 < words ||
+        !(is_cap(first) || first->type == TOK_NUMBER))
+        return false;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (word_is(doc, k - 1, kinds[i]))
+            return true;
+    return false;
+}
+
 static void classify_region(src_doc *doc, src_region *r)
 {
     size_t words = 0, caps = 0;
@@ -635,7 +655,7 @@ static void classify_region(src_doc *doc, src_region *r)
     const src_token *next = r->closed && r->close + 1 < src_ntok(doc) ? src_tok(doc, r->close + 1) : NULL;
     /* Names and titles: “…” after "called" or "the so-called", a headline credited "by" someone,
      * an attribute value in embedded markup (author="@name") or the text after one (…">text). */
-    if (words == 0 || (prev && (prev->lex & LEX_NAMING)) ||
+    if (words == 0 || (prev && (prev->lex & LEX_NAMING)) || names_a_work(doc, r, words, caps) ||
         (prev2 && (prev2->lex & LEX_NAMING) && prev && (prev->lex & (LEX_DEF | LEX_INDEF | LEX_PREP))) ||
         (prev && prev->type == TOK_PUNCT && prev->punct == '=') ||
         (r->open + 1 < src_ntok(doc) && is_punct(src_tok(doc, r->open + 1), '>')) ||

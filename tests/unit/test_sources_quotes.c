@@ -570,6 +570,14 @@ static void unattributed_quote_paragraphs_are_one_quote(void **state)
                                         NULL});
 }
 
+static void name_of_a_work_after_its_kind_is_no_quote(void **state)
+{
+    (void)state;
+    expect_quotes("“We open in May,” said Lena Holt, the star of the cooking series “Kitchen Wars,” who lives nearby.\n\n"
+                  "The film, “Nine Days in the Harbour,” is based on her novel “Salt and Rope.”\n",
+                  (const char *const[]){"direct [“We open in May,”] <- Lena Holt (said) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -620,6 +628,7 @@ int main(void)
         cmocka_unit_test(writers_sentence_after_the_attribution_ends_the_quote),
         cmocka_unit_test(listener_pronoun_after_the_verb),
         cmocka_unit_test(unattributed_quote_paragraphs_are_one_quote),
+        cmocka_unit_test(name_of_a_work_after_its_kind_is_no_quote),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
