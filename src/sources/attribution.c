@@ -789,8 +789,12 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
     const src_token *t = src_tok(doc, (size_t)c);
     bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
     span speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
-    if ((t->lex & LEX_PARTICIPLE) && speaker.first >= pre && follows_a_verb(doc, speaker, pre)) {
-        /* "The senator emailed supporters saying: “…”": the subject, not the verb's object */
+    /* "with Trump yelling: “…”" is Trump's */
+    bool object_of_preposition = speaker.first > pre && (src_tok(doc, (size_t)speaker.first - 1)->lex & LEX_PREP) &&
+                                 !word_is(doc, (size_t)speaker.first - 1, "with");
+    if ((t->lex & LEX_PARTICIPLE) && speaker.first >= pre && (follows_a_verb(doc, speaker, pre) || object_of_preposition)) {
+        /* "The senator emailed supporters saying: “…”", "posted a message on Twitter reading “…”":
+         * the subject, not an object */
         span subject = participle_speaker(doc, c, pre);
         speaker = subject.first >= 0 ? subject : speaker;
     }

@@ -578,6 +578,17 @@ static void name_of_a_work_after_its_kind_is_no_quote(void **state)
                   (const char *const[]){"direct [“We open in May,”] <- Lena Holt (said) #1", NULL});
 }
 
+static void participle_after_the_object_of_a_preposition(void **state)
+{
+    (void)state;
+    /* The participle's subject is the clause's, not the noun after "on" or "to"; "with X yelling"
+     * is X's. */
+    expect_quotes("Mayor Ines Ortega posted a message on Facebook reading “Thank you, Riverside.”\n\n"
+                  "The crowd cheered, with Ortega shouting: “We did it together!”\n",
+                  (const char *const[]){"direct [“Thank you, Riverside.”] <- Mayor Ines Ortega (reading) #1",
+                                        "direct [“We did it together!”] <- Ortega (shouting) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -629,6 +640,7 @@ int main(void)
         cmocka_unit_test(listener_pronoun_after_the_verb),
         cmocka_unit_test(unattributed_quote_paragraphs_are_one_quote),
         cmocka_unit_test(name_of_a_work_after_its_kind_is_no_quote),
+        cmocka_unit_test(participle_after_the_object_of_a_preposition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
