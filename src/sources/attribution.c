@@ -426,10 +426,22 @@ static span speaker_left(const src_doc *doc, long c, long limit)
  * short phrase before a comma or dash with a name or pronoun after it ("Hours later, Trump
  * returned", "WASHINGTON — Clinton's aide rallied"; an apposition after a name starts with a
  * determiner or a role instead). `first` itself when there is none. */
+/* "Likewise, …", "Finally, …", "Alongside the protests, …": a sentence adverb, not a subject (a
+ * list: "-ly" alone would take "Kelly" too) */
+static bool sentence_adverb(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"likewise", "alongside", "instead", "indeed", "similarly", "otherwise",
+                                        "finally", "additionally", "separately"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (word_is(doc, (size_t)k, words[i]))
+            return true;
+    return false;
+}
+
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
     const src_token *t = src_tok(doc, (size_t)first);
-    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t))) { /* "Speaking in Yangon, …" */
+    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || sentence_adverb(doc, first))) { /* "Speaking in Yangon, …" */
         for (long k = first; k < limit && k < first + 10; k++)
             if (is_punct(src_tok(doc, (size_t)k), ','))
                 return k + 1;

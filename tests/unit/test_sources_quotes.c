@@ -589,6 +589,13 @@ static void participle_after_the_object_of_a_preposition(void **state)
                                         "direct [“We did it together!”] <- Ortega (shouting) #1", NULL});
 }
 
+static void sentence_adverb_before_the_subject(void **state)
+{
+    (void)state;
+    expect_quotes("Likewise, a report from the council had this to say about the plan: “Families would pay more.”\n",
+                  (const char *const[]){"direct [“Families would pay more.”] <- a report (say) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -641,6 +648,7 @@ int main(void)
         cmocka_unit_test(unattributed_quote_paragraphs_are_one_quote),
         cmocka_unit_test(name_of_a_work_after_its_kind_is_no_quote),
         cmocka_unit_test(participle_after_the_object_of_a_preposition),
+        cmocka_unit_test(sentence_adverb_before_the_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
