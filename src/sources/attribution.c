@@ -901,9 +901,14 @@ static bool ends_cue_search(const src_doc *doc, long c, long pre_end)
  * not report that quotation. */
 static bool takes_own_object(const src_doc *doc, long c)
 {
-    /* "told them", "assured it": a listener, not an object */
-    return (size_t)c + 1 < src_ntok(doc) && !(src_tok(doc, (size_t)c)->lex & LEX_TELL) &&
-           (word_is(doc, (size_t)c + 1, "it") || word_is(doc, (size_t)c + 1, "them") || word_is(doc, (size_t)c + 1, "this"));
+    size_t n = src_ntok(doc), o = (size_t)c + 1;
+    if (o >= n || (src_tok(doc, (size_t)c)->lex & LEX_TELL))
+        return false; /* "told them", "assured it": a listener, not an object */
+    /* "wrote this week": "this" before a plain noun is its determiner */
+    const src_token *after = o + 1 < n ? src_tok(doc, o + 1) : NULL;
+    bool determiner = after && after->type == TOK_WORD && !(after->flags & TF_PARA) &&
+                      !(after->lex & (LEX_PREP | LEX_CLAUSE | LEX_AND));
+    return word_is(doc, o, "it") || word_is(doc, o, "them") || (word_is(doc, o, "this") && !determiner);
 }
 
 /* The attribution of quotation region `r` in the words after it ("…,” she said), or a signature

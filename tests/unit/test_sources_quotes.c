@@ -596,6 +596,15 @@ static void sentence_adverb_before_the_subject(void **state)
                   (const char *const[]){"direct [“Families would pay more.”] <- a report (say) #1", NULL});
 }
 
+static void this_as_a_determiner_after_the_verb(void **state)
+{
+    (void)state;
+    /* "wrote this week": "this" is the time's determiner, not an object of the verb. */
+    expect_quotes("“Small shocks can shake the whole market,” analyst Tom Reed wrote this week.\n",
+                  (const char *const[]){"direct [“Small shocks can shake the whole market,”] <- analyst Tom Reed (wrote) #1",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -649,6 +658,7 @@ int main(void)
         cmocka_unit_test(name_of_a_work_after_its_kind_is_no_quote),
         cmocka_unit_test(participle_after_the_object_of_a_preposition),
         cmocka_unit_test(sentence_adverb_before_the_subject),
+        cmocka_unit_test(this_as_a_determiner_after_the_verb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
