@@ -341,6 +341,20 @@ static span speaker_before_dashes(const src_doc *doc, long close, long limit)
     return (span){name, close};
 }
 
+/* Is token `k` inside a quotation of a few words that modifies the noun after it ("wearing
+ * “Vote Cruz” pins")? */
+static bool short_quotation(const src_doc *doc, long k)
+{
+    int32_t ri = src_tok(doc, (size_t)k)->region;
+    if (ri < 0)
+        return false;
+    const src_region *r = (const src_region *)doc->regions.data + ri;
+    if (!r->closed || r->close - r->open > 5 || r->close + 1 >= src_ntok(doc))
+        return false;
+    const src_token *last = src_tok(doc, r->close - 1), *next = src_tok(doc, r->close + 1);
+    return last->type != TOK_PUNCT && next->type == TOK_WORD && !(next->flags & (TF_CAP | TF_PARA));
+}
+
 static span speaker_left(const src_doc *doc, long c, long limit)
 {
     long i = c - 1;
@@ -380,8 +394,9 @@ static span speaker_left(const src_doc *doc, long c, long limit)
         for (int level = 0; level < 3; level++) {
             long open = close - 1;
             while (open >= limit && open > close - 26 && !is_punct(src_tok(doc, (size_t)open), ',') &&
-                   src_tok(doc, (size_t)open)->region < 0 &&
-                   (src_tok(doc, (size_t)open)->type != TOK_QUOTE || possessive_mark(doc, open)) &&
+                   ((src_tok(doc, (size_t)open)->region < 0 &&
+                     (src_tok(doc, (size_t)open)->type != TOK_QUOTE || possessive_mark(doc, open))) ||
+                    short_quotation(doc, open)) &&
                    !(src_tok(doc, (size_t)open)->type == TOK_PUNCT && strchr(".;:!?", src_tok(doc, (size_t)open)->punct) &&
                      !abbreviation_dot(doc, open)))
                 open--;
@@ -919,7 +934,7 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
     const src_sentence *s_end = &sents[src_tok(doc, r->close)->sentence];
     long post = (long)r->close + 1, post_end = (long)s_end->end;
     for (long k = post; k < post_end; k++)
-        if (src_tok(doc, (size_t)k)->region >= 0) {
+        if (src_tok(doc, (size_t)k)->region >= 0 && (k == post || !short_quotation(doc, k))) {
             post_end = k;
             break;
         }

@@ -605,6 +605,13 @@ static void this_as_a_determiner_after_the_verb(void **state)
                                         NULL});
 }
 
+static void short_quotation_inside_the_speakers_apposition(void **state)
+{
+    (void)state;
+    expect_quotes("“We have had better meetings,” delegate Bill Eastland, wearing a hat and “Vote Cruz” pins, said calmly.\n",
+                  (const char *const[]){"direct [“We have had better meetings,”] <- delegate Bill Eastland (said) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -659,6 +666,7 @@ int main(void)
         cmocka_unit_test(participle_after_the_object_of_a_preposition),
         cmocka_unit_test(sentence_adverb_before_the_subject),
         cmocka_unit_test(this_as_a_determiner_after_the_verb),
+        cmocka_unit_test(short_quotation_inside_the_speakers_apposition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
