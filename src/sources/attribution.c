@@ -744,10 +744,10 @@ static bool unlisted_verb_attribution(const src_doc *doc, const src_region *r, s
     span who = no_span;
     if (t->type == TOK_WORD && (t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE))
         who = (span){k, k + 1};
-    else if (is_cap(t))
+    else if (is_cap(t) || (t->type == TOK_WORD && (t->lex & (LEX_DEF | LEX_INDEF))))
         who = np_right(doc, k, (long)n < k + 12 ? (long)n : k + 12);
     if (who.first < 0 || (who.end - who.first > 1 && !is_cap(src_tok(doc, (size_t)who.end - 1))))
-        return false; /* "Trump", "he", "Sen. Tim Kaine", not "Her critics" */
+        return false; /* "Trump", "he", "Sen. Tim Kaine", "an angry Hollande", not "Her critics" */
     long v = who.end, end = v + 1;
     const uint32_t not_verb = LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN | LEX_AUX | LEX_OF;
     if ((size_t)v >= n || src_tok(doc, (size_t)v)->type != TOK_WORD || (src_tok(doc, (size_t)v)->flags & (TF_CAP | TF_PARA)) ||

@@ -612,6 +612,15 @@ static void short_quotation_inside_the_speakers_apposition(void **state)
                   (const char *const[]){"direct [“We have had better meetings,”] <- delegate Bill Eastland (said) #1", NULL});
 }
 
+static void unlisted_verb_after_a_described_name(void **state)
+{
+    (void)state;
+    expect_quotes("“The harbour will always be ours,” an angry Petrova bristled. “Nobody takes it from us.”\n",
+                  (const char *const[]){"direct [“The harbour will always be ours,” | “Nobody takes it from us.”] <- "
+                                        "an angry Petrova (bristled) #1",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -667,6 +676,7 @@ int main(void)
         cmocka_unit_test(sentence_adverb_before_the_subject),
         cmocka_unit_test(this_as_a_determiner_after_the_verb),
         cmocka_unit_test(short_quotation_inside_the_speakers_apposition),
+        cmocka_unit_test(unlisted_verb_after_a_described_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
