@@ -357,6 +357,20 @@ static span speaker_before_dashes(const src_doc *doc, long close, long limit)
     return (span){name, close};
 }
 
+/* Is token `k` inside a quotation of a few words that modifies the noun after it ("wearing
+ * “Vote Cruz” pins")? */
+static bool short_quotation(const src_doc *doc, long k)
+{
+    int32_t ri = src_tok(doc, (size_t)k)->region;
+    if (ri < 0)
+        return false;
+    const src_region *r = (const src_region *)doc->regions.data + ri;
+    if (!r->closed || r->close - r->open > 5 || r->close + 1 >= src_ntok(doc))
+        return false;
+    const src_token *last = src_tok(doc, r->close - 1), *next = src_tok(doc, r->close + 1);
+    return last->type != TOK_PUNCT && next->type == TOK_WORD && !(next->flags & (TF_CAP | TF_PARA));
+}
+
 static span speaker_left(const src_doc *doc, long c, long limit)
 {
     long i = c - 1;
@@ -396,8 +410,9 @@ static span speaker_left(const src_doc *doc, long c, long limit)
         for (int level = 0; level < 3; level++) {
             long open = close - 1;
             while (open >= limit && open > close - 26 && !is_punct(src_tok(doc, (size_t)open), ',') &&
-                   src_tok(doc, (size_t)open)->region < 0 &&
-                   (src_tok(doc, (size_t)open)->type != TOK_QUOTE || possessive_mark(doc, open)) &&
+                   ((src_tok(doc, (size_t)open)->region < 0 &&
+                     (src_tok(doc, (size_t)open)->type != TOK_QUOTE || possessive_mark(doc, open))) ||
+                    short_quotation(doc, open)) &&
                    !(src_tok(doc, (size_t)open)->type == TOK_PUNCT && strchr(".;:!?", src_tok(doc, (size_t)open)->punct) &&
                      !abbreviation_dot(doc, open)))
                 open--;
@@ -442,10 +457,22 @@ static span speaker_left(const src_doc *doc, long c, long limit)
  * short phrase before a comma or dash with a name or pronoun after it ("Hours later, Trump
  * returned", "WASHINGTON — Clinton's aide rallied"; an apposition after a name starts with a
  * determiner or a role instead). `first` itself when there is none. */
+/* "Likewise, …", "Finally, …", "Alongside the protests, …": a sentence adverb, not a subject (a
+ * list: "-ly" alone would take "Kelly" too) */
+static bool sentence_adverb(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"likewise", "alongside", "instead", "indeed", "similarly", "otherwise",
+                                        "finally", "additionally", "separately"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (word_is(doc, (size_t)k, words[i]))
+            return true;
+    return false;
+}
+
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
     const src_token *t = src_tok(doc, (size_t)first);
-    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t))) { /* "Speaking in Yangon, …" */
+    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || sentence_adverb(doc, first))) { /* "Speaking in Yangon, …" */
         for (long k = first; k < limit && k < first + 10; k++)
             if (is_punct(src_tok(doc, (size_t)k), ','))
                 return k + 1;
@@ -630,6 +657,26 @@ static bool after_reported_that(const src_doc *doc, size_t open)
     return false;
 }
 
+/* "the reality show “The Apprentice,”", "his new book, “Crippled America,”": the name of a work after
+ * the noun for its kind. */
+static bool names_a_work(const src_doc *doc, const src_region *r, size_t words, size_t caps)
+{
+    static const char *const kinds[] = {"show", "book", "movie", "film", "series", "program", "programme",
+                                        "musical", "play", "song", "album", "novel", "documentary", "sitcom",
+                                        "memoir", "podcast", "episode", "opera", "poem"};
+    size_t k = r->open;
+    if (k > 0 && is_punct(src_tok(doc, k - 1), ','))
+        k--;
+    const src_token *first = src_tok(doc, r->open + 1);
+    if (k == 0 || (src_tok(doc, r->open)->flags & TF_PARA) || caps * 2 < words ||
+        !(is_cap(first) || first->type == TOK_NUMBER))
+        return false;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (word_is(doc, k - 1, kinds[i]))
+            return true;
+    return false;
+}
+
 static void classify_region(src_doc *doc, src_region *r)
 {
     size_t words = 0, caps = 0;
@@ -651,7 +698,7 @@ static void classify_region(src_doc *doc, src_region *r)
     const src_token *next = r->closed && r->close + 1 < src_ntok(doc) ? src_tok(doc, r->close + 1) : NULL;
     /* Names and titles: “…” after "called" or "the so-called", a headline credited "by" someone,
      * an attribute value in embedded markup (author="@name") or the text after one (…">text). */
-    if (words == 0 || (prev && (prev->lex & LEX_NAMING)) ||
+    if (words == 0 || (prev && (prev->lex & LEX_NAMING)) || names_a_work(doc, r, words, caps) ||
         (prev2 && (prev2->lex & LEX_NAMING) && prev && (prev->lex & (LEX_DEF | LEX_INDEF | LEX_PREP))) ||
         (prev && prev->type == TOK_PUNCT && prev->punct == '=') ||
         (r->open + 1 < src_ntok(doc) && is_punct(src_tok(doc, r->open + 1), '>')) ||
@@ -713,10 +760,10 @@ static bool unlisted_verb_attribution(const src_doc *doc, const src_region *r, s
     span who = no_span;
     if (t->type == TOK_WORD && (t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE))
         who = (span){k, k + 1};
-    else if (is_cap(t))
+    else if (is_cap(t) || (t->type == TOK_WORD && (t->lex & (LEX_DEF | LEX_INDEF))))
         who = np_right(doc, k, (long)n < k + 12 ? (long)n : k + 12);
     if (who.first < 0 || (who.end - who.first > 1 && !is_cap(src_tok(doc, (size_t)who.end - 1))))
-        return false; /* "Trump", "he", "Sen. Tim Kaine", not "Her critics" */
+        return false; /* "Trump", "he", "Sen. Tim Kaine", "an angry Hollande", not "Her critics" */
     long v = who.end, end = v + 1;
     const uint32_t not_verb = LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN | LEX_AUX | LEX_OF;
     if ((size_t)v >= n || src_tok(doc, (size_t)v)->type != TOK_WORD || (src_tok(doc, (size_t)v)->flags & (TF_CAP | TF_PARA)) ||
@@ -785,8 +832,12 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
     const src_token *t = src_tok(doc, (size_t)c);
     bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
     span speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
-    if ((t->lex & LEX_PARTICIPLE) && speaker.first >= pre && follows_a_verb(doc, speaker, pre)) {
-        /* "The senator emailed supporters saying: “…”": the subject, not the verb's object */
+    /* "with Trump yelling: “…”" is Trump's */
+    bool object_of_preposition = speaker.first > pre && (src_tok(doc, (size_t)speaker.first - 1)->lex & LEX_PREP) &&
+                                 !word_is(doc, (size_t)speaker.first - 1, "with");
+    if ((t->lex & LEX_PARTICIPLE) && speaker.first >= pre && (follows_a_verb(doc, speaker, pre) || object_of_preposition)) {
+        /* "The senator emailed supporters saying: “…”", "posted a message on Twitter reading “…”":
+         * the subject, not an object */
         span subject = participle_speaker(doc, c, pre);
         speaker = subject.first >= 0 ? subject : speaker;
     }
@@ -881,8 +932,14 @@ static bool ends_cue_search(const src_doc *doc, long c, long pre_end)
  * not report that quotation. */
 static bool takes_own_object(const src_doc *doc, long c)
 {
-    return (size_t)c + 1 < src_ntok(doc) &&
-           (word_is(doc, (size_t)c + 1, "it") || word_is(doc, (size_t)c + 1, "them") || word_is(doc, (size_t)c + 1, "this"));
+    size_t n = src_ntok(doc), o = (size_t)c + 1;
+    if (o >= n || (src_tok(doc, (size_t)c)->lex & LEX_TELL))
+        return false; /* "told them", "assured it": a listener, not an object */
+    /* "wrote this week": "this" before a plain noun is its determiner */
+    const src_token *after = o + 1 < n ? src_tok(doc, o + 1) : NULL;
+    bool determiner = after && after->type == TOK_WORD && !(after->flags & TF_PARA) &&
+                      !(after->lex & (LEX_PREP | LEX_CLAUSE | LEX_AND));
+    return word_is(doc, o, "it") || word_is(doc, o, "them") || (word_is(doc, o, "this") && !determiner);
 }
 
 /* The attribution of quotation region `r` in the words after it ("…,” she said), or a signature
@@ -893,7 +950,7 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
     const src_sentence *s_end = &sents[src_tok(doc, r->close)->sentence];
     long post = (long)r->close + 1, post_end = (long)s_end->end;
     for (long k = post; k < post_end; k++)
-        if (src_tok(doc, (size_t)k)->region >= 0) {
+        if (src_tok(doc, (size_t)k)->region >= 0 && (k == post || !short_quotation(doc, k))) {
             post_end = k;
             break;
         }
@@ -1068,9 +1125,9 @@ static bool flush_pending(src_doc *doc, size_t first, size_t end, long *last_att
         src_attr *prev = *last_attr >= 0 ? (src_attr *)doc->attrs.data + *last_attr : NULL;
         uint32_t para = src_tok(doc, regions[q].open)->para;
         /* A paragraph-opening quote goes on from a previous paragraph that ended with the quote's
-         * sentence. */
+         * sentence, whether or not that quote has a speaker yet. */
         size_t open_tok = regions[q].open;
-        if (prev && prev->kind == ONR_QUOTE_DIRECT && prev->speaker_first >= 0 &&
+        if (prev && prev->kind == ONR_QUOTE_DIRECT &&
             (regions[q].continued ||
              ((src_tok(doc, open_tok)->flags & TF_PARA) && src_tok(doc, prev->end - 1)->para + 1 == para &&
               open_tok > 0 && src_tok(doc, open_tok - 1)->sentence == src_tok(doc, prev->end - 1)->sentence))) {
@@ -1102,6 +1159,18 @@ static bool narrative_between(const src_doc *doc, size_t first, size_t ri)
         if (regions[q].role == REGION_FULL)
             return src_tok(doc, regions[ri].open)->sentence > src_tok(doc, regions[q].close)->sentence + 1;
     return false;
+}
+
+/* Does a sentence of the writer's own stand between attribution `a` and the quotation opening at
+ * `open`? "“A,” she said. The hall emptied. “B.”": “B.” is a quote of its own, not a piece of A. */
+static bool writer_sentence_after(const src_doc *doc, const src_attr *a, size_t open)
+{
+    size_t last = a->end;
+    if (a->speaker_end > (long)last)
+        last = (size_t)a->speaker_end;
+    if (a->cue_end > (long)last)
+        last = (size_t)a->cue_end;
+    return src_tok(doc, open)->sentence > src_tok(doc, last - 1)->sentence + 1;
 }
 
 /* Direct quotes: each full region with its own attribution starts a quote; a region without one
@@ -1168,7 +1237,8 @@ static bool attribute_direct(src_doc *doc)
             continue;
         }
         src_attr *prev = last_attr >= 0 ? (src_attr *)doc->attrs.data + last_attr : NULL;
-        if (prev && pending < 0 && same_para(doc, prev->first, r->open) && prev->speaker_first >= 0) {
+        if (prev && pending < 0 && same_para(doc, prev->first, r->open) && prev->speaker_first >= 0 &&
+            !writer_sentence_after(doc, prev, r->open)) {
             if (!add_piece(doc, prev, r->open, r->close + 1))
                 return false;
             r->consumed = true;
@@ -2276,6 +2346,20 @@ static span action_beat(const src_doc *doc, size_t open)
 /* A quotation that opens a paragraph or a sentence with no attribution of its own belongs to
  * whoever spoke in the sentence just before: "Its chairman said the cooperative had hired
  * lawyers." / "“We have fished from that quay for four generations.”" */
+/* The latest direct quote with a speaker before attribution `a` in its paragraph, or -1:
+ * "“A,” she said. The hall emptied. “B.”" – B is hers. */
+static long paragraph_speaker(const src_doc *doc, size_t a)
+{
+    const src_attr *attrs = doc->attrs.data;
+    for (size_t b = a; b-- > 0;) {
+        if (!same_para(doc, attrs[b].first, attrs[a].first))
+            return -1;
+        if (attrs[b].kind == ONR_QUOTE_DIRECT && attrs[b].speaker_first >= 0)
+            return (long)b;
+    }
+    return -1;
+}
+
 static bool attribute_orphans(src_doc *doc)
 {
     long *speaking = speaking_sentences(doc, true);
@@ -2289,6 +2373,8 @@ static bool attribute_orphans(src_doc *doc)
             continue;
         long by = speaking[src_tok(doc, at->first - 1)->sentence];
         span beat = by < 0 ? action_beat(doc, at->first) : no_span;
+        if (by < 0 && beat.first < 0)
+            by = paragraph_speaker(doc, a);
         if (by >= 0) {
             const src_attr *prev = (const src_attr *)doc->attrs.data + by;
             beat = (span){prev->speaker_first, prev->speaker_end};

@@ -540,6 +540,89 @@ static void speaker_described_by_a_relative_clause(void **state)
                       NULL});
 }
 
+static void writers_sentence_after_the_attribution_ends_the_quote(void **state)
+{
+    (void)state;
+    /* The quotation after the writer's own sentence is a new quote, still the speaker's. */
+    expect_quotes("“We tried hard,” Maria Lopez said on the radio. The vote was held on Tuesday. "
+                  "“We lost the vote but not the fight.”\n",
+                  (const char *const[]){"direct [“We tried hard,”] <- Maria Lopez (said) #1",
+                                        "direct [“We lost the vote but not the fight.”] <- Maria Lopez #1", NULL});
+}
+
+static void listener_pronoun_after_the_verb(void **state)
+{
+    (void)state;
+    /* "told them" names who heard the quote; "cited it" would be a verb with an object of its own. */
+    expect_quotes("“Bring your neighbours to the meeting,” the organiser told them. “We need every vote.”\n",
+                  (const char *const[]){"direct [“Bring your neighbours to the meeting,” | “We need every vote.”] <- "
+                                        "the organiser (told) #1 anonymous",
+                                        NULL});
+}
+
+static void unattributed_quote_paragraphs_are_one_quote(void **state)
+{
+    (void)state;
+    /* Paragraphs that are each a quotation, with nobody named: one speech, still without speaker. */
+    expect_quotes("The mayor took no questions at the opening.\n\n"
+                  "“We built this hall for everyone in the valley.”\n\n"
+                  "“It will stay open every night of the year.”\n",
+                  (const char *const[]){"direct [“We built this hall for everyone in the valley.” | "
+                                        "“It will stay open every night of the year.”]",
+                                        NULL});
+}
+
+static void name_of_a_work_after_its_kind_is_no_quote(void **state)
+{
+    (void)state;
+    expect_quotes("“We open in May,” said Lena Holt, the star of the cooking series “Kitchen Wars,” who lives nearby.\n\n"
+                  "The film, “Nine Days in the Harbour,” is based on her novel “Salt and Rope.”\n",
+                  (const char *const[]){"direct [“We open in May,”] <- Lena Holt (said) #1", NULL});
+}
+
+static void participle_after_the_object_of_a_preposition(void **state)
+{
+    (void)state;
+    /* The participle's subject is the clause's, not the noun after "on" or "to"; "with X yelling"
+     * is X's. */
+    expect_quotes("Mayor Ines Ortega posted a message on Facebook reading “Thank you, Riverside.”\n\n"
+                  "The crowd cheered, with Ortega shouting: “We did it together!”\n",
+                  (const char *const[]){"direct [“Thank you, Riverside.”] <- Mayor Ines Ortega (reading) #1",
+                                        "direct [“We did it together!”] <- Ortega (shouting) #1", NULL});
+}
+
+static void sentence_adverb_before_the_subject(void **state)
+{
+    (void)state;
+    expect_quotes("Likewise, a report from the council had this to say about the plan: “Families would pay more.”\n",
+                  (const char *const[]){"direct [“Families would pay more.”] <- a report (say) #1", NULL});
+}
+
+static void this_as_a_determiner_after_the_verb(void **state)
+{
+    (void)state;
+    /* "wrote this week": "this" is the time's determiner, not an object of the verb. */
+    expect_quotes("“Small shocks can shake the whole market,” analyst Tom Reed wrote this week.\n",
+                  (const char *const[]){"direct [“Small shocks can shake the whole market,”] <- analyst Tom Reed (wrote) #1",
+                                        NULL});
+}
+
+static void short_quotation_inside_the_speakers_apposition(void **state)
+{
+    (void)state;
+    expect_quotes("“We have had better meetings,” delegate Bill Eastland, wearing a hat and “Vote Cruz” pins, said calmly.\n",
+                  (const char *const[]){"direct [“We have had better meetings,”] <- delegate Bill Eastland (said) #1", NULL});
+}
+
+static void unlisted_verb_after_a_described_name(void **state)
+{
+    (void)state;
+    expect_quotes("“The harbour will always be ours,” an angry Petrova bristled. “Nobody takes it from us.”\n",
+                  (const char *const[]){"direct [“The harbour will always be ours,” | “Nobody takes it from us.”] <- "
+                                        "an angry Petrova (bristled) #1",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -587,6 +670,15 @@ int main(void)
         cmocka_unit_test(participle_after_a_verb_and_its_object),
         cmocka_unit_test(paragraph_quote_takes_the_last_speaker_before_it),
         cmocka_unit_test(speaker_described_by_a_relative_clause),
+        cmocka_unit_test(writers_sentence_after_the_attribution_ends_the_quote),
+        cmocka_unit_test(listener_pronoun_after_the_verb),
+        cmocka_unit_test(unattributed_quote_paragraphs_are_one_quote),
+        cmocka_unit_test(name_of_a_work_after_its_kind_is_no_quote),
+        cmocka_unit_test(participle_after_the_object_of_a_preposition),
+        cmocka_unit_test(sentence_adverb_before_the_subject),
+        cmocka_unit_test(this_as_a_determiner_after_the_verb),
+        cmocka_unit_test(short_quotation_inside_the_speakers_apposition),
+        cmocka_unit_test(unlisted_verb_after_a_described_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
