@@ -792,6 +792,27 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
     return speaker;
 }
 
+/* "Ruiz said (that) she wants “…”": a pronoun speaker that a reporting verb introduces is part of
+ * what the one before the verb said, so that one is the speaker and the verb the cue. */
+static void reported_by_outer_cue(const src_doc *doc, long pre, long pre_end, long sentence_first, span *speaker,
+                                  span *cue)
+{
+    long outer = speaker->first - 1;
+    if (speaker->end != speaker->first + 1 || !(src_tok(doc, (size_t)speaker->first)->lex & LEX_PRONOUN) ||
+        (src_tok(doc, (size_t)speaker->first)->lex & LEX_RELATIVE) || outer < pre)
+        return;
+    if (outer > pre && word_is(doc, (size_t)outer, "that"))
+        outer--;
+    const src_token *t = src_tok(doc, (size_t)outer);
+    if (!is_cue(t) || (t->flags & TF_USED) || (t->lex & LEX_PARTICIPLE))
+        return;
+    span by = speaker_before_quote(doc, outer, pre, pre_end, sentence_first);
+    if (by.first < 0)
+        return;
+    *speaker = by;
+    *cue = (span){outer, outer + 1};
+}
+
 /* "Hillary shot back, “…”", "As Vulture put it, “…”": the words from `clause` to the comma at
  * `comma` are only a name or a pronoun and one or two plain words, a verb the lexicon lacks. */
 static bool unlisted_verb_before(const src_doc *doc, long clause, long comma, span *speaker, span *cue)
@@ -988,11 +1009,11 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         if (!is_cue(t) || (t->flags & TF_USED))
             continue;
         *speaker = speaker_before_quote(doc, c, pre, pre_end, sentence_first);
-        if (speaker->first >= 0) {
-            *cue = (span){c, c + 1};
-            return true;
-        }
-        break;
+        if (speaker->first < 0)
+            break;
+        *cue = (span){c, c + 1};
+        reported_by_outer_cue(doc, pre, pre_end, sentence_first, speaker, cue);
+        return true;
     }
     if (is_punct(last, ':') || (is_punct(last, ',') && documented)) {
         *speaker = clause_subject(doc, clause, pre_end - 1);

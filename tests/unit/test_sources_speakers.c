@@ -1,0 +1,29 @@
+/* Sourcing audit, the speaker mention chosen for each quote: the span a reader would point at as
+ * "who said it", which is the mention itself (a pronoun stays a pronoun; grouping resolves it). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "sources_test_util.h"
+
+static void pronoun_after_a_reporting_verb_is_part_of_the_quote(void **state)
+{
+    (void)state;
+    /* "Ruiz said she wants “…”": the quote is Ruiz's; "she wants" is what Ruiz said. */
+    expect_quotes("Mara Ruiz said she wants “a full audit of the harbour accounts before the vote.”\n\n"
+                  "Tom Hale, the union chief, said that he believes “There is no deal without the night crews.”\n",
+                  (const char *const[]){
+                      "direct [“a full audit of the harbour accounts before the vote.”] <- Mara Ruiz (said) #1",
+                      "direct [“There is no deal without the night crews.”] <- Tom Hale, the union chief (said) #2",
+                      NULL});
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(pronoun_after_a_reporting_verb_is_part_of_the_quote),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
