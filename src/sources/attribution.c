@@ -890,6 +890,33 @@ static bool takes_own_object(const src_doc *doc, long c)
            (word_is(doc, (size_t)c + 1, "it") || word_is(doc, (size_t)c + 1, "them") || word_is(doc, (size_t)c + 1, "this"));
 }
 
+/* "“…,” Ruiz said at a rally, according to the Tribune.": the writer's source is the one cited, so
+ * a later "according to X" in the clause of cue `cue` makes X, up to the next punctuation, the
+ * speaker, and the cue runs from the verb to "according to" (none of it reports anything else). */
+static void cited_by_according_to(const src_doc *doc, long end, span *speaker, span *cue)
+{
+    long from = speaker->end > cue->end ? speaker->end : cue->end;
+    for (long k = from; k + 2 < end && k < from + 12; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->type == TOK_PUNCT && !is_punct(t, ',') && !abbreviation_dot(doc, k))
+            return;
+        if (!is_punct(t, ',') || !(src_tok(doc, (size_t)k + 1)->lex & LEX_ACCORDING) || !word_is(doc, (size_t)k + 2, "to"))
+            continue;
+        span by = np_right(doc, k + 3, end);
+        if (by.first < 0)
+            return;
+        long stop = by.end;
+        while (stop < end && stop < by.first + 10 && src_tok(doc, (size_t)stop)->type != TOK_PUNCT &&
+               src_tok(doc, (size_t)stop)->region < 0)
+            stop++;
+        if (stop == end || src_tok(doc, (size_t)stop)->type == TOK_PUNCT)
+            by.end = stop; /* "a transcript of the show", "Farley’s account" */
+        *speaker = by;
+        cue->end = k + 3;
+        return;
+    }
+}
+
 /* The attribution of quotation region `r` in the words after it ("…,” she said), or a signature
  * line under it. */
 static bool attribution_after(const src_doc *doc, const src_region *r, span *speaker, span *cue)
@@ -940,6 +967,7 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
         bool relative = speaker->first >= 0 && c != k && (src_tok(doc, (size_t)speaker->first)->lex & LEX_RELATIVE);
         if (speaker->first >= 0 && !relative) {
             *cue = (span){c, c + 1};
+            cited_by_according_to(doc, post_end, speaker, cue);
             return true;
         }
         if (!in_relative_clause(doc, k, c))

@@ -20,10 +20,21 @@ static void pronoun_after_a_reporting_verb_is_part_of_the_quote(void **state)
                       NULL});
 }
 
+static void source_cited_with_according_to_is_the_speaker(void **state)
+{
+    (void)state;
+    /* The writer relays the quote from the cited report: that is the source a reader can check. */
+    expect_quotes("“We will not sign it,” Mara Ruiz told dockers on Monday, according to a union newsletter.\n",
+                  (const char *const[]){"direct [“We will not sign it,”] <- a union newsletter (told dockers on Monday, "
+                                        "according to) #1 anonymous",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(pronoun_after_a_reporting_verb_is_part_of_the_quote),
+        cmocka_unit_test(source_cited_with_according_to_is_the_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
