@@ -1515,8 +1515,29 @@ static long quote_led_end(const src_doc *doc, span content)
     return content.end;
 }
 
+static bool raising_verb(const src_doc *doc, long c, long sfirst);
+
+/* "It seems (that) …", "It’s unclear if …": an "it" that only fills the subject's place names no
+ * one; the clause is reported with no speaker. */
+static bool expletive_it(const src_doc *doc, span speaker, span cue)
+{
+    if (speaker.first < 0 || speaker.end != speaker.first + 1)
+        return false;
+    const src_token *t = src_tok(doc, (size_t)speaker.first);
+    const char *w = doc->text + t->start;
+    size_t n = t->end - t->start;
+    if (t->type != TOK_WORD || n < 2 || !onr_ascii_ieq(w, 2, "it", 2))
+        return false;
+    if (n == 2)
+        return cue.first >= 0 && raising_verb(doc, cue.first, speaker.first);
+    bool apostrophe = (n == 4 && w[2] == '\'') || (n == 6 && memcmp(w + 2, "\xE2\x80\x99", 3) == 0);
+    return apostrophe && (w[n - 1] == 's' || w[n - 1] == 'S');
+}
+
 static bool add_reported(src_doc *doc, span content, span speaker, span cue)
 {
+    if (expletive_it(doc, speaker, cue))
+        speaker = no_span;
     if (content.first < 0 || (src_tok(doc, (size_t)content.first)->flags & TF_USED) ||
         (content.first + 1 < content.end && (src_tok(doc, (size_t)content.first + 1)->flags & TF_USED) &&
          (word_is(doc, (size_t)content.first, "when") || word_is(doc, (size_t)content.first, "if"))))

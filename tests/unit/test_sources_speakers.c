@@ -30,11 +30,21 @@ static void source_cited_with_according_to_is_the_speaker(void **state)
                                         NULL});
 }
 
+static void expletive_it_names_no_speaker(void **state)
+{
+    (void)state;
+    expect_quotes("It seems the harbour board has made up its mind about the ferry.\n\n"
+                  "It’s unclear if the mayor is aware that the money comes from the state.\n",
+                  (const char *const[]){"indirect [the harbour board has made up its mind about the ferry] (seems)",
+                                        "indirect [that the money comes from the state] (aware)", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(pronoun_after_a_reporting_verb_is_part_of_the_quote),
         cmocka_unit_test(source_cited_with_according_to_is_the_speaker),
+        cmocka_unit_test(expletive_it_names_no_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
