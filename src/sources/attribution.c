@@ -474,6 +474,49 @@ static span clause_subject(const src_doc *doc, long first, long limit)
     return np_right(doc, first, limit);
 }
 
+/* Does a subordinator open the sentence at `first` ("When he …, she …", "As the votes …, he …")? */
+static bool opens_with_subordinate(const src_doc *doc, long first)
+{
+    static const char *const words[] = {"when", "as", "while", "after", "before", "because", "if", "although",
+                                        "though", "since", "once", "until", "whether"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (word_is(doc, (size_t)first, words[i]))
+            return true;
+    return false;
+}
+
+/* The first noun phrase in [first, limit) that stands where a subject does (at the start or after
+ * a comma, not after a preposition) with a plain word after it, its verb: "In a speech on Tuesday,
+ * Mr. Lee struck a measured tone", "By noon she had left". Past the opening subordinate clause of
+ * "When X did it, Y …". */
+static span main_clause_subject(const src_doc *doc, long first, long limit)
+{
+    long k = first;
+    if (opens_with_subordinate(doc, first)) {
+        while (k < limit && !is_punct(src_tok(doc, (size_t)k), ','))
+            k++;
+        if (k >= limit)
+            return no_span;
+    }
+    for (; k + 1 < limit; k++) {
+        const src_token *t = src_tok(doc, (size_t)k), *p = k > first ? src_tok(doc, (size_t)k - 1) : NULL;
+        if (t->type != TOK_WORD || t->region >= 0 || (p && p->type == TOK_WORD && (p->lex & (LEX_PREP | LEX_OF | LEX_DEF | LEX_INDEF))))
+            continue;
+        bool pronoun = (t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE) && !word_is(doc, (size_t)k, "it");
+        if (!pronoun && !is_cap(t) && !(t->lex & LEX_DEF))
+            continue;
+        span s = np_right(doc, k, limit);
+        if (s.first < 0 || s.end >= limit)
+            continue;
+        const src_token *v = src_tok(doc, (size_t)s.end);
+        if (v->type == TOK_WORD && !(v->flags & TF_CAP) &&
+            !(v->lex & (LEX_PREP | LEX_OF | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN)))
+            return s;
+        k = s.end - 1;
+    }
+    return no_span;
+}
+
 /* The speaker of "…, saying" / "…, adding": the one of the verb just before ("Nefzi said,
  * adding, …"), else the subject of the clause ("Sanders compared himself to Clinton, saying"). */
 static span participle_speaker(const src_doc *doc, long c, long pre)
@@ -492,7 +535,7 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
         if (attrs[a].speaker_first >= 0 && attrs[a].speaker_end <= c && attrs[a].speaker_first >= pre &&
             src_tok(doc, (size_t)attrs[a].speaker_first)->sentence == sentence)
             s = (span){attrs[a].speaker_first, attrs[a].speaker_end};
-    return s;
+    return s.first >= 0 ? s : main_clause_subject(doc, pre, c - 1);
 }
 
 /* Where the clause holding token `last` starts: after the nearest subordinator with a subject

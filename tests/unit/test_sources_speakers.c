@@ -39,12 +39,24 @@ static void expletive_it_names_no_speaker(void **state)
                                         "indirect [that the money comes from the state] (aware)", NULL});
 }
 
+static void participle_takes_the_subject_of_the_main_clause(void **state)
+{
+    (void)state;
+    /* The clause before ", citing" opens with a long phrase or a subordinate clause of its own. */
+    expect_quotes("By Monday evening she had dropped the long-planned harbour festival in Dover, Kent, citing "
+                  "the storm.\n\n"
+                  "When the mayor finally spoke, Ana Ruiz struck a calm tone, saying the union would wait.\n",
+                  (const char *const[]){"indirect [the storm] <- she (citing) #1",
+                                        "indirect [the union would wait] <- Ana Ruiz (saying) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(pronoun_after_a_reporting_verb_is_part_of_the_quote),
         cmocka_unit_test(source_cited_with_according_to_is_the_speaker),
         cmocka_unit_test(expletive_it_names_no_speaker),
+        cmocka_unit_test(participle_takes_the_subject_of_the_main_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
