@@ -17,6 +17,16 @@ static bool word_is(const src_doc *doc, size_t i, const char *w)
     return t->type == TOK_WORD && onr_ascii_ieq(doc->text + t->start, t->end - t->start, w, strlen(w));
 }
 
+/* Is token `i` one of the `n` words of `words` (compared as word_is does)? */
+static bool word_among(const src_doc *doc, size_t i, const char *const *words, size_t n)
+{
+    for (size_t w = 0; w < n; w++)
+        if (word_is(doc, i, words[w]))
+            return true;
+    return false;
+}
+#define WORD_AMONG(doc, i, words) word_among((doc), (i), (words), sizeof(words) / sizeof((words)[0]))
+
 static bool is_punct(const src_token *t, char c) { return t->type == TOK_PUNCT && t->punct == c; }
 static bool is_wordlike(const src_token *t) { return t->type == TOK_WORD || t->type == TOK_NUMBER; }
 static bool is_cap(const src_token *t) { return t->type == TOK_WORD && (t->flags & TF_CAP); }
@@ -341,9 +351,45 @@ static span speaker_before_dashes(const src_doc *doc, long close, long limit)
     return (span){name, close};
 }
 
+/* A day or month name, or "week", "night", "today", …: the word a time phrase hangs on. */
+static bool time_anchor(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"week", "month", "year", "night", "morning", "afternoon", "evening",
+                                        "today", "yesterday"};
+    const src_token *t = src_tok(doc, (size_t)k);
+    if (t->type != TOK_WORD)
+        return false;
+    return ((t->lex & LEX_TIME) && !(t->lex & LEX_AUX)) /* not "May" */ || WORD_AMONG(doc, (size_t)k, words);
+}
+
+static bool time_filler(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"on", "in", "earlier", "later", "last", "this", "next"};
+    return WORD_AMONG(doc, (size_t)k, words);
+}
+
+/* Where the words before cue `c` end once a time phrase just before it is set aside ("Ruiz on
+ * Monday said", "Priebus later Thursday told", "The poll in June showed", "Ruiz, the mayor, on
+ * Tuesday said"): the token before the phrase, or `c` - 1 when there is none. */
+static long before_time_phrase(const src_doc *doc, long c, long limit)
+{
+    long k = c - 1;
+    bool anchored = false;
+    for (; k >= limit && k > c - 5; k--) {
+        if (time_anchor(doc, k))
+            anchored = true;
+        else if (!time_filler(doc, k))
+            break;
+    }
+    if (!anchored || k < limit || k == c - 1)
+        return c - 1;
+    const src_token *t = src_tok(doc, (size_t)k);
+    return t->type == TOK_WORD || is_punct(t, ',') ? k : c - 1;
+}
+
 static span speaker_left(const src_doc *doc, long c, long limit)
 {
-    long i = c - 1;
+    long i = before_time_phrase(doc, c, limit);
     int skipped = 0;
     while (i >= limit && skipped < 3 && is_adverb(doc, src_tok(doc, (size_t)i))) {
         i--;
@@ -479,10 +525,7 @@ static bool opens_with_subordinate(const src_doc *doc, long first)
 {
     static const char *const words[] = {"when", "as", "while", "after", "before", "because", "if", "although",
                                         "though", "since", "once", "until", "whether"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (word_is(doc, (size_t)first, words[i]))
-            return true;
-    return false;
+    return WORD_AMONG(doc, (size_t)first, words);
 }
 
 /* The first noun phrase in [first, limit) that stands where a subject does (at the start or after

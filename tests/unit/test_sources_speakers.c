@@ -50,6 +50,15 @@ static void participle_takes_the_subject_of_the_main_clause(void **state)
                                         "indirect [the union would wait] <- Ana Ruiz (saying) #2", NULL});
 }
 
+static void time_phrase_before_the_verb_is_no_speaker(void **state)
+{
+    (void)state;
+    expect_quotes("The dockers' union on Monday predicted a long strike.\n\n"
+                  "Hale later Thursday told reporters the port would stay shut.\n",
+                  (const char *const[]){"indirect [a long strike] <- The dockers' union (predicted) #1",
+                                        "indirect [the port would stay shut] <- Hale (told) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -57,6 +66,7 @@ int main(void)
         cmocka_unit_test(source_cited_with_according_to_is_the_speaker),
         cmocka_unit_test(expletive_it_names_no_speaker),
         cmocka_unit_test(participle_takes_the_subject_of_the_main_clause),
+        cmocka_unit_test(time_phrase_before_the_verb_is_no_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
