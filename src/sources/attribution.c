@@ -468,6 +468,13 @@ static span speaker_left(const src_doc *doc, long c, long limit)
     return no_span;
 }
 
+/* Does a time phrase end at token `k`: "Minutes later", "Two days ago", "Last Monday"? */
+static bool ends_time_phrase(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"later", "earlier", "ago"};
+    return time_anchor(doc, k) || WORD_AMONG(doc, (size_t)k, words);
+}
+
 /* Past one opening phrase of a clause: an adverbial up to a comma ("In a statement, ..."), or a
  * short phrase before a comma or dash with a name or pronoun after it ("Hours later, Trump
  * returned", "WASHINGTON — Clinton's aide rallied"; an apposition after a name starts with a
@@ -499,6 +506,8 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
             !(n->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE | LEX_RELATIVE | LEX_AND | LEX_CLAUSE)) &&
             !(k + 2 < limit && is_punct(src_tok(doc, (size_t)k + 2), '-'))) /* "McConnell, R-Ky.," */
             return k + 1;
+        if (n && is_punct(d, ',') && ends_time_phrase(doc, k - 1))
+            return k + 1; /* "Minutes later, the mayor sent": no apposition */
         break;
     }
     return first;
@@ -848,6 +857,17 @@ static bool follows_a_verb(const src_doc *doc, span s, long pre)
     return false;
 }
 
+/* Does the phrase `s` stand after a verb or a preposition of its clause, as its object: "sent an
+ * email saying", "posted a message on Twitter reading"? Not after "with" ("with Trump tweeting"). */
+static bool object_of_the_clause(const src_doc *doc, span s, long pre)
+{
+    if (s.first <= pre)
+        return false;
+    const src_token *b = src_tok(doc, (size_t)s.first - 1);
+    return b->type == TOK_WORD && !(b->flags & TF_CAP) && !word_is(doc, (size_t)s.first - 1, "with") &&
+           !(b->lex & (LEX_AND | LEX_CLAUSE | LEX_RELATIVE | LEX_PRONOUN | LEX_DEF | LEX_INDEF));
+}
+
 /* The speaker of cue `c` in the words from `pre` to the quote at `pre_end` ("She said: “…”");
  * `sentence_first` is where the sentence starts when a quotation of the writer's cut it at `pre`. */
 static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_end, long sentence_first)
@@ -855,7 +875,8 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
     const src_token *t = src_tok(doc, (size_t)c);
     bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
     span speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
-    if ((t->lex & LEX_PARTICIPLE) && speaker.first >= pre && follows_a_verb(doc, speaker, pre)) {
+    if ((t->lex & LEX_PARTICIPLE) && speaker.first >= pre &&
+        (follows_a_verb(doc, speaker, pre) || object_of_the_clause(doc, speaker, pre))) {
         /* "The senator emailed supporters saying: “…”": the subject, not the verb's object */
         span subject = participle_speaker(doc, c, pre);
         speaker = subject.first >= 0 ? subject : speaker;

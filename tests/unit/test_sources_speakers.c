@@ -59,6 +59,15 @@ static void time_phrase_before_the_verb_is_no_speaker(void **state)
                                         "indirect [the port would stay shut] <- Hale (told) #2", NULL});
 }
 
+static void participle_after_the_object_is_the_subjects(void **state)
+{
+    (void)state;
+    expect_quotes("Minutes later, the mayor sent an email saying, “The ferry runs again.”\n\n"
+                  "Ana Ruiz left a note on Facebook writing, “We will not give up the quay.”\n",
+                  (const char *const[]){"direct [“The ferry runs again.”] <- the mayor (saying) #1 anonymous",
+                                        "direct [“We will not give up the quay.”] <- Ana Ruiz (writing) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -67,6 +76,7 @@ int main(void)
         cmocka_unit_test(expletive_it_names_no_speaker),
         cmocka_unit_test(participle_takes_the_subject_of_the_main_clause),
         cmocka_unit_test(time_phrase_before_the_verb_is_no_speaker),
+        cmocka_unit_test(participle_after_the_object_is_the_subjects),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
