@@ -529,6 +529,20 @@ static span clause_subject(const src_doc *doc, long first, long limit)
     return np_right(doc, first, limit);
 }
 
+/* A subject phrase that ran on into its verb, a plain lowercase word before an object's
+ * determiner ("the ferry union issued a statement", "his campaign sent the"), without that verb. */
+static span without_its_verb(const src_doc *doc, span s)
+{
+    if (s.first < 0 || s.end - s.first < 2 || (size_t)s.end >= src_ntok(doc))
+        return s;
+    const src_token *verb = src_tok(doc, (size_t)s.end - 1), *next = src_tok(doc, (size_t)s.end);
+    if (verb->type != TOK_WORD || (verb->flags & TF_CAP) ||
+        (verb->lex & (LEX_ROLE | LEX_ORG | LEX_PLURAL | LEX_DOC | LEX_ANONADJ | LEX_NATIONALITY)) ||
+        !(next->lex & (LEX_DEF | LEX_INDEF)) || (next->lex & LEX_PRONOUN) || (next->flags & TF_CAP))
+        return s;
+    return (span){s.first, s.end - 1};
+}
+
 /* Does a subordinator open the sentence at `first` ("When he …, she …", "As the votes …, he …")? */
 static bool opens_with_subordinate(const src_doc *doc, long first)
 {
@@ -557,7 +571,7 @@ static span main_clause_subject(const src_doc *doc, long first, long limit)
         bool pronoun = (t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE) && !word_is(doc, (size_t)k, "it");
         if (!pronoun && !is_cap(t) && !(t->lex & LEX_DEF))
             continue;
-        span s = np_right(doc, k, limit);
+        span s = without_its_verb(doc, np_right(doc, k, limit));
         if (s.first < 0 || s.end >= limit)
             continue;
         const src_token *v = src_tok(doc, (size_t)s.end);
@@ -578,7 +592,7 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
         if (s.first >= 0)
             return s;
     }
-    span s = clause_subject(doc, pre, c);
+    span s = without_its_verb(doc, clause_subject(doc, pre, c));
     /* "“A,” said Tom Hale at the time, adding that “B”": the nearest speaker before it in the
      * sentence, among the last few attributions */
     const src_attr *attrs = doc->attrs.data;
@@ -868,19 +882,47 @@ static bool object_of_the_clause(const src_doc *doc, span s, long pre)
            !(b->lex & (LEX_AND | LEX_CLAUSE | LEX_RELATIVE | LEX_PRONOUN | LEX_DEF | LEX_INDEF));
 }
 
+/* "hinted at it by mentioning", "took the step of criticizing": an -ing form right after a
+ * preposition is the act of the clause's subject. */
+static bool gerund_after_preposition(const src_doc *doc, long c, long pre)
+{
+    return c > pre && (src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) &&
+           (src_tok(doc, (size_t)c - 1)->lex & (LEX_PREP | LEX_OF)) && !(src_tok(doc, (size_t)c - 1)->flags & TF_CAP);
+}
+
+/* Is `s` the object of a verb just before it ("issued a statement saying"), not of a preposition
+ * ("a video of her slamming", "in the wake of a poll showing": the noun acts there)? */
+static bool object_of_a_verb(const src_doc *doc, span s, long pre)
+{
+    static const char *const not_verbs[] = {"now", "then", "also", "even", "still", "just", "only", "what", "including"};
+    if (s.first <= pre || !object_of_the_clause(doc, s, pre))
+        return false;
+    const src_token *b = src_tok(doc, (size_t)s.first - 1);
+    return !(b->lex & (LEX_PREP | LEX_OF)) && !is_adverb(doc, b) && !WORD_AMONG(doc, (size_t)s.first - 1, not_verbs);
+}
+
+/* "The senator emailed supporters saying: “…”": a participle `c` whose `speaker` just before it
+ * is the object of the clause is the subject's; `speaker` itself otherwise. */
+static span subject_over_object(const src_doc *doc, long c, long pre, span speaker)
+{
+    if (!(src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || speaker.first < pre ||
+        !(follows_a_verb(doc, speaker, pre) || object_of_the_clause(doc, speaker, pre)))
+        return speaker;
+    span subject = participle_speaker(doc, c, pre);
+    if (subject.first < 0 || (subject.end == subject.first + 1 &&
+                              (has_ing(doc, src_tok(doc, (size_t)subject.first)) ||
+                               ends_in_ly(doc, src_tok(doc, (size_t)subject.first)))))
+        return speaker; /* not "Looking back, …", "Shortly after, …" */
+    return subject;
+}
+
 /* The speaker of cue `c` in the words from `pre` to the quote at `pre_end` ("She said: “…”");
  * `sentence_first` is where the sentence starts when a quotation of the writer's cut it at `pre`. */
 static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_end, long sentence_first)
 {
     const src_token *t = src_tok(doc, (size_t)c);
     bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
-    span speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
-    if ((t->lex & LEX_PARTICIPLE) && speaker.first >= pre &&
-        (follows_a_verb(doc, speaker, pre) || object_of_the_clause(doc, speaker, pre))) {
-        /* "The senator emailed supporters saying: “…”": the subject, not the verb's object */
-        span subject = participle_speaker(doc, c, pre);
-        speaker = subject.first >= 0 ? subject : speaker;
-    }
+    span speaker = participle ? participle_speaker(doc, c, pre) : subject_over_object(doc, c, pre, speaker_left(doc, c, pre));
     if (speaker.first < 0 && c + 1 < pre_end && is_cap(src_tok(doc, (size_t)c + 1))) {
         span after = np_right(doc, c + 1, pre_end); /* "But, said Solovey, “…”" */
         if (after.first >= 0 && after.end >= pre_end - 1)
@@ -2153,6 +2195,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     bool participle = (t->lex & LEX_PARTICIPLE) && c > sfirst && is_punct(src_tok(doc, (size_t)c - 1), ',');
     span speaker = participle ? no_span : verb_speaker(doc, c, sfirst), content = no_span;
+    if (!participle && (gerund_after_preposition(doc, c, sfirst) || object_of_a_verb(doc, speaker, sfirst)))
+        speaker = subject_over_object(doc, c, sfirst, speaker);
     if (!participle && raising_verb(doc, c, sfirst) && raising_subject(doc, c, sfirst).first >= 0)
         return attribute_hedge(doc, c, sfirst, send);
     if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&

@@ -68,6 +68,18 @@ static void participle_after_the_object_is_the_subjects(void **state)
                                         "direct [“We will not give up the quay.”] <- Ana Ruiz (writing) #2", NULL});
 }
 
+static void reported_participle_after_an_object_or_a_preposition(void **state)
+{
+    (void)state;
+    /* The statement is the union's act; "by announcing" is Hale's; but "a poll showing" shows it. */
+    expect_quotes("On Friday the ferry union issued a statement saying the strike would go on.\n\n"
+                  "Hale ended the meeting on Friday by announcing that the port would reopen.\n\n"
+                  "The council met after a new poll showing most residents oppose the plan.\n",
+                  (const char *const[]){"indirect [the strike would go on] <- the ferry union (saying) #1",
+                                        "indirect [that the port would reopen] <- Hale (announcing) #2",
+                                        "indirect [most residents oppose the plan] <- a new poll (showing) #3", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -77,6 +89,7 @@ int main(void)
         cmocka_unit_test(participle_takes_the_subject_of_the_main_clause),
         cmocka_unit_test(time_phrase_before_the_verb_is_no_speaker),
         cmocka_unit_test(participle_after_the_object_is_the_subjects),
+        cmocka_unit_test(reported_participle_after_an_object_or_a_preposition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
