@@ -2138,6 +2138,32 @@ static bool infinitive_has_own_subject(const src_doc *doc, long from, long to)
     return false;
 }
 
+/* "Having announced that X, Judge Lee handed down …", "While discussing X, Ruiz said …": a cue `c`
+ * in a participle phrase that opens the sentence is the act of the main clause's subject, after
+ * the phrase's comma; no_span when `c` is not in such a phrase. */
+static span opening_phrase_subject(const src_doc *doc, long c, long sfirst, long send)
+{
+    static const char *const linking[] = {"now", "but", "and", "so"};
+    static const char *const subordinators[] = {"after", "while", "before", "since", "when", "upon", "by"};
+    long k = sfirst;
+    if (k + 1 < c && WORD_AMONG(doc, (size_t)k, linking))
+        k += 1 + is_punct(src_tok(doc, (size_t)k + 1), ',');
+    if (k < c && WORD_AMONG(doc, (size_t)k, subordinators))
+        k++;
+    if (k > c || !has_ing(doc, src_tok(doc, (size_t)k)) || c - k > 3)
+        return no_span;
+    long comma = c + 1;
+    while (comma < send && comma < c + 40 && !is_punct(src_tok(doc, (size_t)comma), ',') &&
+           src_tok(doc, (size_t)comma)->region < 0)
+        comma++;
+    if (comma >= send || comma >= c + 40 || !is_punct(src_tok(doc, (size_t)comma), ','))
+        return no_span;
+    span subject = np_right(doc, comma + 1, send);
+    if (subject.first < 0 || subject.end >= send || is_punct(src_tok(doc, (size_t)subject.end), ','))
+        return no_span; /* an apposition or a list, not the subject of the main clause */
+    return subject;
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -2276,6 +2302,12 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             speaker = no_span;
         if (speaker.first >= 0)
             content = clause_after(doc, c, send);
+    }
+    span opening = opening_phrase_subject(doc, c, sfirst, send);
+    if (opening.first >= 0 && speaker.first < opening.first) {
+        speaker = opening;
+        if (content.first >= 0 && content.end > opening.first)
+            content.end = trim_end(doc, content.first, opening.first - 1);
     }
     if (content.first < 0 || (speaker.first < 0 && !participle))
         return true; /* "…, saying that …" is reported speech even when its subject is not found */

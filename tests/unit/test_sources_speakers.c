@@ -80,6 +80,14 @@ static void reported_participle_after_an_object_or_a_preposition(void **state)
                                         "indirect [most residents oppose the plan] <- a new poll (showing) #3", NULL});
 }
 
+static void cue_in_an_opening_participle_phrase(void **state)
+{
+    (void)state;
+    expect_quotes("Having announced that he would not close the port, Judge Berman turned to the union.\n",
+                  (const char *const[]){"indirect [that he would not close the port] <- Judge Berman (announced) #1",
+                                        "indirect [the union] <- Judge Berman (turned to) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -90,6 +98,7 @@ int main(void)
         cmocka_unit_test(time_phrase_before_the_verb_is_no_speaker),
         cmocka_unit_test(participle_after_the_object_is_the_subjects),
         cmocka_unit_test(reported_participle_after_an_object_or_a_preposition),
+        cmocka_unit_test(cue_in_an_opening_participle_phrase),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
