@@ -482,8 +482,13 @@ static bool ends_time_phrase(const src_doc *doc, long k)
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
     const src_token *t = src_tok(doc, (size_t)first);
-    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t))) { /* "Speaking in Yangon, …" */
-        for (long k = first; k < limit && k < first + 10; k++)
+    bool adverb = ends_in_ly(doc, t) && first + 1 < limit &&
+                  ((src_tok(doc, (size_t)first + 1)->lex & (LEX_PREP | LEX_CLAUSE)) || is_punct(src_tok(doc, (size_t)first + 1), ','));
+    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb)) {
+        /* "Speaking in Yangon, …", "Shortly after the vote, …"; a subordinate clause may run longer:
+         * "While most of his rivals called for a bigger military effort, …" */
+        long reach = (t->lex & LEX_CLAUSE) && !(t->lex & LEX_PREP) ? 24 : 10;
+        for (long k = first; k < limit && k < first + reach; k++)
             if (is_punct(src_tok(doc, (size_t)k), ','))
                 return k + 1;
         return first;

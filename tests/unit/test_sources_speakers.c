@@ -88,6 +88,19 @@ static void cue_in_an_opening_participle_phrase(void **state)
                                         "indirect [the union] <- Judge Berman (turned to) #1", NULL});
 }
 
+static void participle_after_a_long_opening_clause(void **state)
+{
+    (void)state;
+    expect_quotes("Shortly after the vote, the union officials had gathered, warning that the deal would cost jobs.\n\n"
+                  "While most of the members of the council wanted a bigger budget for the new quay, Hale kept to the "
+                  "old plan, noting that the ferry still ran.\n",
+                  (const char *const[]){
+                      "indirect [that the deal would cost jobs] <- the union officials (warning) #1 anonymous",
+                      "indirect [a bigger budget for the new quay] <- most of the members of the council (wanted) #2 "
+                      "anonymous",
+                      "indirect [that the ferry still ran] <- Hale (noting) #3", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -99,6 +112,7 @@ int main(void)
         cmocka_unit_test(participle_after_the_object_is_the_subjects),
         cmocka_unit_test(reported_participle_after_an_object_or_a_preposition),
         cmocka_unit_test(cue_in_an_opening_participle_phrase),
+        cmocka_unit_test(participle_after_a_long_opening_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
