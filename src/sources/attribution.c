@@ -17,6 +17,16 @@ static bool word_is(const src_doc *doc, size_t i, const char *w)
     return t->type == TOK_WORD && onr_ascii_ieq(doc->text + t->start, t->end - t->start, w, strlen(w));
 }
 
+/* Is token `i` one of the `n` words of `words` (compared as word_is does)? */
+static bool word_among(const src_doc *doc, size_t i, const char *const *words, size_t n)
+{
+    for (size_t w = 0; w < n; w++)
+        if (word_is(doc, i, words[w]))
+            return true;
+    return false;
+}
+#define WORD_AMONG(doc, i, words) word_among((doc), (i), (words), sizeof(words) / sizeof((words)[0]))
+
 static bool is_punct(const src_token *t, char c) { return t->type == TOK_PUNCT && t->punct == c; }
 static bool is_wordlike(const src_token *t) { return t->type == TOK_WORD || t->type == TOK_NUMBER; }
 static bool is_cap(const src_token *t) { return t->type == TOK_WORD && (t->flags & TF_CAP); }
@@ -24,15 +34,6 @@ static bool is_cap(const src_token *t) { return t->type == TOK_WORD && (t->flags
 static bool is_cue(const src_token *t)
 {
     return t->type == TOK_WORD && (t->lex & LEX_CUE) && !(t->flags & TF_CAP) && t->region < 0;
-}
-
-/* Is token `i` one of the `n` words of `words`? */
-static bool word_among(const src_doc *doc, long i, const char *const *words, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (word_is(doc, (size_t)i, words[k]))
-            return true;
-    return false;
 }
 
 /* "a planning report", "the reports": a noun that is also a reporting verb, after a determiner
@@ -44,8 +45,8 @@ static bool noun_not_cue(const src_doc *doc, long c)
         return false;
     static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
     static const char *const particles[] = {"up", "off", "down", "away"};
-    if (word_among(doc, c - 1, determiners, sizeof determiners / sizeof determiners[0]) ||
-        (c + 1 < (long)doc->tokens.len && word_among(doc, c + 1, particles, sizeof particles / sizeof particles[0])))
+    if (WORD_AMONG(doc, (size_t)(c - 1), determiners) ||
+        (c + 1 < (long)doc->tokens.len && WORD_AMONG(doc, (size_t)(c + 1), particles)))
         return true; /* "the show", "his call", "a promise"; "show up", "called off" */
     if ((t->lex & LEX_LABEL) && c + 1 < (long)doc->tokens.len && is_punct(src_tok(doc, (size_t)c + 1), ':') &&
         (src_tok(doc, (size_t)c - 1)->flags & TF_PARA))
@@ -83,7 +84,7 @@ static bool is_negation(const src_doc *doc, const src_token *t)
 static bool is_be(const src_doc *doc, long i)
 {
     static const char *const be[] = {"is", "was", "are", "were", "been", "be"};
-    return word_among(doc, i, be, sizeof be / sizeof be[0]);
+    return WORD_AMONG(doc, (size_t)i, be);
 }
 
 /* A word that may sit between a speaker and its verb: "he also said", "Putin repeatedly said",
@@ -371,9 +372,45 @@ static bool short_quotation(const src_doc *doc, long k)
     return last->type != TOK_PUNCT && next->type == TOK_WORD && !(next->flags & (TF_CAP | TF_PARA));
 }
 
+/* A day or month name, or "week", "night", "today", …: the word a time phrase hangs on. */
+static bool time_anchor(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"week", "month", "year", "night", "morning", "afternoon", "evening",
+                                        "today", "yesterday"};
+    const src_token *t = src_tok(doc, (size_t)k);
+    if (t->type != TOK_WORD)
+        return false;
+    return ((t->lex & LEX_TIME) && !(t->lex & LEX_AUX)) /* not "May" */ || WORD_AMONG(doc, (size_t)k, words);
+}
+
+static bool time_filler(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"on", "in", "earlier", "later", "last", "this", "next"};
+    return WORD_AMONG(doc, (size_t)k, words);
+}
+
+/* Where the words before cue `c` end once a time phrase just before it is set aside ("Ruiz on
+ * Monday said", "Priebus later Thursday told", "The poll in June showed", "Ruiz, the mayor, on
+ * Tuesday said"): the token before the phrase, or `c` - 1 when there is none. */
+static long before_time_phrase(const src_doc *doc, long c, long limit)
+{
+    long k = c - 1;
+    bool anchored = false;
+    for (; k >= limit && k > c - 5; k--) {
+        if (time_anchor(doc, k))
+            anchored = true;
+        else if (!time_filler(doc, k))
+            break;
+    }
+    if (!anchored || k < limit || k == c - 1)
+        return c - 1;
+    const src_token *t = src_tok(doc, (size_t)k);
+    return t->type == TOK_WORD || is_punct(t, ',') ? k : c - 1;
+}
+
 static span speaker_left(const src_doc *doc, long c, long limit)
 {
-    long i = c - 1;
+    long i = before_time_phrase(doc, c, limit);
     int skipped = 0;
     while (i >= limit && skipped < 3 && is_adverb(doc, src_tok(doc, (size_t)i))) {
         i--;
@@ -453,6 +490,13 @@ static span speaker_left(const src_doc *doc, long c, long limit)
     return no_span;
 }
 
+/* Does a time phrase end at token `k`: "Minutes later", "Two days ago", "Last Monday"? */
+static bool ends_time_phrase(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"later", "earlier", "ago"};
+    return time_anchor(doc, k) || WORD_AMONG(doc, (size_t)k, words);
+}
+
 /* Past one opening phrase of a clause: an adverbial up to a comma ("In a statement, ..."), or a
  * short phrase before a comma or dash with a name or pronoun after it ("Hours later, Trump
  * returned", "WASHINGTON — Clinton's aide rallied"; an apposition after a name starts with a
@@ -472,8 +516,14 @@ static bool sentence_adverb(const src_doc *doc, long k)
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
     const src_token *t = src_tok(doc, (size_t)first);
-    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || sentence_adverb(doc, first))) { /* "Speaking in Yangon, …" */
-        for (long k = first; k < limit && k < first + 10; k++)
+    bool adverb = ends_in_ly(doc, t) && first + 1 < limit &&
+                  ((src_tok(doc, (size_t)first + 1)->lex & (LEX_PREP | LEX_CLAUSE)) || is_punct(src_tok(doc, (size_t)first + 1), ','));
+    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb ||
+                                 sentence_adverb(doc, first))) {
+        /* "Speaking in Yangon, …", "Shortly after the vote, …"; a subordinate clause may run longer:
+         * "While most of his rivals called for a bigger military effort, …" */
+        long reach = (t->lex & LEX_CLAUSE) && !(t->lex & LEX_PREP) ? 24 : 10;
+        for (long k = first; k < limit && k < first + reach; k++)
             if (is_punct(src_tok(doc, (size_t)k), ','))
                 return k + 1;
         return first;
@@ -496,6 +546,8 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
             !(n->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE | LEX_RELATIVE | LEX_AND | LEX_CLAUSE)) &&
             !(k + 2 < limit && is_punct(src_tok(doc, (size_t)k + 2), '-'))) /* "McConnell, R-Ky.," */
             return k + 1;
+        if (n && is_punct(d, ',') && ends_time_phrase(doc, k - 1))
+            return k + 1; /* "Minutes later, the mayor sent": no apposition */
         break;
     }
     return first;
@@ -517,6 +569,60 @@ static span clause_subject(const src_doc *doc, long first, long limit)
     return np_right(doc, first, limit);
 }
 
+/* A subject phrase that ran on into its verb, a plain lowercase word before an object's
+ * determiner ("the ferry union issued a statement", "his campaign sent the"), without that verb. */
+static span without_its_verb(const src_doc *doc, span s)
+{
+    if (s.first < 0 || s.end - s.first < 2 || (size_t)s.end >= src_ntok(doc))
+        return s;
+    const src_token *verb = src_tok(doc, (size_t)s.end - 1), *next = src_tok(doc, (size_t)s.end);
+    if (verb->type != TOK_WORD || (verb->flags & TF_CAP) ||
+        (verb->lex & (LEX_ROLE | LEX_ORG | LEX_PLURAL | LEX_DOC | LEX_ANONADJ | LEX_NATIONALITY)) ||
+        !(next->lex & (LEX_DEF | LEX_INDEF)) || (next->lex & LEX_PRONOUN) || (next->flags & TF_CAP))
+        return s;
+    return (span){s.first, s.end - 1};
+}
+
+/* Does a subordinator open the sentence at `first` ("When he …, she …", "As the votes …, he …")? */
+static bool opens_with_subordinate(const src_doc *doc, long first)
+{
+    static const char *const words[] = {"when", "as", "while", "after", "before", "because", "if", "although",
+                                        "though", "since", "once", "until", "whether"};
+    return WORD_AMONG(doc, (size_t)first, words);
+}
+
+/* The first noun phrase in [first, limit) that stands where a subject does (at the start or after
+ * a comma, not after a preposition) with a plain word after it, its verb: "In a speech on Tuesday,
+ * Mr. Lee struck a measured tone", "By noon she had left". Past the opening subordinate clause of
+ * "When X did it, Y …". */
+static span main_clause_subject(const src_doc *doc, long first, long limit)
+{
+    long k = first;
+    if (opens_with_subordinate(doc, first)) {
+        while (k < limit && !is_punct(src_tok(doc, (size_t)k), ','))
+            k++;
+        if (k >= limit)
+            return no_span;
+    }
+    for (; k + 1 < limit; k++) {
+        const src_token *t = src_tok(doc, (size_t)k), *p = k > first ? src_tok(doc, (size_t)k - 1) : NULL;
+        if (t->type != TOK_WORD || t->region >= 0 || (p && p->type == TOK_WORD && (p->lex & (LEX_PREP | LEX_OF | LEX_DEF | LEX_INDEF))))
+            continue;
+        bool pronoun = (t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE) && !word_is(doc, (size_t)k, "it");
+        if (!pronoun && !is_cap(t) && !(t->lex & LEX_DEF))
+            continue;
+        span s = without_its_verb(doc, np_right(doc, k, limit));
+        if (s.first < 0 || s.end >= limit)
+            continue;
+        const src_token *v = src_tok(doc, (size_t)s.end);
+        if (v->type == TOK_WORD && !(v->flags & TF_CAP) &&
+            !(v->lex & (LEX_PREP | LEX_OF | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN)))
+            return s;
+        k = s.end - 1;
+    }
+    return no_span;
+}
+
 /* The speaker of "…, saying" / "…, adding": the one of the verb just before ("Nefzi said,
  * adding, …"), else the subject of the clause ("Sanders compared himself to Clinton, saying"). */
 static span participle_speaker(const src_doc *doc, long c, long pre)
@@ -526,7 +632,7 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
         if (s.first >= 0)
             return s;
     }
-    span s = clause_subject(doc, pre, c);
+    span s = without_its_verb(doc, clause_subject(doc, pre, c));
     /* "“A,” said Tom Hale at the time, adding that “B”": the nearest speaker before it in the
      * sentence, among the last few attributions */
     const src_attr *attrs = doc->attrs.data;
@@ -535,7 +641,7 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
         if (attrs[a].speaker_first >= 0 && attrs[a].speaker_end <= c && attrs[a].speaker_first >= pre &&
             src_tok(doc, (size_t)attrs[a].speaker_first)->sentence == sentence)
             s = (span){attrs[a].speaker_first, attrs[a].speaker_end};
-    return s;
+    return s.first >= 0 ? s : main_clause_subject(doc, pre, c - 1);
 }
 
 /* Where the clause holding token `last` starts: after the nearest subordinator with a subject
@@ -825,22 +931,58 @@ static bool follows_a_verb(const src_doc *doc, span s, long pre)
     return false;
 }
 
+/* Does the phrase `s` stand after a verb or a preposition of its clause, as its object: "sent an
+ * email saying", "posted a message on Twitter reading"? Not after "with" ("with Trump tweeting"). */
+static bool object_of_the_clause(const src_doc *doc, span s, long pre)
+{
+    if (s.first <= pre)
+        return false;
+    const src_token *b = src_tok(doc, (size_t)s.first - 1);
+    return b->type == TOK_WORD && !(b->flags & TF_CAP) && !word_is(doc, (size_t)s.first - 1, "with") &&
+           !(b->lex & (LEX_AND | LEX_CLAUSE | LEX_RELATIVE | LEX_PRONOUN | LEX_DEF | LEX_INDEF));
+}
+
+/* "hinted at it by mentioning", "took the step of criticizing": an -ing form right after a
+ * preposition is the act of the clause's subject. */
+static bool gerund_after_preposition(const src_doc *doc, long c, long pre)
+{
+    return c > pre && (src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) &&
+           (src_tok(doc, (size_t)c - 1)->lex & (LEX_PREP | LEX_OF)) && !(src_tok(doc, (size_t)c - 1)->flags & TF_CAP);
+}
+
+/* Is `s` the object of a verb just before it ("issued a statement saying"), not of a preposition
+ * ("a video of her slamming", "in the wake of a poll showing": the noun acts there)? */
+static bool object_of_a_verb(const src_doc *doc, span s, long pre)
+{
+    static const char *const not_verbs[] = {"now", "then", "also", "even", "still", "just", "only", "what", "including"};
+    if (s.first <= pre || !object_of_the_clause(doc, s, pre))
+        return false;
+    const src_token *b = src_tok(doc, (size_t)s.first - 1);
+    return !(b->lex & (LEX_PREP | LEX_OF)) && !is_adverb(doc, b) && !WORD_AMONG(doc, (size_t)s.first - 1, not_verbs);
+}
+
+/* "The senator emailed supporters saying: “…”": a participle `c` whose `speaker` just before it
+ * is the object of the clause is the subject's; `speaker` itself otherwise. */
+static span subject_over_object(const src_doc *doc, long c, long pre, span speaker)
+{
+    if (!(src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || speaker.first < pre ||
+        !(follows_a_verb(doc, speaker, pre) || object_of_the_clause(doc, speaker, pre)))
+        return speaker;
+    span subject = participle_speaker(doc, c, pre);
+    if (subject.first < 0 || (subject.end == subject.first + 1 &&
+                              (has_ing(doc, src_tok(doc, (size_t)subject.first)) ||
+                               ends_in_ly(doc, src_tok(doc, (size_t)subject.first)))))
+        return speaker; /* not "Looking back, …", "Shortly after, …" */
+    return subject;
+}
+
 /* The speaker of cue `c` in the words from `pre` to the quote at `pre_end` ("She said: “…”");
  * `sentence_first` is where the sentence starts when a quotation of the writer's cut it at `pre`. */
 static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_end, long sentence_first)
 {
     const src_token *t = src_tok(doc, (size_t)c);
     bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
-    span speaker = participle ? participle_speaker(doc, c, pre) : speaker_left(doc, c, pre);
-    /* "with Trump yelling: “…”" is Trump's */
-    bool object_of_preposition = speaker.first > pre && (src_tok(doc, (size_t)speaker.first - 1)->lex & LEX_PREP) &&
-                                 !word_is(doc, (size_t)speaker.first - 1, "with");
-    if ((t->lex & LEX_PARTICIPLE) && speaker.first >= pre && (follows_a_verb(doc, speaker, pre) || object_of_preposition)) {
-        /* "The senator emailed supporters saying: “…”", "posted a message on Twitter reading “…”":
-         * the subject, not an object */
-        span subject = participle_speaker(doc, c, pre);
-        speaker = subject.first >= 0 ? subject : speaker;
-    }
+    span speaker = participle ? participle_speaker(doc, c, pre) : subject_over_object(doc, c, pre, speaker_left(doc, c, pre));
     if (speaker.first < 0 && c + 1 < pre_end && is_cap(src_tok(doc, (size_t)c + 1))) {
         span after = np_right(doc, c + 1, pre_end); /* "But, said Solovey, “…”" */
         if (after.first >= 0 && after.end >= pre_end - 1)
@@ -857,6 +999,27 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
         ((const src_region *)doc->regions.data)[src_tok(doc, (size_t)pre - 1)->region].role != REGION_FULL)
         speaker = clause_subject(doc, sentence_first, c); /* "Kerpen needled the CNN “reporter,” saying" */
     return speaker;
+}
+
+/* "Ruiz said (that) she wants “…”": a pronoun speaker that a reporting verb introduces is part of
+ * what the one before the verb said, so that one is the speaker and the verb the cue. */
+static void reported_by_outer_cue(const src_doc *doc, long pre, long pre_end, long sentence_first, span *speaker,
+                                  span *cue)
+{
+    long outer = speaker->first - 1;
+    if (speaker->end != speaker->first + 1 || !(src_tok(doc, (size_t)speaker->first)->lex & LEX_PRONOUN) ||
+        (src_tok(doc, (size_t)speaker->first)->lex & LEX_RELATIVE) || outer < pre)
+        return;
+    if (outer > pre && word_is(doc, (size_t)outer, "that"))
+        outer--;
+    const src_token *t = src_tok(doc, (size_t)outer);
+    if (!is_cue(t) || (t->flags & TF_USED) || (t->lex & LEX_PARTICIPLE))
+        return;
+    span by = speaker_before_quote(doc, outer, pre, pre_end, sentence_first);
+    if (by.first < 0)
+        return;
+    *speaker = by;
+    *cue = (span){outer, outer + 1};
 }
 
 /* "Hillary shot back, “…”", "As Vulture put it, “…”": the words from `clause` to the comma at
@@ -942,6 +1105,33 @@ static bool takes_own_object(const src_doc *doc, long c)
     return word_is(doc, o, "it") || word_is(doc, o, "them") || (word_is(doc, o, "this") && !determiner);
 }
 
+/* "“…,” Ruiz said at a rally, according to the Tribune.": the writer's source is the one cited, so
+ * a later "according to X" in the clause of cue `cue` makes X, up to the next punctuation, the
+ * speaker, and the cue runs from the verb to "according to" (none of it reports anything else). */
+static void cited_by_according_to(const src_doc *doc, long end, span *speaker, span *cue)
+{
+    long from = speaker->end > cue->end ? speaker->end : cue->end;
+    for (long k = from; k + 2 < end && k < from + 12; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->type == TOK_PUNCT && !is_punct(t, ',') && !abbreviation_dot(doc, k))
+            return;
+        if (!is_punct(t, ',') || !(src_tok(doc, (size_t)k + 1)->lex & LEX_ACCORDING) || !word_is(doc, (size_t)k + 2, "to"))
+            continue;
+        span by = np_right(doc, k + 3, end);
+        if (by.first < 0)
+            return;
+        long stop = by.end;
+        while (stop < end && stop < by.first + 10 && src_tok(doc, (size_t)stop)->type != TOK_PUNCT &&
+               src_tok(doc, (size_t)stop)->region < 0)
+            stop++;
+        if (stop == end || src_tok(doc, (size_t)stop)->type == TOK_PUNCT)
+            by.end = stop; /* "a transcript of the show", "Farley’s account" */
+        *speaker = by;
+        cue->end = k + 3;
+        return;
+    }
+}
+
 /* The attribution of quotation region `r` in the words after it ("…,” she said), or a signature
  * line under it. */
 static bool attribution_after(const src_doc *doc, const src_region *r, span *speaker, span *cue)
@@ -992,6 +1182,7 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
         bool relative = speaker->first >= 0 && c != k && (src_tok(doc, (size_t)speaker->first)->lex & LEX_RELATIVE);
         if (speaker->first >= 0 && !relative) {
             *cue = (span){c, c + 1};
+            cited_by_according_to(doc, post_end, speaker, cue);
             return true;
         }
         if (!in_relative_clause(doc, k, c))
@@ -1061,11 +1252,11 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         if (!is_cue(t) || (t->flags & TF_USED))
             continue;
         *speaker = speaker_before_quote(doc, c, pre, pre_end, sentence_first);
-        if (speaker->first >= 0) {
-            *cue = (span){c, c + 1};
-            return true;
-        }
-        break;
+        if (speaker->first < 0)
+            break;
+        *cue = (span){c, c + 1};
+        reported_by_outer_cue(doc, pre, pre_end, sentence_first, speaker, cue);
+        return true;
     }
     if (is_punct(last, ':') || (is_punct(last, ',') && documented)) {
         *speaker = clause_subject(doc, clause, pre_end - 1);
@@ -1373,7 +1564,7 @@ static bool modal_or_have(const src_doc *doc, long i)
 {
     static const char *const verbs[] = {"would", "will", "could", "should", "may", "might", "must", "can",
                                         "has", "have", "had"};
-    return !(src_tok(doc, (size_t)i)->flags & TF_CAP) && word_among(doc, i, verbs, sizeof verbs / sizeof verbs[0]);
+    return !(src_tok(doc, (size_t)i)->flags & TF_CAP) && WORD_AMONG(doc, (size_t)i, verbs);
 }
 
 /* A modal or a form of "have" ("would", "will", "had") a few plain words after `k`: "promised the
@@ -1384,6 +1575,8 @@ static bool modal_after_words(const src_doc *doc, long k, long send)
         const src_token *t = src_tok(doc, (size_t)i);
         if (t->type != TOK_WORD || t->region >= 0 || (t->lex & (LEX_PREP | LEX_CLAUSE | LEX_CUE)))
             return false;
+        if (t->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN))
+            return false; /* "told reporters the port would": a noun phrase after the listener */
         if (modal_or_have(doc, i))
             return true;
     }
@@ -1396,10 +1589,10 @@ static bool intended_showing(const src_doc *doc, long c)
 {
     static const char *const verbs[] = {"show", "prove", "demonstrate"};
     static const char *const before[] = {"will", "would", "could", "should", "might", "may", "must", "can", "to"};
-    if (c < 2 || !word_among(doc, c, verbs, sizeof verbs / sizeof verbs[0]))
+    if (c < 2 || !WORD_AMONG(doc, (size_t)c, verbs))
         return false;
     long m = c - 1 - is_adverb(doc, src_tok(doc, (size_t)c - 1)); /* "will also show" */
-    return word_among(doc, m, before, sizeof before / sizeof before[0]);
+    return WORD_AMONG(doc, (size_t)m, before);
 }
 
 /* "said, however, that …", "said on CNN, where he is a paid contributor, that …", "said on the
@@ -1613,8 +1806,29 @@ static long quote_led_end(const src_doc *doc, span content)
     return content.end;
 }
 
+static bool raising_verb(const src_doc *doc, long c, long sfirst);
+
+/* "It seems (that) …", "It’s unclear if …": an "it" that only fills the subject's place names no
+ * one; the clause is reported with no speaker. */
+static bool expletive_it(const src_doc *doc, span speaker, span cue)
+{
+    if (speaker.first < 0 || speaker.end != speaker.first + 1)
+        return false;
+    const src_token *t = src_tok(doc, (size_t)speaker.first);
+    const char *w = doc->text + t->start;
+    size_t n = t->end - t->start;
+    if (t->type != TOK_WORD || n < 2 || !onr_ascii_ieq(w, 2, "it", 2))
+        return false;
+    if (n == 2)
+        return cue.first >= 0 && raising_verb(doc, cue.first, speaker.first);
+    bool apostrophe = (n == 4 && w[2] == '\'') || (n == 6 && memcmp(w + 2, "\xE2\x80\x99", 3) == 0);
+    return apostrophe && (w[n - 1] == 's' || w[n - 1] == 'S');
+}
+
 static bool add_reported(src_doc *doc, span content, span speaker, span cue)
 {
+    if (expletive_it(doc, speaker, cue))
+        speaker = no_span;
     if (content.first < 0 || (src_tok(doc, (size_t)content.first)->flags & TF_USED) ||
         (content.first + 1 < content.end && (src_tok(doc, (size_t)content.first + 1)->flags & TF_USED) &&
          (word_is(doc, (size_t)content.first, "when") || word_is(doc, (size_t)content.first, "if"))))
@@ -2086,6 +2300,32 @@ static bool comma_before(const src_doc *doc, long c, long sfirst)
     return c - 2 > sfirst && p->type == TOK_QUOTE && (p->flags & TF_CLOSE) && is_punct(src_tok(doc, (size_t)c - 2), ',');
 }
 
+/* "Having announced that X, Judge Lee handed down …", "While discussing X, Ruiz said …": a cue `c`
+ * in a participle phrase that opens the sentence is the act of the main clause's subject, after
+ * the phrase's comma; no_span when `c` is not in such a phrase. */
+static span opening_phrase_subject(const src_doc *doc, long c, long sfirst, long send)
+{
+    static const char *const linking[] = {"now", "but", "and", "so"};
+    static const char *const subordinators[] = {"after", "while", "before", "since", "when", "upon", "by"};
+    long k = sfirst;
+    if (k + 1 < c && WORD_AMONG(doc, (size_t)k, linking))
+        k += 1 + is_punct(src_tok(doc, (size_t)k + 1), ',');
+    if (k < c && WORD_AMONG(doc, (size_t)k, subordinators))
+        k++;
+    if (k > c || !has_ing(doc, src_tok(doc, (size_t)k)) || c - k > 3)
+        return no_span;
+    long comma = c + 1;
+    while (comma < send && comma < c + 40 && !is_punct(src_tok(doc, (size_t)comma), ',') &&
+           src_tok(doc, (size_t)comma)->region < 0)
+        comma++;
+    if (comma >= send || comma >= c + 40 || !is_punct(src_tok(doc, (size_t)comma), ','))
+        return no_span;
+    span subject = np_right(doc, comma + 1, send);
+    if (subject.first < 0 || subject.end >= send || is_punct(src_tok(doc, (size_t)subject.end), ','))
+        return no_span; /* an apposition or a list, not the subject of the main clause */
+    return subject;
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -2147,6 +2387,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     bool participle = (t->lex & LEX_PARTICIPLE) && c > sfirst && comma_before(doc, c, sfirst);
     span speaker = participle ? no_span : verb_speaker(doc, c, sfirst), content = no_span;
+    if (!participle && (gerund_after_preposition(doc, c, sfirst) || object_of_a_verb(doc, speaker, sfirst)))
+        speaker = subject_over_object(doc, c, sfirst, speaker);
     if (!participle && raising_verb(doc, c, sfirst) && raising_subject(doc, c, sfirst).first >= 0)
         return attribute_hedge(doc, c, sfirst, send);
     if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&
@@ -2226,6 +2468,12 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             speaker = no_span;
         if (speaker.first >= 0)
             content = clause_after(doc, c, send);
+    }
+    span opening = opening_phrase_subject(doc, c, sfirst, send);
+    if (opening.first >= 0 && speaker.first < opening.first) {
+        speaker = opening;
+        if (content.first >= 0 && content.end > opening.first)
+            content.end = trim_end(doc, content.first, opening.first - 1);
     }
     if (content.first < 0 || (speaker.first < 0 && !participle))
         return true; /* "…, saying that …" is reported speech even when its subject is not found */

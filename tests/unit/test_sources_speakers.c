@@ -1,0 +1,118 @@
+/* Sourcing audit, the speaker mention chosen for each quote: the span a reader would point at as
+ * "who said it", which is the mention itself (a pronoun stays a pronoun; grouping resolves it). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "sources_test_util.h"
+
+static void pronoun_after_a_reporting_verb_is_part_of_the_quote(void **state)
+{
+    (void)state;
+    /* "Ruiz said she wants “…”": the quote is Ruiz's; "she wants" is what Ruiz said. */
+    expect_quotes("Mara Ruiz said she wants “a full audit of the harbour accounts before the vote.”\n\n"
+                  "Tom Hale, the union chief, said that he believes “There is no deal without the night crews.”\n",
+                  (const char *const[]){
+                      "direct [“a full audit of the harbour accounts before the vote.”] <- Mara Ruiz (said) #1",
+                      "direct [“There is no deal without the night crews.”] <- Tom Hale, the union chief (said) #2",
+                      NULL});
+}
+
+static void source_cited_with_according_to_is_the_speaker(void **state)
+{
+    (void)state;
+    /* The writer relays the quote from the cited report: that is the source a reader can check. */
+    expect_quotes("“We will not sign it,” Mara Ruiz told dockers on Monday, according to a union newsletter.\n",
+                  (const char *const[]){"direct [“We will not sign it,”] <- a union newsletter (told dockers on Monday, "
+                                        "according to) #1 anonymous",
+                                        NULL});
+}
+
+static void expletive_it_names_no_speaker(void **state)
+{
+    (void)state;
+    expect_quotes("It seems the harbour board has made up its mind about the ferry.\n\n"
+                  "It’s unclear if the mayor is aware that the money comes from the state.\n",
+                  (const char *const[]){"indirect [the harbour board has made up its mind about the ferry] (seems)",
+                                        "indirect [that the money comes from the state] (aware)", NULL});
+}
+
+static void participle_takes_the_subject_of_the_main_clause(void **state)
+{
+    (void)state;
+    /* The clause before ", citing" opens with a long phrase or a subordinate clause of its own. */
+    expect_quotes("By Monday evening she had dropped the long-planned harbour festival in Dover, Kent, citing "
+                  "the storm.\n\n"
+                  "When the mayor finally spoke, Ana Ruiz struck a calm tone, saying the union would wait.\n",
+                  (const char *const[]){"indirect [the storm] <- she (citing) #1",
+                                        "indirect [the union would wait] <- Ana Ruiz (saying) #2", NULL});
+}
+
+static void time_phrase_before_the_verb_is_no_speaker(void **state)
+{
+    (void)state;
+    expect_quotes("The dockers' union on Monday predicted a long strike.\n\n"
+                  "Hale later Thursday told reporters the port would stay shut.\n",
+                  (const char *const[]){"indirect [a long strike] <- The dockers' union (predicted) #1",
+                                        "indirect [the port would stay shut] <- Hale (told) #2", NULL});
+}
+
+static void participle_after_the_object_is_the_subjects(void **state)
+{
+    (void)state;
+    expect_quotes("Minutes later, the mayor sent an email saying, “The ferry runs again.”\n\n"
+                  "Ana Ruiz left a note on Facebook writing, “We will not give up the quay.”\n",
+                  (const char *const[]){"direct [“The ferry runs again.”] <- the mayor (saying) #1 anonymous",
+                                        "direct [“We will not give up the quay.”] <- Ana Ruiz (writing) #2", NULL});
+}
+
+static void reported_participle_after_an_object_or_a_preposition(void **state)
+{
+    (void)state;
+    /* The statement is the union's act; "by announcing" is Hale's; but "a poll showing" shows it. */
+    expect_quotes("On Friday the ferry union issued a statement saying the strike would go on.\n\n"
+                  "Hale ended the meeting on Friday by announcing that the port would reopen.\n\n"
+                  "The council met after a new poll showing most residents oppose the plan.\n",
+                  (const char *const[]){"indirect [the strike would go on] <- the ferry union (saying) #1",
+                                        "indirect [that the port would reopen] <- Hale (announcing) #2",
+                                        "indirect [most residents oppose the plan] <- a new poll (showing) #3", NULL});
+}
+
+static void cue_in_an_opening_participle_phrase(void **state)
+{
+    (void)state;
+    expect_quotes("Having announced that he would not close the port, Judge Berman turned to the union.\n",
+                  (const char *const[]){"indirect [that he would not close the port] <- Judge Berman (announced) #1",
+                                        "indirect [the union] <- Judge Berman (turned to) #1", NULL});
+}
+
+static void participle_after_a_long_opening_clause(void **state)
+{
+    (void)state;
+    expect_quotes("Shortly after the vote, the union officials had gathered, warning that the deal would cost jobs.\n\n"
+                  "While most of the members of the council wanted a bigger budget for the new quay, Hale kept to the "
+                  "old plan, noting that the ferry still ran.\n",
+                  (const char *const[]){
+                      "indirect [that the deal would cost jobs] <- the union officials (warning) #1 anonymous",
+                      "indirect [a bigger budget for the new quay] <- most of the members of the council (wanted) #2 "
+                      "anonymous",
+                      "indirect [that the ferry still ran] <- Hale (noting) #3", NULL});
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(pronoun_after_a_reporting_verb_is_part_of_the_quote),
+        cmocka_unit_test(source_cited_with_according_to_is_the_speaker),
+        cmocka_unit_test(expletive_it_names_no_speaker),
+        cmocka_unit_test(participle_takes_the_subject_of_the_main_clause),
+        cmocka_unit_test(time_phrase_before_the_verb_is_no_speaker),
+        cmocka_unit_test(participle_after_the_object_is_the_subjects),
+        cmocka_unit_test(reported_participle_after_an_object_or_a_preposition),
+        cmocka_unit_test(cue_in_an_opening_participle_phrase),
+        cmocka_unit_test(participle_after_a_long_opening_clause),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
