@@ -886,17 +886,25 @@ static bool unlisted_verb_attribution(const src_doc *doc, const src_region *r, s
     return true;
 }
 
-/* A signature line under a quotation paragraph, as fact-checks print them: "“…”" / "- Hillary
- * Clinton." / "—President Obama, tweeting after the speech." */
+/* A signature under a quotation, as fact-checks and vox pops print them: "“…”" / "- Hillary
+ * Clinton." / "—President Obama, tweeting after the speech." on the next line, or "“…” ― Ana Ruiz"
+ * ending the quotation's own paragraph. `dash` is the token right after the quotation. */
 static bool signature_line(const src_doc *doc, long dash, span *speaker)
 {
-    if ((size_t)dash + 2 >= src_ntok(doc) || !(src_tok(doc, (size_t)dash)->flags & TF_PARA) ||
-        !is_punct(src_tok(doc, (size_t)dash), '-') || !is_cap(src_tok(doc, (size_t)dash + 1)))
+    if ((size_t)dash + 2 >= src_ntok(doc) || !is_punct(src_tok(doc, (size_t)dash), '-') ||
+        !is_cap(src_tok(doc, (size_t)dash + 1)))
         return false;
+    bool own_line = src_tok(doc, (size_t)dash)->flags & TF_PARA;
     long end = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)dash)->sentence].end;
     span name = np_right(doc, dash + 1, end);
-    if (name.first < 0 || name.end >= end || (src_tok(doc, (size_t)name.end)->flags & TF_PARA) ||
-        !(is_punct(src_tok(doc, (size_t)name.end), '.') || is_punct(src_tok(doc, (size_t)name.end), ',')))
+    if (name.first < 0)
+        return false;
+    bool paragraph_ends = (size_t)name.end >= src_ntok(doc) || (src_tok(doc, (size_t)name.end)->flags & TF_PARA);
+    if (own_line ? name.end >= end || paragraph_ends ||
+                       !(is_punct(src_tok(doc, (size_t)name.end), '.') || is_punct(src_tok(doc, (size_t)name.end), ','))
+                 : !paragraph_ends && !(name.end < end && is_punct(src_tok(doc, (size_t)name.end), '.') &&
+                                         ((size_t)name.end + 1 >= src_ntok(doc) ||
+                                          (src_tok(doc, (size_t)name.end + 1)->flags & TF_PARA))))
         return false;
     *speaker = name;
     return true;
@@ -1316,12 +1324,14 @@ static bool flush_pending(src_doc *doc, size_t first, size_t end, long *last_att
         src_attr *prev = *last_attr >= 0 ? (src_attr *)doc->attrs.data + *last_attr : NULL;
         uint32_t para = src_tok(doc, regions[q].open)->para;
         /* A paragraph-opening quote goes on from a previous paragraph that ended with the quote's
-         * sentence, whether or not that quote has a speaker yet. */
+         * sentence, whether or not that quote has a speaker yet; one without a speaker only when
+         * nothing stands between them (not a signature line: "“…” ― Ana Ruiz"). */
         size_t open_tok = regions[q].open;
         if (prev && prev->kind == ONR_QUOTE_DIRECT &&
             (regions[q].continued ||
              ((src_tok(doc, open_tok)->flags & TF_PARA) && src_tok(doc, prev->end - 1)->para + 1 == para &&
-              open_tok > 0 && src_tok(doc, open_tok - 1)->sentence == src_tok(doc, prev->end - 1)->sentence))) {
+              open_tok > 0 && src_tok(doc, open_tok - 1)->sentence == src_tok(doc, prev->end - 1)->sentence &&
+              (prev->speaker_first >= 0 || open_tok == (size_t)prev->end)))) {
             /* The speaker goes on in the next paragraph. */
             if (!add_piece(doc, prev, regions[q].open, regions[q].close + 1))
                 return false;

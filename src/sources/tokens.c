@@ -197,7 +197,7 @@ bool src_tokenize(src_doc *doc)
         src_token *t = src_tok(doc, src_ntok(doc) - 1);
         t->mark = mark;
         if (!mark)
-            t->punct = cp < 0x80 ? (char)cp : (cp == 0x2013 || cp == 0x2014 || cp == 0x2012) ? '-'
+            t->punct = cp < 0x80 ? (char)cp : (cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015) ? '-'
                                                : cp == 0x2026 ? '.' : '~';
         pending = 0;
         i += used;

@@ -623,6 +623,19 @@ static void unlisted_verb_after_a_described_name(void **state)
                                         NULL});
 }
 
+static void vox_pop_signatures_end_each_quote(void **state)
+{
+    (void)state;
+    /* Each paragraph a quotation signed after a quotation dash (U+2015) or an em dash: one quote per
+     * paragraph, each with its signer, not one long speakerless quote. */
+    expect_quotes("“We are tired of waiting for the council.” \u2015 Ana Ruiz\n\n"
+                  "“The harbour needs a new wall before winter.” \u2014 Tom Hale\n\n"
+                  "“Nobody listens to the fishermen.” \u2015 Mary Kerr\n",
+                  (const char *const[]){"direct [“We are tired of waiting for the council.”] <- Ana Ruiz (\u2015) #1",
+                                        "direct [“The harbour needs a new wall before winter.”] <- Tom Hale (\u2014) #2",
+                                        "direct [“Nobody listens to the fishermen.”] <- Mary Kerr (\u2015) #3", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -673,6 +686,7 @@ int main(void)
         cmocka_unit_test(writers_sentence_after_the_attribution_ends_the_quote),
         cmocka_unit_test(listener_pronoun_after_the_verb),
         cmocka_unit_test(unattributed_quote_paragraphs_are_one_quote),
+        cmocka_unit_test(vox_pop_signatures_end_each_quote),
         cmocka_unit_test(name_of_a_work_after_its_kind_is_no_quote),
         cmocka_unit_test(participle_after_the_object_of_a_preposition),
         cmocka_unit_test(sentence_adverb_before_the_subject),
