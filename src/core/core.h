@@ -107,7 +107,17 @@ static inline bool onr_ascii_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
-bool onr_ascii_ieq(const char *a, size_t alen, const char *b, size_t blen);
+/* Inline: the extractor compares attribute names and values with it by the hundred thousand, most
+ * of them ruled out by their length. */
+static inline bool onr_ascii_ieq(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen != blen)
+        return false;
+    for (size_t i = 0; i < alen; i++)
+        if (onr_ascii_lower(a[i]) != onr_ascii_lower(b[i]))
+            return false;
+    return true;
+}
 
 /* ---- text ---- */
 
