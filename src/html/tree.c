@@ -933,14 +933,11 @@ static void insert_comment(builder *b, const html_token *t, onr_node *parent)
 
 /* ---- reconstruction and the adoption agency ---- */
 
-static void reconstruct_formatting(builder *b)
+/* The reconstruction proper, once the last entry is known to be a closed element. */
+static void reopen_formatting(builder *b)
 {
-    if (!b->formatting_len)
-        return;
     size_t i = b->formatting_len - 1;
-    onr_node *e = b->formatting[i];
-    if (!e || (e->flags & NODE_OPEN))
-        return;
+    onr_node *e;
     while (i > 0) {
         e = b->formatting[i - 1];
         if (!e || (e->flags & NODE_OPEN))
@@ -953,6 +950,16 @@ static void reconstruct_formatting(builder *b)
         push(b, n);
         b->formatting[i] = n;
     }
+}
+
+/* Inline: it runs before every text and most start tags, and there is nearly never anything to do. */
+static inline void reconstruct_formatting(builder *b)
+{
+    if (!b->formatting_len)
+        return;
+    const onr_node *last = b->formatting[b->formatting_len - 1];
+    if (last && !(last->flags & NODE_OPEN))
+        reopen_formatting(b);
 }
 
 static void any_other_end_tag(builder *b, const html_token *t)
