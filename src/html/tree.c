@@ -386,18 +386,24 @@ static void count_open(builder *b, const onr_node *n, bool enters)
         *count = enters ? *count + 1 : *count - 1;
 }
 
-static void push(builder *b, onr_node *n)
+static bool grow_open(builder *b)
 {
-    if (b->open_len == b->open_cap) {
-        size_t cap = b->open_cap ? 2 * b->open_cap : 64;
-        onr_node **grown = onr_realloc(b->doc->mem, b->open, cap * sizeof *grown);
-        if (!grown) {
-            b->failed = true;
-            return;
-        }
-        b->open = grown;
-        b->open_cap = cap;
+    size_t cap = b->open_cap ? 2 * b->open_cap : 64;
+    onr_node **grown = onr_realloc(b->doc->mem, b->open, cap * sizeof *grown);
+    if (!grown) {
+        b->failed = true;
+        return false;
     }
+    b->open = grown;
+    b->open_cap = cap;
+    return true;
+}
+
+/* Inline, with the growth apart: every element is pushed. */
+static inline void push(builder *b, onr_node *n)
+{
+    if (b->open_len == b->open_cap && !grow_open(b))
+        return;
     b->open[b->open_len++] = n;
     if (b->open_len > b->max_open)
         b->max_open = b->open_len;
