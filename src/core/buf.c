@@ -67,8 +67,6 @@ void onr_buf_append(onr_buf *buf, const char *s, size_t len)
 
 void onr_buf_puts(onr_buf *buf, const char *s) { onr_buf_append(buf, s, strlen(s)); }
 
-void onr_buf_putc(onr_buf *buf, char c) { onr_buf_append(buf, &c, 1); }
-
 void onr_buf_printf(onr_buf *buf, const char *fmt, ...)
 {
     char small[256];

@@ -64,7 +64,16 @@ void onr_buf_clear(onr_buf *buf);
 bool onr_buf_reserve(onr_buf *buf, size_t extra);
 void onr_buf_append(onr_buf *buf, const char *s, size_t len);
 void onr_buf_puts(onr_buf *buf, const char *s);
-void onr_buf_putc(onr_buf *buf, char c);
+/* Inline while there is room: the renderers write punctuation a byte at a time. */
+static inline void onr_buf_putc(onr_buf *buf, char c)
+{
+    if (buf->cap - buf->len >= 2 && !buf->failed) {
+        buf->data[buf->len++] = c;
+        buf->data[buf->len] = '\0';
+        return;
+    }
+    onr_buf_append(buf, &c, 1);
+}
 void onr_buf_printf(onr_buf *buf, const char *fmt, ...) ONR_PRINTF(2, 3);
 /* Hands the bytes to the caller (free with the buffer's allocator) and resets the buffer. */
 char *onr_buf_detach(onr_buf *buf, size_t *len);
