@@ -55,7 +55,7 @@ bool onr_buf_reserve(onr_buf *buf, size_t extra)
     return true;
 }
 
-void onr_buf_append(onr_buf *buf, const char *s, size_t len)
+void onr_buf_append_growing(onr_buf *buf, const char *s, size_t len)
 {
     if (!onr_buf_reserve(buf, len))
         return;

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #if defined(__GNUC__) || defined(__clang__)
 #define ONR_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -62,7 +63,20 @@ void onr_buf_free(onr_buf *buf);
 void onr_buf_clear(onr_buf *buf);
 /* Room for `extra` more bytes (plus a NUL). False, and `failed` set, when allocation fails. */
 bool onr_buf_reserve(onr_buf *buf, size_t extra);
-void onr_buf_append(onr_buf *buf, const char *s, size_t len);
+/* The out-of-line part of onr_buf_append: growing the buffer first. */
+void onr_buf_append_growing(onr_buf *buf, const char *s, size_t len);
+/* Inline while there is room: the JSON writer appends runs between escapes by the hundred thousand. */
+static inline void onr_buf_append(onr_buf *buf, const char *s, size_t len)
+{
+    if (buf->cap - buf->len > len && !buf->failed) {
+        if (len)
+            memcpy(buf->data + buf->len, s, len);
+        buf->len += len;
+        buf->data[buf->len] = '\0';
+        return;
+    }
+    onr_buf_append_growing(buf, s, len);
+}
 void onr_buf_puts(onr_buf *buf, const char *s);
 /* Inline while there is room: the renderers write punctuation a byte at a time. */
 static inline void onr_buf_putc(onr_buf *buf, char c)
