@@ -65,8 +65,6 @@ void onr_buf_append_growing(onr_buf *buf, const char *s, size_t len)
     buf->data[buf->len] = '\0';
 }
 
-void onr_buf_puts(onr_buf *buf, const char *s) { onr_buf_append(buf, s, strlen(s)); }
-
 void onr_buf_printf(onr_buf *buf, const char *fmt, ...)
 {
     char small[256];

@@ -77,7 +77,8 @@ static inline void onr_buf_append(onr_buf *buf, const char *s, size_t len)
     }
     onr_buf_append_growing(buf, s, len);
 }
-void onr_buf_puts(onr_buf *buf, const char *s);
+/* Inline: the length of a literal is then known at compile time. */
+static inline void onr_buf_puts(onr_buf *buf, const char *s) { onr_buf_append(buf, s, strlen(s)); }
 /* Inline while there is room: the renderers write punctuation a byte at a time. */
 static inline void onr_buf_putc(onr_buf *buf, char c)
 {
