@@ -55,7 +55,7 @@ bool onr_buf_reserve(onr_buf *buf, size_t extra)
     return true;
 }
 
-void onr_buf_append(onr_buf *buf, const char *s, size_t len)
+void onr_buf_append_growing(onr_buf *buf, const char *s, size_t len)
 {
     if (!onr_buf_reserve(buf, len))
         return;
@@ -64,10 +64,6 @@ void onr_buf_append(onr_buf *buf, const char *s, size_t len)
     buf->len += len;
     buf->data[buf->len] = '\0';
 }
-
-void onr_buf_puts(onr_buf *buf, const char *s) { onr_buf_append(buf, s, strlen(s)); }
-
-void onr_buf_putc(onr_buf *buf, char c) { onr_buf_append(buf, &c, 1); }
 
 void onr_buf_printf(onr_buf *buf, const char *fmt, ...)
 {
@@ -116,8 +112,7 @@ static bool json_word_special(uint64_t w)
     return ((w | below_space | zero_quote | zero_backslash) & high) != 0;
 }
 
-/* The length of the run at s that JSON takes as it is: printable ASCII but '"' and '\\'. */
-static size_t json_plain_run(const char *s, size_t len)
+size_t onr_json_plain_run(const char *s, size_t len)
 {
     size_t i = 0;
 #if defined(__SSE2__)
@@ -192,7 +187,7 @@ void onr_buf_json_string(onr_buf *buf, const char *s, size_t len)
     onr_buf_putc(buf, '"');
     size_t i = 0;
     while (i < len) {
-        size_t run = i + json_plain_run(s + i, len - i);
+        size_t run = i + onr_json_plain_run(s + i, len - i);
         onr_buf_append(buf, s + i, run - i);
         i = run;
         if (i >= len)

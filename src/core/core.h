@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #if defined(__GNUC__) || defined(__clang__)
 #define ONR_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -62,9 +63,32 @@ void onr_buf_free(onr_buf *buf);
 void onr_buf_clear(onr_buf *buf);
 /* Room for `extra` more bytes (plus a NUL). False, and `failed` set, when allocation fails. */
 bool onr_buf_reserve(onr_buf *buf, size_t extra);
-void onr_buf_append(onr_buf *buf, const char *s, size_t len);
-void onr_buf_puts(onr_buf *buf, const char *s);
-void onr_buf_putc(onr_buf *buf, char c);
+/* The out-of-line part of onr_buf_append: growing the buffer first. */
+void onr_buf_append_growing(onr_buf *buf, const char *s, size_t len);
+/* Inline while there is room: the JSON writer appends runs between escapes by the hundred thousand. */
+static inline void onr_buf_append(onr_buf *buf, const char *s, size_t len)
+{
+    if (buf->cap - buf->len > len && !buf->failed) {
+        if (len)
+            memcpy(buf->data + buf->len, s, len);
+        buf->len += len;
+        buf->data[buf->len] = '\0';
+        return;
+    }
+    onr_buf_append_growing(buf, s, len);
+}
+/* Inline: the length of a literal is then known at compile time. */
+static inline void onr_buf_puts(onr_buf *buf, const char *s) { onr_buf_append(buf, s, strlen(s)); }
+/* Inline while there is room: the renderers write punctuation a byte at a time. */
+static inline void onr_buf_putc(onr_buf *buf, char c)
+{
+    if (buf->cap - buf->len >= 2 && !buf->failed) {
+        buf->data[buf->len++] = c;
+        buf->data[buf->len] = '\0';
+        return;
+    }
+    onr_buf_append(buf, &c, 1);
+}
 void onr_buf_printf(onr_buf *buf, const char *fmt, ...) ONR_PRINTF(2, 3);
 /* Hands the bytes to the caller (free with the buffer's allocator) and resets the buffer. */
 char *onr_buf_detach(onr_buf *buf, size_t *len);
@@ -73,6 +97,8 @@ char *onr_buf_detach(onr_buf *buf, size_t *len);
 
 /* A JSON string literal with quotes; invalid UTF-8 is written as U+FFFD. */
 void onr_buf_json_string(onr_buf *buf, const char *s, size_t len);
+/* The length of the run at s that a JSON string holds as it is: printable ASCII but '"' and '\\'. */
+size_t onr_json_plain_run(const char *s, size_t len);
 
 /* ---- errors ---- */
 
@@ -105,7 +131,17 @@ static inline bool onr_ascii_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
-bool onr_ascii_ieq(const char *a, size_t alen, const char *b, size_t blen);
+/* Inline: the extractor compares attribute names and values with it by the hundred thousand, most
+ * of them ruled out by their length. */
+static inline bool onr_ascii_ieq(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen != blen)
+        return false;
+    for (size_t i = 0; i < alen; i++)
+        if (onr_ascii_lower(a[i]) != onr_ascii_lower(b[i]))
+            return false;
+    return true;
+}
 
 /* ---- text ---- */
 

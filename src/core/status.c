@@ -33,13 +33,3 @@ onr_status onr_fail(onr_error *err, onr_status status, size_t offset, const char
     va_end(ap);
     return status;
 }
-
-bool onr_ascii_ieq(const char *a, size_t alen, const char *b, size_t blen)
-{
-    if (alen != blen)
-        return false;
-    for (size_t i = 0; i < alen; i++)
-        if (onr_ascii_lower(a[i]) != onr_ascii_lower(b[i]))
-            return false;
-    return true;
-}

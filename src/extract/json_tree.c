@@ -120,6 +120,7 @@ static bool parse_string(parser *p, const char **out, size_t *out_len)
     size_t start = p->pos, end = start;
     bool plain = true;
     for (;;) {
+        end += onr_json_plain_run(s + end, p->len - end); /* JSON-LD holds whole article bodies */
         if (end >= p->len)
             return false;
         unsigned char c = (unsigned char)s[end];
@@ -127,13 +128,11 @@ static bool parse_string(parser *p, const char **out, size_t *out_len)
             break;
         if (c < 0x20)
             return false;
-        if (c == '\\') {
-            plain = false;
+        plain = false;
+        if (c == '\\')
             end += 2;
-            continue;
-        }
-        plain = plain && c < 0x80;
-        end++;
+        else
+            end++;
     }
     char *copy = onr_arena_alloc(p->arena, end - start + 1);
     if (!copy) {

@@ -76,22 +76,32 @@ bool extract_text_contains(const char *haystack, size_t hlen, const char *needle
 
 /* ---- site names in titles ---- */
 
-static const char *const title_separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
-                                               " \xC2\xB7 ", " \xE2\x80\xA2 ", " // ", " \xC2\xBB ", NULL};
+typedef struct title_separator {
+    const char *text;
+    size_t len;
+} title_separator;
 
-/* The first (or last) separator in the title; every separator starts with a space. */
+#define SEP(s) {s, sizeof s - 1}
+static const title_separator title_separators[] = {
+    SEP(" | "), SEP(" - "), SEP(" \xE2\x80\x93 "), SEP(" \xE2\x80\x94 "), SEP(" :: "),
+    SEP(" \xC2\xB7 "), SEP(" \xE2\x80\xA2 "), SEP(" // "), SEP(" \xC2\xBB "),
+};
+#undef SEP
+
+/* The first (or last) separator in the title; every separator starts with a space, and the byte
+ * after it rules most out before a compare. */
 static bool find_separator(const char *s, size_t len, bool last, size_t *at, size_t *sep_len)
 {
     bool found = false;
-    for (size_t p = 0; p < len; p++) {
+    for (size_t p = 0; p + 1 < len; p++) {
         if (s[p] != ' ')
             continue;
-        for (size_t i = 0; title_separators[i]; i++) {
-            size_t n = strlen(title_separators[i]);
-            if (p + n > len || memcmp(s + p, title_separators[i], n) != 0)
+        for (size_t i = 0; i < sizeof title_separators / sizeof *title_separators; i++) {
+            const title_separator *sep = &title_separators[i];
+            if (s[p + 1] != sep->text[1] || p + sep->len > len || memcmp(s + p, sep->text, sep->len) != 0)
                 continue;
             *at = p;
-            *sep_len = n;
+            *sep_len = sep->len;
             found = true;
             if (!last)
                 return true;

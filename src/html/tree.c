@@ -279,6 +279,17 @@ static char *text_space(builder *b, size_t len)
     return p;
 }
 
+/* Room for an element's attributes in the text chunk (aligned for them): elements have them by
+ * the hundred thousand, and the chunk spares an arena call each. */
+static html_attr *attr_space(builder *b, size_t count)
+{
+    size_t align = _Alignof(html_attr);
+    b->text_used = (b->text_used + align - 1) & ~(align - 1); /* the chunk itself is aligned */
+    if (b->text_used > b->text_cap)
+        b->text_used = b->text_cap;
+    return (html_attr *)(void *)text_space(b, count * sizeof(html_attr));
+}
+
 /* A stable copy of a token's string: spans of the document's source are kept as they are. */
 static const char *keep_string(builder *b, const char *s, size_t len)
 {
@@ -376,18 +387,24 @@ static void count_open(builder *b, const onr_node *n, bool enters)
         *count = enters ? *count + 1 : *count - 1;
 }
 
-static void push(builder *b, onr_node *n)
+static bool grow_open(builder *b)
 {
-    if (b->open_len == b->open_cap) {
-        size_t cap = b->open_cap ? 2 * b->open_cap : 64;
-        onr_node **grown = onr_realloc(b->doc->mem, b->open, cap * sizeof *grown);
-        if (!grown) {
-            b->failed = true;
-            return;
-        }
-        b->open = grown;
-        b->open_cap = cap;
+    size_t cap = b->open_cap ? 2 * b->open_cap : 64;
+    onr_node **grown = onr_realloc(b->doc->mem, b->open, cap * sizeof *grown);
+    if (!grown) {
+        b->failed = true;
+        return false;
     }
+    b->open = grown;
+    b->open_cap = cap;
+    return true;
+}
+
+/* Inline, with the growth apart: every element is pushed. */
+static inline void push(builder *b, onr_node *n)
+{
+    if (b->open_len == b->open_cap && !grow_open(b))
+        return;
     b->open[b->open_len++] = n;
     if (b->open_len > b->max_open)
         b->max_open = b->open_len;
@@ -689,7 +706,7 @@ static void copy_attributes(builder *b, onr_node *n, const html_token *t)
 {
     if (!t->attr_count)
         return;
-    html_attr *attrs = arena_alloc(b, t->attr_count * sizeof *attrs);
+    html_attr *attrs = attr_space(b, t->attr_count);
     if (!attrs)
         return;
     n->attrs = attrs;
@@ -923,14 +940,11 @@ static void insert_comment(builder *b, const html_token *t, onr_node *parent)
 
 /* ---- reconstruction and the adoption agency ---- */
 
-static void reconstruct_formatting(builder *b)
+/* The reconstruction proper, once the last entry is known to be a closed element. */
+static void reopen_formatting(builder *b)
 {
-    if (!b->formatting_len)
-        return;
     size_t i = b->formatting_len - 1;
-    onr_node *e = b->formatting[i];
-    if (!e || (e->flags & NODE_OPEN))
-        return;
+    onr_node *e;
     while (i > 0) {
         e = b->formatting[i - 1];
         if (!e || (e->flags & NODE_OPEN))
@@ -943,6 +957,16 @@ static void reconstruct_formatting(builder *b)
         push(b, n);
         b->formatting[i] = n;
     }
+}
+
+/* Inline: it runs before every text and most start tags, and there is nearly never anything to do. */
+static inline void reconstruct_formatting(builder *b)
+{
+    if (!b->formatting_len)
+        return;
+    const onr_node *last = b->formatting[b->formatting_len - 1];
+    if (last && !(last->flags & NODE_OPEN))
+        reopen_formatting(b);
 }
 
 static void any_other_end_tag(builder *b, const html_token *t)

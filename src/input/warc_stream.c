@@ -350,15 +350,37 @@ static size_t member_declared_size(const warc_stream *s, size_t have)
     return gzip_declared_size(p, end);
 }
 
-/* The fast path: the whole member in one libdeflate call, when all of it is in the input buffer,
- * into room for the size its trailer declares. False leaves everything as it was (the room may
- * have grown), for zlib to stream. */
+/* One libdeflate call for the member at the input position, out of the first `have` input bytes
+ * into the window's room; false when it does not fit there (or is damaged). */
+static bool inflate_member_into_room(warc_stream *s, size_t have)
+{
+    size_t used, produced;
+    if (!inflate_whole(s->ld, WHOLE_GZIP, s->in + s->in_pos, have, s->win + s->len, s->cap - s->len, &used,
+                       &produced))
+        return false;
+    s->in_pos += used;
+    s->len += produced;
+    end_member(s);
+    return true;
+}
+
+/* The fast path: the whole member in one libdeflate call, when all of it is in the input buffer.
+ * The window only grows, so after the first pages it has room for most: that is tried first;
+ * otherwise room is made for the size the member's trailer declares (found by looking for the next
+ * member's magic). False leaves everything as it was (the room may have grown), for zlib to
+ * stream. */
 static bool inflate_whole_member(warc_stream *s)
 {
     if (!s->ld)
         return false;
     /* most members lie whole within the look-ahead; longer ones are checked against a full buffer */
     size_t have = in_fill(s, s->in_cap / 2 < MEMBER_LOOKAHEAD ? s->in_cap / 2 : MEMBER_LOOKAHEAD);
+    if (s->state != WARC_STREAM_OK)
+        return false;
+    if (s->pos == s->len)
+        compact(s); /* nothing unread: free */
+    if (s->cap - s->len >= FIRST_WINDOW / 2 && inflate_member_into_room(s, have))
+        return true;
     size_t declared = member_declared_size(s, have);
     if (!declared && have < s->in_cap && !s->in_eof) { /* a long member: is all of it in a full buffer? */
         have = in_fill(s, s->in_cap);
@@ -372,14 +394,7 @@ static bool inflate_whole_member(warc_stream *s)
         compact(s);
     else if (!reserve_room(s, declared))
         return false;
-    size_t used, produced;
-    if (!inflate_whole(s->ld, WHOLE_GZIP, s->in + s->in_pos, have, s->win + s->len, s->cap - s->len, &used,
-                       &produced))
-        return false;
-    s->in_pos += used;
-    s->len += produced;
-    end_member(s);
-    return true;
+    return inflate_member_into_room(s, have);
 }
 
 static void produce_gzip(warc_stream *s)
