@@ -233,6 +233,14 @@ static void question_of_a_passive_or_participle_asked(void **state)
                       "indirect [which pier would close] (asked)", NULL});
 }
 
+static void offered_takes_its_object(void **state)
+{
+    (void)state;
+    /* what was offered is a view or a proposal, PolNeAR's attribution of "offered …" */
+    expect_quotes("The governor offered a defence of the new harbour plan.\n",
+                  (const char *const[]){"indirect [a defence of the new harbour plan] <- The governor (offered) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -257,6 +265,7 @@ int main(void)
         cmocka_unit_test(topic_participle_after_a_comma),
         cmocka_unit_test(participle_after_a_quotation),
         cmocka_unit_test(question_of_a_passive_or_participle_asked),
+        cmocka_unit_test(offered_takes_its_object),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
