@@ -1572,7 +1572,7 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
         }
     }
     const src_token *verb = cue.first >= 0 ? src_tok(doc, (size_t)cue.first) : NULL;
-    if (verb && (verb->lex & LEX_NAMING)) {
+    if (verb && (verb->lex & LEX_NAMING) && cue.end == cue.first + 1) { /* not "called for" */
         /* "She called his actions “a crucial step forward.”": the writer's object and the quoted
          * words are a mixed quote, the rest of the sentence is not what she said. */
         for (long k = content.first; k < content.end; k++) {

@@ -241,6 +241,15 @@ static void offered_takes_its_object(void **state)
                   (const char *const[]){"indirect [a defence of the new harbour plan] <- The governor (offered) #1 anonymous", NULL});
 }
 
+static void called_for_is_no_naming(void **state)
+{
+    (void)state;
+    /* "called for" reports a topic; only "called X “Y”" ends at the quotation */
+    expect_quotes("She has called for tighter rules on the \"shadow harbour\" that runs the docks.\n",
+                  (const char *const[]){
+                      "mixed [tighter rules on the \"shadow harbour\" that runs the docks] <- She (called for) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -266,6 +275,7 @@ int main(void)
         cmocka_unit_test(participle_after_a_quotation),
         cmocka_unit_test(question_of_a_passive_or_participle_asked),
         cmocka_unit_test(offered_takes_its_object),
+        cmocka_unit_test(called_for_is_no_naming),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
