@@ -1356,6 +1356,22 @@ static long that_after_aside(const src_doc *doc, long k, long send)
     return -1;
 }
 
+/* The end of the listener "the paper", "a packed crowd" from its determiner at `k`: the plain
+ * lowercase words after it (just the word at `k` when it is no determiner). */
+static long plain_noun_end(const src_doc *doc, long k, long send)
+{
+    long end = k + 1;
+    if (!(src_tok(doc, (size_t)k)->lex & (LEX_DEF | LEX_INDEF)))
+        return end;
+    while (end < send && end < k + 4) {
+        const src_token *t = src_tok(doc, (size_t)end);
+        if (t->type != TOK_WORD || (t->flags & TF_CAP) || t->lex || t->region >= 0)
+            break;
+        end++;
+    }
+    return end;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -1368,7 +1384,7 @@ static span clause_after(const src_doc *doc, long c, long send)
             /* "told reporters that …", but "accused him of sexism", "urged voters to stay home":
              * the listener is part of what is said (a "that" further on still starts the clause) */
             if (obj.first < 0)
-                obj = (span){k, k + 1};
+                obj = (span){k, plain_noun_end(doc, k, send)};
             bool object_said = modal_after_words(doc, k, send);
             for (long q = obj.first + 1; q <= obj.end && q < send && !object_said; q++)
                 object_said = word_is(doc, (size_t)q, "of") || word_is(doc, (size_t)q, "to");
@@ -1380,8 +1396,8 @@ static span clause_after(const src_doc *doc, long c, long send)
     bool introduced = false; /* by "that", a colon or a quotation */
     for (long q = k; q < send && q < k + 9; q++) {
         const src_token *t = src_tok(doc, (size_t)q);
-        if (t->type == TOK_PUNCT || t->region >= 0)
-            break;
+        if (t->type == TOK_PUNCT || t->region >= 0 || (q > k && is_cue(t)))
+            break; /* "told the paper after hinting that …": the "that" is the other verb's */
         if (word_is(doc, (size_t)q, "that")) {
             k = q; /* the clause keeps its "that", as annotators mark it */
             introduced = true;

@@ -250,6 +250,20 @@ static void called_for_is_no_naming(void **state)
                       "mixed [tighter rules on the \"shadow harbour\" that runs the docks] <- She (called for) #1", NULL});
 }
 
+static void listener_before_another_verbs_that(void **state)
+{
+    (void)state;
+    /* "told the paper … after hinting that …": the "that" clause is the second verb's; a listener
+     * is the determiner and its plain noun words */
+    expect_quotes("Dale told the paper on Monday after hinting that big changes could come.\n\n"
+                  "The pastor asked the congregation to stand for the mayor.\n\n"
+                  "Ms. Hale told a packed hall in Leeds that the pier would close.\n",
+                  (const char *const[]){
+                      "indirect [that big changes could come] <- Dale (hinting) #1",
+                      "indirect [the congregation to stand for the mayor] <- The pastor (asked) #2 anonymous",
+                      "indirect [that the pier would close] <- Ms. Hale (told) #3", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -276,6 +290,7 @@ int main(void)
         cmocka_unit_test(question_of_a_passive_or_participle_asked),
         cmocka_unit_test(offered_takes_its_object),
         cmocka_unit_test(called_for_is_no_naming),
+        cmocka_unit_test(listener_before_another_verbs_that),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
