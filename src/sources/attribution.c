@@ -1559,13 +1559,24 @@ static long quote_led_end(const src_doc *doc, span content)
     return content.end;
 }
 
+/* "expressed doubt that …", "it would call …, he said": a second cue for the same clause, whose
+ * attribution one of the last few already is. */
+static bool same_content_as_recent(const src_doc *doc, span content)
+{
+    const src_attr *attrs = doc->attrs.data;
+    for (size_t a = doc->attrs.len, seen = 0; a-- > 0 && seen < 4; seen++)
+        if (attrs[a].first == (size_t)content.first && attrs[a].end == (size_t)content.end)
+            return true;
+    return false;
+}
+
 static bool add_reported(src_doc *doc, span content, span speaker, span cue)
 {
     if (content.first < 0 || (src_tok(doc, (size_t)content.first)->flags & TF_USED) ||
         (content.first + 1 < content.end && (src_tok(doc, (size_t)content.first + 1)->flags & TF_USED) &&
          (word_is(doc, (size_t)content.first, "when") || word_is(doc, (size_t)content.first, "if"))))
         return true; /* "(When) asked whether X, 60 percent said yes": not "Asked whether X" as what they said */
-    if (cue.first >= 0 && inside_a_speaker(doc, cue))
+    if ((cue.first >= 0 && inside_a_speaker(doc, cue)) || same_content_as_recent(doc, content))
         return true;
     src_attr *outer = speaker.first >= 0 ? enclosing_clause(doc, content, speaker) : NULL;
     if (outer && !nested_speech_stands(doc, outer, speaker.first))

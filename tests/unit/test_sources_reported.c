@@ -264,6 +264,14 @@ static void listener_before_another_verbs_that(void **state)
                       "indirect [that the pier would close] <- Ms. Hale (told) #3", NULL});
 }
 
+static void one_attribution_per_clause(void **state)
+{
+    (void)state;
+    /* "expressed doubt that …": the noun cue after the verb reports the same clause again */
+    expect_quotes("The mayor expressed doubt that the ferry would run.\n",
+                  (const char *const[]){"indirect [that the ferry would run] <- The mayor (expressed) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +299,7 @@ int main(void)
         cmocka_unit_test(offered_takes_its_object),
         cmocka_unit_test(called_for_is_no_naming),
         cmocka_unit_test(listener_before_another_verbs_that),
+        cmocka_unit_test(one_attribution_per_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
