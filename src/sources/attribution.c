@@ -2200,8 +2200,8 @@ static bool attribute_headline(src_doc *doc, long sfirst, long send)
         return true;
     for (long k = sfirst; k < end; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
-        if (t->region >= 0 || (t->type == TOK_WORD && !(t->flags & TF_CAP) && t->end - t->start > 3))
-            return true; /* a quotation, or a long word in lowercase: not a headline */
+        if ((t->region >= 0 && cue < 0) || (t->type == TOK_WORD && !(t->flags & TF_CAP) && t->end - t->start > 3))
+            return true; /* a quotation before the verb, or a long word in lowercase: not a headline */
         if (cue < 0 && k > sfirst && t->type == TOK_WORD && (t->lex & LEX_CUE) && !(t->lex & (LEX_ROLE | LEX_DOC)))
             cue = k;
     }

@@ -272,6 +272,14 @@ static void one_attribution_per_clause(void **state)
                   (const char *const[]){"indirect [that the ferry would run] <- The mayor (expressed) #1 anonymous", NULL});
 }
 
+static void title_case_headline_with_scare_quotes(void **state)
+{
+    (void)state;
+    /* quoted words after the verb of a title-case headline are part of what was said */
+    expect_quotes("Hale Says Ferry \u2018Will Run\u2019 Again.\n\nThe ferry runs on time.\n",
+                  (const char *const[]){"indirect [Ferry \u2018Will Run\u2019 Again] <- Hale (Says) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +308,7 @@ int main(void)
         cmocka_unit_test(called_for_is_no_naming),
         cmocka_unit_test(listener_before_another_verbs_that),
         cmocka_unit_test(one_attribution_per_clause),
+        cmocka_unit_test(title_case_headline_with_scare_quotes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
