@@ -2045,6 +2045,38 @@ static bool comma_before(const src_doc *doc, long c, long sfirst)
 
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
+/* "Democrats see Sanders as a spoiler", "voters viewed the plan as a gamble": a view, whose
+ * content is the object and what it is seen as. */
+static bool seen_as(const src_doc *doc, long c, long send)
+{
+    static const char *const verbs[] = {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"};
+    const src_token *t = src_tok(doc, (size_t)c);
+    if (t->type != TOK_WORD || (t->flags & TF_CAP) || c + 2 >= send || !word_among(doc, c, verbs, sizeof verbs / sizeof verbs[0]))
+        return false;
+    for (long k = c + 2; k < send && k < c + 10; k++) {
+        const src_token *w = src_tok(doc, (size_t)k);
+        if (w->type != TOK_WORD || w->region >= 0)
+            return false;
+        if (word_is(doc, (size_t)k, "as"))
+            return true;
+    }
+    return false;
+}
+
+static bool attribute_seen_as(src_doc *doc, long c, long sfirst, long send)
+{
+    span speaker = verb_speaker(doc, c, sfirst);
+    if (speaker.first < 0)
+        return true;
+    long end = trim_end(doc, c + 1, send);
+    for (long q = c + 3; q < end; q++)
+        if (clause_stops_at(doc, q, send) || is_punct(src_tok(doc, (size_t)q), ';')) {
+            end = trim_end(doc, c + 1, q);
+            break;
+        }
+    return add_reported(doc, (span){c + 1, end}, speaker, (span){c, c + 1});
+}
+
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
 {
     const src_token *t = src_tok(doc, (size_t)c);
@@ -2078,6 +2110,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return attribute_possessed_cue(doc, c, sfirst, send);
     if (passive_hedge(doc, c, sfirst, send) && raising_subject(doc, c, sfirst).first >= 0)
         return attribute_hedge(doc, c, sfirst, send);
+    if (seen_as(doc, c, send))
+        return attribute_seen_as(doc, c, sfirst, send);
     if (!is_cue(t) || noun_not_cue(doc, c))
         return true;
     if (c > sfirst && c + 1 < send && word_is(doc, (size_t)c + 1, "by")) {

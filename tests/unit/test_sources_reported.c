@@ -280,6 +280,15 @@ static void title_case_headline_with_scare_quotes(void **state)
                   (const char *const[]){"indirect [Ferry \u2018Will Run\u2019 Again] <- Hale (Says) #1", NULL});
 }
 
+static void view_of_something_as_something(void **state)
+{
+    (void)state;
+    /* "see X as Y" states a view; "saw it coming" does not */
+    expect_quotes("Many dock workers see the mayor as the best hope for the pier.\n\n"
+                  "She saw it coming.\n",
+                  (const char *const[]){"indirect [the mayor as the best hope for the pier] <- Many dock workers (see) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -309,6 +318,7 @@ int main(void)
         cmocka_unit_test(listener_before_another_verbs_that),
         cmocka_unit_test(one_attribution_per_clause),
         cmocka_unit_test(title_case_headline_with_scare_quotes),
+        cmocka_unit_test(view_of_something_as_something),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
