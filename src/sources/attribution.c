@@ -2051,7 +2051,11 @@ static bool seen_as(const src_doc *doc, long c, long send)
 {
     static const char *const verbs[] = {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"};
     const src_token *t = src_tok(doc, (size_t)c);
-    if (t->type != TOK_WORD || (t->flags & TF_CAP) || c + 2 >= send || !word_among(doc, c, verbs, sizeof verbs / sizeof verbs[0]))
+    const char *s = doc->text + t->start; /* the cheapest tests first: this runs on every token */
+    size_t n = t->end - t->start;
+    if (t->type != TOK_WORD || n < 3 || n > 9 || c + 2 >= send ||
+        !((s[0] == 's' && (s[1] == 'e' || s[1] == 'a') && (s[2] == 'e' || s[2] == 'w')) || s[0] == 'v' || (s[0] == 'r' && s[1] == 'e' && s[2] == 'g')) ||
+        !word_among(doc, c, verbs, sizeof verbs / sizeof verbs[0]))
         return false;
     for (long k = c + 2; k < send && k < c + 10; k++) {
         const src_token *w = src_tok(doc, (size_t)k);
