@@ -289,6 +289,15 @@ static void view_of_something_as_something(void **state)
                   (const char *const[]){"indirect [the mayor as the best hope for the pier] <- Many dock workers (see) #1 anonymous", NULL});
 }
 
+static void that_far_after_the_verb_is_a_relative(void **state)
+{
+    (void)state;
+    /* "said the new plan for the pier that …": six words on, "that" opens a relative clause */
+    expect_quotes("The mayor said the new plan for the pier that the council drafted was too costly.\n",
+                  (const char *const[]){
+                      "indirect [the new plan for the pier that the council drafted was too costly] <- The mayor (said) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -319,6 +328,7 @@ int main(void)
         cmocka_unit_test(one_attribution_per_clause),
         cmocka_unit_test(title_case_headline_with_scare_quotes),
         cmocka_unit_test(view_of_something_as_something),
+        cmocka_unit_test(that_far_after_the_verb_is_a_relative),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
