@@ -1417,7 +1417,7 @@ static span clause_after(const src_doc *doc, long c, long send)
     if (((cue->lex & LEX_WEAK) || intended_showing(doc, c)) && !introduced && !(k < send && src_tok(doc, (size_t)k)->region >= 0))
         return no_span; /* "wrote the letter", "maintains a lead", "will show more resolve" */
     long end = send;
-    for (long q = k + 2; q < send; q++) {
+    for (long q = k + 1; q < send; q++) {
         /* The clause ends where the speaker does something else: "…; she left", "… but did not
          * say", "… and would not name them". */
         const src_token *t = src_tok(doc, (size_t)q);

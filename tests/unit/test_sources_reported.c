@@ -298,6 +298,16 @@ static void that_far_after_the_verb_is_a_relative(void **state)
                       "indirect [the new plan for the pier that the council drafted was too costly] <- The mayor (said) #1 anonymous", NULL});
 }
 
+static void one_word_object_ends_at_a_new_clause(void **state)
+{
+    (void)state;
+    /* "backed Hale, and the mayor praised …": the stops apply right after a one-word object too */
+    expect_quotes("The union backed Hale, and the mayor praised the new plan.\n",
+                  (const char *const[]){
+                      "indirect [Hale] <- The union (backed) #1",
+                      "indirect [the new plan] <- the mayor (praised) #2 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +339,7 @@ int main(void)
         cmocka_unit_test(title_case_headline_with_scare_quotes),
         cmocka_unit_test(view_of_something_as_something),
         cmocka_unit_test(that_far_after_the_verb_is_a_relative),
+        cmocka_unit_test(one_word_object_ends_at_a_new_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
