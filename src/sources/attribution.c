@@ -1741,13 +1741,22 @@ static bool past_tense_verb(const src_doc *doc, long i)
     return !(t->flags & TF_CAP) && !(t->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN)) && word_ends_in(doc, t, "ed", 3);
 }
 
+/* A comma right before token `c`, or inside the quotation that closes there: "…,” adding that …". */
+static bool comma_before(const src_doc *doc, long c, long sfirst)
+{
+    const src_token *p = src_tok(doc, (size_t)c - 1);
+    if (is_punct(p, ','))
+        return true;
+    return c - 2 > sfirst && p->type == TOK_QUOTE && (p->flags & TF_CLOSE) && is_punct(src_tok(doc, (size_t)c - 2), ',');
+}
+
 static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 {
     long verb = c > sfirst + 1 && past_tense_verb(doc, c - 1) ? c - 1 : c;
     span speaker = verb_speaker(doc, verb, sfirst);
     if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
         speaker = clause_subject(doc, sfirst, c - 1); /* "… and spoke about …" */
-    if (speaker.first < 0 && verb > sfirst && is_punct(src_tok(doc, (size_t)verb - 1), ',') &&
+    if (speaker.first < 0 && verb > sfirst && comma_before(doc, verb, sfirst) &&
         ends_in_ing(doc, src_tok(doc, (size_t)verb)))
         speaker = participle_speaker(doc, verb, sfirst); /* "…, she said, referring to …" */
     if (speaker.first < 0)
@@ -2032,15 +2041,6 @@ static bool infinitive_has_own_subject(const src_doc *doc, long from, long to)
         if (word_is(doc, (size_t)t, "for"))
             return true;
     return false;
-}
-
-/* A comma right before token `c`, or inside the quotation that closes there: "…,” adding that …". */
-static bool comma_before(const src_doc *doc, long c, long sfirst)
-{
-    const src_token *p = src_tok(doc, (size_t)c - 1);
-    if (is_punct(p, ','))
-        return true;
-    return c - 2 > sfirst && p->type == TOK_QUOTE && (p->flags & TF_CLOSE) && is_punct(src_tok(doc, (size_t)c - 2), ',');
 }
 
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so

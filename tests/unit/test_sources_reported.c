@@ -203,11 +203,14 @@ static void topic_participle_after_a_comma(void **state)
     (void)state;
     /* "…, referring to …": the speaker of the sentence or of its quotation */
     expect_quotes("Ms. Lane spoke for an hour, referring to the new pier.\n\n"
-                  "\"We will win,\" Mr. Dale added, referring to his party.\n",
+                  "\"We will win,\" Mr. Dale added, referring to his party.\n\n"
+                  "Mr. Dale said of the pier, \"It is sound,\" referring to the survey.\n",
                   (const char *const[]){
                       "indirect [the new pier] <- Ms. Lane (referring to) #1",
                       "direct [\"We will win,\"] <- Mr. Dale (added) #2",
-                      "indirect [his party] <- Mr. Dale (referring to) #2", NULL});
+                      "indirect [his party] <- Mr. Dale (referring to) #2",
+                      "direct [\"It is sound,\"] <- Mr. Dale (said) #2",
+                      "indirect [the survey] <- Mr. Dale (referring to) #2", NULL});
 }
 
 static void participle_after_a_quotation(void **state)
