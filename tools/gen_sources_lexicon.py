@@ -37,7 +37,7 @@ charged +WEAK | recount recounts recounted recounting
 inform informs informed informing +TELL | assure assures assured assuring +TELL | remind reminds reminded reminding +TELL
 shows showed showing | joke jokes joked joking | quip quips quipped quipping
 shout shouts shouted shouting | yell yells yelled yelling | chant chants chanted chanting
-scream screams screamed screaming | cried | posted posts posting +WEAK | answered answers | retorted | mused | wondered | reacted | read reads +WEAK | offered +WEAK | interject interjects interjected interjecting | points pointed |
+scream screams screamed screaming | cried | posted posts posting +WEAK | answered answers | retorted | mused | wondered | reacted | read reads +WEAK | offered | interject interjects interjected interjecting | points pointed |
 quoted | reject rejects rejected rejecting | criticize criticizes criticized criticizing
 criticise criticises criticised | praise praises praised praising | endorse endorses endorsed endorsing
 supports supported | oppose opposes opposed opposing | dismiss dismisses dismissed dismissing

@@ -1629,6 +1629,22 @@ static long that_after_aside(const src_doc *doc, long k, long send)
     return -1;
 }
 
+/* The end of the listener "the paper", "a packed crowd" from its determiner at `k`: the plain
+ * lowercase words after it (just the word at `k` when it is no determiner). */
+static long plain_noun_end(const src_doc *doc, long k, long send)
+{
+    long end = k + 1;
+    if (!(src_tok(doc, (size_t)k)->lex & (LEX_DEF | LEX_INDEF)))
+        return end;
+    while (end < send && end < k + 4) {
+        const src_token *t = src_tok(doc, (size_t)end);
+        if (t->type != TOK_WORD || (t->flags & TF_CAP) || t->lex || t->region >= 0)
+            break;
+        end++;
+    }
+    return end;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -1641,7 +1657,7 @@ static span clause_after(const src_doc *doc, long c, long send)
             /* "told reporters that …", but "accused him of sexism", "urged voters to stay home":
              * the listener is part of what is said (a "that" further on still starts the clause) */
             if (obj.first < 0)
-                obj = (span){k, k + 1};
+                obj = (span){k, plain_noun_end(doc, k, send)};
             bool object_said = modal_after_words(doc, k, send);
             for (long q = obj.first + 1; q <= obj.end && q < send && !object_said; q++)
                 object_said = word_is(doc, (size_t)q, "of") || word_is(doc, (size_t)q, "to");
@@ -1651,10 +1667,10 @@ static span clause_after(const src_doc *doc, long c, long send)
     }
     k = skip_day(doc, k, send);
     bool introduced = false; /* by "that", a colon or a quotation */
-    for (long q = k; q < send && q < k + 9; q++) {
+    for (long q = k; q < send && q < k + 6; q++) { /* further on, "that" is more often a relative */
         const src_token *t = src_tok(doc, (size_t)q);
-        if (t->type == TOK_PUNCT || t->region >= 0)
-            break;
+        if (t->type == TOK_PUNCT || t->region >= 0 || (q > k && is_cue(t)))
+            break; /* "told the paper after hinting that …": the "that" is the other verb's */
         if (word_is(doc, (size_t)q, "that")) {
             k = q; /* the clause keeps its "that", as annotators mark it */
             introduced = true;
@@ -1674,7 +1690,7 @@ static span clause_after(const src_doc *doc, long c, long send)
     if (((cue->lex & LEX_WEAK) || intended_showing(doc, c)) && !introduced && !(k < send && src_tok(doc, (size_t)k)->region >= 0))
         return no_span; /* "wrote the letter", "maintains a lead", "will show more resolve" */
     long end = send;
-    for (long q = k + 2; q < send; q++) {
+    for (long q = k + 1; q < send; q++) {
         /* The clause ends where the speaker does something else: "…; she left", "… but did not
          * say", "… and would not name them". */
         const src_token *t = src_tok(doc, (size_t)q);
@@ -1835,6 +1851,17 @@ static bool expletive_it(const src_doc *doc, span speaker, span cue)
     return apostrophe && (w[n - 1] == 's' || w[n - 1] == 'S');
 }
 
+/* "expressed doubt that …", "it would call …, he said": a second cue for the same clause, whose
+ * attribution one of the last few already is. */
+static bool same_content_as_recent(const src_doc *doc, span content)
+{
+    const src_attr *attrs = doc->attrs.data;
+    for (size_t a = doc->attrs.len, seen = 0; a-- > 0 && seen < 4; seen++)
+        if (attrs[a].first == (size_t)content.first && attrs[a].end == (size_t)content.end)
+            return true;
+    return false;
+}
+
 static bool add_reported(src_doc *doc, span content, span speaker, span cue)
 {
     if (expletive_it(doc, speaker, cue))
@@ -1843,7 +1870,7 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
         (content.first + 1 < content.end && (src_tok(doc, (size_t)content.first + 1)->flags & TF_USED) &&
          (word_is(doc, (size_t)content.first, "when") || word_is(doc, (size_t)content.first, "if"))))
         return true; /* "(When) asked whether X, 60 percent said yes": not "Asked whether X" as what they said */
-    if (cue.first >= 0 && inside_a_speaker(doc, cue))
+    if ((cue.first >= 0 && inside_a_speaker(doc, cue)) || same_content_as_recent(doc, content))
         return true;
     src_attr *outer = speaker.first >= 0 ? enclosing_clause(doc, content, speaker) : NULL;
     if (outer && !nested_speech_stands(doc, outer, speaker.first))
@@ -1866,7 +1893,7 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
         }
     }
     const src_token *verb = cue.first >= 0 ? src_tok(doc, (size_t)cue.first) : NULL;
-    if (verb && (verb->lex & LEX_NAMING)) {
+    if (verb && (verb->lex & LEX_NAMING) && cue.end == cue.first + 1) { /* not "called for" */
         /* "She called his actions “a crucial step forward.”": the writer's object and the quoted
          * words are a mixed quote, the rest of the sentence is not what she said. */
         for (long k = content.first; k < content.end; k++) {
@@ -2008,13 +2035,22 @@ static bool past_tense_verb(const src_doc *doc, long i)
     return !(t->flags & TF_CAP) && !(t->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN)) && word_ends_in(doc, t, "ed", 3);
 }
 
+/* A comma right before token `c`, or inside the quotation that closes there: "…,” adding that …". */
+static bool comma_before(const src_doc *doc, long c, long sfirst)
+{
+    const src_token *p = src_tok(doc, (size_t)c - 1);
+    if (is_punct(p, ','))
+        return true;
+    return c - 2 > sfirst && p->type == TOK_QUOTE && (p->flags & TF_CLOSE) && is_punct(src_tok(doc, (size_t)c - 2), ',');
+}
+
 static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 {
     long verb = c > sfirst + 1 && past_tense_verb(doc, c - 1) ? c - 1 : c;
     span speaker = verb_speaker(doc, verb, sfirst);
     if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
         speaker = clause_subject(doc, sfirst, c - 1); /* "… and spoke about …" */
-    if (speaker.first < 0 && verb > sfirst && is_punct(src_tok(doc, (size_t)verb - 1), ',') &&
+    if (speaker.first < 0 && verb > sfirst && comma_before(doc, verb, sfirst) &&
         ends_in_ing(doc, src_tok(doc, (size_t)verb)))
         speaker = participle_speaker(doc, verb, sfirst); /* "…, she said, referring to …" */
     if (speaker.first < 0)
@@ -2301,15 +2337,6 @@ static bool infinitive_has_own_subject(const src_doc *doc, long from, long to)
     return false;
 }
 
-/* A comma right before token `c`, or inside the quotation that closes there: "…,” adding that …". */
-static bool comma_before(const src_doc *doc, long c, long sfirst)
-{
-    const src_token *p = src_tok(doc, (size_t)c - 1);
-    if (is_punct(p, ','))
-        return true;
-    return c - 2 > sfirst && p->type == TOK_QUOTE && (p->flags & TF_CLOSE) && is_punct(src_tok(doc, (size_t)c - 2), ',');
-}
-
 /* "Having announced that X, Judge Lee handed down …", "While discussing X, Ruiz said …": a cue `c`
  * in a participle phrase that opens the sentence is the act of the main clause's subject, after
  * the phrase's comma; no_span when `c` is not in such a phrase. */
@@ -2338,6 +2365,42 @@ static span opening_phrase_subject(const src_doc *doc, long c, long sfirst, long
 
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
+/* "Democrats see Sanders as a spoiler", "voters viewed the plan as a gamble": a view, whose
+ * content is the object and what it is seen as. */
+static bool seen_as(const src_doc *doc, long c, long send)
+{
+    static const char *const verbs[] = {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"};
+    const src_token *t = src_tok(doc, (size_t)c);
+    const char *s = doc->text + t->start; /* the cheapest tests first: this runs on every token */
+    size_t n = t->end - t->start;
+    if (t->type != TOK_WORD || n < 3 || n > 9 || c + 2 >= send ||
+        !((s[0] == 's' && (s[1] == 'e' || s[1] == 'a') && (s[2] == 'e' || s[2] == 'w')) || s[0] == 'v' || (s[0] == 'r' && s[1] == 'e' && s[2] == 'g')) ||
+        !WORD_AMONG(doc, (size_t)c, verbs))
+        return false;
+    for (long k = c + 2; k < send && k < c + 10; k++) {
+        const src_token *w = src_tok(doc, (size_t)k);
+        if (w->type != TOK_WORD || w->region >= 0)
+            return false;
+        if (word_is(doc, (size_t)k, "as"))
+            return true;
+    }
+    return false;
+}
+
+static bool attribute_seen_as(src_doc *doc, long c, long sfirst, long send)
+{
+    span speaker = verb_speaker(doc, c, sfirst);
+    if (speaker.first < 0)
+        return true;
+    long end = trim_end(doc, c + 1, send);
+    for (long q = c + 3; q < end; q++)
+        if (clause_stops_at(doc, q, send) || is_punct(src_tok(doc, (size_t)q), ';')) {
+            end = trim_end(doc, c + 1, q);
+            break;
+        }
+    return add_reported(doc, (span){c + 1, end}, speaker, (span){c, c + 1});
+}
+
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
 {
     const src_token *t = src_tok(doc, (size_t)c);
@@ -2371,6 +2434,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return attribute_possessed_cue(doc, c, sfirst, send);
     if (passive_hedge(doc, c, sfirst, send) && raising_subject(doc, c, sfirst).first >= 0)
         return attribute_hedge(doc, c, sfirst, send);
+    if (seen_as(doc, c, send))
+        return attribute_seen_as(doc, c, sfirst, send);
     if (!is_cue(t) || noun_not_cue(doc, c))
         return true;
     if (c > sfirst && c + 1 < send && word_is(doc, (size_t)c + 1, "by")) {
@@ -2501,8 +2566,8 @@ static bool attribute_headline(src_doc *doc, long sfirst, long send)
         return true;
     for (long k = sfirst; k < end; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
-        if (t->region >= 0 || (t->type == TOK_WORD && !(t->flags & TF_CAP) && t->end - t->start > 3))
-            return true; /* a quotation, or a long word in lowercase: not a headline */
+        if ((t->region >= 0 && cue < 0) || (t->type == TOK_WORD && !(t->flags & TF_CAP) && t->end - t->start > 3))
+            return true; /* a quotation before the verb, or a long word in lowercase: not a headline */
         if (cue < 0 && k > sfirst && t->type == TOK_WORD && (t->lex & LEX_CUE) && !(t->lex & (LEX_ROLE | LEX_DOC)))
             cue = k;
     }

@@ -1040,7 +1040,7 @@ static const lexicon_entry lexicon_table[] = {
     {"oct", 3, 0, LEX_ABBREV},
     {"october", 7, 0, LEX_TIME},
     {"of", 2, 0, LEX_OF},
-    {"offered", 7, 0, LEX_CUE | LEX_WEAK},
+    {"offered", 7, 0, LEX_CUE},
     {"offering", 8, 0, LEX_CUE | LEX_PARTICIPLE | LEX_STANCE},
     {"office", 6, 0, LEX_ORG},
     {"officer", 7, 0, LEX_ROLE},

@@ -203,11 +203,14 @@ static void topic_participle_after_a_comma(void **state)
     (void)state;
     /* "…, referring to …": the speaker of the sentence or of its quotation */
     expect_quotes("Ms. Lane spoke for an hour, referring to the new pier.\n\n"
-                  "\"We will win,\" Mr. Dale added, referring to his party.\n",
+                  "\"We will win,\" Mr. Dale added, referring to his party.\n\n"
+                  "Mr. Dale said of the pier, \"It is sound,\" referring to the survey.\n",
                   (const char *const[]){
                       "indirect [the new pier] <- Ms. Lane (referring to) #1",
                       "direct [\"We will win,\"] <- Mr. Dale (added) #2",
-                      "indirect [his party] <- Mr. Dale (referring to) #2", NULL});
+                      "indirect [his party] <- Mr. Dale (referring to) #2",
+                      "direct [\"It is sound,\"] <- Mr. Dale (said) #2",
+                      "indirect [the survey] <- Mr. Dale (referring to) #2", NULL});
 }
 
 static void participle_after_a_quotation(void **state)
@@ -231,6 +234,81 @@ static void question_of_a_passive_or_participle_asked(void **state)
                       "indirect [the ferry and its budget] (asked)",
                       "indirect [the ferry and its budget] (asked)",
                       "indirect [which pier would close] (asked)", NULL});
+}
+
+static void offered_takes_its_object(void **state)
+{
+    (void)state;
+    /* what was offered is a view or a proposal, PolNeAR's attribution of "offered …" */
+    expect_quotes("The governor offered a defence of the new harbour plan.\n",
+                  (const char *const[]){"indirect [a defence of the new harbour plan] <- The governor (offered) #1 anonymous", NULL});
+}
+
+static void called_for_is_no_naming(void **state)
+{
+    (void)state;
+    /* "called for" reports a topic; only "called X “Y”" ends at the quotation */
+    expect_quotes("She has called for tighter rules on the \"shadow harbour\" that runs the docks.\n",
+                  (const char *const[]){
+                      "mixed [tighter rules on the \"shadow harbour\" that runs the docks] <- She (called for) #1", NULL});
+}
+
+static void listener_before_another_verbs_that(void **state)
+{
+    (void)state;
+    /* "told the paper … after hinting that …": the "that" clause is the second verb's; a listener
+     * is the determiner and its plain noun words */
+    expect_quotes("Dale told the paper on Monday after hinting that big changes could come.\n\n"
+                  "The pastor asked the congregation to stand for the mayor.\n\n"
+                  "Ms. Hale told a packed hall in Leeds that the pier would close.\n",
+                  (const char *const[]){
+                      "indirect [that big changes could come] <- Dale (hinting) #1",
+                      "indirect [the congregation to stand for the mayor] <- The pastor (asked) #2 anonymous",
+                      "indirect [that the pier would close] <- Ms. Hale (told) #3", NULL});
+}
+
+static void one_attribution_per_clause(void **state)
+{
+    (void)state;
+    /* "expressed doubt that …": the noun cue after the verb reports the same clause again */
+    expect_quotes("The mayor expressed doubt that the ferry would run.\n",
+                  (const char *const[]){"indirect [that the ferry would run] <- The mayor (expressed) #1 anonymous", NULL});
+}
+
+static void title_case_headline_with_scare_quotes(void **state)
+{
+    (void)state;
+    /* quoted words after the verb of a title-case headline are part of what was said */
+    expect_quotes("Hale Says Ferry \u2018Will Run\u2019 Again.\n\nThe ferry runs on time.\n",
+                  (const char *const[]){"indirect [Ferry \u2018Will Run\u2019 Again] <- Hale (Says) #1", NULL});
+}
+
+static void view_of_something_as_something(void **state)
+{
+    (void)state;
+    /* "see X as Y" states a view; "saw it coming" does not */
+    expect_quotes("Many dock workers see the mayor as the best hope for the pier.\n\n"
+                  "She saw it coming.\n",
+                  (const char *const[]){"indirect [the mayor as the best hope for the pier] <- Many dock workers (see) #1 anonymous", NULL});
+}
+
+static void that_far_after_the_verb_is_a_relative(void **state)
+{
+    (void)state;
+    /* "said the new plan for the pier that …": six words on, "that" opens a relative clause */
+    expect_quotes("The mayor said the new plan for the pier that the council drafted was too costly.\n",
+                  (const char *const[]){
+                      "indirect [the new plan for the pier that the council drafted was too costly] <- The mayor (said) #1 anonymous", NULL});
+}
+
+static void one_word_object_ends_at_a_new_clause(void **state)
+{
+    (void)state;
+    /* "backed Hale, and the mayor praised …": the stops apply right after a one-word object too */
+    expect_quotes("The union backed Hale, and the mayor praised the new plan.\n",
+                  (const char *const[]){
+                      "indirect [Hale] <- The union (backed) #1",
+                      "indirect [the new plan] <- the mayor (praised) #2 anonymous", NULL});
 }
 
 int main(void)
@@ -257,6 +335,14 @@ int main(void)
         cmocka_unit_test(topic_participle_after_a_comma),
         cmocka_unit_test(participle_after_a_quotation),
         cmocka_unit_test(question_of_a_passive_or_participle_asked),
+        cmocka_unit_test(offered_takes_its_object),
+        cmocka_unit_test(called_for_is_no_naming),
+        cmocka_unit_test(listener_before_another_verbs_that),
+        cmocka_unit_test(one_attribution_per_clause),
+        cmocka_unit_test(title_case_headline_with_scare_quotes),
+        cmocka_unit_test(view_of_something_as_something),
+        cmocka_unit_test(that_far_after_the_verb_is_a_relative),
+        cmocka_unit_test(one_word_object_ends_at_a_new_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
