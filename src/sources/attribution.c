@@ -661,6 +661,19 @@ static bool names_a_work(const src_doc *doc, const src_region *r, size_t words, 
     return false;
 }
 
+/* A paragraph of a few words alone in single quotation marks ("'A fight from start to finish.'") is
+ * a heading in the newspapers' headline style, not somebody's quote. */
+enum { HEADING_MAX_WORDS = 8 };
+
+static bool single_quoted_heading(const src_doc *doc, const src_region *r, size_t words)
+{
+    const src_token *open = src_tok(doc, r->open);
+    size_t after = r->close + 1;
+    return r->closed && !r->continued && words <= HEADING_MAX_WORDS && (open->flags & TF_PARA) &&
+           (open->mark == MARK_SINGLE || open->mark == MARK_STRAIGHT_SINGLE) &&
+           (after >= src_ntok(doc) || (src_tok(doc, after)->flags & TF_PARA));
+}
+
 static void classify_region(src_doc *doc, src_region *r)
 {
     size_t words = 0, caps = 0;
@@ -683,6 +696,7 @@ static void classify_region(src_doc *doc, src_region *r)
     /* Names and titles: “…” after "called" or "the so-called", a headline credited "by" someone,
      * an attribute value in embedded markup (author="@name") or the text after one (…">text). */
     if (words == 0 || (prev && (prev->lex & LEX_NAMING)) || names_a_work(doc, r, words, caps) ||
+        single_quoted_heading(doc, r, words) ||
         (prev2 && (prev2->lex & LEX_NAMING) && prev && (prev->lex & (LEX_DEF | LEX_INDEF | LEX_PREP))) ||
         (prev && prev->type == TOK_PUNCT && prev->punct == '=') ||
         (r->open + 1 < src_ntok(doc) && is_punct(src_tok(doc, r->open + 1), '>')) ||

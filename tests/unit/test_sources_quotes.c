@@ -621,6 +621,13 @@ static void unlisted_verb_after_a_described_name(void **state)
                                         NULL});
 }
 
+static void single_quoted_paragraph_is_a_heading(void **state)
+{
+    (void)state;
+    expect_quotes("“We kept the mill open,” the owner said.\n\n'A town that works.'\n\nThe mill employs 300 people.\n",
+                  (const char *const[]){"direct [“We kept the mill open,”] <- the owner (said) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -677,6 +684,7 @@ int main(void)
         cmocka_unit_test(this_as_a_determiner_after_the_verb),
         cmocka_unit_test(short_quotation_inside_the_speakers_apposition),
         cmocka_unit_test(unlisted_verb_after_a_described_name),
+        cmocka_unit_test(single_quoted_paragraph_is_a_heading),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
