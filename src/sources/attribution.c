@@ -1005,6 +1005,32 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
 }
 
 /* The attribution of quotation region `r` in the words before it ("She said: “…”"). */
+/* "Thursday", "on Thursday", "last Monday": a day or month word or the word before one */
+static bool is_time_word(const src_doc *doc, long k)
+{
+    const src_token *t = src_tok(doc, (size_t)k), *n = (size_t)k + 1 < src_ntok(doc) ? src_tok(doc, (size_t)k + 1) : NULL;
+    return t->type == TOK_WORD && ((t->lex & LEX_TIME) || (n && (n->lex & LEX_TIME) && !(t->flags & TF_CAP)));
+}
+
+/* "Durbin said he “hand-delivered a letter …”", "Trump said he wants “…”": a pronoun reported by
+ * the verb just before it is that verb's subject, who is the quote's speaker. */
+static void outer_reporter(const src_doc *doc, long pre, span *speaker, span *cue)
+{
+    long c = speaker->first - 1;
+    if (speaker->end != speaker->first + 1 || c <= pre || !(src_tok(doc, (size_t)speaker->first)->lex & LEX_PRONOUN))
+        return;
+    c -= word_is(doc, (size_t)c, "that");
+    while (c > pre && is_time_word(doc, c))
+        c--; /* "said on Thursday he" */
+    if (!is_cue(src_tok(doc, (size_t)c)) || (src_tok(doc, (size_t)c)->flags & TF_USED))
+        return;
+    span outer = speaker_left(doc, c, pre);
+    if (outer.first < 0 || (outer.end == outer.first + 1 && (src_tok(doc, (size_t)outer.first)->lex & LEX_PRONOUN)))
+        return;
+    *speaker = outer;
+    *cue = (span){c, c + 1};
+}
+
 static bool attribution_before(const src_doc *doc, const src_region *r, span *speaker, span *cue)
 {
     const src_sentence *sents = doc->sentences.data;
@@ -1061,6 +1087,7 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         *speaker = speaker_before_quote(doc, c, pre, pre_end, sentence_first);
         if (speaker->first >= 0) {
             *cue = (span){c, c + 1};
+            outer_reporter(doc, pre, speaker, cue);
             return true;
         }
         break;

@@ -628,6 +628,16 @@ static void single_quoted_paragraph_is_a_heading(void **state)
                   (const char *const[]){"direct [“We kept the mill open,”] <- the owner (said) #1 anonymous", NULL});
 }
 
+static void pronoun_reported_by_the_verb_before_it(void **state)
+{
+    (void)state;
+    /* "X said she wants “…”": the pronoun is X, and X's is the attribution the reader sees. */
+    expect_quotes("Mayor Ines Ortega said on Monday she wants “a full and open review of every contract the city signed.”\n",
+                  (const char *const[]){"direct [“a full and open review of every contract the city signed.”] <- "
+                                        "Mayor Ines Ortega (said) #1",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -685,6 +695,7 @@ int main(void)
         cmocka_unit_test(short_quotation_inside_the_speakers_apposition),
         cmocka_unit_test(unlisted_verb_after_a_described_name),
         cmocka_unit_test(single_quoted_paragraph_is_a_heading),
+        cmocka_unit_test(pronoun_reported_by_the_verb_before_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
