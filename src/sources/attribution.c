@@ -1096,6 +1096,8 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         *speaker = clause_subject(doc, clause, pre_end - 1);
         if (speaker->first < 0 && clause > pre)
             *speaker = clause_subject(doc, pre, pre_end - 1); /* "He told them, to applause:" */
+        if (speaker->first < 0 && clause + 1 < pre_end && (src_tok(doc, (size_t)clause)->lex & LEX_CLAUSE))
+            *speaker = clause_subject(doc, clause + 1, pre_end - 1); /* "As Foner put it:" */
         *cue = colon_cue(doc, *speaker, pre_end - 1);
         return speaker->first >= 0;
     }

@@ -638,6 +638,13 @@ static void pronoun_reported_by_the_verb_before_it(void **state)
                                         NULL});
 }
 
+static void colon_after_an_as_clause(void **state)
+{
+    (void)state;
+    expect_quotes("As Professor Lind put it: “A harbour town never stops trading.”\n",
+                  (const char *const[]){"direct [“A harbour town never stops trading.”] <- Professor Lind (put it) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -696,6 +703,7 @@ int main(void)
         cmocka_unit_test(unlisted_verb_after_a_described_name),
         cmocka_unit_test(single_quoted_paragraph_is_a_heading),
         cmocka_unit_test(pronoun_reported_by_the_verb_before_it),
+        cmocka_unit_test(colon_after_an_as_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
