@@ -645,6 +645,17 @@ static void colon_after_an_as_clause(void **state)
                   (const char *const[]){"direct [“A harbour town never stops trading.”] <- Professor Lind (put it) #1", NULL});
 }
 
+static void elided_century_is_no_quotation_mark(void **state)
+{
+    (void)state;
+    /* The apostrophe of "the late '70s" opens nothing: the quotation after it stays a quote. */
+    expect_quotes("Reed, who has covered the port since the late '70s, doubted it would last: "
+                  "\"Once the winter comes, it won't make it,\" Reed predicted.\n",
+                  (const char *const[]){"indirect [it would last] <- Reed, who has covered the port since the late '70s "
+                                        "(doubted) #1",
+                                        "direct [\"Once the winter comes, it won't make it,\"] <- Reed (predicted) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -704,6 +715,7 @@ int main(void)
         cmocka_unit_test(single_quoted_paragraph_is_a_heading),
         cmocka_unit_test(pronoun_reported_by_the_verb_before_it),
         cmocka_unit_test(colon_after_an_as_clause),
+        cmocka_unit_test(elided_century_is_no_quotation_mark),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
