@@ -783,6 +783,19 @@ static bool names_a_work(const src_doc *doc, const src_region *r, size_t words, 
     return false;
 }
 
+/* A paragraph of a few words alone in single quotation marks ("'A fight from start to finish.'") is
+ * a heading in the newspapers' headline style, not somebody's quote. */
+enum { HEADING_MAX_WORDS = 8 };
+
+static bool single_quoted_heading(const src_doc *doc, const src_region *r, size_t words)
+{
+    const src_token *open = src_tok(doc, r->open);
+    size_t after = r->close + 1;
+    return r->closed && !r->continued && words <= HEADING_MAX_WORDS && (open->flags & TF_PARA) &&
+           (open->mark == MARK_SINGLE || open->mark == MARK_STRAIGHT_SINGLE) &&
+           (after >= src_ntok(doc) || (src_tok(doc, after)->flags & TF_PARA));
+}
+
 static void classify_region(src_doc *doc, src_region *r)
 {
     size_t words = 0, caps = 0;
@@ -805,6 +818,7 @@ static void classify_region(src_doc *doc, src_region *r)
     /* Names and titles: “…” after "called" or "the so-called", a headline credited "by" someone,
      * an attribute value in embedded markup (author="@name") or the text after one (…">text). */
     if (words == 0 || (prev && (prev->lex & LEX_NAMING)) || names_a_work(doc, r, words, caps) ||
+        single_quoted_heading(doc, r, words) ||
         (prev2 && (prev2->lex & LEX_NAMING) && prev && (prev->lex & (LEX_DEF | LEX_INDEF | LEX_PREP))) ||
         (prev && prev->type == TOK_PUNCT && prev->punct == '=') ||
         (r->open + 1 < src_ntok(doc) && is_punct(src_tok(doc, r->open + 1), '>')) ||
@@ -1009,6 +1023,13 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
     return speaker;
 }
 
+/* "Thursday", "on Thursday", "last Monday": a day or month word or the word before one */
+static bool is_time_word(const src_doc *doc, long k)
+{
+    const src_token *t = src_tok(doc, (size_t)k), *n = (size_t)k + 1 < src_ntok(doc) ? src_tok(doc, (size_t)k + 1) : NULL;
+    return t->type == TOK_WORD && ((t->lex & LEX_TIME) || (n && (n->lex & LEX_TIME) && !(t->flags & TF_CAP)));
+}
+
 /* "Ruiz said (that) she wants “…”": a pronoun speaker that a reporting verb introduces is part of
  * what the one before the verb said, so that one is the speaker and the verb the cue. */
 static void reported_by_outer_cue(const src_doc *doc, long pre, long pre_end, long sentence_first, span *speaker,
@@ -1020,6 +1041,8 @@ static void reported_by_outer_cue(const src_doc *doc, long pre, long pre_end, lo
         return;
     if (outer > pre && word_is(doc, (size_t)outer, "that"))
         outer--;
+    while (outer > pre && is_time_word(doc, outer))
+        outer--; /* "said on Thursday he" */
     const src_token *t = src_tok(doc, (size_t)outer);
     if (!is_cue(t) || (t->flags & TF_USED) || (t->lex & LEX_PARTICIPLE))
         return;
@@ -1270,6 +1293,8 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         *speaker = clause_subject(doc, clause, pre_end - 1);
         if (speaker->first < 0 && clause > pre)
             *speaker = clause_subject(doc, pre, pre_end - 1); /* "He told them, to applause:" */
+        if (speaker->first < 0 && clause + 1 < pre_end && (src_tok(doc, (size_t)clause)->lex & LEX_CLAUSE))
+            *speaker = clause_subject(doc, clause + 1, pre_end - 1); /* "As Foner put it:" */
         *cue = colon_cue(doc, *speaker, pre_end - 1);
         return speaker->first >= 0;
     }

@@ -120,6 +120,18 @@ static void classify_word(src_doc *doc, src_token *t)
         t->type = TOK_NUMBER;
 }
 
+static bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+static bool ascii_alnum(char c) { return ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* Two digits and then an "s" or the end of the word: the year after an elided century ("70s", "08"). */
+static bool elided_century(const char *s, size_t n)
+{
+    if (n < 2 || !ascii_digit(s[0]) || !ascii_digit(s[1]))
+        return false;
+    size_t k = 2 + (n > 2 && s[2] == 's');
+    return k >= n || (!ascii_alnum(s[k]) && !((unsigned char)s[k] & 0x80));
+}
+
 bool src_tokenize(src_doc *doc)
 {
     const char *s = doc->text;
@@ -191,6 +203,8 @@ bool src_tokenize(src_doc *doc)
                 qflags &= (uint8_t)~TF_OPEN;
             if (!cp_is_alnum(after) && mark == MARK_STRAIGHT_SINGLE)
                 qflags &= (uint8_t)~TF_OPEN;
+            if (!cp_is_alnum(before) && elided_century(s + i + used, n - i - used))
+                mark = MARK_NONE; /* "the late '70s", "in ’08": an apostrophe, not a quotation mark */
         }
         if (!push_token(doc, i, i + used, mark ? TOK_QUOTE : TOK_PUNCT, pending | (mark ? qflags : 0)))
             return false;

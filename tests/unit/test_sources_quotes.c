@@ -636,6 +636,41 @@ static void vox_pop_signatures_end_each_quote(void **state)
                                         "direct [“Nobody listens to the fishermen.”] <- Mary Kerr (\u2015) #3", NULL});
 }
 
+static void single_quoted_paragraph_is_a_heading(void **state)
+{
+    (void)state;
+    expect_quotes("“We kept the mill open,” the owner said.\n\n'A town that works.'\n\nThe mill employs 300 people.\n",
+                  (const char *const[]){"direct [“We kept the mill open,”] <- the owner (said) #1 anonymous", NULL});
+}
+
+static void pronoun_reported_by_the_verb_before_it(void **state)
+{
+    (void)state;
+    /* "X said she wants “…”": the pronoun is X, and X's is the attribution the reader sees. */
+    expect_quotes("Mayor Ines Ortega said on Monday she wants “a full and open review of every contract the city signed.”\n",
+                  (const char *const[]){"direct [“a full and open review of every contract the city signed.”] <- "
+                                        "Mayor Ines Ortega (said) #1",
+                                        NULL});
+}
+
+static void colon_after_an_as_clause(void **state)
+{
+    (void)state;
+    expect_quotes("As Professor Lind put it: “A harbour town never stops trading.”\n",
+                  (const char *const[]){"direct [“A harbour town never stops trading.”] <- Professor Lind (put it) #1", NULL});
+}
+
+static void elided_century_is_no_quotation_mark(void **state)
+{
+    (void)state;
+    /* The apostrophe of "the late '70s" opens nothing: the quotation after it stays a quote. */
+    expect_quotes("Reed, who has covered the port since the late '70s, doubted it would last: "
+                  "\"Once the winter comes, it won't make it,\" Reed predicted.\n",
+                  (const char *const[]){"indirect [it would last] <- Reed, who has covered the port since the late '70s "
+                                        "(doubted) #1",
+                                        "direct [\"Once the winter comes, it won't make it,\"] <- Reed (predicted) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -693,6 +728,10 @@ int main(void)
         cmocka_unit_test(this_as_a_determiner_after_the_verb),
         cmocka_unit_test(short_quotation_inside_the_speakers_apposition),
         cmocka_unit_test(unlisted_verb_after_a_described_name),
+        cmocka_unit_test(single_quoted_paragraph_is_a_heading),
+        cmocka_unit_test(pronoun_reported_by_the_verb_before_it),
+        cmocka_unit_test(colon_after_an_as_clause),
+        cmocka_unit_test(elided_century_is_no_quotation_mark),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
