@@ -1040,8 +1040,11 @@ static bool ends_cue_search(const src_doc *doc, long c, long pre_end)
  * not report that quotation. */
 static bool takes_own_object(const src_doc *doc, long c)
 {
-    return (size_t)c + 1 < src_ntok(doc) &&
-           (word_is(doc, (size_t)c + 1, "it") || word_is(doc, (size_t)c + 1, "them") || word_is(doc, (size_t)c + 1, "this"));
+    if ((size_t)c + 1 >= src_ntok(doc))
+        return false;
+    if (word_is(doc, (size_t)c + 1, "this")) /* but not the time of "said this week" */
+        return (size_t)c + 2 >= src_ntok(doc) || !time_anchor(doc, c + 2);
+    return word_is(doc, (size_t)c + 1, "it") || word_is(doc, (size_t)c + 1, "them");
 }
 
 /* "“…,” Ruiz said at a rally, according to the Tribune.": the writer's source is the one cited, so
@@ -1057,8 +1060,10 @@ static void cited_by_according_to(const src_doc *doc, long end, span *speaker, s
         if (!is_punct(t, ',') || !(src_tok(doc, (size_t)k + 1)->lex & LEX_ACCORDING) || !word_is(doc, (size_t)k + 2, "to"))
             continue;
         span by = np_right(doc, k + 3, end);
-        if (by.first < 0)
+        if (by.first < 0 && src_tok(doc, (size_t)k + 3)->type != TOK_WORD)
             return;
+        if (by.first < 0)
+            by = (span){k + 3, k + 4}; /* "according to excerpts of his speech": the words up to punctuation */
         long stop = by.end;
         while (stop < end && stop < by.first + 10 && src_tok(doc, (size_t)stop)->type != TOK_PUNCT &&
                src_tok(doc, (size_t)stop)->region < 0)

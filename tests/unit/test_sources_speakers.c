@@ -101,6 +101,19 @@ static void participle_after_a_long_opening_clause(void **state)
                       "indirect [that the ferry still ran] <- Hale (noting) #3", NULL});
 }
 
+static void time_after_an_inverted_cue_is_no_object(void **state)
+{
+    (void)state;
+    /* "said this week" is not "cited this" (a verb with its own object); an unknown source cited
+     * with according to is the words up to the punctuation. */
+    expect_quotes("“The fees drive every price up,” the mayor said this week.\n\n"
+                  "“We will open the quay,” Hale said, according to notes of the meeting.\n",
+                  (const char *const[]){"direct [“The fees drive every price up,”] <- the mayor (said) #1 anonymous",
+                                        "direct [“We will open the quay,”] <- notes of the meeting (said, according "
+                                        "to) #2 anonymous",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -113,6 +126,7 @@ int main(void)
         cmocka_unit_test(reported_participle_after_an_object_or_a_preposition),
         cmocka_unit_test(cue_in_an_opening_participle_phrase),
         cmocka_unit_test(participle_after_a_long_opening_clause),
+        cmocka_unit_test(time_after_an_inverted_cue_is_no_object),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
