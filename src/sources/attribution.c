@@ -354,7 +354,7 @@ static span speaker_before_dashes(const src_doc *doc, long close, long limit)
 /* A day or month name, or "week", "night", "today", …: the word a time phrase hangs on. */
 static bool time_anchor(const src_doc *doc, long k)
 {
-    static const char *const words[] = {"week", "month", "year", "night", "morning", "afternoon", "evening",
+    static const char *const words[] = {"week", "month", "year", "night", "morning", "afternoon", "evening", "time",
                                         "today", "yesterday"};
     const src_token *t = src_tok(doc, (size_t)k);
     if (t->type != TOK_WORD)

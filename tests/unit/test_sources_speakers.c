@@ -107,10 +107,12 @@ static void time_after_an_inverted_cue_is_no_object(void **state)
     /* "said this week" is not "cited this" (a verb with its own object); an unknown source cited
      * with according to is the words up to the punctuation. */
     expect_quotes("“The fees drive every price up,” the mayor said this week.\n\n"
+                  "“The quay stays shut,” Hale says this time.\n\n"
                   "“We will open the quay,” Hale said, according to notes of the meeting.\n",
                   (const char *const[]){"direct [“The fees drive every price up,”] <- the mayor (said) #1 anonymous",
+                                        "direct [“The quay stays shut,”] <- Hale (says) #2",
                                         "direct [“We will open the quay,”] <- notes of the meeting (said, according "
-                                        "to) #2 anonymous",
+                                        "to) #3 anonymous",
                                         NULL});
 }
 
