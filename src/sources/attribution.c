@@ -2,6 +2,7 @@
  * (the speaker mention and its cue), and reported speech ("X said that ...") with its clause. */
 #include "sources/sources_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -2505,15 +2506,61 @@ static int compare_attrs(const void *a, const void *b)
     return x->end < y->end ? -1 : x->end > y->end;
 }
 
+/* Does reported clause `clause` end just before quote `quote`, a comma, colon or dash between? */
+static bool clause_runs_into(const src_doc *doc, const src_attr *clause, const src_attr *quote)
+{
+    if (clause->kind == ONR_QUOTE_DIRECT || clause->speaker_first < 0 || clause->end > quote->first ||
+        quote->first - clause->end > 2)
+        return false;
+    for (size_t k = clause->end; k < quote->first; k++)
+        if (src_tok(doc, k)->type != TOK_PUNCT || !strchr(",:-", src_tok(doc, k)->punct))
+            return false;
+    return true;
+}
+
+/* "Rubio said that once the Senate goes on recess, “I intend to help.”": a quote with no speaker
+ * of its own that goes on from a reported clause of its sentence is the same speaker's. The
+ * reported clauses come after the `direct` direct quotes, in sentence order. */
+static bool attribute_quotes_after_clauses(src_doc *doc, size_t direct)
+{
+    size_t nsent = doc->sentences.len, bytes;
+    if (!onr_size_mul(nsent + 1, sizeof(size_t), &bytes))
+        return false;
+    size_t *first = onr_malloc(doc->mem, bytes); /* per sentence, its first reported clause */
+    if (!first)
+        return false;
+    src_attr *attrs = doc->attrs.data;
+    for (size_t i = 0; i <= nsent; i++)
+        first[i] = SIZE_MAX;
+    for (size_t b = doc->attrs.len; b-- > direct;)
+        first[src_tok(doc, attrs[b].first)->sentence] = b;
+    for (size_t a = 0; a < direct; a++) {
+        uint32_t sentence = src_tok(doc, attrs[a].first)->sentence;
+        if (attrs[a].kind != ONR_QUOTE_DIRECT || attrs[a].speaker_first >= 0 || first[sentence] == SIZE_MAX)
+            continue;
+        for (size_t b = first[sentence]; b < doc->attrs.len && src_tok(doc, attrs[b].first)->sentence == sentence; b++)
+            if (clause_runs_into(doc, &attrs[b], &attrs[a])) {
+                attrs[a].speaker_first = attrs[b].speaker_first;
+                attrs[a].speaker_end = attrs[b].speaker_end;
+                attrs[a].cue_first = attrs[b].cue_first;
+                attrs[a].cue_end = attrs[b].cue_end;
+                break;
+            }
+    }
+    onr_free(doc->mem, first);
+    return true;
+}
+
 bool src_attribute(src_doc *doc)
 {
     if (!attribute_direct(doc))
         return false;
+    size_t direct = doc->attrs.len;
     const src_sentence *sents = doc->sentences.data;
     for (size_t i = 0; i < doc->sentences.len; i++)
         if (!attribute_reported(doc, &sents[i]))
             return false;
-    if (!attribute_orphans(doc) || !attribute_partial(doc))
+    if (!attribute_quotes_after_clauses(doc, direct) || !attribute_orphans(doc) || !attribute_partial(doc))
         return false;
     /* Attributions are made in sentence order but direct quotes come first; pieces stay put. */
     if (doc->attrs.len > 1)

@@ -116,6 +116,14 @@ static void time_after_an_inverted_cue_is_no_object(void **state)
                                         NULL});
 }
 
+static void quote_going_on_from_a_reported_clause(void **state)
+{
+    (void)state;
+    expect_quotes("Hale said that once the council goes on recess, “We will picket every meeting it holds.”\n",
+                  (const char *const[]){"indirect [that once the council goes on recess] <- Hale (said) #1",
+                                        "direct [“We will picket every meeting it holds.”] <- Hale (said) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -129,6 +137,7 @@ int main(void)
         cmocka_unit_test(cue_in_an_opening_participle_phrase),
         cmocka_unit_test(participle_after_a_long_opening_clause),
         cmocka_unit_test(time_after_an_inverted_cue_is_no_object),
+        cmocka_unit_test(quote_going_on_from_a_reported_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
