@@ -1142,6 +1142,43 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
     return false;
 }
 
+/* "As Foner put it: “…”", "as the columnist had written a few years earlier, “…”": "as", its
+ * subject and a verb of any kind (an auxiliary before it, "it" after it) open the clause that the
+ * comma or colon at `pre_end` - 1 ends. */
+static bool as_someone_put_it(const src_doc *doc, long pre, long pre_end, span *speaker, span *cue)
+{
+    long end = pre_end - 1;
+    if (end <= pre || !(is_punct(src_tok(doc, (size_t)end), ',') || is_punct(src_tok(doc, (size_t)end), ':')))
+        return false;
+    for (long k = end - 2; k >= pre && k > end - 24; k--) {
+        if (!word_is(doc, (size_t)k, "as"))
+            continue;
+        const src_token *before = k > pre ? src_tok(doc, (size_t)k - 1) : NULL;
+        if (before && !is_punct(before, ',') && !(before->lex & LEX_AND) && !word_is(doc, (size_t)k - 1, "but"))
+            return false; /* "such as", "as well as": not a clause of its own */
+        static const char *const irregular[] = {"put", "puts", "wrote", "writes", "sang", "sings", "said", "says"};
+        span who = np_right(doc, k + 1, end);
+        if (who.first < 0 || who.end >= end)
+            return false;
+        long verb = who.end + is_punct(src_tok(doc, (size_t)who.end), ','); /* "As Amar, a professor, put it" */
+        bool aux = verb < end && (src_tok(doc, (size_t)verb)->lex & LEX_AUX);
+        verb += aux;
+        const src_token *v = src_tok(doc, (size_t)verb);
+        if (verb >= end || v->type != TOK_WORD || (v->flags & TF_CAP) ||
+            (v->lex & (LEX_PREP | LEX_OF | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN)) ||
+            !(aux || (v->lex & LEX_CUE) || past_tense_verb(doc, verb) || WORD_AMONG(doc, (size_t)verb, irregular)))
+            return false; /* a verb, not the rest of a name: "the Hollywood columnist Parsons" */
+        long cue_end = verb + 1 + (verb + 1 < end && word_is(doc, (size_t)verb + 1, "it"));
+        for (long j = cue_end; j < end; j++)
+            if (src_tok(doc, (size_t)j)->type == TOK_PUNCT && strchr(",:;", src_tok(doc, (size_t)j)->punct))
+                return false; /* "As Earnest explained, taxes were cut, “…”": the clause ended before */
+        *speaker = who;
+        *cue = (span){verb, cue_end};
+        return true;
+    }
+    return false;
+}
+
 /* The attribution of quotation region `r` in the words before it ("She said: “…”"). */
 static bool attribution_before(const src_doc *doc, const src_region *r, span *speaker, span *cue)
 {
@@ -1203,6 +1240,8 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         reported_by_outer_cue(doc, pre, pre_end, sentence_first, speaker, cue);
         return true;
     }
+    if (as_someone_put_it(doc, pre, pre_end, speaker, cue))
+        return true;
     if (is_punct(last, ':') || (is_punct(last, ',') && documented)) {
         *speaker = clause_subject(doc, clause, pre_end - 1);
         if (speaker->first < 0 && clause > pre)

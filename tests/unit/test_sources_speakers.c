@@ -124,6 +124,16 @@ static void quote_going_on_from_a_reported_clause(void **state)
                                         "direct [“We will picket every meeting it holds.”] <- Hale (said) #1", NULL});
 }
 
+static void as_someone_put_it(void **state)
+{
+    (void)state;
+    expect_quotes("As Professor Lund put it: “The quay is the town.”\n\n"
+                  "As the Harbour Singers sang back in the 1950s, “Haul away for the harbour.”\n",
+                  (const char *const[]){"direct [“The quay is the town.”] <- Professor Lund (put it) #1",
+                                        "direct [“Haul away for the harbour.”] <- the Harbour Singers (sang) #2",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -138,6 +148,7 @@ int main(void)
         cmocka_unit_test(participle_after_a_long_opening_clause),
         cmocka_unit_test(time_after_an_inverted_cue_is_no_object),
         cmocka_unit_test(quote_going_on_from_a_reported_clause),
+        cmocka_unit_test(as_someone_put_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
