@@ -1143,8 +1143,8 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
 }
 
 /* "As Foner put it: “…”", "as the columnist had written a few years earlier, “…”": "as", its
- * subject and a verb of any kind (an auxiliary before it, "it" after it) open the clause that the
- * comma or colon at `pre_end` - 1 ends. */
+ * subject and a verb of any kind (an auxiliary before it) open the clause that the comma or colon
+ * at `pre_end` - 1 ends. */
 static bool as_someone_put_it(const src_doc *doc, long pre, long pre_end, span *speaker, span *cue)
 {
     long end = pre_end - 1;
@@ -1168,12 +1168,11 @@ static bool as_someone_put_it(const src_doc *doc, long pre, long pre_end, span *
             (v->lex & (LEX_PREP | LEX_OF | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN)) ||
             !(aux || (v->lex & LEX_CUE) || past_tense_verb(doc, verb) || WORD_AMONG(doc, (size_t)verb, irregular)))
             return false; /* a verb, not the rest of a name: "the Hollywood columnist Parsons" */
-        long cue_end = verb + 1 + (verb + 1 < end && word_is(doc, (size_t)verb + 1, "it"));
-        for (long j = cue_end; j < end; j++)
+        for (long j = verb + 1; j < end; j++)
             if (src_tok(doc, (size_t)j)->type == TOK_PUNCT && strchr(",:;", src_tok(doc, (size_t)j)->punct))
                 return false; /* "As Earnest explained, taxes were cut, “…”": the clause ended before */
         *speaker = who;
-        *cue = (span){verb, cue_end};
+        *cue = (span){verb, verb + 1};
         return true;
     }
     return false;

@@ -129,7 +129,7 @@ static void as_someone_put_it(void **state)
     (void)state;
     expect_quotes("As Professor Lund put it: “The quay is the town.”\n\n"
                   "As the Harbour Singers sang back in the 1950s, “Haul away for the harbour.”\n",
-                  (const char *const[]){"direct [“The quay is the town.”] <- Professor Lund (put it) #1",
+                  (const char *const[]){"direct [“The quay is the town.”] <- Professor Lund (put) #1",
                                         "direct [“Haul away for the harbour.”] <- the Harbour Singers (sang) #2",
                                         NULL});
 }
