@@ -388,6 +388,16 @@ static long before_time_phrase(const src_doc *doc, long c, long limit)
     return t->type == TOK_WORD || is_punct(t, ',') ? k : c - 1;
 }
 
+/* Is [first, end) before a comma an age or the place after "of" or "from" in "Cory James, 22, of
+ * Flint, Mich., said", not the name the appositions belong to? */
+static bool age_or_place(const src_doc *doc, long first, long end, long limit)
+{
+    if (end == first + 1 && src_tok(doc, (size_t)first)->type == TOK_NUMBER)
+        return true;
+    return first > limit + 1 && (word_is(doc, (size_t)first - 1, "of") || word_is(doc, (size_t)first - 1, "from")) &&
+           is_punct(src_tok(doc, (size_t)first - 2), ','); /* not "Exit polls from the primary, which …," */
+}
+
 static span speaker_left(const src_doc *doc, long c, long limit)
 {
     long i = before_time_phrase(doc, c, limit);
@@ -424,7 +434,7 @@ static span speaker_left(const src_doc *doc, long c, long limit)
          * "Blunt, after a long pause, said": up to three comma-delimited stretches back to a name. */
         long close = i;
         bool apposition = true;
-        for (int level = 0; level < 3; level++) {
+        for (int level = 0; level < 4; level++) {
             long open = close - 1;
             while (open >= limit && open > close - 26 && !is_punct(src_tok(doc, (size_t)open), ',') &&
                    src_tok(doc, (size_t)open)->region < 0 &&
@@ -435,14 +445,16 @@ static span speaker_left(const src_doc *doc, long c, long limit)
             if (open < limit + 1 || open <= close - 26 || !is_punct(src_tok(doc, (size_t)open), ',') || open + 1 >= close)
                 break;
             const src_token *a = src_tok(doc, (size_t)open + 1);
-            bool this_apposition = (a->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE | LEX_RELATIVE)) ||
-                                   a->type == TOK_NUMBER || (is_cap(a) && np_left(doc, close - 1, open + 1) == open + 1);
+            bool this_apposition = (a->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE | LEX_RELATIVE | LEX_OF)) ||
+                                   a->type == TOK_NUMBER || (is_cap(a) && np_left(doc, close - 1, open + 1) == open + 1) ||
+                                   word_is(doc, (size_t)open + 1, "from");
             if (level == 0)
                 apposition = this_apposition;
             else if (!this_apposition)
                 break;
             long name = np_left(doc, open - 1, limit);
-            if (name <= open - 1 && (has_name(doc, name, open) || has_head(doc, (span){name, open})))
+            if (name <= open - 1 && !age_or_place(doc, name, open, limit) &&
+                (has_name(doc, name, open) || has_head(doc, (span){name, open})))
                 return apposition ? (span){name, i} : (span){name, open};
             if (!apposition)
                 break;

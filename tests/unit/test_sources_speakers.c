@@ -134,6 +134,16 @@ static void as_someone_put_it(void **state)
                                         NULL});
 }
 
+static void name_before_an_age_and_a_place(void **state)
+{
+    (void)state;
+    expect_quotes("Cory Lund, 22, of Dover, Kent, said the ferry was late again.\n\n"
+                  "Tom Hale, 57, a retired pilot, said the quay should stay open.\n",
+                  (const char *const[]){"indirect [the ferry was late again] <- Cory Lund, 22, of Dover, Kent (said) #1",
+                                        "indirect [the quay should stay open] <- Tom Hale, 57, a retired pilot (said) #2",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -149,6 +159,7 @@ int main(void)
         cmocka_unit_test(time_after_an_inverted_cue_is_no_object),
         cmocka_unit_test(quote_going_on_from_a_reported_clause),
         cmocka_unit_test(as_someone_put_it),
+        cmocka_unit_test(name_before_an_age_and_a_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
