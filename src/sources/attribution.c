@@ -385,7 +385,7 @@ static long before_time_phrase(const src_doc *doc, long c, long limit)
     if (!anchored || k < limit || k == c - 1)
         return c - 1;
     const src_token *t = src_tok(doc, (size_t)k);
-    return t->type == TOK_WORD || is_punct(t, ',') ? k : c - 1;
+    return t->type == TOK_WORD || is_punct(t, ',') || is_punct(t, ')') ? k : c - 1; /* "Grassley (R-Iowa) on Monday" */
 }
 
 /* Is [first, end) before a comma an age or the place after "of" or "from" in "Cory James, 22, of

@@ -54,9 +54,11 @@ static void time_phrase_before_the_verb_is_no_speaker(void **state)
 {
     (void)state;
     expect_quotes("The dockers' union on Monday predicted a long strike.\n\n"
-                  "Hale later Thursday told reporters the port would stay shut.\n",
+                  "Hale later Thursday told reporters the port would stay shut.\n\n"
+                  "Sen. Ana Ruiz (D-Kent) on Wednesday criticized the harbour fees.\n",
                   (const char *const[]){"indirect [a long strike] <- The dockers' union (predicted) #1",
-                                        "indirect [the port would stay shut] <- Hale (told) #2", NULL});
+                                        "indirect [the port would stay shut] <- Hale (told) #2",
+                                        "indirect [the harbour fees] <- Sen. Ana Ruiz (D-Kent) (criticized) #3", NULL});
 }
 
 static void participle_after_the_object_is_the_subjects(void **state)
