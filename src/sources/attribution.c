@@ -369,6 +369,19 @@ static bool time_filler(const src_doc *doc, long k)
     return WORD_AMONG(doc, (size_t)k, words);
 }
 
+/* Is `s` nothing but a time phrase: "this week", "on Tuesday night", "last month"? */
+static bool only_time_phrase(const src_doc *doc, span s)
+{
+    bool anchored = false;
+    for (long k = s.first; k < s.end; k++) {
+        if (time_anchor(doc, k))
+            anchored = true;
+        else if (!time_filler(doc, k))
+            return false;
+    }
+    return anchored;
+}
+
 /* Where the words before cue `c` end once a time phrase just before it is set aside ("Ruiz on
  * Monday said", "Priebus later Thursday told", "The poll in June showed", "Ruiz, the mayor, on
  * Tuesday said"): the token before the phrase, or `c` - 1 when there is none. */
@@ -2324,6 +2337,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         content = as_clause(doc, speaker, c, send);
         if (content.first < 0)
             content = clause_after(doc, c, send);
+        if (content.first >= 0 && only_time_phrase(doc, content))
+            content = no_span; /* "…, Bill Clinton said this week.": the clause before is what he said */
         if (content.first < 0 && (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && is_punct(src_tok(doc, (size_t)c + 1), ','))))
             content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday.", "…, he said, and …" */
     } else if (c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&

@@ -146,6 +146,14 @@ static void name_before_an_age_and_a_place(void **state)
                                         NULL});
 }
 
+static void inverted_attribution_with_a_time_after_it(void **state)
+{
+    (void)state;
+    expect_quotes("The port will close for the winter, the mayor said this week.\n",
+                  (const char *const[]){"indirect [The port will close for the winter] <- the mayor (said) #1 anonymous",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -162,6 +170,7 @@ int main(void)
         cmocka_unit_test(quote_going_on_from_a_reported_clause),
         cmocka_unit_test(as_someone_put_it),
         cmocka_unit_test(name_before_an_age_and_a_place),
+        cmocka_unit_test(inverted_attribution_with_a_time_after_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
