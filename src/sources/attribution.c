@@ -1073,6 +1073,24 @@ static bool takes_own_object(const src_doc *doc, long c)
     return word_is(doc, (size_t)c + 1, "it") || word_is(doc, (size_t)c + 1, "them");
 }
 
+/* The source named after "according to", from token `from`: its noun phrase, or a word, run on to
+ * the punctuation a few words on ("a transcript of the show", "excerpts of his speech"). */
+static span cited_source(const src_doc *doc, long from, long end)
+{
+    span by = np_right(doc, from, end);
+    if (by.first < 0 && (from >= end || src_tok(doc, (size_t)from)->type != TOK_WORD))
+        return no_span;
+    if (by.first < 0)
+        by = (span){from, from + 1};
+    long stop = by.end;
+    while (stop < end && stop < by.first + 10 && src_tok(doc, (size_t)stop)->type != TOK_PUNCT &&
+           src_tok(doc, (size_t)stop)->region < 0)
+        stop++;
+    if (stop == end || src_tok(doc, (size_t)stop)->type == TOK_PUNCT)
+        by.end = stop;
+    return by;
+}
+
 /* "“…,” Ruiz said at a rally, according to the Tribune.": the writer's source is the one cited, so
  * a later "according to X" in the clause of cue `cue` makes X, up to the next punctuation, the
  * speaker, and the cue runs from the verb to "according to" (none of it reports anything else). */
@@ -1085,17 +1103,9 @@ static void cited_by_according_to(const src_doc *doc, long end, span *speaker, s
             return;
         if (!is_punct(t, ',') || !(src_tok(doc, (size_t)k + 1)->lex & LEX_ACCORDING) || !word_is(doc, (size_t)k + 2, "to"))
             continue;
-        span by = np_right(doc, k + 3, end);
-        if (by.first < 0 && src_tok(doc, (size_t)k + 3)->type != TOK_WORD)
-            return;
+        span by = cited_source(doc, k + 3, end);
         if (by.first < 0)
-            by = (span){k + 3, k + 4}; /* "according to excerpts of his speech": the words up to punctuation */
-        long stop = by.end;
-        while (stop < end && stop < by.first + 10 && src_tok(doc, (size_t)stop)->type != TOK_PUNCT &&
-               src_tok(doc, (size_t)stop)->region < 0)
-            stop++;
-        if (stop == end || src_tok(doc, (size_t)stop)->type == TOK_PUNCT)
-            by.end = stop; /* "a transcript of the show", "Farley’s account" */
+            return;
         *speaker = by;
         cue->end = k + 3;
         return;
@@ -2238,6 +2248,24 @@ static span opening_phrase_subject(const src_doc *doc, long c, long sfirst, long
     return subject;
 }
 
+/* "Trump said he was happy, according to the Times.": as for a quote, the source cited at the end
+ * of the sentence is the speaker of the clause `content`, which ends before it (the clause of
+ * "according to" itself stays too, the whole sentence before it). */
+static void cited_at_the_end(const src_doc *doc, span *content, long send, span *speaker)
+{
+    for (long k = content->first + 1; k + 3 < send; k++) {
+        if (!is_punct(src_tok(doc, (size_t)k), ',') || !(src_tok(doc, (size_t)k + 1)->lex & LEX_ACCORDING) ||
+            !word_is(doc, (size_t)k + 2, "to"))
+            continue;
+        span by = cited_source(doc, k + 3, send);
+        if (by.first < 0 || trim_end(doc, by.first, send) > by.end || trim_end(doc, content->first, k) <= content->first)
+            return; /* the source must end the sentence */
+        *speaker = by;
+        content->end = trim_end(doc, content->first, k);
+        return;
+    }
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -2387,6 +2415,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (content.first < 0 || (speaker.first < 0 && !participle))
         return true; /* "…, saying that …" is reported speech even when its subject is not found */
+    if (speaker.first >= 0)
+        cited_at_the_end(doc, &content, send, &speaker);
     if (!add_reported(doc, content, speaker, (span){c, c + 1}))
         return false;
     return true;

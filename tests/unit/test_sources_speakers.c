@@ -154,6 +154,15 @@ static void inverted_attribution_with_a_time_after_it(void **state)
                                         NULL});
 }
 
+static void reported_clause_cited_with_according_to(void **state)
+{
+    (void)state;
+    expect_quotes("On Monday, Hale said he was glad the quay had reopened, according to the Dover Post.\n",
+                  (const char *const[]){
+                      "indirect [On Monday, Hale said he was glad the quay had reopened] <- the Dover Post (according to) #1",
+                      "indirect [he was glad the quay had reopened] <- the Dover Post (said) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +180,7 @@ int main(void)
         cmocka_unit_test(as_someone_put_it),
         cmocka_unit_test(name_before_an_age_and_a_place),
         cmocka_unit_test(inverted_attribution_with_a_time_after_it),
+        cmocka_unit_test(reported_clause_cited_with_according_to),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
