@@ -21,8 +21,14 @@ static bool word_is(const src_doc *doc, size_t i, const char *w)
 /* Is token `i` one of the `n` words of `words` (compared as word_is does)? */
 static bool word_among(const src_doc *doc, size_t i, const char *const *words, size_t n)
 {
-    for (size_t w = 0; w < n; w++)
-        if (word_is(doc, i, words[w]))
+    const src_token *t = src_tok(doc, i);
+    if (t->type != TOK_WORD)
+        return false;
+    const char *text = doc->text + t->start;
+    size_t len = t->end - t->start;
+    char first = onr_ascii_lower(text[0]);
+    for (size_t w = 0; w < n; w++) /* the first letter before the whole word: this runs around every cue */
+        if (words[w][0] == first && onr_ascii_ieq(text, len, words[w], strlen(words[w])))
             return true;
     return false;
 }
