@@ -2,6 +2,7 @@
  * (the speaker mention and its cue), and reported speech ("X said that ...") with its clause. */
 #include "sources/sources_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,8 +21,14 @@ static bool word_is(const src_doc *doc, size_t i, const char *w)
 /* Is token `i` one of the `n` words of `words` (compared as word_is does)? */
 static bool word_among(const src_doc *doc, size_t i, const char *const *words, size_t n)
 {
-    for (size_t w = 0; w < n; w++)
-        if (word_is(doc, i, words[w]))
+    const src_token *t = src_tok(doc, i);
+    if (t->type != TOK_WORD)
+        return false;
+    const char *text = doc->text + t->start;
+    size_t len = t->end - t->start;
+    char first = onr_ascii_lower(text[0]);
+    for (size_t w = 0; w < n; w++) /* the first letter before the whole word: this runs around every cue */
+        if (words[w][0] == first && onr_ascii_ieq(text, len, words[w], strlen(words[w])))
             return true;
     return false;
 }
@@ -375,7 +382,7 @@ static bool short_quotation(const src_doc *doc, long k)
 /* A day or month name, or "week", "night", "today", …: the word a time phrase hangs on. */
 static bool time_anchor(const src_doc *doc, long k)
 {
-    static const char *const words[] = {"week", "month", "year", "night", "morning", "afternoon", "evening",
+    static const char *const words[] = {"week", "month", "year", "night", "morning", "afternoon", "evening", "time",
                                         "today", "yesterday"};
     const src_token *t = src_tok(doc, (size_t)k);
     if (t->type != TOK_WORD)
@@ -387,6 +394,19 @@ static bool time_filler(const src_doc *doc, long k)
 {
     static const char *const words[] = {"on", "in", "earlier", "later", "last", "this", "next"};
     return WORD_AMONG(doc, (size_t)k, words);
+}
+
+/* Is `s` nothing but a time phrase: "this week", "on Tuesday night", "last month"? */
+static bool only_time_phrase(const src_doc *doc, span s)
+{
+    bool anchored = false;
+    for (long k = s.first; k < s.end; k++) {
+        if (time_anchor(doc, k))
+            anchored = true;
+        else if (!time_filler(doc, k))
+            return false;
+    }
+    return anchored;
 }
 
 /* Where the words before cue `c` end once a time phrase just before it is set aside ("Ruiz on
@@ -405,7 +425,17 @@ static long before_time_phrase(const src_doc *doc, long c, long limit)
     if (!anchored || k < limit || k == c - 1)
         return c - 1;
     const src_token *t = src_tok(doc, (size_t)k);
-    return t->type == TOK_WORD || is_punct(t, ',') ? k : c - 1;
+    return t->type == TOK_WORD || is_punct(t, ',') || is_punct(t, ')') ? k : c - 1; /* "Grassley (R-Iowa) on Monday" */
+}
+
+/* Is [first, end) before a comma an age or the place after "of" or "from" in "Cory James, 22, of
+ * Flint, Mich., said", not the name the appositions belong to? */
+static bool age_or_place(const src_doc *doc, long first, long end, long limit)
+{
+    if (end == first + 1 && src_tok(doc, (size_t)first)->type == TOK_NUMBER)
+        return true;
+    return first > limit + 1 && (word_is(doc, (size_t)first - 1, "of") || word_is(doc, (size_t)first - 1, "from")) &&
+           is_punct(src_tok(doc, (size_t)first - 2), ','); /* not "Exit polls from the primary, which …," */
 }
 
 static span speaker_left(const src_doc *doc, long c, long limit)
@@ -444,7 +474,7 @@ static span speaker_left(const src_doc *doc, long c, long limit)
          * "Blunt, after a long pause, said": up to three comma-delimited stretches back to a name. */
         long close = i;
         bool apposition = true;
-        for (int level = 0; level < 3; level++) {
+        for (int level = 0; level < 4; level++) {
             long open = close - 1;
             while (open >= limit && open > close - 26 && !is_punct(src_tok(doc, (size_t)open), ',') &&
                    ((src_tok(doc, (size_t)open)->region < 0 &&
@@ -456,14 +486,16 @@ static span speaker_left(const src_doc *doc, long c, long limit)
             if (open < limit + 1 || open <= close - 26 || !is_punct(src_tok(doc, (size_t)open), ',') || open + 1 >= close)
                 break;
             const src_token *a = src_tok(doc, (size_t)open + 1);
-            bool this_apposition = (a->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE | LEX_RELATIVE)) ||
-                                   a->type == TOK_NUMBER || (is_cap(a) && np_left(doc, close - 1, open + 1) == open + 1);
+            bool this_apposition = (a->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE | LEX_RELATIVE | LEX_OF)) ||
+                                   a->type == TOK_NUMBER || (is_cap(a) && np_left(doc, close - 1, open + 1) == open + 1) ||
+                                   word_is(doc, (size_t)open + 1, "from");
             if (level == 0)
                 apposition = this_apposition;
             else if (!this_apposition)
                 break;
             long name = np_left(doc, open - 1, limit);
-            if (name <= open - 1 && (has_name(doc, name, open) || has_head(doc, (span){name, open})))
+            if (name <= open - 1 && !age_or_place(doc, name, open, limit) &&
+                (has_name(doc, name, open) || has_head(doc, (span){name, open})))
                 return apposition ? (span){name, i} : (span){name, open};
             if (!apposition)
                 break;
@@ -1136,6 +1168,24 @@ static bool takes_own_object(const src_doc *doc, long c)
     return word_is(doc, o, "it") || word_is(doc, o, "them") || (word_is(doc, o, "this") && !determiner);
 }
 
+/* The source named after "according to", from token `from`: its noun phrase, or a word, run on to
+ * the punctuation a few words on ("a transcript of the show", "excerpts of his speech"). */
+static span cited_source(const src_doc *doc, long from, long end)
+{
+    span by = np_right(doc, from, end);
+    if (by.first < 0 && (from >= end || src_tok(doc, (size_t)from)->type != TOK_WORD))
+        return no_span;
+    if (by.first < 0)
+        by = (span){from, from + 1};
+    long stop = by.end;
+    while (stop < end && stop < by.first + 10 && src_tok(doc, (size_t)stop)->type != TOK_PUNCT &&
+           src_tok(doc, (size_t)stop)->region < 0)
+        stop++;
+    if (stop == end || src_tok(doc, (size_t)stop)->type == TOK_PUNCT)
+        by.end = stop;
+    return by;
+}
+
 /* "“…,” Ruiz said at a rally, according to the Tribune.": the writer's source is the one cited, so
  * a later "according to X" in the clause of cue `cue` makes X, up to the next punctuation, the
  * speaker, and the cue runs from the verb to "according to" (none of it reports anything else). */
@@ -1148,15 +1198,9 @@ static void cited_by_according_to(const src_doc *doc, long end, span *speaker, s
             return;
         if (!is_punct(t, ',') || !(src_tok(doc, (size_t)k + 1)->lex & LEX_ACCORDING) || !word_is(doc, (size_t)k + 2, "to"))
             continue;
-        span by = np_right(doc, k + 3, end);
+        span by = cited_source(doc, k + 3, end);
         if (by.first < 0)
             return;
-        long stop = by.end;
-        while (stop < end && stop < by.first + 10 && src_tok(doc, (size_t)stop)->type != TOK_PUNCT &&
-               src_tok(doc, (size_t)stop)->region < 0)
-            stop++;
-        if (stop == end || src_tok(doc, (size_t)stop)->type == TOK_PUNCT)
-            by.end = stop; /* "a transcript of the show", "Farley’s account" */
         *speaker = by;
         cue->end = k + 3;
         return;
@@ -1228,6 +1272,42 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
     return false;
 }
 
+/* "As Foner put it: “…”", "as the columnist had written a few years earlier, “…”": "as", its
+ * subject and a verb of any kind (an auxiliary before it) open the clause that the comma or colon
+ * at `pre_end` - 1 ends. */
+static bool as_someone_put_it(const src_doc *doc, long pre, long pre_end, span *speaker, span *cue)
+{
+    long end = pre_end - 1;
+    if (end <= pre || !(is_punct(src_tok(doc, (size_t)end), ',') || is_punct(src_tok(doc, (size_t)end), ':')))
+        return false;
+    for (long k = end - 2; k >= pre && k > end - 24; k--) {
+        if (!word_is(doc, (size_t)k, "as"))
+            continue;
+        const src_token *before = k > pre ? src_tok(doc, (size_t)k - 1) : NULL;
+        if (before && !is_punct(before, ',') && !(before->lex & LEX_AND) && !word_is(doc, (size_t)k - 1, "but"))
+            return false; /* "such as", "as well as": not a clause of its own */
+        static const char *const irregular[] = {"put", "puts", "wrote", "writes", "sang", "sings", "said", "says"};
+        span who = np_right(doc, k + 1, end);
+        if (who.first < 0 || who.end >= end)
+            return false;
+        long verb = who.end + is_punct(src_tok(doc, (size_t)who.end), ','); /* "As Amar, a professor, put it" */
+        bool aux = verb < end && (src_tok(doc, (size_t)verb)->lex & LEX_AUX);
+        verb += aux;
+        const src_token *v = src_tok(doc, (size_t)verb);
+        if (verb >= end || v->type != TOK_WORD || (v->flags & TF_CAP) ||
+            (v->lex & (LEX_PREP | LEX_OF | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN)) ||
+            !(aux || (v->lex & LEX_CUE) || past_tense_verb(doc, verb) || WORD_AMONG(doc, (size_t)verb, irregular)))
+            return false; /* a verb, not the rest of a name: "the Hollywood columnist Parsons" */
+        for (long j = verb + 1; j < end; j++)
+            if (src_tok(doc, (size_t)j)->type == TOK_PUNCT && strchr(",:;", src_tok(doc, (size_t)j)->punct))
+                return false; /* "As Earnest explained, taxes were cut, “…”": the clause ended before */
+        *speaker = who;
+        *cue = (span){verb, verb + 1};
+        return true;
+    }
+    return false;
+}
+
 /* The attribution of quotation region `r` in the words before it ("She said: “…”"). */
 static bool attribution_before(const src_doc *doc, const src_region *r, span *speaker, span *cue)
 {
@@ -1289,6 +1369,8 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         reported_by_outer_cue(doc, pre, pre_end, sentence_first, speaker, cue);
         return true;
     }
+    if (as_someone_put_it(doc, pre, pre_end, speaker, cue))
+        return true;
     if (is_punct(last, ':') || (is_punct(last, ',') && documented)) {
         *speaker = clause_subject(doc, clause, pre_end - 1);
         if (speaker->first < 0 && clause > pre)
@@ -2388,6 +2470,24 @@ static span opening_phrase_subject(const src_doc *doc, long c, long sfirst, long
     return subject;
 }
 
+/* "Trump said he was happy, according to the Times.": as for a quote, the source cited at the end
+ * of the sentence is the speaker of the clause `content`, which ends before it (the clause of
+ * "according to" itself stays too, the whole sentence before it). */
+static void cited_at_the_end(const src_doc *doc, span *content, long send, span *speaker)
+{
+    for (long k = content->first + 1; k + 3 < send; k++) {
+        if (!is_punct(src_tok(doc, (size_t)k), ',') || !(src_tok(doc, (size_t)k + 1)->lex & LEX_ACCORDING) ||
+            !word_is(doc, (size_t)k + 2, "to"))
+            continue;
+        span by = cited_source(doc, k + 3, send);
+        if (by.first < 0 || trim_end(doc, by.first, send) > by.end || trim_end(doc, content->first, k) <= content->first)
+            return; /* the source must end the sentence */
+        *speaker = by;
+        content->end = trim_end(doc, content->first, k);
+        return;
+    }
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 /* "Democrats see Sanders as a spoiler", "voters viewed the plan as a gamble": a view, whose
@@ -2529,6 +2629,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         content = as_clause(doc, speaker, c, send);
         if (content.first < 0)
             content = clause_after(doc, c, send);
+        if (content.first >= 0 && only_time_phrase(doc, content))
+            content = no_span; /* "…, Bill Clinton said this week.": the clause before is what he said */
         if (content.first < 0 && (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && is_punct(src_tok(doc, (size_t)c + 1), ','))))
             content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday.", "…, he said, and …" */
     } else if (!participle && c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&
@@ -2577,6 +2679,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (content.first < 0 || (speaker.first < 0 && !participle))
         return true; /* "…, saying that …" is reported speech even when its subject is not found */
+    if (speaker.first >= 0)
+        cited_at_the_end(doc, &content, send, &speaker);
     if (!add_reported(doc, content, speaker, (span){c, c + 1}))
         return false;
     return true;
@@ -2777,15 +2881,61 @@ static int compare_attrs(const void *a, const void *b)
     return x->end < y->end ? -1 : x->end > y->end;
 }
 
+/* Does reported clause `clause` end just before quote `quote`, a comma, colon or dash between? */
+static bool clause_runs_into(const src_doc *doc, const src_attr *clause, const src_attr *quote)
+{
+    if (clause->kind == ONR_QUOTE_DIRECT || clause->speaker_first < 0 || clause->end > quote->first ||
+        quote->first - clause->end > 2)
+        return false;
+    for (size_t k = clause->end; k < quote->first; k++)
+        if (src_tok(doc, k)->type != TOK_PUNCT || !strchr(",:-", src_tok(doc, k)->punct))
+            return false;
+    return true;
+}
+
+/* "Rubio said that once the Senate goes on recess, “I intend to help.”": a quote with no speaker
+ * of its own that goes on from a reported clause of its sentence is the same speaker's. The
+ * reported clauses come after the `direct` direct quotes, in sentence order. */
+static bool attribute_quotes_after_clauses(src_doc *doc, size_t direct)
+{
+    size_t nsent = doc->sentences.len, bytes;
+    if (!onr_size_mul(nsent + 1, sizeof(size_t), &bytes))
+        return false;
+    size_t *first = onr_malloc(doc->mem, bytes); /* per sentence, its first reported clause */
+    if (!first)
+        return false;
+    src_attr *attrs = doc->attrs.data;
+    for (size_t i = 0; i <= nsent; i++)
+        first[i] = SIZE_MAX;
+    for (size_t b = doc->attrs.len; b-- > direct;)
+        first[src_tok(doc, attrs[b].first)->sentence] = b;
+    for (size_t a = 0; a < direct; a++) {
+        uint32_t sentence = src_tok(doc, attrs[a].first)->sentence;
+        if (attrs[a].kind != ONR_QUOTE_DIRECT || attrs[a].speaker_first >= 0 || first[sentence] == SIZE_MAX)
+            continue;
+        for (size_t b = first[sentence]; b < doc->attrs.len && src_tok(doc, attrs[b].first)->sentence == sentence; b++)
+            if (clause_runs_into(doc, &attrs[b], &attrs[a])) {
+                attrs[a].speaker_first = attrs[b].speaker_first;
+                attrs[a].speaker_end = attrs[b].speaker_end;
+                attrs[a].cue_first = attrs[b].cue_first;
+                attrs[a].cue_end = attrs[b].cue_end;
+                break;
+            }
+    }
+    onr_free(doc->mem, first);
+    return true;
+}
+
 bool src_attribute(src_doc *doc)
 {
     if (!attribute_direct(doc))
         return false;
+    size_t direct = doc->attrs.len;
     const src_sentence *sents = doc->sentences.data;
     for (size_t i = 0; i < doc->sentences.len; i++)
         if (!attribute_reported(doc, &sents[i]))
             return false;
-    if (!attribute_orphans(doc) || !attribute_partial(doc))
+    if (!attribute_quotes_after_clauses(doc, direct) || !attribute_orphans(doc) || !attribute_partial(doc))
         return false;
     /* Attributions are made in sentence order but direct quotes come first; pieces stay put. */
     if (doc->attrs.len > 1)

@@ -657,7 +657,7 @@ static void colon_after_an_as_clause(void **state)
 {
     (void)state;
     expect_quotes("As Professor Lind put it: “A harbour town never stops trading.”\n",
-                  (const char *const[]){"direct [“A harbour town never stops trading.”] <- Professor Lind (put it) #1", NULL});
+                  (const char *const[]){"direct [“A harbour town never stops trading.”] <- Professor Lind (put) #1", NULL});
 }
 
 static void elided_century_is_no_quotation_mark(void **state)

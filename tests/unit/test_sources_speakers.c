@@ -54,9 +54,11 @@ static void time_phrase_before_the_verb_is_no_speaker(void **state)
 {
     (void)state;
     expect_quotes("The dockers' union on Monday predicted a long strike.\n\n"
-                  "Hale later Thursday told reporters the port would stay shut.\n",
+                  "Hale later Thursday told reporters the port would stay shut.\n\n"
+                  "Sen. Ana Ruiz (D-Kent) on Wednesday criticized the harbour fees.\n",
                   (const char *const[]){"indirect [a long strike] <- The dockers' union (predicted) #1",
-                                        "indirect [the port would stay shut] <- Hale (told) #2", NULL});
+                                        "indirect [the port would stay shut] <- Hale (told) #2",
+                                        "indirect [the harbour fees] <- Sen. Ana Ruiz (D-Kent) (criticized) #3", NULL});
 }
 
 static void participle_after_the_object_is_the_subjects(void **state)
@@ -101,6 +103,66 @@ static void participle_after_a_long_opening_clause(void **state)
                       "indirect [that the ferry still ran] <- Hale (noting) #3", NULL});
 }
 
+static void time_after_an_inverted_cue_is_no_object(void **state)
+{
+    (void)state;
+    /* "said this week" is not "cited this" (a verb with its own object); an unknown source cited
+     * with according to is the words up to the punctuation. */
+    expect_quotes("“The fees drive every price up,” the mayor said this week.\n\n"
+                  "“The quay stays shut,” Hale says this time.\n\n"
+                  "“We will open the quay,” Hale said, according to notes of the meeting.\n",
+                  (const char *const[]){"direct [“The fees drive every price up,”] <- the mayor (said) #1 anonymous",
+                                        "direct [“The quay stays shut,”] <- Hale (says) #2",
+                                        "direct [“We will open the quay,”] <- notes of the meeting (said, according "
+                                        "to) #3 anonymous",
+                                        NULL});
+}
+
+static void quote_going_on_from_a_reported_clause(void **state)
+{
+    (void)state;
+    expect_quotes("Hale said that once the council goes on recess, “We will picket every meeting it holds.”\n",
+                  (const char *const[]){"indirect [that once the council goes on recess] <- Hale (said) #1",
+                                        "direct [“We will picket every meeting it holds.”] <- Hale (said) #1", NULL});
+}
+
+static void as_someone_put_it(void **state)
+{
+    (void)state;
+    expect_quotes("As Professor Lund put it: “The quay is the town.”\n\n"
+                  "As the Harbour Singers sang back in the 1950s, “Haul away for the harbour.”\n",
+                  (const char *const[]){"direct [“The quay is the town.”] <- Professor Lund (put) #1",
+                                        "direct [“Haul away for the harbour.”] <- the Harbour Singers (sang) #2",
+                                        NULL});
+}
+
+static void name_before_an_age_and_a_place(void **state)
+{
+    (void)state;
+    expect_quotes("Cory Lund, 22, of Dover, Kent, said the ferry was late again.\n\n"
+                  "Tom Hale, 57, a retired pilot, said the quay should stay open.\n",
+                  (const char *const[]){"indirect [the ferry was late again] <- Cory Lund, 22, of Dover, Kent (said) #1",
+                                        "indirect [the quay should stay open] <- Tom Hale, 57, a retired pilot (said) #2",
+                                        NULL});
+}
+
+static void inverted_attribution_with_a_time_after_it(void **state)
+{
+    (void)state;
+    expect_quotes("The port will close for the winter, the mayor said this week.\n",
+                  (const char *const[]){"indirect [The port will close for the winter] <- the mayor (said) #1 anonymous",
+                                        NULL});
+}
+
+static void reported_clause_cited_with_according_to(void **state)
+{
+    (void)state;
+    expect_quotes("On Monday, Hale said he was glad the quay had reopened, according to the Dover Post.\n",
+                  (const char *const[]){
+                      "indirect [On Monday, Hale said he was glad the quay had reopened] <- the Dover Post (according to) #1",
+                      "indirect [he was glad the quay had reopened] <- the Dover Post (said) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -113,6 +175,12 @@ int main(void)
         cmocka_unit_test(reported_participle_after_an_object_or_a_preposition),
         cmocka_unit_test(cue_in_an_opening_participle_phrase),
         cmocka_unit_test(participle_after_a_long_opening_clause),
+        cmocka_unit_test(time_after_an_inverted_cue_is_no_object),
+        cmocka_unit_test(quote_going_on_from_a_reported_clause),
+        cmocka_unit_test(as_someone_put_it),
+        cmocka_unit_test(name_before_an_age_and_a_place),
+        cmocka_unit_test(inverted_attribution_with_a_time_after_it),
+        cmocka_unit_test(reported_clause_cited_with_according_to),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
