@@ -140,7 +140,7 @@ static unsigned hint_of_word(const hint_index *index, const char *w, size_t len)
         const hint_word *h = &hint_words[i];
         if (len < h->len || (h->exact && len != h->len))
             continue;
-        size_t k = 0;
+        size_t k = 2; /* the pair matched the first two */
         while (k < h->len && (w[k] | 0x20) == h->word[k])
             k++;
         if (k == h->len)
