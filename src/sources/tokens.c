@@ -194,7 +194,7 @@ bool src_tokenize(src_doc *doc)
             qflags = c == '`' ? TF_OPEN : TF_OPEN | TF_CLOSE;
             used = 2;
         }
-        if (used == 1 && (mark == MARK_SINGLE || mark == MARK_STRAIGHT_SINGLE)) {
+        if (mark == MARK_SINGLE || mark == MARK_STRAIGHT_SINGLE) {
             /* An apostrophe after a word ("Russians’ ") closes only; one before a word opens. */
             uint32_t before = decode_before(doc, i);
             size_t u2;
@@ -203,8 +203,8 @@ bool src_tokenize(src_doc *doc)
                 qflags &= (uint8_t)~TF_OPEN;
             if (!cp_is_alnum(after) && mark == MARK_STRAIGHT_SINGLE)
                 qflags &= (uint8_t)~TF_OPEN;
-            if (!cp_is_alnum(before) && elided_century(s + i + used, n - i - used))
-                mark = MARK_NONE; /* "the late '70s", "in ’08": an apostrophe, not a quotation mark */
+            if ((!cp_is_alnum(before) && elided_century(s + i + used, n - i - used)) || !(qflags & (TF_OPEN | TF_CLOSE)))
+                mark = MARK_NONE; /* "the late '70s", "in ’08", "CBS‘ show": an apostrophe, not a quotation mark */
         }
         if (!push_token(doc, i, i + used, mark ? TOK_QUOTE : TOK_PUNCT, pending | (mark ? qflags : 0)))
             return false;
