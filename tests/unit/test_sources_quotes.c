@@ -659,8 +659,8 @@ static void elided_century_is_no_quotation_mark(void **state)
 static void curly_apostrophe_after_a_word_opens_nothing(void **state)
 {
     (void)state;
-    /* A mistyped ‘ after a word ("NBC‘ show") and the ‘ of "in ‘08" are apostrophes. */
-    expect_quotes("On NBC‘ morning show in ‘08, she stated, “The harbour will stay open all winter.”\n",
+    /* A mistyped ‘ after a word ("NBC‘ show") and the ‘ of "in ‘08" or "‘bout" are apostrophes. */
+    expect_quotes("On NBC‘ morning show in ‘08, how ‘bout that, she stated, “The harbour will stay open all winter.”\n",
                   (const char *const[]){"direct [“The harbour will stay open all winter.”] <- she (stated) #1", NULL});
 }
 
