@@ -123,13 +123,25 @@ static void classify_word(src_doc *doc, src_token *t)
 static bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 static bool ascii_alnum(char c) { return ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-/* Two digits and then an "s" or the end of the word: the year after an elided century ("70s", "08"). */
-static bool elided_century(const char *s, size_t n)
+/* Does the word at `s` end after `len` bytes? */
+static bool word_ends(const char *s, size_t n, size_t len)
 {
-    if (n < 2 || !ascii_digit(s[0]) || !ascii_digit(s[1]))
-        return false;
-    size_t k = 2 + (n > 2 && s[2] == 's');
-    return k >= n || (!ascii_alnum(s[k]) && !((unsigned char)s[k] & 0x80));
+    return len >= n || (!ascii_alnum(s[len]) && !((unsigned char)s[len] & 0x80));
+}
+
+/* The rest of a word whose start an apostrophe stands for: a year after its elided century ("70s",
+ * "08") or a clipped word ("bout", "em", "cause"). */
+static bool elided_word(const char *s, size_t n)
+{
+    static const char *const clipped[] = {"bout", "em", "cause", "til", "tis", "twas", "round", "n"};
+    if (n >= 2 && ascii_digit(s[0]) && ascii_digit(s[1]))
+        return word_ends(s, n, 2 + (n > 2 && s[2] == 's'));
+    for (size_t i = 0; i < sizeof clipped / sizeof clipped[0]; i++) {
+        size_t len = strlen(clipped[i]);
+        if (len <= n && onr_ascii_ieq(s, len, clipped[i], len) && word_ends(s, n, len))
+            return true;
+    }
+    return false;
 }
 
 bool src_tokenize(src_doc *doc)
@@ -194,7 +206,7 @@ bool src_tokenize(src_doc *doc)
             qflags = c == '`' ? TF_OPEN : TF_OPEN | TF_CLOSE;
             used = 2;
         }
-        if (used == 1 && (mark == MARK_SINGLE || mark == MARK_STRAIGHT_SINGLE)) {
+        if (mark == MARK_SINGLE || mark == MARK_STRAIGHT_SINGLE) {
             /* An apostrophe after a word ("Russians’ ") closes only; one before a word opens. */
             uint32_t before = decode_before(doc, i);
             size_t u2;
@@ -203,8 +215,8 @@ bool src_tokenize(src_doc *doc)
                 qflags &= (uint8_t)~TF_OPEN;
             if (!cp_is_alnum(after) && mark == MARK_STRAIGHT_SINGLE)
                 qflags &= (uint8_t)~TF_OPEN;
-            if (!cp_is_alnum(before) && elided_century(s + i + used, n - i - used))
-                mark = MARK_NONE; /* "the late '70s", "in ’08": an apostrophe, not a quotation mark */
+            if ((!cp_is_alnum(before) && elided_word(s + i + used, n - i - used)) || !(qflags & (TF_OPEN | TF_CLOSE)))
+                mark = MARK_NONE; /* "the late '70s", "how ‘bout", "CBS‘ show": an apostrophe, not a quotation mark */
         }
         if (!push_token(doc, i, i + used, mark ? TOK_QUOTE : TOK_PUNCT, pending | (mark ? qflags : 0)))
             return false;

@@ -671,6 +671,14 @@ static void elided_century_is_no_quotation_mark(void **state)
                                         "direct [\"Once the winter comes, it won't make it,\"] <- Reed (predicted) #1", NULL});
 }
 
+static void curly_apostrophe_after_a_word_opens_nothing(void **state)
+{
+    (void)state;
+    /* A mistyped ‘ after a word ("NBC‘ show") and the ‘ of "in ‘08" or "‘bout" are apostrophes. */
+    expect_quotes("On NBC‘ morning show in ‘08, how ‘bout that, she stated, “The harbour will stay open all winter.”\n",
+                  (const char *const[]){"direct [“The harbour will stay open all winter.”] <- she (stated) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -732,6 +740,7 @@ int main(void)
         cmocka_unit_test(pronoun_reported_by_the_verb_before_it),
         cmocka_unit_test(colon_after_an_as_clause),
         cmocka_unit_test(elided_century_is_no_quotation_mark),
+        cmocka_unit_test(curly_apostrophe_after_a_word_opens_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
