@@ -1741,6 +1741,20 @@ static bool past_tense_verb(const src_doc *doc, long i)
     return !(t->flags & TF_CAP) && !(t->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN)) && word_ends_in(doc, t, "ed", 3);
 }
 
+/* "a program called Sandy Hook Promise", "a website named …": an indefinite noun phrase before a
+ * naming verb and a name after it is a thing being named, no one speaking. */
+static bool named_thing(const src_doc *doc, span speaker, long c, long send)
+{
+    if (speaker.first < 0 || !(src_tok(doc, (size_t)c)->lex & LEX_NAMING) || c + 1 >= send ||
+        !(word_is(doc, (size_t)speaker.first, "a") || word_is(doc, (size_t)speaker.first, "an")))
+        return false;
+    for (long k = speaker.first; k < speaker.end; k++)
+        if (src_tok(doc, (size_t)k)->lex & LEX_ROLE)
+            return false; /* "a spokesman called it …" */
+    const src_token *n = src_tok(doc, (size_t)c + 1);
+    return is_cap(n) || n->type == TOK_QUOTE || n->region >= 0;
+}
+
 /* A comma right before token `c`, or inside the quotation that closes there: "…,” adding that …". */
 static bool comma_before(const src_doc *doc, long c, long sfirst)
 {
@@ -2142,6 +2156,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     bool participle = (t->lex & LEX_PARTICIPLE) && c > sfirst && comma_before(doc, c, sfirst);
     span speaker = participle ? no_span : verb_speaker(doc, c, sfirst), content = no_span;
+    if (named_thing(doc, speaker, c, send))
+        return true;
     if (!participle && raising_verb(doc, c, sfirst) && raising_subject(doc, c, sfirst).first >= 0)
         return attribute_hedge(doc, c, sfirst, send);
     if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&

@@ -311,6 +311,15 @@ static void one_word_object_ends_at_a_new_clause(void **state)
                       "indirect [the new plan] <- the mayor (praised) #2 anonymous", NULL});
 }
 
+static void thing_being_named_is_no_speaker(void **state)
+{
+    (void)state;
+    /* "a website called Harbour Watch" names a thing; "A reporter called the plan “…”" speaks */
+    expect_quotes("The mayor set up a website called Harbour Watch last year.\n\n"
+                  "A reporter called the plan \"a folly.\"\n",
+                  (const char *const[]){"mixed [the plan \"a folly.\"] <- A reporter (called) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,6 +352,7 @@ int main(void)
         cmocka_unit_test(view_of_something_as_something),
         cmocka_unit_test(that_far_after_the_verb_is_a_relative),
         cmocka_unit_test(one_word_object_ends_at_a_new_clause),
+        cmocka_unit_test(thing_being_named_is_no_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
