@@ -44,6 +44,11 @@ static bool noun_not_cue(const src_doc *doc, long c)
         return false;
     static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
     static const char *const particles[] = {"up", "off", "down", "away"};
+    static const char *const reflexives[] = {"himself", "herself", "itself", "themselves", "myself", "ourselves"};
+    static const char *const finding[] = {"find", "finds", "found"};
+    if (c + 1 < (long)doc->tokens.len && word_among(doc, c + 1, reflexives, sizeof reflexives / sizeof reflexives[0]) &&
+        word_among(doc, c, finding, sizeof finding / sizeof finding[0]))
+        return true; /* "found himself at the center of …": where one is, not what was found */
     if (word_among(doc, c - 1, determiners, sizeof determiners / sizeof determiners[0]) ||
         (c + 1 < (long)doc->tokens.len && word_among(doc, c + 1, particles, sizeof particles / sizeof particles[0])))
         return true; /* "the show", "his call", "a promise"; "show up", "called off" */
