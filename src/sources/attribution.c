@@ -35,33 +35,6 @@ static bool word_among(const src_doc *doc, long i, const char *const *words, siz
     return false;
 }
 
-/* "a planning report", "the reports": a noun that is also a reporting verb, after a determiner
- * or a plain modifier, is the noun. */
-static bool noun_not_cue(const src_doc *doc, long c)
-{
-    const src_token *t = src_tok(doc, (size_t)c);
-    if (c == 0)
-        return false;
-    static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
-    static const char *const particles[] = {"up", "off", "down", "away"};
-    static const char *const reflexives[] = {"himself", "herself", "itself", "themselves", "myself", "ourselves"};
-    static const char *const finding[] = {"find", "finds", "found"};
-    if (c + 1 < (long)doc->tokens.len && word_among(doc, c + 1, reflexives, sizeof reflexives / sizeof reflexives[0]) &&
-        word_among(doc, c, finding, sizeof finding / sizeof finding[0]))
-        return true; /* "found himself at the center of …": where one is, not what was found */
-    if (word_among(doc, c - 1, determiners, sizeof determiners / sizeof determiners[0]) ||
-        (c + 1 < (long)doc->tokens.len && word_among(doc, c + 1, particles, sizeof particles / sizeof particles[0])))
-        return true; /* "the show", "his call", "a promise"; "show up", "called off" */
-    if ((t->lex & LEX_LABEL) && c + 1 < (long)doc->tokens.len && is_punct(src_tok(doc, (size_t)c + 1), ':') &&
-        (src_tok(doc, (size_t)c - 1)->flags & TF_PARA))
-        return true; /* "Editor's note:", a label opening the paragraph */
-    if (!(t->lex & LEX_DOC))
-        return false;
-    const src_token *p = src_tok(doc, (size_t)c - 1);
-    return p->type == TOK_WORD && ((p->lex & (LEX_DEF | LEX_INDEF)) ||
-                                   (!(p->flags & TF_CAP) && !(p->lex & (LEX_ROLE | LEX_PRONOUN | LEX_PLURAL | LEX_AUX))));
-}
-
 /* A word longer than `min_len` bytes that ends in `suffix`: "-ly", "-ing", "-ed" word shapes. */
 static bool word_ends_in(const src_doc *doc, const src_token *t, const char *suffix, size_t min_len)
 {
@@ -172,6 +145,44 @@ static bool possessive_mark(const src_doc *doc, long i)
         return false;
     const src_token *w = src_tok(doc, (size_t)i - 1);
     return w->type == TOK_WORD && w->end == t->start && (doc->text[w->end - 1] | 0x20) == 's';
+}
+
+/* "Trump's", "Clinton’s": a word with its possessive "'s". */
+static bool ends_in_possessive(const src_doc *doc, const src_token *w)
+{
+    const char *e = doc->text + w->end;
+    size_t n = w->end - w->start;
+    return w->type == TOK_WORD && n > 2 && e[-1] == 's' && (e[-2] == '\'' || (n > 4 && !memcmp(e - 4, "\xe2\x80\x99", 3)));
+}
+
+/* "a planning report", "the reports": a noun that is also a reporting verb, after a determiner
+ * or a plain modifier, is the noun. */
+static bool noun_not_cue(const src_doc *doc, long c)
+{
+    const src_token *t = src_tok(doc, (size_t)c);
+    if (c == 0)
+        return false;
+    static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
+    static const char *const particles[] = {"up", "off", "down", "away"};
+    static const char *const reflexives[] = {"himself", "herself", "itself", "themselves", "myself", "ourselves"};
+    const src_token *b = src_tok(doc, (size_t)c - 1);
+    if (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || ends_in_possessive(doc, b)))
+        return true; /* "a majority of pledged delegates", "Trump's call" */
+    static const char *const finding[] = {"find", "finds", "found"};
+    if (c + 1 < (long)doc->tokens.len && word_among(doc, c + 1, reflexives, sizeof reflexives / sizeof reflexives[0]) &&
+        word_among(doc, c, finding, sizeof finding / sizeof finding[0]))
+        return true; /* "found himself at the center of …": where one is, not what was found */
+    if (word_among(doc, c - 1, determiners, sizeof determiners / sizeof determiners[0]) ||
+        (c + 1 < (long)doc->tokens.len && word_among(doc, c + 1, particles, sizeof particles / sizeof particles[0])))
+        return true; /* "the show", "his call", "a promise"; "show up", "called off" */
+    if ((t->lex & LEX_LABEL) && c + 1 < (long)doc->tokens.len && is_punct(src_tok(doc, (size_t)c + 1), ':') &&
+        (src_tok(doc, (size_t)c - 1)->flags & TF_PARA))
+        return true; /* "Editor's note:", a label opening the paragraph */
+    if (!(t->lex & LEX_DOC))
+        return false;
+    const src_token *p = src_tok(doc, (size_t)c - 1);
+    return p->type == TOK_WORD && ((p->lex & (LEX_DEF | LEX_INDEF)) ||
+                                   (!(p->flags & TF_CAP) && !(p->lex & (LEX_ROLE | LEX_PRONOUN | LEX_PLURAL | LEX_AUX))));
 }
 
 /* ---- noun phrases around a cue ---- */
@@ -1912,9 +1923,7 @@ static long possessor_before(const src_doc *doc, long c, long sfirst)
             return possessive_mark(doc, p) ? p : -1;
         if (w->type != TOK_WORD)
             return -1;
-        const char *e = doc->text + w->end;
-        size_t n = w->end - w->start;
-        if ((n > 2 && e[-1] == 's' && (e[-2] == '\'' || (n > 4 && !memcmp(e - 4, "\xe2\x80\x99", 3)))) ||
+        if (ends_in_possessive(doc, w) ||
             ((w->lex & LEX_DEF) && (word_is(doc, (size_t)p, "his") || word_is(doc, (size_t)p, "her") ||
                                     word_is(doc, (size_t)p, "their") || word_is(doc, (size_t)p, "its"))))
             return p;

@@ -168,13 +168,15 @@ static void subject_of_the_clause_is_no_listener(void **state)
 static void cue_word_as_noun_or_with_a_particle(void **state)
 {
     (void)state;
-    /* "showed up", "called off", "his call", the label "Editor's note:", "found itself": no verb of
-     * saying */
+    /* "showed up", "called off", "his call", "the mayor's call", "of pledged delegates", the label
+     * "Editor's note:", "found itself": no verb of saying */
     expect_quotes("Crowds of farmers showed up at the town hall on Friday.\n\n"
                   "The council called off the vote on the new pier.\n\n"
                   "His call came too late for the council to act.\n\n"
                   "Editor's note: The ferry timetable changes in May.\n\n"
-                  "The council found itself at the centre of the dispute.\n",
+                  "The council found itself at the centre of the dispute.\n\n"
+                  "Ms. Hale won a majority of pledged delegates in May.\n\n"
+                  "The mayor\u2019s call came too late.\n",
                   (const char *const[]){NULL});
 }
 
