@@ -43,28 +43,6 @@ static bool is_cue(const src_token *t)
     return t->type == TOK_WORD && (t->lex & LEX_CUE) && !(t->flags & TF_CAP) && t->region < 0;
 }
 
-/* "a planning report", "the reports": a noun that is also a reporting verb, after a determiner
- * or a plain modifier, is the noun. */
-static bool noun_not_cue(const src_doc *doc, long c)
-{
-    const src_token *t = src_tok(doc, (size_t)c);
-    if (c == 0)
-        return false;
-    static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
-    static const char *const particles[] = {"up", "off", "down", "away"};
-    if (WORD_AMONG(doc, (size_t)(c - 1), determiners) ||
-        (c + 1 < (long)doc->tokens.len && WORD_AMONG(doc, (size_t)(c + 1), particles)))
-        return true; /* "the show", "his call", "a promise"; "show up", "called off" */
-    if ((t->lex & LEX_LABEL) && c + 1 < (long)doc->tokens.len && is_punct(src_tok(doc, (size_t)c + 1), ':') &&
-        (src_tok(doc, (size_t)c - 1)->flags & TF_PARA))
-        return true; /* "Editor's note:", a label opening the paragraph */
-    if (!(t->lex & LEX_DOC))
-        return false;
-    const src_token *p = src_tok(doc, (size_t)c - 1);
-    return p->type == TOK_WORD && ((p->lex & (LEX_DEF | LEX_INDEF)) ||
-                                   (!(p->flags & TF_CAP) && !(p->lex & (LEX_ROLE | LEX_PRONOUN | LEX_PLURAL | LEX_AUX))));
-}
-
 /* A word longer than `min_len` bytes that ends in `suffix`: "-ly", "-ing", "-ed" word shapes. */
 static bool word_ends_in(const src_doc *doc, const src_token *t, const char *suffix, size_t min_len)
 {
@@ -175,6 +153,44 @@ static bool possessive_mark(const src_doc *doc, long i)
         return false;
     const src_token *w = src_tok(doc, (size_t)i - 1);
     return w->type == TOK_WORD && w->end == t->start && (doc->text[w->end - 1] | 0x20) == 's';
+}
+
+/* "Trump's", "Clinton’s": a word with its possessive "'s". */
+static bool ends_in_possessive(const src_doc *doc, const src_token *w)
+{
+    const char *e = doc->text + w->end;
+    size_t n = w->end - w->start;
+    return w->type == TOK_WORD && n > 2 && e[-1] == 's' && (e[-2] == '\'' || (n > 4 && !memcmp(e - 4, "\xe2\x80\x99", 3)));
+}
+
+/* "a planning report", "the reports": a noun that is also a reporting verb, after a determiner
+ * or a plain modifier, is the noun. */
+static bool noun_not_cue(const src_doc *doc, long c)
+{
+    const src_token *t = src_tok(doc, (size_t)c);
+    if (c == 0)
+        return false;
+    static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
+    static const char *const particles[] = {"up", "off", "down", "away"};
+    static const char *const reflexives[] = {"himself", "herself", "itself", "themselves", "myself", "ourselves"};
+    const src_token *b = src_tok(doc, (size_t)c - 1);
+    if (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || ends_in_possessive(doc, b)))
+        return true; /* "a majority of pledged delegates", "Trump's call" */
+    static const char *const finding[] = {"find", "finds", "found"};
+    if (c + 1 < (long)doc->tokens.len && WORD_AMONG(doc, (size_t)(c + 1), reflexives) &&
+        WORD_AMONG(doc, (size_t)c, finding))
+        return true; /* "found himself at the center of …": where one is, not what was found */
+    if (WORD_AMONG(doc, (size_t)(c - 1), determiners) ||
+        (c + 1 < (long)doc->tokens.len && WORD_AMONG(doc, (size_t)(c + 1), particles)))
+        return true; /* "the show", "his call", "a promise"; "show up", "called off" */
+    if ((t->lex & LEX_LABEL) && c + 1 < (long)doc->tokens.len && is_punct(src_tok(doc, (size_t)c + 1), ':') &&
+        (src_tok(doc, (size_t)c - 1)->flags & TF_PARA))
+        return true; /* "Editor's note:", a label opening the paragraph */
+    if (!(t->lex & LEX_DOC))
+        return false;
+    const src_token *p = src_tok(doc, (size_t)c - 1);
+    return p->type == TOK_WORD && ((p->lex & (LEX_DEF | LEX_INDEF)) ||
+                                   (!(p->flags & TF_CAP) && !(p->lex & (LEX_ROLE | LEX_PRONOUN | LEX_PLURAL | LEX_AUX))));
 }
 
 /* ---- noun phrases around a cue ---- */
@@ -2142,6 +2158,20 @@ static bool past_tense_verb(const src_doc *doc, long i)
     return !(t->flags & TF_CAP) && !(t->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN)) && word_ends_in(doc, t, "ed", 3);
 }
 
+/* "a program called Sandy Hook Promise", "a website named …": an indefinite noun phrase before a
+ * naming verb and a name after it is a thing being named, no one speaking. */
+static bool named_thing(const src_doc *doc, span speaker, long c, long send)
+{
+    if (speaker.first < 0 || !(src_tok(doc, (size_t)c)->lex & LEX_NAMING) || c + 1 >= send ||
+        !(word_is(doc, (size_t)speaker.first, "a") || word_is(doc, (size_t)speaker.first, "an")))
+        return false;
+    for (long k = speaker.first; k < speaker.end; k++)
+        if (src_tok(doc, (size_t)k)->lex & LEX_ROLE)
+            return false; /* "a spokesman called it …" */
+    const src_token *n = src_tok(doc, (size_t)c + 1);
+    return is_cap(n) || n->type == TOK_QUOTE || n->region >= 0;
+}
+
 /* A comma right before token `c`, or inside the quotation that closes there: "…,” adding that …". */
 static bool comma_before(const src_doc *doc, long c, long sfirst)
 {
@@ -2294,9 +2324,7 @@ static long possessor_before(const src_doc *doc, long c, long sfirst)
             return possessive_mark(doc, p) ? p : -1;
         if (w->type != TOK_WORD)
             return -1;
-        const char *e = doc->text + w->end;
-        size_t n = w->end - w->start;
-        if ((n > 2 && e[-1] == 's' && (e[-2] == '\'' || (n > 4 && !memcmp(e - 4, "\xe2\x80\x99", 3)))) ||
+        if (ends_in_possessive(doc, w) ||
             ((w->lex & LEX_DEF) && (word_is(doc, (size_t)p, "his") || word_is(doc, (size_t)p, "her") ||
                                     word_is(doc, (size_t)p, "their") || word_is(doc, (size_t)p, "its"))))
             return p;
@@ -2589,6 +2617,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     span speaker = participle ? no_span : verb_speaker(doc, c, sfirst), content = no_span;
     if (!participle && (gerund_after_preposition(doc, c, sfirst) || object_of_a_verb(doc, speaker, sfirst)))
         speaker = subject_over_object(doc, c, sfirst, speaker);
+    if (named_thing(doc, speaker, c, send))
+        return true;
     if (!participle && raising_verb(doc, c, sfirst) && raising_subject(doc, c, sfirst).first >= 0)
         return attribute_hedge(doc, c, sfirst, send);
     if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&

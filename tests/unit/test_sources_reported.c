@@ -168,11 +168,15 @@ static void subject_of_the_clause_is_no_listener(void **state)
 static void cue_word_as_noun_or_with_a_particle(void **state)
 {
     (void)state;
-    /* "showed up", "called off", "his call", the label "Editor's note:": no verb of saying */
+    /* "showed up", "called off", "his call", "the mayor's call", "of pledged delegates", the label
+     * "Editor's note:", "found itself": no verb of saying */
     expect_quotes("Crowds of farmers showed up at the town hall on Friday.\n\n"
                   "The council called off the vote on the new pier.\n\n"
                   "His call came too late for the council to act.\n\n"
-                  "Editor's note: The ferry timetable changes in May.\n",
+                  "Editor's note: The ferry timetable changes in May.\n\n"
+                  "The council found itself at the centre of the dispute.\n\n"
+                  "Ms. Hale won a majority of pledged delegates in May.\n\n"
+                  "The mayor\u2019s call came too late.\n",
                   (const char *const[]){NULL});
 }
 
@@ -311,6 +315,15 @@ static void one_word_object_ends_at_a_new_clause(void **state)
                       "indirect [the new plan] <- the mayor (praised) #2 anonymous", NULL});
 }
 
+static void thing_being_named_is_no_speaker(void **state)
+{
+    (void)state;
+    /* "a website called Harbour Watch" names a thing; "A reporter called the plan “…”" speaks */
+    expect_quotes("The mayor set up a website called Harbour Watch last year.\n\n"
+                  "A reporter called the plan \"a folly.\"\n",
+                  (const char *const[]){"mixed [the plan \"a folly.\"] <- A reporter (called) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,6 +356,7 @@ int main(void)
         cmocka_unit_test(view_of_something_as_something),
         cmocka_unit_test(that_far_after_the_verb_is_a_relative),
         cmocka_unit_test(one_word_object_ends_at_a_new_clause),
+        cmocka_unit_test(thing_being_named_is_no_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
