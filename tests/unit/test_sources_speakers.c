@@ -163,6 +163,16 @@ static void reported_clause_cited_with_according_to(void **state)
                       "indirect [he was glad the quay had reopened] <- the Dover Post (said) #1", NULL});
 }
 
+static void participle_after_an_inverted_attribution(void **state)
+{
+    (void)state;
+    expect_quotes("“The file is worth having,” said Hale, explaining he had hired two clerks.\n\n"
+                  "~ As the Tribune put it, “The quay is the town.”\n",
+                  (const char *const[]){"direct [“The file is worth having,”] <- Hale (said) #1",
+                                        "indirect [he had hired two clerks] <- Hale (explaining) #1",
+                                        "direct [“The quay is the town.”] <- the Tribune (put) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -181,6 +191,7 @@ int main(void)
         cmocka_unit_test(name_before_an_age_and_a_place),
         cmocka_unit_test(inverted_attribution_with_a_time_after_it),
         cmocka_unit_test(reported_clause_cited_with_according_to),
+        cmocka_unit_test(participle_after_an_inverted_attribution),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
