@@ -1083,8 +1083,8 @@ static bool ends_cue_search(const src_doc *doc, long c, long pre_end)
  * not report that quotation. */
 static bool takes_own_object(const src_doc *doc, long c)
 {
-    if ((size_t)c + 1 >= src_ntok(doc))
-        return false;
+    if ((size_t)c + 1 >= src_ntok(doc) || (src_tok(doc, (size_t)c)->lex & LEX_TELL))
+        return false; /* "“…,” the organizer told them": the listener, not what was told */
     if (word_is(doc, (size_t)c + 1, "this")) /* but not the time of "said this week" */
         return (size_t)c + 2 >= src_ntok(doc) || !time_anchor(doc, c + 2);
     return word_is(doc, (size_t)c + 1, "it") || word_is(doc, (size_t)c + 1, "them");

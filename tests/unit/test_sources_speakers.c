@@ -106,15 +106,17 @@ static void participle_after_a_long_opening_clause(void **state)
 static void time_after_an_inverted_cue_is_no_object(void **state)
 {
     (void)state;
-    /* "said this week" is not "cited this" (a verb with its own object); an unknown source cited
-     * with according to is the words up to the punctuation. */
+    /* "said this week" is not "cited this" (a verb with its own object), nor is "told them" (its
+     * listener); an unknown source cited with according to is the words up to the punctuation. */
     expect_quotes("“The fees drive every price up,” the mayor said this week.\n\n"
                   "“The quay stays shut,” Hale says this time.\n\n"
+                  "“Bring your own stories,” the organizer told them.\n\n"
                   "“We will open the quay,” Hale said, according to notes of the meeting.\n",
                   (const char *const[]){"direct [“The fees drive every price up,”] <- the mayor (said) #1 anonymous",
                                         "direct [“The quay stays shut,”] <- Hale (says) #2",
+                                        "direct [“Bring your own stories,”] <- the organizer (told) #3 anonymous",
                                         "direct [“We will open the quay,”] <- notes of the meeting (said, according "
-                                        "to) #3 anonymous",
+                                        "to) #4 anonymous",
                                         NULL});
 }
 
