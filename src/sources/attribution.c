@@ -680,6 +680,17 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
         if (s.first >= 0)
             return s;
     }
+    for (long v = c - 3; v >= pre && v > c - 8; v--) {
+        /* "“…,” said Skelly, explaining": the speaker after an inverted cue */
+        if (!is_cue(src_tok(doc, (size_t)v)))
+            continue;
+        if (v == 0 || src_tok(doc, (size_t)v - 1)->type != TOK_QUOTE)
+            break; /* not "endorsed Senator Cruz of Texas, urging": an object after its verb */
+        span s = np_right(doc, v + 1, c - 1);
+        if (s.first >= 0 && s.end == c - 1)
+            return s;
+        break;
+    }
     span s = without_its_verb(doc, clause_subject(doc, pre, c));
     /* "“A,” said Tom Hale at the time, adding that “B”": the nearest speaker before it in the
      * sentence, among the last few attributions */
@@ -1300,7 +1311,7 @@ static bool as_someone_put_it(const src_doc *doc, long pre, long pre_end, span *
         if (!word_is(doc, (size_t)k, "as"))
             continue;
         const src_token *before = k > pre ? src_tok(doc, (size_t)k - 1) : NULL;
-        if (before && !is_punct(before, ',') && !(before->lex & LEX_AND) && !word_is(doc, (size_t)k - 1, "but"))
+        if (before && before->type != TOK_PUNCT && !(before->lex & LEX_AND) && !word_is(doc, (size_t)k - 1, "but"))
             return false; /* "such as", "as well as": not a clause of its own */
         static const char *const irregular[] = {"put", "puts", "wrote", "writes", "sang", "sings", "said", "says"};
         span who = np_right(doc, k + 1, end);

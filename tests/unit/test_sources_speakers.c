@@ -106,15 +106,17 @@ static void participle_after_a_long_opening_clause(void **state)
 static void time_after_an_inverted_cue_is_no_object(void **state)
 {
     (void)state;
-    /* "said this week" is not "cited this" (a verb with its own object); an unknown source cited
-     * with according to is the words up to the punctuation. */
+    /* "said this week" is not "cited this" (a verb with its own object), nor is "told them" (its
+     * listener); an unknown source cited with according to is the words up to the punctuation. */
     expect_quotes("“The fees drive every price up,” the mayor said this week.\n\n"
                   "“The quay stays shut,” Hale says this time.\n\n"
+                  "“Bring your own stories,” the organizer told them.\n\n"
                   "“We will open the quay,” Hale said, according to notes of the meeting.\n",
                   (const char *const[]){"direct [“The fees drive every price up,”] <- the mayor (said) #1 anonymous",
                                         "direct [“The quay stays shut,”] <- Hale (says) #2",
+                                        "direct [“Bring your own stories,”] <- the organizer (told) #3 anonymous",
                                         "direct [“We will open the quay,”] <- notes of the meeting (said, according "
-                                        "to) #3 anonymous",
+                                        "to) #4 anonymous",
                                         NULL});
 }
 
@@ -163,6 +165,16 @@ static void reported_clause_cited_with_according_to(void **state)
                       "indirect [he was glad the quay had reopened] <- the Dover Post (said) #1", NULL});
 }
 
+static void participle_after_an_inverted_attribution(void **state)
+{
+    (void)state;
+    expect_quotes("“The file is worth having,” said Hale, explaining he had hired two clerks.\n\n"
+                  "~ As the Tribune put it, “The quay is the town.”\n",
+                  (const char *const[]){"direct [“The file is worth having,”] <- Hale (said) #1",
+                                        "indirect [he had hired two clerks] <- Hale (explaining) #1",
+                                        "direct [“The quay is the town.”] <- the Tribune (put) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -181,6 +193,7 @@ int main(void)
         cmocka_unit_test(name_before_an_age_and_a_place),
         cmocka_unit_test(inverted_attribution_with_a_time_after_it),
         cmocka_unit_test(reported_clause_cited_with_according_to),
+        cmocka_unit_test(participle_after_an_inverted_attribution),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
