@@ -155,32 +155,31 @@ static bool ends_in_possessive(const src_doc *doc, const src_token *w)
     return w->type == TOK_WORD && n > 2 && e[-1] == 's' && (e[-2] == '\'' || (n > 4 && !memcmp(e - 4, "\xe2\x80\x99", 3)));
 }
 
-/* "a planning report", "the reports": a noun that is also a reporting verb, after a determiner
- * or a plain modifier, is the noun. */
+/* Is the cue word at `c` something other than a verb of saying? A noun after a determiner ("the
+ * show", "his call", "the mayor's call", "a planning report"), an adjective after "of" ("a
+ * majority of pledged delegates"), a verb with a particle ("showed up", "called off"), "found
+ * itself", or a label opening the paragraph ("Editor's note:"). */
 static bool noun_not_cue(const src_doc *doc, long c)
 {
-    const src_token *t = src_tok(doc, (size_t)c);
-    if (c == 0)
-        return false;
     static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
     static const char *const particles[] = {"up", "off", "down", "away"};
     static const char *const reflexives[] = {"himself", "herself", "itself", "themselves", "myself", "ourselves"};
-    const src_token *b = src_tok(doc, (size_t)c - 1);
-    if (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || ends_in_possessive(doc, b)))
-        return true; /* "a majority of pledged delegates", "Trump's call" */
     static const char *const finding[] = {"find", "finds", "found"};
-    if (c + 1 < (long)doc->tokens.len && word_among(doc, c + 1, reflexives, sizeof reflexives / sizeof reflexives[0]) &&
-        word_among(doc, c, finding, sizeof finding / sizeof finding[0]))
-        return true; /* "found himself at the center of …": where one is, not what was found */
+    if (c == 0)
+        return false;
+    const src_token *t = src_tok(doc, (size_t)c), *p = src_tok(doc, (size_t)c - 1);
+    bool has_next = c + 1 < (long)doc->tokens.len;
     if (word_among(doc, c - 1, determiners, sizeof determiners / sizeof determiners[0]) ||
-        (c + 1 < (long)doc->tokens.len && word_among(doc, c + 1, particles, sizeof particles / sizeof particles[0])))
-        return true; /* "the show", "his call", "a promise"; "show up", "called off" */
-    if ((t->lex & LEX_LABEL) && c + 1 < (long)doc->tokens.len && is_punct(src_tok(doc, (size_t)c + 1), ':') &&
-        (src_tok(doc, (size_t)c - 1)->flags & TF_PARA))
-        return true; /* "Editor's note:", a label opening the paragraph */
+        (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || ends_in_possessive(doc, p))))
+        return true;
+    if (has_next && (word_among(doc, c + 1, particles, sizeof particles / sizeof particles[0]) ||
+                     (word_among(doc, c + 1, reflexives, sizeof reflexives / sizeof reflexives[0]) &&
+                      word_among(doc, c, finding, sizeof finding / sizeof finding[0]))))
+        return true;
+    if (has_next && (t->lex & LEX_LABEL) && is_punct(src_tok(doc, (size_t)c + 1), ':') && (p->flags & TF_PARA))
+        return true;
     if (!(t->lex & LEX_DOC))
         return false;
-    const src_token *p = src_tok(doc, (size_t)c - 1);
     return p->type == TOK_WORD && ((p->lex & (LEX_DEF | LEX_INDEF)) ||
                                    (!(p->flags & TF_CAP) && !(p->lex & (LEX_ROLE | LEX_PRONOUN | LEX_PLURAL | LEX_AUX))));
 }
@@ -1798,15 +1797,9 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 static bool question_opener(const src_doc *doc, long k)
 {
     static const char *const openers[] = {"about", "if", "whether", "why", "how", "what", "when", "which", "who", "whom", "where"};
-    for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
-        if (word_is(doc, (size_t)k, openers[i]))
-            return true;
-    return false;
+    return word_among(doc, k, openers, sizeof openers / sizeof openers[0]);
 }
 
-/* "Asked about his plans, Ryan said …", "When asked on Monday whether X, 72 percent said yes":
- * the question put to the speaker, by an asker the sentence does not name. Its clause ends at
- * the first comma. */
 /* The question opener ("about", "whether", …) a few words after "asked" ("on Monday", "by the
  * host"), or -1. */
 static long question_after(const src_doc *doc, long c, long send)
@@ -1817,6 +1810,9 @@ static long question_after(const src_doc *doc, long c, long send)
     return k < send && question_opener(doc, k) ? k : -1;
 }
 
+/* "Asked about his plans, Ryan said …", "When asked on Monday whether X, 72 percent said yes":
+ * the question put to the speaker, by an asker the sentence does not name. Its clause ends at
+ * the first comma or the end of the sentence. */
 static bool attribute_asked(src_doc *doc, long c, long send)
 {
     long k = question_after(doc, c, send);
@@ -2071,8 +2067,6 @@ static bool infinitive_has_own_subject(const src_doc *doc, long from, long to)
     return false;
 }
 
-/* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
- * that a sentence without end ("officials said that officials said that …") stays linear. */
 /* "Democrats see Sanders as a spoiler", "voters viewed the plan as a gamble": a view, whose
  * content is the object and what it is seen as. */
 static bool seen_as(const src_doc *doc, long c, long send)
@@ -2109,6 +2103,8 @@ static bool attribute_seen_as(src_doc *doc, long c, long sfirst, long send)
     return add_reported(doc, (span){c + 1, end}, speaker, (span){c, c + 1});
 }
 
+/* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
+ * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
 {
     const src_token *t = src_tok(doc, (size_t)c);
