@@ -1702,7 +1702,11 @@ static bool attribute_label(src_doc *doc, long sfirst, long send)
     if (colon == sfirst || colon >= send || !is_punct(src_tok(doc, (size_t)colon), ':') ||
         src_tok(doc, (size_t)colon + 1 < (size_t)send ? (size_t)colon + 1 : (size_t)colon)->region >= 0)
         return true;
-    long end = trim_end(doc, colon + 1, send);
+    /* "Q: … ? …", "FALLIN: I think … . I think …": the speaker's turn is the whole paragraph */
+    long para_end = send;
+    while (para_end < (long)doc->tokens.len && para_end < send + 400 && same_para(doc, (size_t)colon, (size_t)para_end))
+        para_end++;
+    long end = trim_end(doc, colon + 1, para_end);
     if (count_words(doc, colon + 1, end) < 2)
         return true;
     return add_reported(doc, (span){colon + 1, end}, (span){sfirst, colon}, (span){colon, colon + 1});

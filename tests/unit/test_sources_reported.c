@@ -324,6 +324,15 @@ static void thing_being_named_is_no_speaker(void **state)
                   (const char *const[]){"mixed [the plan \"a folly.\"] <- A reporter (called) #1 anonymous", NULL});
 }
 
+static void labelled_turn_runs_to_the_end_of_its_paragraph(void **state)
+{
+    (void)state;
+    /* a transcript's "NAME:" speaks the whole paragraph, not just its first sentence */
+    expect_quotes("The interview was edited for length.\n\n"
+                  "HALE: I think the pier is sound. It will stand for years.\n",
+                  (const char *const[]){"indirect [I think the pier is sound. It will stand for years] <- HALE (:) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -357,6 +366,7 @@ int main(void)
         cmocka_unit_test(that_far_after_the_verb_is_a_relative),
         cmocka_unit_test(one_word_object_ends_at_a_new_clause),
         cmocka_unit_test(thing_being_named_is_no_speaker),
+        cmocka_unit_test(labelled_turn_runs_to_the_end_of_its_paragraph),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
