@@ -1231,9 +1231,11 @@ static bool question_opener(const src_doc *doc, long k);
  * which …", "… but did not say", "… and would not name them"? */
 static bool clause_stops_at(const src_doc *doc, long q, long send)
 {
-    /* "…, even as …", "…, though …", "…, compared with …": the writer's aside */
+    /* "…, even as …", "…, though …", "…, compared with …": the writer's aside; "…, according to
+     * X": the source of the whole sentence */
     static const char *const after_comma[] = {"and", "but", "which", "while", "even", "though", "although", "when",
-                                              "because", "after", "just", "compared", "however", "where", "despite"};
+                                              "because", "after", "just", "compared", "however", "where", "despite",
+                                              "according"};
     const src_token *t = src_tok(doc, (size_t)q);
     if (q + 1 >= send)
         return false;
