@@ -163,32 +163,31 @@ static bool ends_in_possessive(const src_doc *doc, const src_token *w)
     return w->type == TOK_WORD && n > 2 && e[-1] == 's' && (e[-2] == '\'' || (n > 4 && !memcmp(e - 4, "\xe2\x80\x99", 3)));
 }
 
-/* "a planning report", "the reports": a noun that is also a reporting verb, after a determiner
- * or a plain modifier, is the noun. */
+/* Is the cue word at `c` something other than a verb of saying? A noun after a determiner ("the
+ * show", "his call", "the mayor's call", "a planning report"), an adjective after "of" ("a
+ * majority of pledged delegates"), a verb with a particle ("showed up", "called off"), "found
+ * itself", or a label opening the paragraph ("Editor's note:"). */
 static bool noun_not_cue(const src_doc *doc, long c)
 {
-    const src_token *t = src_tok(doc, (size_t)c);
-    if (c == 0)
-        return false;
     static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
     static const char *const particles[] = {"up", "off", "down", "away"};
     static const char *const reflexives[] = {"himself", "herself", "itself", "themselves", "myself", "ourselves"};
-    const src_token *b = src_tok(doc, (size_t)c - 1);
-    if (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || ends_in_possessive(doc, b)))
-        return true; /* "a majority of pledged delegates", "Trump's call" */
     static const char *const finding[] = {"find", "finds", "found"};
-    if (c + 1 < (long)doc->tokens.len && WORD_AMONG(doc, (size_t)(c + 1), reflexives) &&
-        WORD_AMONG(doc, (size_t)c, finding))
-        return true; /* "found himself at the center of …": where one is, not what was found */
+    if (c == 0)
+        return false;
+    const src_token *t = src_tok(doc, (size_t)c), *p = src_tok(doc, (size_t)c - 1);
+    bool has_next = c + 1 < (long)doc->tokens.len;
     if (WORD_AMONG(doc, (size_t)(c - 1), determiners) ||
-        (c + 1 < (long)doc->tokens.len && WORD_AMONG(doc, (size_t)(c + 1), particles)))
-        return true; /* "the show", "his call", "a promise"; "show up", "called off" */
-    if ((t->lex & LEX_LABEL) && c + 1 < (long)doc->tokens.len && is_punct(src_tok(doc, (size_t)c + 1), ':') &&
-        (src_tok(doc, (size_t)c - 1)->flags & TF_PARA))
-        return true; /* "Editor's note:", a label opening the paragraph */
+        (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || ends_in_possessive(doc, p))))
+        return true;
+    if (has_next && (WORD_AMONG(doc, (size_t)(c + 1), particles) ||
+                     (WORD_AMONG(doc, (size_t)(c + 1), reflexives) &&
+                      WORD_AMONG(doc, (size_t)c, finding))))
+        return true;
+    if (has_next && (t->lex & LEX_LABEL) && is_punct(src_tok(doc, (size_t)c + 1), ':') && (p->flags & TF_PARA))
+        return true;
     if (!(t->lex & LEX_DOC))
         return false;
-    const src_token *p = src_tok(doc, (size_t)c - 1);
     return p->type == TOK_WORD && ((p->lex & (LEX_DEF | LEX_INDEF)) ||
                                    (!(p->flags & TF_CAP) && !(p->lex & (LEX_ROLE | LEX_PRONOUN | LEX_PLURAL | LEX_AUX))));
 }
@@ -1621,9 +1620,11 @@ static bool question_opener(const src_doc *doc, long k);
  * which …", "… but did not say", "… and would not name them"? */
 static bool clause_stops_at(const src_doc *doc, long q, long send)
 {
-    /* "…, even as …", "…, though …", "…, compared with …": the writer's aside */
+    /* "…, even as …", "…, though …", "…, compared with …": the writer's aside; "…, according to
+     * X": the source of the whole sentence */
     static const char *const after_comma[] = {"and", "but", "which", "while", "even", "though", "although", "when",
-                                              "because", "after", "just", "compared", "however", "where", "despite"};
+                                              "because", "after", "just", "compared", "however", "where", "despite",
+                                              "according"};
     const src_token *t = src_tok(doc, (size_t)q);
     if (q + 1 >= send)
         return false;
@@ -2115,7 +2116,11 @@ static bool attribute_label(src_doc *doc, long sfirst, long send)
     if (colon == sfirst || colon >= send || !is_punct(src_tok(doc, (size_t)colon), ':') ||
         src_tok(doc, (size_t)colon + 1 < (size_t)send ? (size_t)colon + 1 : (size_t)colon)->region >= 0)
         return true;
-    long end = trim_end(doc, colon + 1, send);
+    /* "Q: … ? …", "FALLIN: I think … . I think …": the speaker's turn is the whole paragraph */
+    long para_end = send;
+    while (para_end < (long)doc->tokens.len && para_end < send + 400 && same_para(doc, (size_t)colon, (size_t)para_end))
+        para_end++;
+    long end = trim_end(doc, colon + 1, para_end);
     if (count_words(doc, colon + 1, end) < 2)
         return true;
     return add_reported(doc, (span){colon + 1, end}, (span){sfirst, colon}, (span){colon, colon + 1});
@@ -2210,15 +2215,9 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 static bool question_opener(const src_doc *doc, long k)
 {
     static const char *const openers[] = {"about", "if", "whether", "why", "how", "what", "when", "which", "who", "whom", "where"};
-    for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
-        if (word_is(doc, (size_t)k, openers[i]))
-            return true;
-    return false;
+    return WORD_AMONG(doc, (size_t)k, openers);
 }
 
-/* "Asked about his plans, Ryan said …", "When asked on Monday whether X, 72 percent said yes":
- * the question put to the speaker, by an asker the sentence does not name. Its clause ends at
- * the first comma. */
 /* The question opener ("about", "whether", …) a few words after "asked" ("on Monday", "by the
  * host"), or -1. */
 static long question_after(const src_doc *doc, long c, long send)
@@ -2229,6 +2228,9 @@ static long question_after(const src_doc *doc, long c, long send)
     return k < send && question_opener(doc, k) ? k : -1;
 }
 
+/* "Asked about his plans, Ryan said …", "When asked on Monday whether X, 72 percent said yes":
+ * the question put to the speaker, by an asker the sentence does not name. Its clause ends at
+ * the first comma or the end of the sentence. */
 static bool attribute_asked(src_doc *doc, long c, long send)
 {
     long k = question_after(doc, c, send);
@@ -2527,8 +2529,6 @@ static void cited_at_the_end(const src_doc *doc, span *content, long send, span 
     }
 }
 
-/* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
- * that a sentence without end ("officials said that officials said that …") stays linear. */
 /* "Democrats see Sanders as a spoiler", "voters viewed the plan as a gamble": a view, whose
  * content is the object and what it is seen as. */
 static bool seen_as(const src_doc *doc, long c, long send)
@@ -2565,6 +2565,8 @@ static bool attribute_seen_as(src_doc *doc, long c, long sfirst, long send)
     return add_reported(doc, (span){c + 1, end}, speaker, (span){c, c + 1});
 }
 
+/* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
+ * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
 {
     const src_token *t = src_tok(doc, (size_t)c);
@@ -2720,8 +2722,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (content.first < 0 || (speaker.first < 0 && !participle))
         return true; /* "…, saying that …" is reported speech even when its subject is not found */
-    if (speaker.first >= 0)
-        cited_at_the_end(doc, &content, send, &speaker);
+    if (speaker.first >= 0 && !(t->lex & LEX_PARTICIPLE))
+        cited_at_the_end(doc, &content, send, &speaker); /* not "with most voters saying …, according to X" */
     if (!add_reported(doc, content, speaker, (span){c, c + 1}))
         return false;
     return true;

@@ -324,6 +324,25 @@ static void thing_being_named_is_no_speaker(void **state)
                   (const char *const[]){"mixed [the plan \"a folly.\"] <- A reporter (called) #1 anonymous", NULL});
 }
 
+static void labelled_turn_runs_to_the_end_of_its_paragraph(void **state)
+{
+    (void)state;
+    /* a transcript's "NAME:" speaks the whole paragraph, not just its first sentence */
+    expect_quotes("The interview was edited for length.\n\n"
+                  "HALE: I think the pier is sound. It will stand for years.\n",
+                  (const char *const[]){"indirect [I think the pier is sound. It will stand for years] <- HALE (:) #1", NULL});
+}
+
+static void according_to_at_the_end_covers_the_sentence(void **state)
+{
+    (void)state;
+    /* a clause inside the sentence ends before ", according to X", which keeps the whole sentence */
+    expect_quotes("The mayor is weak, with most voters saying she cannot be trusted, according to the latest Gazette poll.\n",
+                  (const char *const[]){
+                      "indirect [The mayor is weak, with most voters saying she cannot be trusted] <- the latest Gazette poll (according to) #1",
+                      "indirect [she cannot be trusted] <- most voters (saying) #2 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -357,6 +376,8 @@ int main(void)
         cmocka_unit_test(that_far_after_the_verb_is_a_relative),
         cmocka_unit_test(one_word_object_ends_at_a_new_clause),
         cmocka_unit_test(thing_being_named_is_no_speaker),
+        cmocka_unit_test(labelled_turn_runs_to_the_end_of_its_paragraph),
+        cmocka_unit_test(according_to_at_the_end_covers_the_sentence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
