@@ -206,8 +206,9 @@ static long np_left(const src_doc *doc, long last, long limit)
         if (t->region >= 0 || t->type == TOK_QUOTE)
             break;
         if (t->type == TOK_PUNCT) {
-            if ((t->punct == '.' && abbreviation_dot(doc, j)) || t->punct == '%') {
-                first = j;
+            bool currency = t->punct == '$' && j < last && src_tok(doc, (size_t)j + 1)->type == TOK_NUMBER;
+            if ((t->punct == '.' && abbreviation_dot(doc, j)) || t->punct == '%' || currency) {
+                first = j; /* "Gov. Hale", "a 5% share", "the £48 million terminal" */
                 continue;
             }
             if (t->punct == ')' && first == last + 1) {

@@ -224,7 +224,9 @@ bool src_tokenize(src_doc *doc)
         t->mark = mark;
         if (!mark)
             t->punct = cp < 0x80 ? (char)cp : (cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015) ? '-'
-                                               : cp == 0x2026 ? '.' : '~';
+                                               : cp == 0x2026 ? '.'
+                                               : (cp == 0xA3 || cp == 0xA5 || cp == 0x20AC) ? '$' /* £ ¥ € */
+                                                                                              : '~';
         pending = 0;
         i += used;
     }

@@ -64,6 +64,9 @@ static void raising_verb_hedges_the_whole_clause(void **state)
                       "indirect [The council is not expected to pass the budget this week] (expected)", NULL});
     expect_quotes("The old harbour is widely seen as the heart of the town.\n",
                   (const char *const[]){"indirect [The old harbour is widely seen as the heart of the town] (seen)", NULL});
+    /* a currency sign before an amount belongs to the subject */
+    expect_quotes("The \u00a348 million pier had been expected to open in May.\n",
+                  (const char *const[]){"indirect [The \u00a348 million pier had been expected to open in May] (expected)", NULL});
 }
 
 static void learned_form_of_a_learned_verb(void **state)
