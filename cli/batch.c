@@ -434,11 +434,16 @@ static void entry_for(const batch_item *item, entry *e)
     e->routine_skip = item->skip != NULL;
 }
 
-/* Wakes the main thread for news of slot `s` (under the lock). It waits only for the head slot: the
- * others' news would wake it for nothing, a context switch per record. */
-static void wake_writer(batch *b, const slot *s)
+/* Wakes the main thread (under the lock) when the head slot has news for it and the workers' queue
+ * of read items runs low, so that it writes and refills in bulk instead of at each record: a wakeup
+ * per record costs a context switch and, with more threads than cores, a preempted worker. Any
+ * slot's news re-checks, so the head's news waits at most until the queue runs low; a worker about
+ * to wait itself (`worker_waits`) wakes it whatever the queue holds. */
+static void wake_writer(batch *b, bool worker_waits)
 {
-    if (s == &b->slots[b->next_write % b->window])
+    const slot *head = &b->slots[b->next_write % b->window];
+    bool news = head->state == SLOT_DONE || head->written < head->produced;
+    if (news && (worker_waits || b->next_read - b->next_take <= b->window / 4))
         pthread_cond_signal(&b->work_done);
 }
 
@@ -447,13 +452,15 @@ static void wake_writer(batch *b, const slot *s)
 static bool push_entry(batch *b, slot *s, entry *e)
 {
     pthread_mutex_lock(&b->lock);
-    while (s->produced - s->written == SLOT_ENTRIES && !s->dropped && !b->stopping)
+    while (s->produced - s->written == SLOT_ENTRIES && !s->dropped && !b->stopping) {
+        wake_writer(b, true);
         pthread_cond_wait(&b->entry_written, &b->lock);
+    }
     bool kept = !s->dropped && !b->stopping;
     if (kept) {
         b->held += e->result.len;
         s->entries[s->produced++ % SLOT_ENTRIES] = *e;
-        wake_writer(b, s);
+        wake_writer(b, false);
     }
     pthread_mutex_unlock(&b->lock);
     if (!kept)
@@ -565,7 +572,7 @@ static void *worker_main(void *arg)
         work_slot(b, s, &reader);
         pthread_mutex_lock(&b->lock);
         s->state = SLOT_DONE;
-        wake_writer(b, s);
+        wake_writer(b, false);
     }
     pthread_mutex_unlock(&b->lock);
     onr_warc_close(reader);

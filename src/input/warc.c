@@ -416,7 +416,7 @@ uint64_t onr_warc_reader_position(const onr_warc_reader *reader)
 
 uint64_t onr_warc_reader_file_size(const onr_warc_reader *reader)
 {
-    return reader ? reader->stream.file_size : 0;
+    return reader ? warc_stream_file_size(&reader->stream) : 0;
 }
 
 static uint64_t file_offset(const onr_warc_reader *r, uint64_t stream_pos)

@@ -612,6 +612,14 @@ uint64_t warc_stream_consumed(const warc_stream *s)
     return in_tell(s) > s->furthest ? in_tell(s) : s->furthest;
 }
 
+uint64_t warc_stream_file_size(const warc_stream *s)
+{
+    if (s->size_known)
+        return s->file_size;
+    struct stat st; /* a stretch's reader: a stat per stretch would cost more than its asking */
+    return s->positional && fstat(s->fd, &st) == 0 && S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
+}
+
 /* ---- opening ---- */
 
 static onr_warc_compression detect_kind(const unsigned char *p, size_t len)
@@ -724,12 +732,7 @@ static onr_status begin_stretch(warc_stream *s, int fd, uint64_t offset, uint64_
     s->one_member = one_member;
     s->first_member = offset;
     s->in_file_pos = s->furthest = offset;
-    s->kind = ONR_WARC_GZIP;
-    struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-        s->file_size = (uint64_t)st.st_size;
-        s->size_known = true;
-    }
+    s->kind = ONR_WARC_GZIP; /* the file's size is asked of the descriptor when wanted (warc_stream_file_size) */
     /* the stretch and the next magic in one read, when it is not too long to fit whole */
     uint64_t want = length_hint + 64;
     s->in_cap = want < 4096 ? 4096 : want > MAX_STRETCH_READ ? MAX_STRETCH_READ : (size_t)want;

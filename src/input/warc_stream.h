@@ -36,7 +36,7 @@ typedef struct warc_stream {
     bool stopped_at_member;     /* one_member: the end came at the next member's magic */
     uint64_t first_member;
     uint64_t file_size;
-    bool size_known;            /* a buffer or a regular file: file_size is where the input ends */
+    bool size_known;            /* a buffer or a regular file opened whole: file_size is where the input ends */
 
     /* compressed input (gzip, zstd): `in` is the caller's buffer or our read buffer */
     const unsigned char *in;
@@ -117,5 +117,7 @@ uint64_t warc_stream_file_end(const warc_stream *s, uint64_t out_pos);
 uint64_t warc_stream_input_offset(const warc_stream *s);
 /* Input bytes consumed so far: never decreases, even when resynchronising seeks back. */
 uint64_t warc_stream_consumed(const warc_stream *s);
+/* The input's size, 0 when unknown (a pipe). */
+uint64_t warc_stream_file_size(const warc_stream *s);
 
 #endif /* ONR_WARC_STREAM_H */

@@ -863,6 +863,10 @@ static void assert_stretches_agree(const char *data, size_t len)
     assert_int_equal(onr_warc_open(path, NULL, NULL, &reader, &err), ONR_OK);
     warc_events_read(reader, 0, &whole);
     onr_warc_close(reader);
+    /* a stretch's reader knows the whole file's size too, for progress */
+    assert_int_equal(onr_warc_open_at(fd, 0, len, true, NULL, NULL, &reader, &err), ONR_OK);
+    assert_int_equal(onr_warc_reader_file_size(reader), len);
+    onr_warc_close(reader);
     assert_true(warc_events_by_stretches(fd, data, len, NULL, &stretches));
     assert_string_equal(stretches.text, whole.text);
     assert_int_equal(stretches.count, whole.count);
