@@ -1282,17 +1282,27 @@ static long skip_day(const src_doc *doc, long k, long send)
     return k;
 }
 
+/* Is the comma at `q` the end of the opening phrase of the clause from `first`: "that during the
+ * visit, the president reiterated …", "that if elected, she would …"? */
+static bool opening_phrase_comma(const src_doc *doc, long first, long q)
+{
+    long opener = first + word_is(doc, (size_t)first, "that");
+    const src_token *o = src_tok(doc, (size_t)opener);
+    if (!is_punct(src_tok(doc, (size_t)q), ',') || opener >= q || o->type != TOK_WORD || !(o->lex & (LEX_CLAUSE | LEX_PREP)))
+        return false;
+    for (long k = opener + 1; k < q; k++)
+        if (src_tok(doc, (size_t)k)->type == TOK_PUNCT && src_tok(doc, (size_t)k)->region < 0)
+            return false;
+    return true;
+}
+
 /* Does the writer take over at the comma `q` of the clause that starts at `k`: an apposition ("…, a
  * blow to the town", "…, the latter a reference to …") or a sentence of the writer's own ("…a new
  * high, we will see …")? Not when the comma closes the clause's opening phrase ("that with the
  * new budget, the clinics …", "that if elected, she would …"). */
 static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
 {
-    if (!is_punct(src_tok(doc, (size_t)q), ',') || q + 2 >= send)
-        return false;
-    long opener = k + word_is(doc, (size_t)k, "that");
-    const src_token *o = src_tok(doc, (size_t)opener);
-    if (opener < q && o->type == TOK_WORD && (o->lex & (LEX_CLAUSE | LEX_PREP)))
+    if (!is_punct(src_tok(doc, (size_t)q), ',') || q + 2 >= send || opening_phrase_comma(doc, k, q))
         return false;
     const src_token *n = src_tok(doc, (size_t)q + 1), *v = src_tok(doc, (size_t)q + 2);
     if (n->type != TOK_WORD || (n->flags & TF_CAP))
@@ -1548,7 +1558,8 @@ static bool nested_speech_stands(src_doc *doc, src_attr *outer, long speaker)
                          word_is(doc, (size_t)conj, "while") || word_is(doc, (size_t)conj, "whereas")) &&
                         (is_punct(before, ',') || is_punct(before, ';')));
     long end = trim_end(doc, (long)outer->first, conj);
-    if (!coordinated || outer->piece_count != 1 || count_words(doc, (long)outer->first, end) < 2)
+    if (!coordinated || outer->piece_count != 1 || count_words(doc, (long)outer->first, end) < 2 ||
+        opening_phrase_comma(doc, (long)outer->first, conj))
         return false;
     end_clause(doc, outer, (size_t)end);
     return true;

@@ -343,6 +343,18 @@ static void according_to_at_the_end_covers_the_sentence(void **state)
                       "indirect [she cannot be trusted] <- most voters (saying) #2 anonymous", NULL});
 }
 
+static void opening_phrase_comma_keeps_the_nested_speaker_inside(void **state)
+{
+    (void)state;
+    /* "that during the visit, the mayor reiterated …": the comma closes the clause's opening
+     * phrase, the inner speaker does not start a new clause */
+    expect_quotes("Local media reported that during the visit to the port this week, Mayor Ana Hale reiterated "
+                  "her request for a new pier.\n",
+                  (const char *const[]){
+                      "indirect [that during the visit to the port this week, Mayor Ana Hale reiterated her request for a "
+                      "new pier] <- Local media (reported) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -378,6 +390,7 @@ int main(void)
         cmocka_unit_test(thing_being_named_is_no_speaker),
         cmocka_unit_test(labelled_turn_runs_to_the_end_of_its_paragraph),
         cmocka_unit_test(according_to_at_the_end_covers_the_sentence),
+        cmocka_unit_test(opening_phrase_comma_keeps_the_nested_speaker_inside),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
