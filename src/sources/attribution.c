@@ -1862,9 +1862,9 @@ static span according_content(const src_doc *doc, long c, long sfirst, long send
         comma++;
     bool closed = comma < send && comma < speaker->end + 30 && count_words(doc, comma + 1, send) >= 2;
     long lead = sfirst;
-    if (c == sfirst + 2 && is_punct(src_tok(doc, (size_t)sfirst + 1), ',') &&
-        (src_tok(doc, (size_t)sfirst)->lex & (LEX_AND | LEX_CLAUSE)))
-        lead = c; /* "But, according to X, Y" */
+    if (c >= sfirst + 2 && is_punct(src_tok(doc, (size_t)c - 1), ',') &&
+        (src_tok(doc, (size_t)c - 2)->lex & (LEX_AND | LEX_CLAUSE)) && !(src_tok(doc, (size_t)c - 2)->lex & LEX_PRONOUN))
+        lead = c; /* "But, according to X, Y", "… after, according to him, Y" */
     if (lead == c) {
         if (!closed)
             return no_span;

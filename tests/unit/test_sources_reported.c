@@ -355,6 +355,14 @@ static void opening_phrase_comma_keeps_the_nested_speaker_inside(void **state)
                       "new pier] <- Local media (reported) #1", NULL});
 }
 
+static void according_to_after_a_conjunction(void **state)
+{
+    (void)state;
+    /* "… after, according to him, Y": what follows the aside is his account */
+    expect_quotes("He left the port years ago after, according to him, the council closed his shop.\n",
+                  (const char *const[]){"indirect [the council closed his shop] <- him (according to) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -391,6 +399,7 @@ int main(void)
         cmocka_unit_test(labelled_turn_runs_to_the_end_of_its_paragraph),
         cmocka_unit_test(according_to_at_the_end_covers_the_sentence),
         cmocka_unit_test(opening_phrase_comma_keeps_the_nested_speaker_inside),
+        cmocka_unit_test(according_to_after_a_conjunction),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
