@@ -2120,6 +2120,21 @@ static bool attribute_seen_as(src_doc *doc, long c, long sfirst, long send)
     return add_reported(doc, (span){c + 1, end}, speaker, (span){c, c + 1});
 }
 
+/* "Declaring that he alone can fix it, the mogul …", "Recalling that moment, Axelrod said …": a
+ * participle opening the sentence reports what follows it up to its comma, by the subject after. */
+static bool attribute_opening_participle(src_doc *doc, long c, long send)
+{
+    long comma = c + 1;
+    while (comma < send && comma < c + 40 && !(is_punct(src_tok(doc, (size_t)comma), ',') && src_tok(doc, (size_t)comma)->region < 0))
+        comma++;
+    if (comma >= send || comma >= c + 40 || count_words(doc, c + 1, comma) < 1)
+        return true;
+    span speaker = np_right(doc, comma + 1, send);
+    if (speaker.first < 0)
+        return true;
+    return add_reported(doc, (span){c + 1, comma}, speaker, (span){c, c + 1});
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -2157,6 +2172,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return attribute_hedge(doc, c, sfirst, send);
     if (seen_as(doc, c, send))
         return attribute_seen_as(doc, c, sfirst, send);
+    if (c == sfirst && (t->flags & TF_CAP) && (t->lex & LEX_CUE) && (t->lex & LEX_PARTICIPLE) && t->region < 0)
+        return attribute_opening_participle(doc, c, send);
     if (!is_cue(t) || noun_not_cue(doc, c))
         return true;
     if (c > sfirst && c + 1 < send && word_is(doc, (size_t)c + 1, "by")) {

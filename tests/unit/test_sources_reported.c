@@ -363,6 +363,15 @@ static void according_to_after_a_conjunction(void **state)
                   (const char *const[]){"indirect [the council closed his shop] <- him (according to) #1 anonymous", NULL});
 }
 
+static void participle_opening_the_sentence(void **state)
+{
+    (void)state;
+    /* a reporting participle opening the sentence is the main subject's; "Walking home" reports nothing */
+    expect_quotes("Declaring that the pier was safe, the mayor reopened it.\n\n"
+                  "Walking home, the mayor met Hale.\n",
+                  (const char *const[]){"indirect [that the pier was safe] <- the mayor (Declaring) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -400,6 +409,7 @@ int main(void)
         cmocka_unit_test(according_to_at_the_end_covers_the_sentence),
         cmocka_unit_test(opening_phrase_comma_keeps_the_nested_speaker_inside),
         cmocka_unit_test(according_to_after_a_conjunction),
+        cmocka_unit_test(participle_opening_the_sentence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
