@@ -1807,7 +1807,12 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
         speaker = participle_speaker(doc, verb, sfirst); /* "…, she said, referring to …" */
     if (speaker.first < 0)
         return true;
-    return add_reported(doc, clause_after(doc, c + 1, send), speaker, (span){verb, c + 2});
+    span content = clause_after(doc, c + 1, send);
+    const src_token *w = c + 2 < send ? src_tok(doc, (size_t)c + 2) : NULL;
+    if (content.first < 0 && w && is_wordlike(w) && w->region < 0 && !(w->lex & LEX_PRONOUN) && w->end - w->start > 2 &&
+        (c + 3 == send || src_tok(doc, (size_t)c + 3)->type == TOK_PUNCT))
+        content = (span){c + 2, c + 3}; /* "was calling for calm.", but "turned to me." */
+    return add_reported(doc, content, speaker, (span){verb, c + 2});
 }
 
 /* Does the question put to the speaker start at token `k`: "about", "whether", "why" …? */

@@ -372,6 +372,14 @@ static void participle_opening_the_sentence(void **state)
                   (const char *const[]){"indirect [that the pier was safe] <- the mayor (Declaring) #1 anonymous", NULL});
 }
 
+static void one_word_topic(void **state)
+{
+    (void)state;
+    /* a topic of a single word closing the sentence: "was calling for calm." (not a pronoun) */
+    expect_quotes("The mayor was calling for calm.\n",
+                  (const char *const[]){"indirect [calm] <- The mayor (calling for) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -410,6 +418,7 @@ int main(void)
         cmocka_unit_test(opening_phrase_comma_keeps_the_nested_speaker_inside),
         cmocka_unit_test(according_to_after_a_conjunction),
         cmocka_unit_test(participle_opening_the_sentence),
+        cmocka_unit_test(one_word_topic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
