@@ -1217,11 +1217,13 @@ static size_t count_words(const src_doc *doc, long first, long end)
     return n;
 }
 
-/* "Ryan endorsed Trump": a stance on a single name is what was said. */
+/* "Ryan endorsed Trump", "Hale seeks reelection": a stance on a single name or noun is what was said. */
 static bool stance_object(const src_doc *doc, const src_token *cue, long k)
 {
+    static const char *const objects[] = {"him", "her", "them"}; /* pronouns, rarely marked alone */
     const src_token *o = src_tok(doc, (size_t)k);
-    return (cue->lex & LEX_STANCE) && is_cap(o) && !(o->lex & (LEX_TIME | LEX_PRONOUN | LEX_CLAUSE));
+    return (cue->lex & LEX_STANCE) && o->type == TOK_WORD && o->end - o->start > 2 &&
+           !(o->lex & (LEX_TIME | LEX_PRONOUN | LEX_CLAUSE)) && !word_among(doc, k, objects, sizeof objects / sizeof objects[0]);
 }
 
 static bool question_opener(const src_doc *doc, long k);

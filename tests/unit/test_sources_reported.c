@@ -380,6 +380,15 @@ static void one_word_topic(void **state)
                   (const char *const[]){"indirect [calm] <- The mayor (calling for) #1 anonymous", NULL});
 }
 
+static void stance_on_a_single_noun(void **state)
+{
+    (void)state;
+    /* a stance verb's one-word object may be a plain noun, not an object pronoun */
+    expect_quotes("The union backed reform.\n\n"
+                  "The union backed her.\n",
+                  (const char *const[]){"indirect [reform] <- The union (backed) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -419,6 +428,7 @@ int main(void)
         cmocka_unit_test(according_to_after_a_conjunction),
         cmocka_unit_test(participle_opening_the_sentence),
         cmocka_unit_test(one_word_topic),
+        cmocka_unit_test(stance_on_a_single_noun),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
