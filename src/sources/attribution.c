@@ -1607,11 +1607,13 @@ static size_t count_words(const src_doc *doc, long first, long end)
     return n;
 }
 
-/* "Ryan endorsed Trump": a stance on a single name is what was said. */
+/* "Ryan endorsed Trump", "Hale seeks reelection": a stance on a single name or noun is what was said. */
 static bool stance_object(const src_doc *doc, const src_token *cue, long k)
 {
+    static const char *const objects[] = {"him", "her", "them"}; /* pronouns, rarely marked alone */
     const src_token *o = src_tok(doc, (size_t)k);
-    return (cue->lex & LEX_STANCE) && is_cap(o) && !(o->lex & (LEX_TIME | LEX_PRONOUN | LEX_CLAUSE));
+    return (cue->lex & LEX_STANCE) && o->type == TOK_WORD && o->end - o->start > 2 &&
+           !(o->lex & (LEX_TIME | LEX_PRONOUN | LEX_CLAUSE)) && !word_among(doc, k, objects, sizeof objects / sizeof objects[0]);
 }
 
 static bool question_opener(const src_doc *doc, long k);
@@ -1672,17 +1674,27 @@ static long skip_day(const src_doc *doc, long k, long send)
     return k;
 }
 
+/* Is the comma at `q` the end of the opening phrase of the clause from `first`: "that during the
+ * visit, the president reiterated …", "that if elected, she would …"? */
+static bool opening_phrase_comma(const src_doc *doc, long first, long q)
+{
+    long opener = first + word_is(doc, (size_t)first, "that");
+    const src_token *o = src_tok(doc, (size_t)opener);
+    if (!is_punct(src_tok(doc, (size_t)q), ',') || opener >= q || o->type != TOK_WORD || !(o->lex & (LEX_CLAUSE | LEX_PREP)))
+        return false;
+    for (long k = opener + 1; k < q; k++)
+        if (src_tok(doc, (size_t)k)->type == TOK_PUNCT && src_tok(doc, (size_t)k)->region < 0)
+            return false;
+    return true;
+}
+
 /* Does the writer take over at the comma `q` of the clause that starts at `k`: an apposition ("…, a
  * blow to the town", "…, the latter a reference to …") or a sentence of the writer's own ("…a new
  * high, we will see …")? Not when the comma closes the clause's opening phrase ("that with the
  * new budget, the clinics …", "that if elected, she would …"). */
 static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
 {
-    if (!is_punct(src_tok(doc, (size_t)q), ',') || q + 2 >= send)
-        return false;
-    long opener = k + word_is(doc, (size_t)k, "that");
-    const src_token *o = src_tok(doc, (size_t)opener);
-    if (opener < q && o->type == TOK_WORD && (o->lex & (LEX_CLAUSE | LEX_PREP)))
+    if (!is_punct(src_tok(doc, (size_t)q), ',') || q + 2 >= send || opening_phrase_comma(doc, k, q))
         return false;
     const src_token *n = src_tok(doc, (size_t)q + 1), *v = src_tok(doc, (size_t)q + 2);
     if (n->type != TOK_WORD || (n->flags & TF_CAP))
@@ -1940,7 +1952,8 @@ static bool nested_speech_stands(src_doc *doc, src_attr *outer, long speaker)
                          word_is(doc, (size_t)conj, "while") || word_is(doc, (size_t)conj, "whereas")) &&
                         (is_punct(before, ',') || is_punct(before, ';')));
     long end = trim_end(doc, (long)outer->first, conj);
-    if (!coordinated || outer->piece_count != 1 || count_words(doc, (long)outer->first, end) < 2)
+    if (!coordinated || outer->piece_count != 1 || count_words(doc, (long)outer->first, end) < 2 ||
+        opening_phrase_comma(doc, (long)outer->first, conj))
         return false;
     end_clause(doc, outer, (size_t)end);
     return true;
@@ -2209,7 +2222,12 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
         speaker = participle_speaker(doc, verb, sfirst); /* "…, she said, referring to …" */
     if (speaker.first < 0)
         return true;
-    return add_reported(doc, clause_after(doc, c + 1, send), speaker, (span){verb, c + 2});
+    span content = clause_after(doc, c + 1, send);
+    const src_token *w = c + 2 < send ? src_tok(doc, (size_t)c + 2) : NULL;
+    if (content.first < 0 && w && is_wordlike(w) && w->region < 0 && !(w->lex & LEX_PRONOUN) && w->end - w->start > 2 &&
+        (c + 3 == send || src_tok(doc, (size_t)c + 3)->type == TOK_PUNCT))
+        content = (span){c + 2, c + 3}; /* "was calling for calm.", but "turned to me." */
+    return add_reported(doc, content, speaker, (span){verb, c + 2});
 }
 
 /* Does the question put to the speaker start at token `k`: "about", "whether", "why" …? */
@@ -2264,9 +2282,9 @@ static span according_content(const src_doc *doc, long c, long sfirst, long send
         comma++;
     bool closed = comma < send && comma < speaker->end + 30 && count_words(doc, comma + 1, send) >= 2;
     long lead = sfirst;
-    if (c == sfirst + 2 && is_punct(src_tok(doc, (size_t)sfirst + 1), ',') &&
-        (src_tok(doc, (size_t)sfirst)->lex & (LEX_AND | LEX_CLAUSE)))
-        lead = c; /* "But, according to X, Y" */
+    if (c >= sfirst + 2 && is_punct(src_tok(doc, (size_t)c - 1), ',') &&
+        (src_tok(doc, (size_t)c - 2)->lex & (LEX_AND | LEX_CLAUSE)) && !(src_tok(doc, (size_t)c - 2)->lex & LEX_PRONOUN))
+        lead = c; /* "But, according to X, Y", "… after, according to him, Y" */
     if (lead == c) {
         if (!closed)
             return no_span;
@@ -2566,6 +2584,21 @@ static bool attribute_seen_as(src_doc *doc, long c, long sfirst, long send)
     return add_reported(doc, (span){c + 1, end}, speaker, (span){c, c + 1});
 }
 
+/* "Declaring that he alone can fix it, the mogul …", "Recalling that moment, Axelrod said …": a
+ * participle opening the sentence reports what follows it up to its comma, by the subject after. */
+static bool attribute_opening_participle(src_doc *doc, long c, long send)
+{
+    long comma = c + 1;
+    while (comma < send && comma < c + 40 && !(is_punct(src_tok(doc, (size_t)comma), ',') && src_tok(doc, (size_t)comma)->region < 0))
+        comma++;
+    if (comma >= send || comma >= c + 40 || count_words(doc, c + 1, comma) < 1)
+        return true;
+    span speaker = np_right(doc, comma + 1, send);
+    if (speaker.first < 0)
+        return true;
+    return add_reported(doc, (span){c + 1, comma}, speaker, (span){c, c + 1});
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -2603,6 +2636,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return attribute_hedge(doc, c, sfirst, send);
     if (seen_as(doc, c, send))
         return attribute_seen_as(doc, c, sfirst, send);
+    if (c == sfirst && (t->flags & TF_CAP) && (t->lex & LEX_CUE) && (t->lex & LEX_PARTICIPLE) && t->region < 0)
+        return attribute_opening_participle(doc, c, send);
     if (!is_cue(t) || noun_not_cue(doc, c))
         return true;
     if (c > sfirst && c + 1 < send && word_is(doc, (size_t)c + 1, "by")) {

@@ -346,6 +346,52 @@ static void according_to_at_the_end_covers_the_sentence(void **state)
                       "indirect [she cannot be trusted] <- most voters (saying) #2 anonymous", NULL});
 }
 
+static void opening_phrase_comma_keeps_the_nested_speaker_inside(void **state)
+{
+    (void)state;
+    /* "that during the visit, the mayor reiterated …": the comma closes the clause's opening
+     * phrase, the inner speaker does not start a new clause */
+    expect_quotes("Local media reported that during the visit to the port this week, Mayor Ana Hale reiterated "
+                  "her request for a new pier.\n",
+                  (const char *const[]){
+                      "indirect [that during the visit to the port this week, Mayor Ana Hale reiterated her request for a "
+                      "new pier] <- Local media (reported) #1", NULL});
+}
+
+static void according_to_after_a_conjunction(void **state)
+{
+    (void)state;
+    /* "… after, according to him, Y": what follows the aside is his account */
+    expect_quotes("He left the port years ago after, according to him, the council closed his shop.\n",
+                  (const char *const[]){"indirect [the council closed his shop] <- him (according to) #1 anonymous", NULL});
+}
+
+static void participle_opening_the_sentence(void **state)
+{
+    (void)state;
+    /* a reporting participle opening the sentence is the main subject's; "Walking home" reports nothing */
+    expect_quotes("Declaring that the pier was safe, the mayor reopened it.\n\n"
+                  "Walking home, the mayor met Hale.\n",
+                  (const char *const[]){"indirect [that the pier was safe] <- the mayor (Declaring) #1 anonymous", NULL});
+}
+
+static void one_word_topic(void **state)
+{
+    (void)state;
+    /* a topic of a single word closing the sentence: "was calling for calm." (not a pronoun) */
+    expect_quotes("The mayor was calling for calm.\n",
+                  (const char *const[]){"indirect [calm] <- The mayor (calling for) #1 anonymous", NULL});
+}
+
+static void stance_on_a_single_noun(void **state)
+{
+    (void)state;
+    /* a stance verb's one-word object may be a plain noun, not an object pronoun */
+    expect_quotes("The union backed reform.\n\n"
+                  "The union backed her.\n",
+                  (const char *const[]){"indirect [reform] <- The union (backed) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -381,6 +427,11 @@ int main(void)
         cmocka_unit_test(thing_being_named_is_no_speaker),
         cmocka_unit_test(labelled_turn_runs_to_the_end_of_its_paragraph),
         cmocka_unit_test(according_to_at_the_end_covers_the_sentence),
+        cmocka_unit_test(opening_phrase_comma_keeps_the_nested_speaker_inside),
+        cmocka_unit_test(according_to_after_a_conjunction),
+        cmocka_unit_test(participle_opening_the_sentence),
+        cmocka_unit_test(one_word_topic),
+        cmocka_unit_test(stance_on_a_single_noun),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
