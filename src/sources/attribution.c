@@ -703,14 +703,20 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
 }
 
 /* Where the clause holding token `last` starts: after the nearest subordinator with a subject
- * after it ("when he brought up X and later said") before it, else at `first`. */
+ * after it ("when he brought up X and later said") before it, else at `first`. A subordinate
+ * clause closed by a comma opens the sentence instead ("Asked whether she would come, Ruiz
+ * laughed and said"): its subject is not the verb's. */
 static long local_clause(const src_doc *doc, long first, long last)
 {
+    long after_comma = -1; /* the nearest subject after a comma: the main clause's */
     for (long k = last - 2; k > first; k--) {
         const src_token *t = src_tok(doc, (size_t)k), *n = src_tok(doc, (size_t)k + 1);
+        bool subject_next = is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN));
+        if (is_punct(t, ',') && subject_next && after_comma < 0)
+            after_comma = k + 1;
         if (t->type == TOK_WORD && (t->lex & LEX_CLAUSE) && !(t->flags & TF_CAP) && !word_is(doc, (size_t)k, "that") &&
-            (is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))))
-            return k + 1;
+            subject_next)
+            return after_comma >= 0 ? after_comma : k + 1;
     }
     return first;
 }

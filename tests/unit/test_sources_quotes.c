@@ -164,6 +164,9 @@ static void subject_of_a_coordinated_verb(void **state)
     expect_quotes("Another source speaking to the harbour radio said, “The cranes were sold last week.”\n",
                   (const char *const[]){
                       "direct [“The cranes were sold last week.”] <- Another source (said) #1 anonymous", NULL});
+    /* A subordinate clause closed by a comma opens the sentence; its subject is not the verb's. */
+    expect_quotes("Pressed on whether she would run again, Marta Ruiz laughed and said, “Ask me in spring.”\n",
+                  (const char *const[]){"direct [“Ask me in spring.”] <- Marta Ruiz (said) #1", NULL});
 }
 
 static void attribution_after_a_period_inside_the_quote(void **state)
