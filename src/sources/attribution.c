@@ -563,9 +563,10 @@ static bool sentence_adverb(const src_doc *doc, long k)
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
     const src_token *t = src_tok(doc, (size_t)first);
-    bool adverb = ends_in_ly(doc, t) && first + 1 < limit &&
-                  ((src_tok(doc, (size_t)first + 1)->lex & (LEX_PREP | LEX_CLAUSE)) || is_punct(src_tok(doc, (size_t)first + 1), ','));
-    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb ||
+    bool before_prep = first + 1 < limit && (src_tok(doc, (size_t)first + 1)->lex & (LEX_PREP | LEX_CLAUSE));
+    bool adverb = ends_in_ly(doc, t) && (before_prep || (first + 1 < limit && is_punct(src_tok(doc, (size_t)first + 1), ',')));
+    bool participle = before_prep && word_ends_in(doc, t, "ed", 4); /* "Asked about the vote, …" */
+    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb || participle ||
                                  sentence_adverb(doc, first))) {
         /* "Speaking in Yangon, …", "Shortly after the vote, …"; a subordinate clause may run longer:
          * "While most of his rivals called for a bigger military effort, …" */

@@ -167,6 +167,8 @@ static void subject_of_a_coordinated_verb(void **state)
     /* A subordinate clause closed by a comma opens the sentence; its subject is not the verb's. */
     expect_quotes("Pressed on whether she would run again, Marta Ruiz laughed and said, “Ask me in spring.”\n",
                   (const char *const[]){"direct [“Ask me in spring.”] <- Marta Ruiz (said) #1", NULL});
+    expect_quotes("Pressed about the fare rise she had proposed, Marta Ruiz smiled and said, “It pays for the ferry.”\n",
+                  (const char *const[]){"direct [“It pays for the ferry.”] <- Marta Ruiz (said) #1", NULL});
 }
 
 static void attribution_after_a_period_inside_the_quote(void **state)
