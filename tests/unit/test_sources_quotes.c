@@ -183,6 +183,12 @@ static void attribution_after_a_period_inside_the_quote(void **state)
                       "direct [“I hope you are able to find the missing letters.”] <- Ivan Sokolov (said) #1",
                       "direct [“We will not sell the harbour to anyone.”] <- The mayor #2 anonymous",
                       "indirect [it as a broken promise] <- Critics (cited) #3 anonymous", NULL});
+    /* After "!" or "?" too: a verb with a that-clause of its own reports that clause. */
+    expect_quotes("Ivan Sokolov waved a banner that read “Open the pool!” His sister worried that the pool would "
+                  "stay shut.\n",
+                  (const char *const[]){
+                      "direct [“Open the pool!”] <- Ivan Sokolov (read) #1",
+                      "indirect [that the pool would stay shut] <- His sister (worried) #2", NULL});
 }
 
 static void signature_line_under_a_quote(void **state)
