@@ -188,7 +188,7 @@ static void attribution_after_a_period_inside_the_quote(void **state)
                   "stay shut.\n",
                   (const char *const[]){
                       "direct [“Open the pool!”] <- Ivan Sokolov (read) #1",
-                      "indirect [that the pool would stay shut] <- His sister (worried) #2", NULL});
+                      "indirect [that the pool would stay shut] <- His sister (worried) #2 anonymous", NULL});
 }
 
 static void signature_line_under_a_quote(void **state)
