@@ -560,6 +560,16 @@ static bool sentence_adverb(const src_doc *doc, long k)
     return false;
 }
 
+/* Past the comma at `comma` and a state abbreviation after it: "In Dover, Del., the mayor …" */
+static long state_after_place(const src_doc *doc, long comma, long limit)
+{
+    long k = comma + 1;
+    if (k + 2 < limit && is_cap(src_tok(doc, (size_t)k)) && is_punct(src_tok(doc, (size_t)k + 1), '.') &&
+        is_punct(src_tok(doc, (size_t)k + 2), ','))
+        return k + 3;
+    return k;
+}
+
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
     const src_token *t = src_tok(doc, (size_t)first);
@@ -573,7 +583,7 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
         long reach = (t->lex & LEX_CLAUSE) && !(t->lex & LEX_PREP) ? 24 : 10;
         for (long k = first; k < limit && k < first + reach; k++)
             if (is_punct(src_tok(doc, (size_t)k), ','))
-                return k + 1;
+                return state_after_place(doc, k, limit);
         return first;
     }
     if (t->lex & LEX_PRONOUN)

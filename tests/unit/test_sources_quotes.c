@@ -232,6 +232,9 @@ static void subject_after_an_opening_phrase(void **state)
                   (const char *const[]){"direct [“Nobody expected a deal this week.”] <- Anna Petrova (:) #1", NULL});
     expect_quotes("Speaking at the harbour on Monday morning, Anna Petrova was blunt: “The cranes stay.”\n",
                   (const char *const[]){"direct [“The cranes stay.”] <- Anna Petrova (was blunt) #1", NULL});
+    /* a state abbreviation after the place belongs to the opening phrase */
+    expect_quotes("At a diner in Salem, Ore., Anna Petrova reached for the microphone and said, “The cranes stay.”\n",
+                  (const char *const[]){"direct [“The cranes stay.”] <- Anna Petrova (said) #1", NULL});
     /* the subject before a few quoted words of the writer's sentence */
     expect_quotes("Ivan Sokolov needled the council “experts,” saying, “Nobody there has ever seen a crane.”\n",
                   (const char *const[]){
