@@ -561,19 +561,30 @@ static bool sentence_adverb(const src_doc *doc, long k)
     return false;
 }
 
+/* Past the comma at `comma` and a state abbreviation after it: "In Dover, Del., the mayor …" */
+static long state_after_place(const src_doc *doc, long comma, long limit)
+{
+    long k = comma + 1;
+    if (k + 2 < limit && is_cap(src_tok(doc, (size_t)k)) && is_punct(src_tok(doc, (size_t)k + 1), '.') &&
+        is_punct(src_tok(doc, (size_t)k + 2), ','))
+        return k + 3;
+    return k;
+}
+
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
     const src_token *t = src_tok(doc, (size_t)first);
-    bool adverb = ends_in_ly(doc, t) && first + 1 < limit &&
-                  ((src_tok(doc, (size_t)first + 1)->lex & (LEX_PREP | LEX_CLAUSE)) || is_punct(src_tok(doc, (size_t)first + 1), ','));
-    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb ||
+    bool before_prep = first + 1 < limit && (src_tok(doc, (size_t)first + 1)->lex & (LEX_PREP | LEX_CLAUSE));
+    bool adverb = ends_in_ly(doc, t) && (before_prep || (first + 1 < limit && is_punct(src_tok(doc, (size_t)first + 1), ',')));
+    bool participle = before_prep && word_ends_in(doc, t, "ed", 4); /* "Asked about the vote, …" */
+    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb || participle ||
                                  sentence_adverb(doc, first))) {
         /* "Speaking in Yangon, …", "Shortly after the vote, …"; a subordinate clause may run longer:
          * "While most of his rivals called for a bigger military effort, …" */
         long reach = (t->lex & LEX_CLAUSE) && !(t->lex & LEX_PREP) ? 24 : 10;
         for (long k = first; k < limit && k < first + reach; k++)
             if (is_punct(src_tok(doc, (size_t)k), ','))
-                return k + 1;
+                return state_after_place(doc, k, limit);
         return first;
     }
     if (t->lex & LEX_PRONOUN)
@@ -704,14 +715,20 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
 }
 
 /* Where the clause holding token `last` starts: after the nearest subordinator with a subject
- * after it ("when he brought up X and later said") before it, else at `first`. */
+ * after it ("when he brought up X and later said") before it, else at `first`. A subordinate
+ * clause closed by a comma opens the sentence instead ("Asked whether she would come, Ruiz
+ * laughed and said"): its subject is not the verb's. */
 static long local_clause(const src_doc *doc, long first, long last)
 {
+    long after_comma = -1; /* the nearest subject after a comma: the main clause's */
     for (long k = last - 2; k > first; k--) {
         const src_token *t = src_tok(doc, (size_t)k), *n = src_tok(doc, (size_t)k + 1);
+        bool subject_next = is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN));
+        if (is_punct(t, ',') && subject_next && after_comma < 0)
+            after_comma = k + 1;
         if (t->type == TOK_WORD && (t->lex & LEX_CLAUSE) && !(t->flags & TF_CAP) && !word_is(doc, (size_t)k, "that") &&
-            (is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))))
-            return k + 1;
+            subject_next)
+            return after_comma >= 0 ? after_comma : k + 1;
     }
     return first;
 }

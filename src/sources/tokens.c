@@ -427,6 +427,14 @@ static bool attribution_follows(const src_doc *doc, size_t i)
            !(after->end - after->start == 2 && !memcmp(doc->text + after->start, "to", 2));
 }
 
+/* "“…!” Her father said that …": a verb with a that-clause of its own reports that clause, not the
+ * quotation before it. */
+static bool that_after(const src_doc *doc, size_t k)
+{
+    const src_token *t = k + 1 < src_ntok(doc) ? src_tok(doc, k + 1) : NULL;
+    return t && t->type == TOK_WORD && t->end - t->start == 4 && !memcmp(doc->text + t->start, "that", 4);
+}
+
 static bool ends_sentence(const src_doc *doc, size_t i)
 {
     size_t n = src_ntok(doc);
@@ -443,7 +451,12 @@ static bool ends_sentence(const src_doc *doc, size_t i)
         const src_token *last = src_tok(doc, i - 1);
         if (last->type != TOK_PUNCT || (last->punct != '.' && last->punct != '!' && last->punct != '?'))
             return false;
-        return starts_sentence(next) && (last->punct == '.' ? !attribution_follows(doc, i + 1) : !cue_after(doc, i + 1, true));
+        if (!starts_sentence(next))
+            return false;
+        if (last->punct == '.')
+            return !attribution_follows(doc, i + 1);
+        size_t cue = cue_after(doc, i + 1, true);
+        return !cue || that_after(doc, cue);
     }
     if (t->type != TOK_PUNCT || (t->punct != '.' && t->punct != '!' && t->punct != '?'))
         return false;

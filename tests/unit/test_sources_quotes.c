@@ -164,6 +164,11 @@ static void subject_of_a_coordinated_verb(void **state)
     expect_quotes("Another source speaking to the harbour radio said, “The cranes were sold last week.”\n",
                   (const char *const[]){
                       "direct [“The cranes were sold last week.”] <- Another source (said) #1 anonymous", NULL});
+    /* A subordinate clause closed by a comma opens the sentence; its subject is not the verb's. */
+    expect_quotes("Pressed on whether she would run again, Marta Ruiz laughed and said, “Ask me in spring.”\n",
+                  (const char *const[]){"direct [“Ask me in spring.”] <- Marta Ruiz (said) #1", NULL});
+    expect_quotes("Pressed about the fare rise she had proposed, Marta Ruiz smiled and said, “It pays for the ferry.”\n",
+                  (const char *const[]){"direct [“It pays for the ferry.”] <- Marta Ruiz (said) #1", NULL});
 }
 
 static void attribution_after_a_period_inside_the_quote(void **state)
@@ -178,6 +183,12 @@ static void attribution_after_a_period_inside_the_quote(void **state)
                       "direct [“I hope you are able to find the missing letters.”] <- Ivan Sokolov (said) #1",
                       "direct [“We will not sell the harbour to anyone.”] <- The mayor #2 anonymous",
                       "indirect [it as a broken promise] <- Critics (cited) #3 anonymous", NULL});
+    /* After "!" or "?" too: a verb with a that-clause of its own reports that clause. */
+    expect_quotes("Ivan Sokolov waved a banner that read “Open the pool!” His sister worried that the pool would "
+                  "stay shut.\n",
+                  (const char *const[]){
+                      "direct [“Open the pool!”] <- Ivan Sokolov (read) #1",
+                      "indirect [that the pool would stay shut] <- His sister (worried) #2 anonymous", NULL});
 }
 
 static void signature_line_under_a_quote(void **state)
@@ -221,6 +232,9 @@ static void subject_after_an_opening_phrase(void **state)
                   (const char *const[]){"direct [“Nobody expected a deal this week.”] <- Anna Petrova (:) #1", NULL});
     expect_quotes("Speaking at the harbour on Monday morning, Anna Petrova was blunt: “The cranes stay.”\n",
                   (const char *const[]){"direct [“The cranes stay.”] <- Anna Petrova (was blunt) #1", NULL});
+    /* a state abbreviation after the place belongs to the opening phrase */
+    expect_quotes("At a diner in Salem, Ore., Anna Petrova reached for the microphone and said, “The cranes stay.”\n",
+                  (const char *const[]){"direct [“The cranes stay.”] <- Anna Petrova (said) #1", NULL});
     /* the subject before a few quoted words of the writer's sentence */
     expect_quotes("Ivan Sokolov needled the council “experts,” saying, “Nobody there has ever seen a crane.”\n",
                   (const char *const[]){
