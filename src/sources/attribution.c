@@ -2898,6 +2898,18 @@ static bool attribute_orphans(src_doc *doc)
     return true;
 }
 
+/* "…, and that she would “keep the old system in place.”", "…, but “we are still counting.”": a
+ * lowercase quotation that the writer's words lead into after the sentence's reported clause
+ * finishes what was reported, so the clause runs on over it as one mixed quote. */
+static bool finishes_the_clause(const src_doc *doc, const src_attr *at, const src_region *r)
+{
+    if ((at->kind != ONR_QUOTE_INDIRECT && at->kind != ONR_QUOTE_MIXED) || at->piece_count != 1 || at->end > r->open ||
+        r->open - at->end > 24 || r->open == 0 || r->open + 1 >= r->close)
+        return false;
+    const src_token *before = src_tok(doc, r->open - 1), *first = src_tok(doc, r->open + 1);
+    return before->type == TOK_WORD && !is_cue(before) && first->type == TOK_WORD && !(first->flags & TF_CAP);
+}
+
 /* Partial quotes outside any reported clause keep the speaker of their sentence, if it has one;
  * without one they are scare quotes. */
 static bool attribute_partial(src_doc *doc)
@@ -2920,6 +2932,9 @@ static bool attribute_partial(src_doc *doc)
                              (before->lex & LEX_AND))))
                 continue;
             ok = add_piece(doc, at, r->open, r->close + 1);
+        } else if (finishes_the_clause(doc, at, r)) {
+            end_clause(doc, at, r->close + 1);
+            at->kind = ONR_QUOTE_MIXED;
         } else if (speakerless_fragment(doc, r)) {
             continue; /* "a “law and order” candidate" outside what the speaker said: a scare quote */
         } else {
