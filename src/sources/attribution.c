@@ -2907,7 +2907,7 @@ static bool finishes_the_clause(const src_doc *doc, const src_attr *at, const sr
         r->open - at->end > 24 || r->open == 0 || r->open + 1 >= r->close)
         return false;
     const src_token *before = src_tok(doc, r->open - 1), *first = src_tok(doc, r->open + 1);
-    return before->type == TOK_WORD && !is_cue(before) && first->type == TOK_WORD && !(first->flags & TF_CAP);
+    return is_wordlike(before) && !is_cue(before) && first->type == TOK_WORD && !(first->flags & TF_CAP);
 }
 
 /* Partial quotes outside any reported clause keep the speaker of their sentence, if it has one;

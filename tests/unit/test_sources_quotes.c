@@ -405,6 +405,10 @@ static void lowercase_quotation_continuing_a_that_clause_is_mixed(void **state)
                   (const char *const[]){
                       "mixed [the ferry fares were fair, but “nobody wants to pay them in winter.”] <- Ivan Sokolov "
                       "(said) #1", NULL});
+    expect_quotes("Anna Petrova argued that the port needs cranes, and that 2030 “is the year it runs out of room.”\n",
+                  (const char *const[]){
+                      "mixed [that the port needs cranes, and that 2030 “is the year it runs out of room.”] <- Anna "
+                      "Petrova (argued) #1", NULL});
 }
 
 static void quote_after_an_action_beat(void **state)
