@@ -822,20 +822,28 @@ static bool title_word(const src_token *t)
     return (t->flags & TF_CAP) || (t->lex & (LEX_OF | LEX_AND | LEX_PREP | LEX_DEF | LEX_INDEF));
 }
 
-/* Is token `open` inside a "said that …" clause of its sentence? */
+/* Is token `open` inside a reported clause of its sentence: "said that …", or the nearest verb and
+ * at least three words of its clause ("said the closure was not their fault, “not by a long
+ * shot.”") in a sentence with no quotation before (not the second half of "“A,” X said …, “b …”")? */
 static bool after_reported_that(const src_doc *doc, size_t open)
 {
     uint32_t sentence = src_tok(doc, open)->sentence;
-    bool that = false;
+    bool that = false, cue_seen = false, clause = false;
+    size_t words = 0;
     for (size_t k = open; k-- > 0 && k + 40 > open && src_tok(doc, k)->sentence == sentence;) {
         if (src_tok(doc, k)->region >= 0)
             return false;
         if (word_is(doc, k, "that"))
             that = true;
-        else if (that && is_cue(src_tok(doc, k)))
-            return true;
+        else if (is_cue(src_tok(doc, k))) {
+            if (that)
+                return true;
+            clause = clause || (!cue_seen && words >= 3);
+            cue_seen = true;
+        }
+        words += is_wordlike(src_tok(doc, k));
     }
-    return false;
+    return clause;
 }
 
 /* "the reality show “The Apprentice,”", "his new book, “Crippled America,”": the name of a work after
