@@ -823,20 +823,28 @@ static bool title_word(const src_token *t)
     return (t->flags & TF_CAP) || (t->lex & (LEX_OF | LEX_AND | LEX_PREP | LEX_DEF | LEX_INDEF));
 }
 
-/* Is token `open` inside a "said that …" clause of its sentence? */
+/* Is token `open` inside a reported clause of its sentence: "said that …", or the nearest verb and
+ * at least three words of its clause ("said the closure was not their fault, “not by a long
+ * shot.”") in a sentence with no quotation before (not the second half of "“A,” X said …, “b …”")? */
 static bool after_reported_that(const src_doc *doc, size_t open)
 {
     uint32_t sentence = src_tok(doc, open)->sentence;
-    bool that = false;
+    bool that = false, cue_seen = false, clause = false;
+    size_t words = 0;
     for (size_t k = open; k-- > 0 && k + 40 > open && src_tok(doc, k)->sentence == sentence;) {
         if (src_tok(doc, k)->region >= 0)
             return false;
         if (word_is(doc, k, "that"))
             that = true;
-        else if (that && is_cue(src_tok(doc, k)))
-            return true;
+        else if (is_cue(src_tok(doc, k))) {
+            if (that)
+                return true;
+            clause = clause || (!cue_seen && words >= 3);
+            cue_seen = true;
+        }
+        words += is_wordlike(src_tok(doc, k));
     }
-    return false;
+    return clause;
 }
 
 /* "the reality show “The Apprentice,”", "his new book, “Crippled America,”": the name of a work after
@@ -2934,6 +2942,18 @@ static bool attribute_orphans(src_doc *doc)
     return true;
 }
 
+/* "…, and that she would “keep the old system in place.”", "…, but “we are still counting.”": a
+ * lowercase quotation that the writer's words lead into after the sentence's reported clause
+ * finishes what was reported, so the clause runs on over it as one mixed quote. */
+static bool finishes_the_clause(const src_doc *doc, const src_attr *at, const src_region *r)
+{
+    if ((at->kind != ONR_QUOTE_INDIRECT && at->kind != ONR_QUOTE_MIXED) || at->piece_count != 1 || at->end > r->open ||
+        r->open - at->end > 24 || r->open == 0 || r->open + 1 >= r->close)
+        return false;
+    const src_token *before = src_tok(doc, r->open - 1), *first = src_tok(doc, r->open + 1);
+    return is_wordlike(before) && !is_cue(before) && first->type == TOK_WORD && !(first->flags & TF_CAP);
+}
+
 /* Partial quotes outside any reported clause keep the speaker of their sentence, if it has one;
  * without one they are scare quotes. */
 static bool attribute_partial(src_doc *doc)
@@ -2956,6 +2976,9 @@ static bool attribute_partial(src_doc *doc)
                              (before->lex & LEX_AND))))
                 continue;
             ok = add_piece(doc, at, r->open, r->close + 1);
+        } else if (finishes_the_clause(doc, at, r)) {
+            end_clause(doc, at, r->close + 1);
+            at->kind = ONR_QUOTE_MIXED;
         } else if (speakerless_fragment(doc, r)) {
             continue; /* "a “law and order” candidate" outside what the speaker said: a scare quote */
         } else {

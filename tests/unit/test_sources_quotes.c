@@ -400,6 +400,20 @@ static void lowercase_quotation_continuing_a_that_clause_is_mixed(void **state)
                       "mixed [that if the council sells the harbour, “our town is going to lose its heart.”] <- The mayor "
                       "(said) #1 anonymous",
                       "direct [“our town is going to lose its heart.”] <- The mayor (said) #1 anonymous", NULL});
+    /* also after a reported clause without "that", but not after "said," alone */
+    expect_quotes("Anna Petrova said the closure was not the fault of the union, “not by a long shot.”\n",
+                  (const char *const[]){
+                      "mixed [the closure was not the fault of the union, “not by a long shot.”] <- Anna Petrova "
+                      "(said) #1", NULL});
+    /* a lowercase quotation that the writer's words lead into after the reported clause finishes it */
+    expect_quotes("Ivan Sokolov said the ferry fares were fair, but “nobody wants to pay them in winter.”\n",
+                  (const char *const[]){
+                      "mixed [the ferry fares were fair, but “nobody wants to pay them in winter.”] <- Ivan Sokolov "
+                      "(said) #1", NULL});
+    expect_quotes("Anna Petrova argued that the port needs cranes, and that 2030 “is the year it runs out of room.”\n",
+                  (const char *const[]){
+                      "mixed [that the port needs cranes, and that 2030 “is the year it runs out of room.”] <- Anna "
+                      "Petrova (argued) #1", NULL});
 }
 
 static void quote_after_an_action_beat(void **state)
