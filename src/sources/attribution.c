@@ -571,6 +571,15 @@ static long state_after_place(const src_doc *doc, long comma, long limit)
     return k;
 }
 
+/* Does a subject pronoun or an auxiliary stand in [first, end]: a clause, not a phrase? */
+static bool phrase_has_clause(const src_doc *doc, long first, long end)
+{
+    for (long k = first; k <= end; k++)
+        if (src_tok(doc, (size_t)k)->type == TOK_WORD && (src_tok(doc, (size_t)k)->lex & (LEX_PRONOUN | LEX_AUX)))
+            return true;
+    return false;
+}
+
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
     const src_token *t = src_tok(doc, (size_t)first);
@@ -580,11 +589,17 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb || participle ||
                                  sentence_adverb(doc, first))) {
         /* "Speaking in Yangon, …", "Shortly after the vote, …"; a subordinate clause may run longer:
-         * "While most of his rivals called for a bigger military effort, …" */
+         * "While most of his rivals called for a bigger military effort, …", and so may a phrase
+         * without a subject or an auxiliary in it ("In a long interview with the reporter Sam Lee
+         * last spring, …", not "By Monday she had left the festival in Dover, Kent, citing") */
         long reach = (t->lex & LEX_CLAUSE) && !(t->lex & LEX_PREP) ? 24 : 10;
-        for (long k = first; k < limit && k < first + reach; k++)
-            if (is_punct(src_tok(doc, (size_t)k), ','))
+        for (long k = first; k < limit && k < first + reach; k++) {
+            const src_token *w = src_tok(doc, (size_t)k);
+            if (is_punct(w, ','))
                 return state_after_place(doc, k, limit);
+            if (reach == 10 && k == first + 9 && !phrase_has_clause(doc, first, k))
+                reach = 14;
+        }
         return first;
     }
     if (t->lex & LEX_PRONOUN)

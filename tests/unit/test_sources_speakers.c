@@ -175,6 +175,16 @@ static void participle_after_an_inverted_attribution(void **state)
                                         "direct [“The quay is the town.”] <- the Tribune (put) #2", NULL});
 }
 
+static void coordinated_cue_after_a_long_opening_phrase(void **state)
+{
+    (void)state;
+    /* "and added" takes the subject after an opening phrase of more than ten words */
+    expect_quotes("In a long interview with the reporter Sam Lee last spring, Ortiz said she welcomed the audit and "
+                  "added, “We will open every ledger.”\n",
+                  (const char *const[]){"indirect [she welcomed the audit] <- Ortiz (said) #1",
+                                        "direct [“We will open every ledger.”] <- Ortiz (added) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -194,6 +204,7 @@ int main(void)
         cmocka_unit_test(inverted_attribution_with_a_time_after_it),
         cmocka_unit_test(reported_clause_cited_with_according_to),
         cmocka_unit_test(participle_after_an_inverted_attribution),
+        cmocka_unit_test(coordinated_cue_after_a_long_opening_phrase),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
