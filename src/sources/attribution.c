@@ -454,6 +454,17 @@ static bool age_or_place(const src_doc *doc, long first, long end, long limit)
            is_punct(src_tok(doc, (size_t)first - 2), ','); /* not "Exit polls from the primary, which …," */
 }
 
+/* Is the comma at `comma` the one between a place after a preposition and its state, the one
+ * word before `close` ("in Dover, Delaware,", "in Dover, Del.,")? */
+static bool state_comma(const src_doc *doc, long comma, long close)
+{
+    long state_end = close - is_punct(src_tok(doc, (size_t)close - 1), '.');
+    const src_token *before = src_tok(doc, (size_t)comma - 2);
+    return is_punct(src_tok(doc, (size_t)comma), ',') && state_end == comma + 2 && is_cap(src_tok(doc, (size_t)comma + 1)) &&
+           is_cap(src_tok(doc, (size_t)comma - 1)) && before->type == TOK_WORD && !(before->flags & TF_CAP) &&
+           (before->lex & LEX_PREP);
+}
+
 static span speaker_left(const src_doc *doc, long c, long limit)
 {
     long i = before_time_phrase(doc, c, limit);
@@ -499,6 +510,11 @@ static span speaker_left(const src_doc *doc, long c, long limit)
                    !(src_tok(doc, (size_t)open)->type == TOK_PUNCT && strchr(".;:!?", src_tok(doc, (size_t)open)->punct) &&
                      !abbreviation_dot(doc, open)))
                 open--;
+            if (open > limit + 1 && open > close - 26 && state_comma(doc, open, close)) {
+                close = open--; /* "Ruiz, at a rally in Dover, Delaware, said": one stretch */
+                level--;
+                continue;
+            }
             if (open < limit + 1 || open <= close - 26 || !is_punct(src_tok(doc, (size_t)open), ',') || open + 1 >= close)
                 break;
             const src_token *a = src_tok(doc, (size_t)open + 1);

@@ -185,6 +185,14 @@ static void coordinated_cue_after_a_long_opening_phrase(void **state)
                                         "direct [“We will open every ledger.”] <- Ortiz (added) #1", NULL});
 }
 
+static void place_and_state_inside_an_aside(void **state)
+{
+    (void)state;
+    /* "in Dover, Delaware," is one stretch of the aside between the name and its verb */
+    expect_quotes("Ortiz, during a meeting in Dover, Delaware, said “We will open every ledger.”\n",
+                  (const char *const[]){"direct [“We will open every ledger.”] <- Ortiz (said) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +213,7 @@ int main(void)
         cmocka_unit_test(reported_clause_cited_with_according_to),
         cmocka_unit_test(participle_after_an_inverted_attribution),
         cmocka_unit_test(coordinated_cue_after_a_long_opening_phrase),
+        cmocka_unit_test(place_and_state_inside_an_aside),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
