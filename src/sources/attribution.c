@@ -1222,6 +1222,17 @@ static bool temporal_preposition(const src_doc *doc, long k)
  * comma or a clause opener ("…, but he gave him a compliment:")? Not at the comma of "said, “…”"
  * or ", saying", nor around an aside: "acknowledged, however,", "announced on her blog, in
  * capital letters,", "said in a column before a hearing,". */
+/* Is token `c` the comma or the subordinator that opens a short clause closed by the comma just
+ * before the quote ("said in the spring, when the story broke, “…”"): an aside, the cue before it? */
+static bool subordinate_aside(const src_doc *doc, long c, long pre_end)
+{
+    if (c < 1 || pre_end - c > 12 || !is_punct(src_tok(doc, (size_t)pre_end - 1), ','))
+        return false;
+    long sub = is_punct(src_tok(doc, (size_t)c), ',') ? c + 1 : c;
+    return sub < pre_end - 2 && is_punct(src_tok(doc, (size_t)sub - 1), ',') &&
+           !(src_tok(doc, (size_t)sub)->flags & TF_CAP) && opens_with_subordinate(doc, sub);
+}
+
 static bool ends_cue_search(const src_doc *doc, long c, long pre_end)
 {
     const src_token *t = src_tok(doc, (size_t)c), *last = src_tok(doc, (size_t)pre_end - 1);
@@ -1229,6 +1240,8 @@ static bool ends_cue_search(const src_doc *doc, long c, long pre_end)
         return false;
     const src_token *next = src_tok(doc, (size_t)c + 1);
     bool lower_next = next->type == TOK_WORD && !(next->flags & TF_CAP);
+    if (subordinate_aside(doc, c, pre_end))
+        return false;
     if (c == pre_end - 3 && is_punct(last, ',') && lower_next)
         return false;
     if (t->type == TOK_PUNCT && strchr(",;", t->punct))

@@ -193,6 +193,14 @@ static void place_and_state_inside_an_aside(void **state)
                   (const char *const[]){"direct [“We will open every ledger.”] <- Ortiz (said) #1", NULL});
 }
 
+static void subordinate_aside_between_cue_and_quote(void **state)
+{
+    (void)state;
+    /* "when the depot story broke" is an aside: the quote is the subject's of "said" before it */
+    expect_quotes("Ortiz said in the spring, when the depot story broke, “I did not hide any ledger.”\n",
+                  (const char *const[]){"direct [“I did not hide any ledger.”] <- Ortiz (said) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +222,7 @@ int main(void)
         cmocka_unit_test(participle_after_an_inverted_attribution),
         cmocka_unit_test(coordinated_cue_after_a_long_opening_phrase),
         cmocka_unit_test(place_and_state_inside_an_aside),
+        cmocka_unit_test(subordinate_aside_between_cue_and_quote),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
