@@ -165,8 +165,8 @@ static bool ends_in_possessive(const src_doc *doc, const src_token *w)
 
 /* Is the cue word at `c` something other than a verb of saying? A noun after a determiner ("the
  * show", "his call", "the mayor's call", "a planning report"), an adjective after "of" ("a
- * majority of pledged delegates"), a verb with a particle ("showed up", "called off"), "found
- * itself", or a label opening the paragraph ("Editor's note:"). */
+ * majority of pledged delegates"), a measure ("by 8 points"), a verb with a particle ("showed up",
+ * "called off"), "found itself", or a label opening the paragraph ("Editor's note:"). */
 static bool noun_not_cue(const src_doc *doc, long c)
 {
     static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
@@ -186,6 +186,8 @@ static bool noun_not_cue(const src_doc *doc, long c)
         return true;
     if (has_next && (t->lex & LEX_LABEL) && is_punct(src_tok(doc, (size_t)c + 1), ':') && (p->flags & TF_PARA))
         return true;
+    if (word_is(doc, (size_t)c, "points") && (p->type == TOK_NUMBER || (p->lex & LEX_NUMBER) || word_is(doc, (size_t)c - 1, "percentage")))
+        return true; /* "by 8 points", "five percentage points": a measure */
     if (!(t->lex & LEX_DOC))
         return false;
     return p->type == TOK_WORD && ((p->lex & (LEX_DEF | LEX_INDEF)) ||
@@ -2485,23 +2487,26 @@ static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send
     return add_reported(doc, (span){c + 1, end}, speaker, (span){c, c + 1});
 }
 
-/* "The kingdom is widely viewed as a bulwark", "He is not considered to be a contender": a passive
- * that names no one's view but hedges the whole clause, like a raising verb. */
-static bool passive_hedge(const src_doc *doc, long c, long sfirst, long send)
+/* "is (widely) seen", "are not considered": a hedging participle after a form of "be". */
+static bool hedge_after_be(const src_doc *doc, long c, long sfirst)
 {
     static const char *const hedges[] = {"seen", "viewed", "considered", "regarded"};
-    if (c + 1 >= send || !(src_tok(doc, (size_t)c + 1)->lex & (LEX_CLAUSE | LEX_PREP)) || !next_word_either(doc, c, "as", 2, "to", 2) ||
-        (src_tok(doc, (size_t)c)->flags & TF_CAP))
+    if (!WORD_AMONG(doc, (size_t)c, hedges))
         return false;
     long be = c - 1;
     while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
         be--;
-    if (be <= sfirst || !is_be(doc, be))
+    return be > sfirst && is_be(doc, be);
+}
+
+/* "The kingdom is widely viewed as a bulwark", "He is not considered to be a contender": a passive
+ * that names no one's view but hedges the whole clause, like a raising verb. */
+static bool passive_hedge(const src_doc *doc, long c, long sfirst, long send)
+{
+    if (c + 1 >= send || !(src_tok(doc, (size_t)c + 1)->lex & (LEX_CLAUSE | LEX_PREP)) || !next_word_either(doc, c, "as", 2, "to", 2) ||
+        (src_tok(doc, (size_t)c)->flags & TF_CAP))
         return false;
-    for (size_t i = 0; i < sizeof hedges / sizeof hedges[0]; i++)
-        if (word_is(doc, (size_t)c, hedges[i]))
-            return true;
-    return false;
+    return hedge_after_be(doc, c, sfirst);
 }
 
 /* The subject of a raising verb, before it or before its "is" ("Turnout is not expected to"); not
@@ -2709,6 +2714,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return attribute_opening_participle(doc, c, send);
     if (!is_cue(t) || noun_not_cue(doc, c))
         return true;
+    if (c + 1 < send && !word_is(doc, (size_t)c + 1, "by") && hedge_after_be(doc, c, sfirst))
+        return true; /* "Gulls are considered pests", "is considered an asset": no one's view is reported */
     if (c > sfirst && c + 1 < send && word_is(doc, (size_t)c + 1, "by")) {
         /* The passive: "It was reported by TASS that …", "The deal was first reported by X." */
         long be = c - 1;
