@@ -194,6 +194,11 @@ static void measure_modifier_or_bare_passive_not_a_cue(void **state)
                   "Turnout rose four points since the last vote.\n\n"
                   "Gulls are considered pests in the harbour town.\n",
                   (const char *const[]){NULL});
+    /* "adding to her lead" is a sum; the quotation's "added" still names its speaker */
+    expect_quotes("Ms. Hale won the harbour ward, adding to her lead over Mr. Gray.\n\n"
+                  "The storm added to the damage at the pier.\n\n"
+                  "\"We will rebuild,\" she added to cheers.\n",
+                  (const char *const[]){"direct [\"We will rebuild,\"] <- she (added) #1", NULL});
 }
 
 static void that_after_an_aside(void **state)
