@@ -165,14 +165,16 @@ static bool ends_in_possessive(const src_doc *doc, const src_token *w)
 
 /* Is the cue word at `c` something other than a verb of saying? A noun after a determiner ("the
  * show", "his call", "the mayor's call", "a planning report"), an adjective after "of" ("a
- * majority of pledged delegates"), a measure ("by 8 points"), a verb with a particle ("showed up",
- * "called off"), "found itself", or a label opening the paragraph ("Editor's note:"). */
+ * majority of pledged delegates"), a measure ("by 8 points"), "pledged delegates", a verb with a
+ * particle ("showed up", "called off", "adding to her lead"), "found itself", or a label opening the
+ * paragraph ("Editor's note:"). */
 static bool noun_not_cue(const src_doc *doc, long c)
 {
     static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
     static const char *const particles[] = {"up", "off", "down", "away"};
     static const char *const reflexives[] = {"himself", "herself", "itself", "themselves", "myself", "ourselves"};
     static const char *const finding[] = {"find", "finds", "found"};
+    static const char *const adding[] = {"adding", "added", "adds"};
     if (c == 0)
         return false;
     const src_token *t = src_tok(doc, (size_t)c), *p = src_tok(doc, (size_t)c - 1);
@@ -188,6 +190,11 @@ static bool noun_not_cue(const src_doc *doc, long c)
         return true;
     if (word_is(doc, (size_t)c, "points") && (p->type == TOK_NUMBER || (p->lex & LEX_NUMBER) || word_is(doc, (size_t)c - 1, "percentage")))
         return true; /* "by 8 points", "five percentage points": a measure */
+    if (has_next && word_is(doc, (size_t)c, "pledged") &&
+        (word_is(doc, (size_t)c + 1, "delegates") || word_is(doc, (size_t)c + 1, "delegate")))
+        return true; /* "leads by 270 pledged delegates": a kind of delegate */
+    if (has_next && WORD_AMONG(doc, (size_t)c, adding) && word_is(doc, (size_t)c + 1, "to"))
+        return true; /* "adding to her lead": a sum, not a remark */
     if (!(t->lex & LEX_DOC))
         return false;
     return p->type == TOK_WORD && ((p->lex & (LEX_DEF | LEX_INDEF)) ||

@@ -183,15 +183,22 @@ static void cue_word_as_noun_or_with_a_particle(void **state)
                   (const char *const[]){NULL});
 }
 
-static void measure_or_bare_passive_not_a_cue(void **state)
+static void measure_modifier_or_bare_passive_not_a_cue(void **state)
 {
     (void)state;
-    /* "by 8 points" is a measure; "are considered pests" with no "as", "to" or "by" reports no
-     * one's view */
+    /* "by 8 points" is a measure, "pledged delegates" a kind of delegate; "are considered pests"
+     * with no "as", "to" or "by" reports no one's view */
     expect_quotes("Ms. Hale leads the race by 8 points after the debate.\n\n"
+                  "Ms. Hale leads Mr. Gray by 40 pledged delegates after the vote.\n\n"
+                  "The count includes pledged delegates from the harbour ward.\n\n"
                   "Turnout rose four points since the last vote.\n\n"
                   "Gulls are considered pests in the harbour town.\n",
                   (const char *const[]){NULL});
+    /* "adding to her lead" is a sum; the quotation's "added" still names its speaker */
+    expect_quotes("Ms. Hale won the harbour ward, adding to her lead over Mr. Gray.\n\n"
+                  "The storm added to the damage at the pier.\n\n"
+                  "\"We will rebuild,\" she added to cheers.\n",
+                  (const char *const[]){"direct [\"We will rebuild,\"] <- she (added) #1", NULL});
 }
 
 static void that_after_an_aside(void **state)
@@ -422,7 +429,7 @@ int main(void)
         cmocka_unit_test(new_speaker_after_a_comma_ends_the_clause),
         cmocka_unit_test(subject_of_the_clause_is_no_listener),
         cmocka_unit_test(cue_word_as_noun_or_with_a_particle),
-        cmocka_unit_test(measure_or_bare_passive_not_a_cue),
+        cmocka_unit_test(measure_modifier_or_bare_passive_not_a_cue),
         cmocka_unit_test(that_after_an_aside),
         cmocka_unit_test(showing_after_a_modal_needs_a_clause),
         cmocka_unit_test(topic_participle_after_a_comma),
