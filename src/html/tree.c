@@ -387,16 +387,26 @@ static void count_open(builder *b, const onr_node *n, bool enters)
         *count = enters ? *count + 1 : *count - 1;
 }
 
+/* The array `items` doubled (`first` entries of `elem` bytes when it has none), *cap updated; NULL,
+ * with the array as it was, when allocation fails. The stacks and lists of the builder and of the
+ * depth cap grow so. */
+static void *grow_array(const onr_mem *mem, void *items, size_t *cap, size_t elem, size_t first)
+{
+    size_t want = *cap ? 2 * *cap : first, bytes;
+    void *grown = onr_size_mul(want, elem, &bytes) ? onr_realloc(mem, items, bytes) : NULL;
+    if (grown)
+        *cap = want;
+    return grown;
+}
+
 static bool grow_open(builder *b)
 {
-    size_t cap = b->open_cap ? 2 * b->open_cap : 64;
-    onr_node **grown = onr_realloc(b->doc->mem, b->open, cap * sizeof *grown);
+    onr_node **grown = grow_array(b->doc->mem, b->open, &b->open_cap, sizeof *grown, 64);
     if (!grown) {
         b->failed = true;
         return false;
     }
     b->open = grown;
-    b->open_cap = cap;
     return true;
 }
 
@@ -1157,14 +1167,12 @@ static void reset_insertion_mode(builder *b)
 static void push_template_mode(builder *b, insertion_mode mode)
 {
     if (b->template_len == b->template_cap) {
-        size_t cap = b->template_cap ? 2 * b->template_cap : 16;
-        uint8_t *grown = onr_realloc(b->doc->mem, b->template_modes, cap);
+        uint8_t *grown = grow_array(b->doc->mem, b->template_modes, &b->template_cap, 1, 16);
         if (!grown) {
             b->failed = true;
             return;
         }
         b->template_modes = grown;
-        b->template_cap = cap;
     }
     b->template_modes[b->template_len++] = (uint8_t)mode;
 }
@@ -2866,12 +2874,10 @@ static bool push_cap_job(cap_jobs *w, onr_node *top, unsigned budget)
     if (!top->first_child)
         return true;
     if (w->len == w->cap) {
-        size_t cap = w->cap ? 2 * w->cap : 16;
-        cap_job *grown = onr_realloc(w->mem, w->jobs, cap * sizeof *grown);
+        cap_job *grown = grow_array(w->mem, w->jobs, &w->cap, sizeof *grown, 16);
         if (!grown)
             return false;
         w->jobs = grown;
-        w->cap = cap;
     }
     w->jobs[w->len++] = (cap_job){top, budget};
     return true;
@@ -2888,12 +2894,10 @@ typedef struct {
 static bool node_list_push(const onr_mem *mem, node_list *l, onr_node *n)
 {
     if (l->len == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 256;
-        onr_node **grown = onr_realloc(mem, l->items, cap * sizeof *grown);
+        onr_node **grown = grow_array(mem, l->items, &l->cap, sizeof *grown, 256);
         if (!grown)
             return false;
         l->items = grown;
-        l->cap = cap;
     }
     l->items[l->len++] = n;
     return true;
