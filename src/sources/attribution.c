@@ -43,6 +43,13 @@ static bool is_cue(const src_token *t)
     return t->type == TOK_WORD && (t->lex & LEX_CUE) && !(t->flags & TF_CAP) && t->region < 0;
 }
 
+/* "according to" at token `k`, within [.., end). */
+static bool according_to(const src_doc *doc, long k, long end)
+{
+    return k + 1 < end && (src_tok(doc, (size_t)k)->lex & LEX_ACCORDING) && src_tok(doc, (size_t)k)->type == TOK_WORD &&
+           word_is(doc, (size_t)k + 1, "to");
+}
+
 /* A word longer than `min_len` bytes that ends in `suffix`: "-ly", "-ing", "-ed" word shapes. */
 static bool word_ends_in(const src_doc *doc, const src_token *t, const char *suffix, size_t min_len)
 {
@@ -1147,13 +1154,6 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
     return speaker;
 }
 
-/* "Thursday", "on Thursday", "last Monday": a day or month word or the word before one */
-static bool is_time_word(const src_doc *doc, long k)
-{
-    const src_token *t = src_tok(doc, (size_t)k), *n = (size_t)k + 1 < src_ntok(doc) ? src_tok(doc, (size_t)k + 1) : NULL;
-    return t->type == TOK_WORD && ((t->lex & LEX_TIME) || (n && (n->lex & LEX_TIME) && !(t->flags & TF_CAP)));
-}
-
 /* "Ruiz said (that) she wants “…”": a pronoun speaker that a reporting verb introduces is part of
  * what the one before the verb said, so that one is the speaker and the verb the cue. */
 static void reported_by_outer_cue(const src_doc *doc, long pre, long pre_end, long sentence_first, span *speaker,
@@ -1165,8 +1165,7 @@ static void reported_by_outer_cue(const src_doc *doc, long pre, long pre_end, lo
         return;
     if (outer > pre && word_is(doc, (size_t)outer, "that"))
         outer--;
-    while (outer > pre && is_time_word(doc, outer))
-        outer--; /* "said on Thursday he" */
+    outer = before_time_phrase(doc, outer + 1, pre + 1); /* "said on Thursday he" */
     const src_token *t = src_tok(doc, (size_t)outer);
     if (!is_cue(t) || (t->flags & TF_USED) || (t->lex & LEX_PARTICIPLE))
         return;
@@ -1301,7 +1300,7 @@ static void cited_by_according_to(const src_doc *doc, long end, span *speaker, s
         const src_token *t = src_tok(doc, (size_t)k);
         if (t->type == TOK_PUNCT && !is_punct(t, ',') && !abbreviation_dot(doc, k))
             return;
-        if (!is_punct(t, ',') || !(src_tok(doc, (size_t)k + 1)->lex & LEX_ACCORDING) || !word_is(doc, (size_t)k + 2, "to"))
+        if (!is_punct(t, ',') || !according_to(doc, k + 1, end))
             continue;
         span by = cited_source(doc, k + 3, end);
         if (by.first < 0)
@@ -1344,7 +1343,7 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
         }
         if (t->type == TOK_PUNCT && strchr(".;!?", t->punct) && !abbreviation_dot(doc, c))
             break;
-        if (t->type == TOK_WORD && (t->lex & LEX_ACCORDING) && c + 1 < post_end && word_is(doc, (size_t)c + 1, "to")) {
+        if (according_to(doc, c, post_end)) {
             *speaker = np_right(doc, c + 2, post_end);
             *cue = (span){c, c + 2};
             return speaker->first >= 0;
@@ -1460,7 +1459,7 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
             break;
         }
         documented = documented || (t->type == TOK_WORD && (t->lex & LEX_DOC) && !(t->lex & LEX_CUE));
-        if (t->type == TOK_WORD && (t->lex & LEX_ACCORDING) && c + 1 < pre_end && word_is(doc, (size_t)c + 1, "to")) {
+        if (according_to(doc, c, pre_end)) {
             *speaker = np_right(doc, c + 2, pre_end);
             *cue = (span){c, c + 2};
             return speaker->first >= 0;
@@ -2617,8 +2616,7 @@ static span opening_phrase_subject(const src_doc *doc, long c, long sfirst, long
 static void cited_at_the_end(const src_doc *doc, span *content, long send, span *speaker)
 {
     for (long k = content->first + 1; k + 3 < send; k++) {
-        if (!is_punct(src_tok(doc, (size_t)k), ',') || !(src_tok(doc, (size_t)k + 1)->lex & LEX_ACCORDING) ||
-            !word_is(doc, (size_t)k + 2, "to"))
+        if (!is_punct(src_tok(doc, (size_t)k), ',') || !according_to(doc, k + 1, send))
             continue;
         span by = cited_source(doc, k + 3, send);
         if (by.first < 0 || trim_end(doc, by.first, send) > by.end || trim_end(doc, content->first, k) <= content->first)
@@ -2695,7 +2693,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return attribute_asked(doc, c, send); /* "When asked …", "was asked about …", "…, asked whether …" */
     if (c + 1 < send && !(t->flags & TF_CAP) && topic_preposition(doc, c))
         return attribute_topic(doc, c, sfirst, send);
-    if ((t->lex & LEX_ACCORDING) && c + 1 < send && word_is(doc, (size_t)c + 1, "to")) {
+    if (according_to(doc, c, send)) {
         span speaker = np_right(doc, c + 2, send);
         if (speaker.first < 0) {
             /* "according to a count by the AP": whatever names the source, up to punctuation */
