@@ -1695,9 +1695,45 @@ static bool stance_object(const src_doc *doc, const src_token *cue, long k)
 
 static bool question_opener(const src_doc *doc, long k);
 
+static bool is_modal(const src_doc *doc, long i)
+{
+    static const char *const modals[] = {"would", "will", "could", "should", "may", "might", "must", "can"};
+    return !(src_tok(doc, (size_t)i)->flags & TF_CAP) && WORD_AMONG(doc, (size_t)i, modals);
+}
+
+/* Is the comma at `q` one between the items of a list ("taxes, trade, and jobs"): another comma a
+ * few plain words before it? */
+static bool list_comma(const src_doc *doc, long q)
+{
+    for (long k = q - 1; k > 0 && k >= q - 5; k--) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (is_punct(t, ','))
+            return k < q - 1;
+        if (t->type != TOK_WORD || t->region >= 0 || (t->lex & (LEX_AND | LEX_CLAUSE | LEX_AUX)))
+            return false;
+    }
+    return false;
+}
+
+/* After ", and" / ", but" at `q`, does the speaker's clause go on: a second "that" clause ("said
+ * X, and that Y"), an adjunct ("…, and in May …"), a verb after a modal or a participle (the
+ * reported clause's: "…, and could damage …"), or the last item of a list? */
+static bool coordination_goes_on(const src_doc *doc, long q, long send)
+{
+    bool after_and = word_is(doc, (size_t)q + 1, "and");
+    if (q + 2 >= send || !(after_and || word_is(doc, (size_t)q + 1, "but")))
+        return false;
+    const src_token *n = src_tok(doc, (size_t)q + 2);
+    if (word_is(doc, (size_t)q + 2, "that"))
+        return true;
+    return after_and && ((n->type == TOK_WORD && !(n->flags & TF_CAP) && ((n->lex & LEX_PREP) || ends_in_ing(doc, n))) ||
+                         is_modal(doc, q + 2) || list_comma(doc, q));
+}
+
 /* Does a reported clause end before token `q` (outside quotations), where the sentence goes on with
  * something the speaker did not say: "…, arguing that …", "…, and three-quarters said …", "…,
- * which …", "… but did not say", "… and would not name them"? */
+ * which …", "… but did not say", "… and said …"? ("… and would reopen" goes on: annotators mark
+ * the second verb as said four times in five.) */
 static bool clause_stops_at(const src_doc *doc, long q, long send)
 {
     /* "…, even as …", "…, though …", "…, compared with …": the writer's aside; "…, according to
@@ -1717,12 +1753,12 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
             return true;
         for (size_t i = 0; i < sizeof after_comma / sizeof after_comma[0]; i++)
             if (word_is(doc, (size_t)q + 1, after_comma[i]))
-                return true;
+                return !coordination_goes_on(doc, q, send);
         return false;
     }
     if (!(t->type == TOK_WORD && (t->lex & (LEX_AND | LEX_CLAUSE)) && (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))))
         return false;
-    return (n->lex & (LEX_AUX | LEX_CUE)) != 0;
+    return (n->lex & LEX_CUE) || ((n->lex & LEX_AUX) && word_is(doc, (size_t)q, "but"));
 }
 
 /* "said in a statement on Monday they would appeal": after the verb's adjunct, the subject pronoun
@@ -1797,9 +1833,8 @@ static bool lone_dash(const src_doc *doc, long first, long q, long send)
 
 static bool modal_or_have(const src_doc *doc, long i)
 {
-    static const char *const verbs[] = {"would", "will", "could", "should", "may", "might", "must", "can",
-                                        "has", "have", "had"};
-    return !(src_tok(doc, (size_t)i)->flags & TF_CAP) && WORD_AMONG(doc, (size_t)i, verbs);
+    static const char *const have[] = {"has", "have", "had"};
+    return is_modal(doc, i) || (!(src_tok(doc, (size_t)i)->flags & TF_CAP) && WORD_AMONG(doc, (size_t)i, have));
 }
 
 /* A modal or a form of "have" ("would", "will", "had") a few plain words after `k`: "promised the

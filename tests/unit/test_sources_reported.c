@@ -410,6 +410,22 @@ static void stance_on_a_single_noun(void **state)
                   (const char *const[]){"indirect [reform] <- The union (backed) #1", NULL});
 }
 
+static void clause_goes_on_after_a_coordinated_that_or_list(void **state)
+{
+    (void)state;
+    /* ", and that …", ", and in May …" and the last item of a list go on with what was said; ", and"
+     * before a new subject is the writer's */
+    expect_quotes("The mayor said the pier needed repairs, and that the council would pay for them.\n\n"
+                  "Hale said the ferry would run again, and in May the pier would reopen.\n\n"
+                  "Ms. Ruiz said the town needed schools, clinics, and roads.\n\n"
+                  "Mr. Dale said the pier was safe, and the council left.\n",
+                  (const char *const[]){
+                      "indirect [the pier needed repairs, and that the council would pay for them] <- The mayor (said) #1 anonymous",
+                      "indirect [the ferry would run again, and in May the pier would reopen] <- Hale (said) #2",
+                      "indirect [the town needed schools, clinics, and roads] <- Ms. Ruiz (said) #3",
+                      "indirect [the pier was safe] <- Mr. Dale (said) #4", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -451,6 +467,7 @@ int main(void)
         cmocka_unit_test(participle_opening_the_sentence),
         cmocka_unit_test(one_word_topic),
         cmocka_unit_test(stance_on_a_single_noun),
+        cmocka_unit_test(clause_goes_on_after_a_coordinated_that_or_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
