@@ -2093,6 +2093,45 @@ static long quote_led_end(const src_doc *doc, span content)
     return content.end;
 }
 
+/* Does the sentence open with a subordinate clause that holds the cue `c` ("While the mayor
+ * praised the plan, the council …", "But if she drops her plan …"): a subordinator first, no
+ * punctuation up to the cue? */
+static bool cue_in_opening_subordinate(const src_doc *doc, long c)
+{
+    static const char *const linking[] = {"but", "and", "yet", "so"};
+    static const char *const subordinators[] = {"while", "when", "whenever", "though", "although", "if", "because",
+                                                "since", "after", "before", "until", "unless", "whereas", "once", "as"};
+    static const char *const after_even[] = {"though", "if", "as", "when"};
+    long k = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)c)->sentence].first;
+    if (k + 1 < c && WORD_AMONG(doc, (size_t)k, linking))
+        k++;
+    if (k + 1 < c && word_is(doc, (size_t)k, "even") && WORD_AMONG(doc, (size_t)k + 1, after_even))
+        k++;
+    if (k >= c || !WORD_AMONG(doc, (size_t)k, subordinators))
+        return false;
+    for (long i = k + 1; i < c; i++)
+        if (src_tok(doc, (size_t)i)->type == TOK_PUNCT && src_tok(doc, (size_t)i)->region < 0)
+            return false;
+    return true;
+}
+
+/* A clause after a cue inside an opening subordinate clause ends with that clause, at its comma:
+ * what follows is the main clause, the writer's. Returns the end of `content`. */
+static long subordinate_end(const src_doc *doc, span content, span cue)
+{
+    if (cue.first < 0 || content.first < cue.end || !cue_in_opening_subordinate(doc, cue.first))
+        return content.end;
+    for (long k = cue.end; k < content.first; k++)
+        if (is_punct(src_tok(doc, (size_t)k), ','))
+            return content.end; /* "As reported by X, …": the main clause is what was said */
+    for (long k = content.first + 1; k < content.end; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (is_punct(t, ',') && t->region < 0)
+            return trim_end(doc, content.first, k);
+    }
+    return content.end;
+}
+
 static bool raising_verb(const src_doc *doc, long c, long sfirst);
 
 /* "It seems (that) …", "It’s unclear if …": an "it" that only fills the subject's place names no
@@ -2169,6 +2208,7 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
         }
     }
     content.end = quote_led_end(doc, content);
+    content.end = subordinate_end(doc, content, cue);
     onr_quote_kind kind = ONR_QUOTE_INDIRECT;
     src_region *regions = doc->regions.data;
     size_t quoted = 0, titled = 0, words = 0;

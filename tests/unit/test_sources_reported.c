@@ -426,6 +426,17 @@ static void clause_goes_on_after_a_coordinated_that_or_list(void **state)
                       "indirect [the pier was safe] <- Mr. Dale (said) #4", NULL});
 }
 
+static void clause_in_an_opening_subordinate_ends_at_its_comma(void **state)
+{
+    (void)state;
+    /* "While X praised Y, the council …": the main clause after the comma is the writer's; "As
+     * reported by X, …" reports that main clause */
+    expect_quotes("While the mayor praised the new pier, residents of the harbour stayed away.\n\n"
+                  "As reported by the Herald, the pier will close in May.\n",
+                  (const char *const[]){"indirect [the new pier] <- the mayor (praised) #1 anonymous",
+                                        "indirect [the pier will close in May] <- the Herald (reported by) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -468,6 +479,7 @@ int main(void)
         cmocka_unit_test(one_word_topic),
         cmocka_unit_test(stance_on_a_single_noun),
         cmocka_unit_test(clause_goes_on_after_a_coordinated_that_or_list),
+        cmocka_unit_test(clause_in_an_opening_subordinate_ends_at_its_comma),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
