@@ -2115,11 +2115,42 @@ static bool cue_in_opening_subordinate(const src_doc *doc, long c)
     return true;
 }
 
-/* A clause after a cue inside an opening subordinate clause ends with that clause, at its comma:
- * what follows is the main clause, the writer's. Returns the end of `content`. */
+/* Is the cue `c` in a relative clause on the sentence's subject ("Norton, which declined to
+ * comment, returned …", "Ms. Ruiz, who said …, left"): a short name or noun phrase opening the
+ * sentence, a comma, "who" or "which", no punctuation up to the cue? */
+static bool cue_in_subject_relative(const src_doc *doc, long c)
+{
+    static const char *const relatives[] = {"who", "which"};
+    long first = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)c)->sentence].first;
+    long rel = -1;
+    for (long k = c - 1; k > first && k > c - 24; k--) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0)
+            return false;
+        if (t->type == TOK_PUNCT) {
+            if (!is_punct(t, ',') || k + 1 >= c || !WORD_AMONG(doc, (size_t)k + 1, relatives))
+                return false;
+            rel = k;
+            break;
+        }
+    }
+    if (rel < 0 || rel - first > 8)
+        return false;
+    for (long k = first; k < rel; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0 || (t->type == TOK_PUNCT && !abbreviation_dot(doc, k)) || (t->lex & (LEX_CUE | LEX_CLAUSE | LEX_AUX)))
+            return false;
+    }
+    return true;
+}
+
+/* A clause after a cue inside an opening subordinate clause or a relative clause on the subject
+ * ends with that clause, at its comma: what follows is the main clause, the writer's. Returns the
+ * end of `content`. */
 static long subordinate_end(const src_doc *doc, span content, span cue)
 {
-    if (cue.first < 0 || content.first < cue.end || !cue_in_opening_subordinate(doc, cue.first))
+    if (cue.first < 0 || content.first < cue.end ||
+        !(cue_in_opening_subordinate(doc, cue.first) || cue_in_subject_relative(doc, cue.first)))
         return content.end;
     for (long k = cue.end; k < content.first; k++)
         if (is_punct(src_tok(doc, (size_t)k), ','))

@@ -426,7 +426,7 @@ static void clause_goes_on_after_a_coordinated_that_or_list(void **state)
                       "indirect [the pier was safe] <- Mr. Dale (said) #4", NULL});
 }
 
-static void clause_in_an_opening_subordinate_ends_at_its_comma(void **state)
+static void clause_in_an_opening_subordinate_or_relative_ends_at_its_comma(void **state)
 {
     (void)state;
     /* "While X praised Y, the council …": the main clause after the comma is the writer's; "As
@@ -435,6 +435,9 @@ static void clause_in_an_opening_subordinate_ends_at_its_comma(void **state)
                   "As reported by the Herald, the pier will close in May.\n",
                   (const char *const[]){"indirect [the new pier] <- the mayor (praised) #1 anonymous",
                                         "indirect [the pier will close in May] <- the Herald (reported by) #2", NULL});
+    /* so does a clause in a relative clause on the subject: "Ms. Ruiz, who said …, left" */
+    expect_quotes("Ms. Ruiz, who said the pier was unsafe, left the hall early.\n",
+                  (const char *const[]){"indirect [the pier was unsafe] <- who (said) #1", NULL});
 }
 
 int main(void)
@@ -479,7 +482,7 @@ int main(void)
         cmocka_unit_test(one_word_topic),
         cmocka_unit_test(stance_on_a_single_noun),
         cmocka_unit_test(clause_goes_on_after_a_coordinated_that_or_list),
-        cmocka_unit_test(clause_in_an_opening_subordinate_ends_at_its_comma),
+        cmocka_unit_test(clause_in_an_opening_subordinate_or_relative_ends_at_its_comma),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
