@@ -1724,8 +1724,8 @@ static bool coordination_goes_on(const src_doc *doc, long q, long send)
     if (q + 2 >= send || !(after_and || word_is(doc, (size_t)q + 1, "but")))
         return false;
     const src_token *n = src_tok(doc, (size_t)q + 2);
-    if (word_is(doc, (size_t)q + 2, "that"))
-        return true;
+    if (word_is(doc, (size_t)q + 2, "that")) /* not the pronoun: "…, but that could change" */
+        return q + 3 >= send || !((src_tok(doc, (size_t)q + 3)->lex & LEX_AUX) || is_be(doc, q + 3));
     return after_and && ((n->type == TOK_WORD && !(n->flags & TF_CAP) && ((n->lex & LEX_PREP) || ends_in_ing(doc, n))) ||
                          is_modal(doc, q + 2) || list_comma(doc, q));
 }
@@ -2149,13 +2149,13 @@ static bool cue_in_subject_relative(const src_doc *doc, long c)
  * end of `content`. */
 static long subordinate_end(const src_doc *doc, span content, span cue)
 {
-    if (cue.first < 0 || content.first < cue.end ||
+    if (cue.first < 0 || content.end <= cue.end ||
         !(cue_in_opening_subordinate(doc, cue.first) || cue_in_subject_relative(doc, cue.first)))
         return content.end;
     for (long k = cue.end; k < content.first; k++)
         if (is_punct(src_tok(doc, (size_t)k), ','))
             return content.end; /* "As reported by X, …": the main clause is what was said */
-    for (long k = content.first + 1; k < content.end; k++) {
+    for (long k = (content.first > cue.end ? content.first : cue.end) + 1; k < content.end; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
         if (is_punct(t, ',') && t->region < 0)
             return trim_end(doc, content.first, k);

@@ -424,6 +424,9 @@ static void clause_goes_on_after_a_coordinated_that_or_list(void **state)
                       "indirect [the ferry would run again, and in May the pier would reopen] <- Hale (said) #2",
                       "indirect [the town needed schools, clinics, and roads] <- Ms. Ruiz (said) #3",
                       "indirect [the pier was safe] <- Mr. Dale (said) #4", NULL});
+    /* "that" before an auxiliary is a pronoun, the writer's new clause */
+    expect_quotes("The mayor said the pier would close, but that could change.\n",
+                  (const char *const[]){"indirect [the pier would close] <- The mayor (said) #1 anonymous", NULL});
 }
 
 static void clause_in_an_opening_subordinate_or_relative_ends_at_its_comma(void **state)
@@ -438,6 +441,9 @@ static void clause_in_an_opening_subordinate_or_relative_ends_at_its_comma(void 
     /* so does a clause in a relative clause on the subject: "Ms. Ruiz, who said …, left" */
     expect_quotes("Ms. Ruiz, who said the pier was unsafe, left the hall early.\n",
                   (const char *const[]){"indirect [the pier was unsafe] <- who (said) #1", NULL});
+    /* a hedge in an opening subordinate clause keeps its subject and ends at the comma */
+    expect_quotes("While the pier is expected to reopen in May, residents of the harbour stayed away.\n",
+                  (const char *const[]){"indirect [the pier is expected to reopen in May] (expected)", NULL});
 }
 
 int main(void)
