@@ -1905,6 +1905,21 @@ static long plain_noun_end(const src_doc *doc, long k, long send)
     return end;
 }
 
+/* ", who has been outspoken …" to the end of the sentence after a name: the writer's description of
+ * that person, not what was said about them. */
+static bool closing_relative(const src_doc *doc, long q, long send)
+{
+    if (q < 1 || q + 2 >= send || !is_punct(src_tok(doc, (size_t)q), ',') || !is_cap(src_tok(doc, (size_t)q - 1)) ||
+        !word_is(doc, (size_t)q + 1, "who"))
+        return false;
+    for (long k = q + 2; k < send; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->type == TOK_PUNCT && t->region < 0 && !strchr(".!?", t->punct))
+            return false;
+    }
+    return true;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -1960,7 +1975,8 @@ static span clause_after(const src_doc *doc, long c, long send)
             end = q; /* "…; she left" (a dash goes on: "the plan — drafted in May — would pass") */
             break;
         }
-        if (clause_stops_at(doc, q, send) || writer_after_comma(doc, k, q, send) || lone_dash(doc, k, q, send)) {
+        if (clause_stops_at(doc, q, send) || writer_after_comma(doc, k, q, send) || lone_dash(doc, k, q, send) ||
+            closing_relative(doc, q, send)) {
             end = q;
             break;
         }

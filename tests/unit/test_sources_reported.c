@@ -446,6 +446,18 @@ static void clause_in_an_opening_subordinate_or_relative_ends_at_its_comma(void 
                   (const char *const[]){"indirect [the pier is expected to reopen in May] (expected)", NULL});
 }
 
+static void relative_on_a_name_ending_the_sentence_is_the_writers(void **state)
+{
+    (void)state;
+    /* ", who …" after a name to the end of the sentence describes that person; a relative closed by
+     * a comma stays inside the clause */
+    expect_quotes("The mayor said the pier would go to Anna Petrova, who has run the harbour for years.\n\n"
+                  "Mr. Dale said the pier would go to Hale, who runs the harbour, and her son.\n",
+                  (const char *const[]){
+                      "indirect [the pier would go to Anna Petrova] <- The mayor (said) #1 anonymous",
+                      "indirect [the pier would go to Hale, who runs the harbour, and her son] <- Mr. Dale (said) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -489,6 +501,7 @@ int main(void)
         cmocka_unit_test(stance_on_a_single_noun),
         cmocka_unit_test(clause_goes_on_after_a_coordinated_that_or_list),
         cmocka_unit_test(clause_in_an_opening_subordinate_or_relative_ends_at_its_comma),
+        cmocka_unit_test(relative_on_a_name_ending_the_sentence_is_the_writers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
