@@ -1730,6 +1730,24 @@ static bool coordination_goes_on(const src_doc *doc, long q, long send)
                          is_modal(doc, q + 2) || list_comma(doc, q));
 }
 
+/* ", which …," closed by a second comma, after which the clause's own verb comes ("the pipeline,
+ * which Republicans support, would not pass"): the relative is inside what was said. */
+static bool enclosed_relative(const src_doc *doc, long q, long send)
+{
+    if (!word_is(doc, (size_t)q + 1, "which"))
+        return false;
+    for (long k = q + 2; k + 1 < send && k < q + 30; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0 || t->type != TOK_PUNCT)
+            continue;
+        if (!is_punct(t, ','))
+            return false;
+        const src_token *n = src_tok(doc, (size_t)k + 1);
+        return n->type == TOK_WORD && !(n->flags & TF_CAP) && ((n->lex & LEX_AUX) || is_be(doc, k + 1));
+    }
+    return false;
+}
+
 /* Does a reported clause end before token `q` (outside quotations), where the sentence goes on with
  * something the speaker did not say: "…, arguing that …", "…, and three-quarters said …", "…,
  * which …", "… but did not say", "… and said …"? ("… and would reopen" goes on: annotators mark
@@ -1753,7 +1771,7 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
             return true;
         for (size_t i = 0; i < sizeof after_comma / sizeof after_comma[0]; i++)
             if (word_is(doc, (size_t)q + 1, after_comma[i]))
-                return !coordination_goes_on(doc, q, send);
+                return !coordination_goes_on(doc, q, send) && !enclosed_relative(doc, q, send);
         return false;
     }
     if (!(t->type == TOK_WORD && (t->lex & (LEX_AND | LEX_CLAUSE)) && (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))))
