@@ -1730,12 +1730,11 @@ static bool coordination_goes_on(const src_doc *doc, long q, long send)
                          is_modal(doc, q + 2) || list_comma(doc, q));
 }
 
-/* ", which …," closed by a second comma, after which the clause's own verb comes ("the pipeline,
- * which Republicans support, would not pass"): the relative is inside what was said. */
-static bool enclosed_relative(const src_doc *doc, long q, long send)
+/* An aside from the comma `q` closed by a second comma, after which the clause's own verb comes
+ * ("the pipeline, which Republicans support, would not pass", "Hale, the new mayor, has said"):
+ * the aside is inside what was said. */
+static bool enclosed_aside(const src_doc *doc, long q, long send)
 {
-    if (!word_is(doc, (size_t)q + 1, "which"))
-        return false;
     for (long k = q + 2; k + 1 < send && k < q + 30; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
         if (t->region >= 0 || t->type != TOK_PUNCT)
@@ -1771,7 +1770,8 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
             return true;
         for (size_t i = 0; i < sizeof after_comma / sizeof after_comma[0]; i++)
             if (word_is(doc, (size_t)q + 1, after_comma[i]))
-                return !coordination_goes_on(doc, q, send) && !enclosed_relative(doc, q, send);
+                return !coordination_goes_on(doc, q, send) &&
+                       !(word_is(doc, (size_t)q + 1, "which") && enclosed_aside(doc, q, send));
         return false;
     }
     if (!(t->type == TOK_WORD && (t->lex & (LEX_AND | LEX_CLAUSE)) && (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))))
@@ -1831,7 +1831,7 @@ static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
     if (n->type != TOK_WORD || (n->flags & TF_CAP))
         return false;
     if (word_is(doc, (size_t)q + 1, "a") || word_is(doc, (size_t)q + 1, "an") || word_is(doc, (size_t)q + 1, "the"))
-        return true;
+        return !enclosed_aside(doc, q, send);
     return (n->lex & LEX_PRONOUN) && !(n->lex & LEX_RELATIVE) && v->type == TOK_WORD &&
            (v->lex & (LEX_AUX | LEX_CLAUSE | LEX_CUE)) && !(v->lex & LEX_PRONOUN);
 }

@@ -446,7 +446,7 @@ static void clause_in_an_opening_subordinate_or_relative_ends_at_its_comma(void 
                   (const char *const[]){"indirect [the pier is expected to reopen in May] (expected)", NULL});
 }
 
-static void relative_clause_inside_or_after_what_was_said(void **state)
+static void aside_inside_or_after_what_was_said(void **state)
 {
     (void)state;
     /* ", who …" after a name to the end of the sentence describes that person; a relative closed by
@@ -456,11 +456,14 @@ static void relative_clause_inside_or_after_what_was_said(void **state)
                   (const char *const[]){
                       "indirect [the pier would go to Anna Petrova] <- The mayor (said) #1 anonymous",
                       "indirect [the pier would go to Hale, who runs the harbour, and her son] <- Mr. Dale (said) #2", NULL});
-    /* ", which …," followed by the clause's own verb is inside it; a closing ", which …" is not */
+    /* ", which …," and ", the …," followed by the clause's own verb are inside it; a closing ", which
+     * …" is not */
     expect_quotes("Hale said the pipeline, which the council backs, would not pass.\n\n"
-                  "Hale said the council backed the pipeline, which ran for miles.\n",
+                  "Hale said the council backed the pipeline, which ran for miles.\n\n"
+                  "Hale said Mr. Dale, the new mayor, would reopen the pier.\n",
                   (const char *const[]){"indirect [the pipeline, which the council backs, would not pass] <- Hale (said) #1",
-                                        "indirect [the council backed the pipeline] <- Hale (said) #1", NULL});
+                                        "indirect [the council backed the pipeline] <- Hale (said) #1",
+                                        "indirect [Mr. Dale, the new mayor, would reopen the pier] <- Hale (said) #1", NULL});
 }
 
 int main(void)
@@ -506,7 +509,7 @@ int main(void)
         cmocka_unit_test(stance_on_a_single_noun),
         cmocka_unit_test(clause_goes_on_after_a_coordinated_that_or_list),
         cmocka_unit_test(clause_in_an_opening_subordinate_or_relative_ends_at_its_comma),
-        cmocka_unit_test(relative_clause_inside_or_after_what_was_said),
+        cmocka_unit_test(aside_inside_or_after_what_was_said),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
