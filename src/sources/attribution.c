@@ -2014,22 +2014,13 @@ static span clause_after(const src_doc *doc, long c, long send)
 /* The reported clause before the attribution: "Talks are frozen, a diplomat said." */
 static span clause_before(const src_doc *doc, long sfirst, long before)
 {
-    /* The clause starts after the last ", and" / ", but" / ";" / ":" of the sentence. */
+    /* The clause starts after the last ";" or ":" of the sentence (", and …" goes on: the speaker's
+     * sentence is theirs as a whole, as annotators mark it) */
     for (long k = before - 2; k > sfirst; k--) {
         const src_token *t = src_tok(doc, (size_t)k);
-        if (t->region >= 0)
-            continue;
-        if (is_punct(t, ';') || is_punct(t, ':')) {
+        if (t->region < 0 && (is_punct(t, ';') || is_punct(t, ':'))) {
             sfirst = k + 1;
             break;
-        }
-        if (is_punct(t, ',') && k + 1 < before - 1) {
-            const src_token *n = src_tok(doc, (size_t)k + 1);
-            if (n->type == TOK_WORD && !(n->flags & TF_CAP) && (n->lex & (LEX_AND | LEX_CLAUSE)) &&
-                (word_is(doc, (size_t)k + 1, "and") || word_is(doc, (size_t)k + 1, "but"))) {
-                sfirst = k + 2;
-                break;
-            }
         }
     }
     long end = trim_end(doc, sfirst, before);

@@ -466,6 +466,17 @@ static void aside_inside_or_after_what_was_said(void **state)
                                         "indirect [Mr. Dale, the new mayor, would reopen the pier] <- Hale (said) #1", NULL});
 }
 
+static void clause_before_the_attribution_takes_the_whole_sentence(void **state)
+{
+    (void)state;
+    /* ", and …" before "…, the mayor said" is part of what the mayor said; ";" starts a new clause */
+    expect_quotes("The pier will close in May, and the ferry will stop, the mayor said.\n\n"
+                  "The pier will close; the ferry will stop, Mr. Dale said.\n",
+                  (const char *const[]){
+                      "indirect [The pier will close in May, and the ferry will stop] <- the mayor (said) #1 anonymous",
+                      "indirect [the ferry will stop] <- Mr. Dale (said) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -510,6 +521,7 @@ int main(void)
         cmocka_unit_test(clause_goes_on_after_a_coordinated_that_or_list),
         cmocka_unit_test(clause_in_an_opening_subordinate_or_relative_ends_at_its_comma),
         cmocka_unit_test(aside_inside_or_after_what_was_said),
+        cmocka_unit_test(clause_before_the_attribution_takes_the_whole_sentence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
