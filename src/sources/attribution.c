@@ -2113,7 +2113,10 @@ static long quote_led_end(const src_doc *doc, span content)
             r->close < r->open + 2)
             return content.end;
         const src_token *last = src_tok(doc, r->close - 1);
-        return last->type == TOK_PUNCT && strchr(",.!?", last->punct) ? (long)r->close + 1 : content.end;
+        long after = (long)r->close + 1;
+        if (after + 1 < content.end && word_is(doc, (size_t)after, "and") && word_is(doc, (size_t)after + 1, "that"))
+            return content.end; /* "said that she was ''tired,'' and that …": a second clause of what was said */
+        return last->type == TOK_PUNCT && strchr(",.!?", last->punct) ? after : content.end;
     }
     return content.end;
 }
