@@ -1715,6 +1715,13 @@ static bool list_comma(const src_doc *doc, long q)
     return false;
 }
 
+/* Does "that" at `i` open a clause, rather than stand for something ("…, but that could change")? */
+static bool clause_that(const src_doc *doc, long i, long send)
+{
+    return word_is(doc, (size_t)i, "that") &&
+           (i + 1 >= send || !((src_tok(doc, (size_t)i + 1)->lex & LEX_AUX) || is_be(doc, i + 1)));
+}
+
 /* After ", and" / ", but" at `q`, does the speaker's clause go on: a second "that" clause ("said
  * X, and that Y"), an adjunct ("…, and in May …"), a verb after a modal or a participle (the
  * reported clause's: "…, and could damage …"), or the last item of a list? */
@@ -1724,8 +1731,8 @@ static bool coordination_goes_on(const src_doc *doc, long q, long send)
     if (q + 2 >= send || !(after_and || word_is(doc, (size_t)q + 1, "but")))
         return false;
     const src_token *n = src_tok(doc, (size_t)q + 2);
-    if (word_is(doc, (size_t)q + 2, "that")) /* not the pronoun: "…, but that could change" */
-        return q + 3 >= send || !((src_tok(doc, (size_t)q + 3)->lex & LEX_AUX) || is_be(doc, q + 3));
+    if (word_is(doc, (size_t)q + 2, "that"))
+        return clause_that(doc, q + 2, send);
     return after_and && ((n->type == TOK_WORD && !(n->flags & TF_CAP) && ((n->lex & LEX_PREP) || ends_in_ing(doc, n))) ||
                          is_modal(doc, q + 2) || list_comma(doc, q));
 }
@@ -1841,8 +1848,9 @@ static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
  * would pass" goes on). */
 static bool lone_dash(const src_doc *doc, long first, long q, long send)
 {
-    if (!dash_break(doc, q))
-        return false;
+    long n = q + 1 + (q + 1 < send && word_is(doc, (size_t)q + 1, "and"));
+    if (!dash_break(doc, q) || (n < send && clause_that(doc, n, send)))
+        return false; /* "… — and that …": a second clause of what was said */
     for (long k = first; k < send; k++)
         if (k != q && dash_break(doc, k))
             return false;

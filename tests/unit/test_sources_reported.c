@@ -110,6 +110,12 @@ static void clause_ends_at_a_lone_dash(void **state)
                   (const char *const[]){
                       "indirect [the ferry would return to service] <- Mr. Ortiz (said) #1",
                       "indirect [the pier — built in 1920 — would be repaired] <- Ms. Lund (said) #2", NULL});
+    /* "— and that …" goes on with a second clause of what was said; "— that was …" does not */
+    expect_quotes("The mayor said the pier would close — and that the ferry would stop in May.\n\n"
+                  "Hale said the pier would close in May — that was the plan.\n",
+                  (const char *const[]){
+                      "indirect [the pier would close — and that the ferry would stop in May] <- The mayor (said) #1 anonymous",
+                      "indirect [the pier would close in May] <- Hale (said) #2", NULL});
 }
 
 static void noun_cue_after_a_possessive(void **state)
