@@ -1817,8 +1817,13 @@ static long skip_day(const src_doc *doc, long k, long send)
 static bool opening_phrase_comma(const src_doc *doc, long first, long q)
 {
     long opener = first + word_is(doc, (size_t)first, "that");
+    if (opener < q && is_punct(src_tok(doc, (size_t)opener), ',')) /* "that, for a fee, they …" */
+        opener++;
+    if (opener < q && is_adverb(doc, src_tok(doc, (size_t)opener))) /* "that even after …", "that ultimately, …" */
+        opener++;
     const src_token *o = src_tok(doc, (size_t)opener);
-    if (!is_punct(src_tok(doc, (size_t)q), ',') || opener >= q || o->type != TOK_WORD || !(o->lex & (LEX_CLAUSE | LEX_PREP)))
+    if (!is_punct(src_tok(doc, (size_t)q), ',') || opener > q ||
+        !(opener == q || (o->type == TOK_WORD && (o->lex & (LEX_CLAUSE | LEX_PREP)))))
         return false;
     for (long k = opener + 1; k < q; k++)
         if (src_tok(doc, (size_t)k)->type == TOK_PUNCT && src_tok(doc, (size_t)k)->region < 0)

@@ -380,6 +380,11 @@ static void opening_phrase_comma_keeps_the_nested_speaker_inside(void **state)
                   (const char *const[]){
                       "indirect [that during the visit to the port this week, Mayor Ana Hale reiterated her request for a "
                       "new pier] <- Local media (reported) #1", NULL});
+    /* so does one after an adverb or between commas: "that ultimately, …", "that, for a fee, …" */
+    expect_quotes("Hale said that ultimately, it was the fault of the council.\n\n"
+                  "Mr. Dale said that, for a small fee, they could stay.\n",
+                  (const char *const[]){"indirect [that ultimately, it was the fault of the council] <- Hale (said) #1",
+                                        "indirect [that, for a small fee, they could stay] <- Mr. Dale (said) #2", NULL});
 }
 
 static void according_to_after_a_conjunction(void **state)
