@@ -2127,7 +2127,7 @@ static long quote_led_end(const src_doc *doc, span content)
             return content.end;
         const src_token *last = src_tok(doc, r->close - 1);
         long after = (long)r->close + 1;
-        if (after + 1 < content.end && word_is(doc, (size_t)after, "and") && word_is(doc, (size_t)after + 1, "that"))
+        if (after + 1 < content.end && word_is(doc, (size_t)after, "and") && clause_that(doc, after + 1, content.end))
             return content.end; /* "said that she was ''tired,'' and that …": a second clause of what was said */
         return last->type == TOK_PUNCT && strchr(",.!?", last->punct) ? after : content.end;
     }
