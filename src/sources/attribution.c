@@ -2327,11 +2327,24 @@ static long question_after(const src_doc *doc, long c, long send)
 /* "Asked about his plans, Ryan said …", "When asked on Monday whether X, 72 percent said yes":
  * the question put to the speaker, by an asker the sentence does not name. Its clause ends at
  * the first comma or the end of the sentence. */
-static bool attribute_asked(src_doc *doc, long c, long send)
+/* Who put the question asked at `c` before the opener at `q`: the one after "by" ("was asked by
+ * the host whether …"), or the subject before it when the one asked stands between ("Ruiz, the
+ * mayor, asked Lee whether …", not "Ruiz, asked on Monday whether …"); else none. */
+static span asker(const src_doc *doc, long c, long q, long sfirst)
+{
+    if (c + 2 < q && word_is(doc, (size_t)c + 1, "by"))
+        return np_right(doc, c + 2, q);
+    if (c <= sfirst || q <= c + 1 || is_be(doc, c - 1) || !has_name(doc, c + 1, q) || only_time_phrase(doc, (span){c + 1, q}))
+        return no_span;
+    return speaker_left(doc, c, sfirst);
+}
+
+static bool attribute_asked(src_doc *doc, long c, long sfirst, long send)
 {
     long k = question_after(doc, c, send);
     if (k < 0)
         return true;
+    span speaker = asker(doc, c, k, sfirst);
     k += word_is(doc, (size_t)k, "about");
     long end = k;
     for (; end < send && end < k + 60; end++) {
@@ -2345,7 +2358,7 @@ static bool attribute_asked(src_doc *doc, long c, long send)
     }
     if (end > send || end >= k + 60 || count_words(doc, k, end) < 1)
         return true;
-    return add_reported(doc, (span){k, trim_end(doc, k, end)}, no_span, (span){c, c + 1});
+    return add_reported(doc, (span){k, trim_end(doc, k, end)}, speaker, (span){c, c + 1});
 }
 
 /* What "according to X" (at token `c`) attributes to X, whose phrase it may lengthen to the comma
@@ -2678,6 +2691,28 @@ static bool attribute_opening_participle(src_doc *doc, long c, long send)
     return add_reported(doc, (span){c + 1, comma}, speaker, (span){c, c + 1});
 }
 
+/* "Respondents were asked to …", "He was declared the winner": a passive with no "by" names who
+ * was asked or told, not who spoke; its clause is reported with no speaker. Not the adjectives of a
+ * state of mind ("they are convinced that …", "some are concerned that …"), whose subject holds it. */
+static bool agentless_passive(const src_doc *doc, long c, long sfirst, long send)
+{
+    static const char *const irregular[] = {"told", "shown", "said", "known", "seen", "given", "taken", "thought"};
+    static const char *const minded[] = {"convinced", "concerned", "worried", "shocked", "pleased", "disappointed",
+                                         "surprised", "frustrated", "alarmed", "interested", "determined", "committed",
+                                         "opposed", "dedicated", "excited", "thrilled", "troubled", "satisfied",
+                                         "prepared", "inclined", "relieved", "encouraged", "dismayed", "impressed",
+                                         "offended", "embarrassed", "outraged", "annoyed", "angered", "confused",
+                                         "scared", "terrified", "obsessed", "tired", "unconvinced", "amused"};
+    const src_token *t = src_tok(doc, (size_t)c);
+    if ((t->flags & TF_CAP) || !(word_ends_in(doc, t, "ed", 3) || WORD_AMONG(doc, (size_t)c, irregular)) ||
+        WORD_AMONG(doc, (size_t)c, minded) || (c + 1 < send && word_is(doc, (size_t)c + 1, "by")))
+        return false;
+    long be = c - 1;
+    while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
+        be--;
+    return be >= sfirst && (is_be(doc, be) || word_is(doc, (size_t)be, "being"));
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -2690,7 +2725,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
          (c > sfirst && !(t->flags & TF_CAP) &&
           (word_is(doc, (size_t)c - 1, "when") || word_is(doc, (size_t)c - 1, "if") ||
            ((is_be(doc, c - 1) || comma_before(doc, c, sfirst)) && question_after(doc, c, send) >= 0)))))
-        return attribute_asked(doc, c, send); /* "When asked …", "was asked about …", "…, asked whether …" */
+        return attribute_asked(doc, c, sfirst, send); /* "When asked …", "was asked about …", "…, asked whether …" */
     if (c + 1 < send && !(t->flags & TF_CAP) && topic_preposition(doc, c))
         return attribute_topic(doc, c, sfirst, send);
     if (according_to(doc, c, send)) {
@@ -2839,6 +2874,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (content.first < 0 || (speaker.first < 0 && !participle))
         return true; /* "…, saying that …" is reported speech even when its subject is not found */
+    if (agentless_passive(doc, c, sfirst, send))
+        speaker = no_span;
     if (speaker.first >= 0 && !(t->lex & LEX_PARTICIPLE))
         cited_at_the_end(doc, &content, send, &speaker); /* not "with most voters saying …, according to X" */
     if (!add_reported(doc, content, speaker, (span){c, c + 1}))

@@ -261,6 +261,31 @@ static void question_of_a_passive_or_participle_asked(void **state)
                       "indirect [which pier would close] (asked)", NULL});
 }
 
+static void passive_without_by_names_no_speaker(void **state)
+{
+    (void)state;
+    /* "was declared", "has been accused of": the subject is the one spoken of, not the speaker */
+    expect_quotes("Ms. Hale was declared the winner of the harbour vote.\n\n"
+                  "Mr. Lee has been accused of hiding the ferry accounts.\n",
+                  (const char *const[]){
+                      "indirect [the winner of the harbour vote] (declared)",
+                      "indirect [hiding the ferry accounts] (accused)", NULL});
+}
+
+static void asker_named_by_by_or_before_a_listener(void **state)
+{
+    (void)state;
+    /* "asked by X whether" names who asked; so does the subject of "X asked Y whether", but not
+     * "X, asked on Monday whether …", the one asked */
+    expect_quotes("When asked by a reporter whether the pier would reopen, the mayor smiled.\n\n"
+                  "Anna Ruiz, the council leader, asked Mr. Lee whether the ferry would run.\n\n"
+                  "Ruiz, asked on Monday whether the ferry would run, smiled.\n",
+                  (const char *const[]){
+                      "indirect [whether the pier would reopen] <- a reporter (asked) #1 anonymous",
+                      "indirect [whether the ferry would run] <- Anna Ruiz, the council leader (asked) #2",
+                      "indirect [whether the ferry would run] (asked)", NULL});
+}
+
 static void offered_takes_its_object(void **state)
 {
     (void)state;
@@ -435,6 +460,8 @@ int main(void)
         cmocka_unit_test(topic_participle_after_a_comma),
         cmocka_unit_test(participle_after_a_quotation),
         cmocka_unit_test(question_of_a_passive_or_participle_asked),
+        cmocka_unit_test(asker_named_by_by_or_before_a_listener),
+        cmocka_unit_test(passive_without_by_names_no_speaker),
         cmocka_unit_test(offered_takes_its_object),
         cmocka_unit_test(called_for_is_no_naming),
         cmocka_unit_test(listener_before_another_verbs_that),
