@@ -2691,6 +2691,15 @@ static bool attribute_opening_participle(src_doc *doc, long c, long send)
     return add_reported(doc, (span){c + 1, comma}, speaker, (span){c, c + 1});
 }
 
+/* "The messages seem to show that …", "She appeared to imply …": a raising verb before the
+ * infinitive of a reporting verb hedges that verb, whose subject is still its speaker; the
+ * reporting verb makes the attribution. */
+static bool reports_through_infinitive(const src_doc *doc, long c, long send)
+{
+    return c + 2 < send && word_is(doc, (size_t)c + 1, "to") && is_cue(src_tok(doc, (size_t)c + 2)) &&
+           !noun_not_cue(doc, c + 2);
+}
+
 /* "Respondents were asked to …", "He was declared the winner": a passive with no "by" names who
  * was asked or told, not who spoke; its clause is reported with no speaker. Not the adjectives of a
  * state of mind ("they are convinced that …", "some are concerned that …"), whose subject holds it. */
@@ -2785,7 +2794,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     if (named_thing(doc, speaker, c, send))
         return true;
     if (!participle && raising_verb(doc, c, sfirst) && raising_subject(doc, c, sfirst).first >= 0)
-        return attribute_hedge(doc, c, sfirst, send);
+        return reports_through_infinitive(doc, c, send) ? true : attribute_hedge(doc, c, sfirst, send);
     if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&
         is_punct(src_tok(doc, (size_t)speaker.first - 1), ',') &&
         clause_goes_on(doc, c + 2)) {

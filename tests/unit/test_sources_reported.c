@@ -272,6 +272,14 @@ static void passive_without_by_names_no_speaker(void **state)
                       "indirect [hiding the ferry accounts] (accused)", NULL});
 }
 
+static void raising_verb_before_a_reporting_verb(void **state)
+{
+    (void)state;
+    /* "appeared to imply that": the hedged verb still reports its subject's words */
+    expect_quotes("She appeared to imply that the ferry would close.\n",
+                  (const char *const[]){"indirect [that the ferry would close] <- She (imply) #1", NULL});
+}
+
 static void asker_named_by_by_or_before_a_listener(void **state)
 {
     (void)state;
@@ -462,6 +470,7 @@ int main(void)
         cmocka_unit_test(question_of_a_passive_or_participle_asked),
         cmocka_unit_test(asker_named_by_by_or_before_a_listener),
         cmocka_unit_test(passive_without_by_names_no_speaker),
+        cmocka_unit_test(raising_verb_before_a_reporting_verb),
         cmocka_unit_test(offered_takes_its_object),
         cmocka_unit_test(called_for_is_no_naming),
         cmocka_unit_test(listener_before_another_verbs_that),
