@@ -729,6 +729,49 @@ static span main_clause_subject(const src_doc *doc, long first, long limit)
     return no_span;
 }
 
+/* Where the clause holding token `last` starts: after the nearest subordinator with a subject
+ * after it ("when he brought up X and later said") before it, else at `first`. A subordinate
+ * clause closed by a comma opens the sentence instead ("Asked whether she would come, Ruiz
+ * laughed and said"): its subject is not the verb's. */
+/* Does a subject with its verb follow the subordinator at `k` ("when Cruz knocked", "while Lee,
+ * the mayor, said"), not an object ("went after Bush, calling") nor a question ("whether he
+ * would", unless a comma closed it before the main clause: `closed`)? */
+static bool subordinate_clause_at(const src_doc *doc, long k, long last, bool closed)
+{
+    static const char *const complements[] = {"that", "whether", "if"};
+    const src_token *t = src_tok(doc, (size_t)k);
+    const src_token *n = src_tok(doc, (size_t)k + 1);
+    if (t->type != TOK_WORD || !(t->lex & LEX_CLAUSE) || (t->flags & TF_CAP) || word_is(doc, (size_t)k, "that") ||
+        is_be(doc, k) || !(is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))))
+        return false;
+    if (closed)
+        return true;
+    span subject = np_right(doc, k + 1, last + 1);
+    if (WORD_AMONG(doc, (size_t)k, complements) || subject.first < 0 || subject.end > last)
+        return false;
+    const src_token *v = src_tok(doc, (size_t)subject.end);
+    bool apposition = false; /* a comma after the subject closes its apposition, inside the span */
+    for (long j = subject.first + 1; j < subject.end && is_punct(v, ','); j++)
+        apposition |= is_punct(src_tok(doc, (size_t)j), ',');
+    return apposition || (v->type == TOK_WORD && v->region < 0 && !(v->flags & TF_CAP) &&
+                          !(v->lex & (LEX_PREP | LEX_OF | LEX_AND | LEX_DEF | LEX_INDEF)));
+}
+
+static long local_clause(const src_doc *doc, long first, long last)
+{
+    long after_comma = -1; /* the nearest subject after a comma: the main clause's */
+    for (long k = last - 2; k > first; k--) {
+        const src_token *t = src_tok(doc, (size_t)k), *n = src_tok(doc, (size_t)k + 1);
+        if (t->region >= 0)
+            continue;
+        if (is_punct(t, ',') && (is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))) && after_comma < 0)
+            after_comma = k + 1;
+        if (subordinate_clause_at(doc, k, last, after_comma >= 0))
+            return after_comma >= 0 ? after_comma : k + 1;
+    }
+    return first;
+}
+
 /* The speaker of "…, saying" / "…, adding": the one of the verb just before ("Nefzi said,
  * adding, …"), else the subject of the clause ("Sanders compared himself to Clinton, saying"). */
 static span participle_speaker(const src_doc *doc, long c, long pre)
@@ -749,7 +792,7 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
             return s;
         break;
     }
-    span s = without_its_verb(doc, clause_subject(doc, pre, c));
+    span s = without_its_verb(doc, clause_subject(doc, local_clause(doc, pre, c - 1), c));
     /* "“A,” said Tom Hale at the time, adding that “B”": the nearest speaker before it in the
      * sentence, among the last few attributions */
     const src_attr *attrs = doc->attrs.data;
@@ -759,25 +802,6 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
             src_tok(doc, (size_t)attrs[a].speaker_first)->sentence == sentence)
             s = (span){attrs[a].speaker_first, attrs[a].speaker_end};
     return s.first >= 0 ? s : main_clause_subject(doc, pre, c - 1);
-}
-
-/* Where the clause holding token `last` starts: after the nearest subordinator with a subject
- * after it ("when he brought up X and later said") before it, else at `first`. A subordinate
- * clause closed by a comma opens the sentence instead ("Asked whether she would come, Ruiz
- * laughed and said"): its subject is not the verb's. */
-static long local_clause(const src_doc *doc, long first, long last)
-{
-    long after_comma = -1; /* the nearest subject after a comma: the main clause's */
-    for (long k = last - 2; k > first; k--) {
-        const src_token *t = src_tok(doc, (size_t)k), *n = src_tok(doc, (size_t)k + 1);
-        bool subject_next = is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN));
-        if (is_punct(t, ',') && subject_next && after_comma < 0)
-            after_comma = k + 1;
-        if (t->type == TOK_WORD && (t->lex & LEX_CLAUSE) && !(t->flags & TF_CAP) && !word_is(doc, (size_t)k, "that") &&
-            subject_next)
-            return after_comma >= 0 ? after_comma : k + 1;
-    }
-    return first;
 }
 
 /* "An official who spoke anonymously to discuss the plan said", "Another source speaking to Fox
@@ -2816,8 +2840,9 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (speaker.first < 0 && c > sfirst + 1 && (src_tok(doc, (size_t)c - 1)->lex & (LEX_AND | LEX_CLAUSE)) &&
         (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but"))) {
-        /* "Graham called them “crazy” and said …": the subject of the sentence */
-        speaker = clause_subject(doc, sfirst, c - 1);
+        /* "Graham called them “crazy” and said …": the subject of the sentence, or of the clause
+         * the verb ends ("…, such as when Cruz knocked Rubio and called him …") */
+        speaker = clause_subject(doc, local_clause(doc, sfirst, c - 1), c - 1);
         if (speaker.first >= 0) {
             content = clause_after(doc, c, send);
             if (!add_reported(doc, content, speaker, (span){c, c + 1}))

@@ -201,6 +201,22 @@ static void subordinate_aside_between_cue_and_quote(void **state)
                   (const char *const[]){"direct [“I did not hide any ledger.”] <- Ortiz (said) #1", NULL});
 }
 
+static void verb_of_a_coordinated_or_subordinate_clause(void **state)
+{
+    (void)state;
+    /* ", but X …, asking" and "when X … and called" are X's; "went after Ms. Hale on Monday,
+     * calling" is still the subject's, the name after "after" its object */
+    expect_quotes("The mayor spoke about the budget, but Ms. Hale turned the talk to the pier, asking him to "
+                  "explain the closures.\n\n"
+                  "Mr. Lee went after Ms. Hale on Monday, calling her plan reckless.\n\n"
+                  "There were sharp words, such as when Ms. Hale mocked the pier and called it a ruin.\n",
+                  (const char *const[]){"indirect [the budget] <- The mayor (spoke about) #1 anonymous",
+                                        "indirect [him to explain the closures] <- Ms. Hale (asking) #2",
+                                        "indirect [her plan reckless] <- Mr. Lee (calling) #3",
+                                        "indirect [the pier] <- Ms. Hale (mocked) #2",
+                                        "indirect [it a ruin] <- Ms. Hale (called) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +239,7 @@ int main(void)
         cmocka_unit_test(coordinated_cue_after_a_long_opening_phrase),
         cmocka_unit_test(place_and_state_inside_an_aside),
         cmocka_unit_test(subordinate_aside_between_cue_and_quote),
+        cmocka_unit_test(verb_of_a_coordinated_or_subordinate_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
