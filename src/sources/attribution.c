@@ -593,6 +593,23 @@ static bool sentence_adverb(const src_doc *doc, long k)
     return false;
 }
 
+/* "Now, …", "Perhaps most important, …", "Back in 1999, …": a short adverbial before a comma
+ * opening the sentence; past its comma, or `first` when there is none. */
+static long after_opening_adverb(const src_doc *doc, long first, long limit)
+{
+    static const char *const words[] = {"now", "well", "perhaps", "soon", "today", "overall", "back"};
+    if (!WORD_AMONG(doc, (size_t)first, words))
+        return first;
+    for (long k = first + 1; k < limit && k < first + 5; k++) {
+        const src_token *w = src_tok(doc, (size_t)k);
+        if (is_punct(w, ','))
+            return k + 1;
+        if (!is_wordlike(w))
+            break;
+    }
+    return first;
+}
+
 /* Past the comma at `comma` and a state abbreviation after it: "In Dover, Del., the mayor …" */
 static long state_after_place(const src_doc *doc, long comma, long limit)
 {
@@ -614,6 +631,9 @@ static bool phrase_has_clause(const src_doc *doc, long first, long end)
 
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
+    long adverbial = after_opening_adverb(doc, first, limit);
+    if (adverbial > first)
+        return adverbial;
     const src_token *t = src_tok(doc, (size_t)first);
     bool before_prep = first + 1 < limit && (src_tok(doc, (size_t)first + 1)->lex & (LEX_PREP | LEX_CLAUSE));
     bool adverb = ends_in_ly(doc, t) && (before_prep || (first + 1 < limit && is_punct(src_tok(doc, (size_t)first + 1), ',')));
@@ -659,9 +679,33 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     return first;
 }
 
-/* The subject at the start of a clause: "Another official shared his view: ...", after up to two
+/* A subject the noun-phrase rules leave out, a determiner and the plain words up to its verb
+ * ("the justice sounded off", "his team is suggesting", "many have"): no_span when none. */
+static span plain_subject(const src_doc *doc, long first, long limit)
+{
+    static const char *const possessives[] = {"his", "her", "their", "its", "our", "my", "your"};
+    const src_token *t = src_tok(doc, (size_t)first);
+    if (first >= limit || t->type != TOK_WORD || t->region >= 0 ||
+        !((t->lex & (LEX_DEF | LEX_INDEF | LEX_NUMBER)) || WORD_AMONG(doc, (size_t)first, possessives)))
+        return no_span;
+    long end = first + 1;
+    for (; end < limit && end < first + 5; end++) {
+        const src_token *w = src_tok(doc, (size_t)end);
+        if (!np_word(w) || w->type != TOK_WORD || (w->lex & (LEX_AUX | LEX_DEF | LEX_INDEF)) || (w->flags & TF_CAP) ||
+            word_ends_in(doc, w, "ed", 3) || ends_in_ing(doc, w))
+            break;
+    }
+    span s = {first, end};
+    const src_token *verb = end < limit ? src_tok(doc, (size_t)end) : NULL;
+    if (!verb || verb->type != TOK_WORD || (verb->flags & TF_CAP) || (verb->lex & (LEX_PREP | LEX_CLAUSE | LEX_OF | LEX_AND)) ||
+        ends_time_phrase(doc, end))
+        return no_span; /* not "a couple of years later, he …", "The event with Obama …", "The place is …" */
+    return has_head(doc, s) ? s : no_span;
+}
+
+/* Where the subject of a clause starts: "Another official shared his view: ...", after up to two
  * opening phrases ("On Thursday, after a long silence, Warren endorsed …"). */
-static span clause_subject(const src_doc *doc, long first, long limit)
+static long clause_start(const src_doc *doc, long first, long limit)
 {
     for (int n = 0; n < 2 && first < limit; n++)
         first = skip_opening_phrase(doc, first, limit);
@@ -672,7 +716,19 @@ static span clause_subject(const src_doc *doc, long first, long limit)
             !((w->lex & (LEX_AND | LEX_AUX)) || word_is(doc, (size_t)first, "but") || word_is(doc, (size_t)first, "so")))
             break;
     }
-    return np_right(doc, first, limit);
+    return first;
+}
+
+static span clause_subject(const src_doc *doc, long first, long limit)
+{
+    return np_right(doc, clause_start(doc, first, limit), limit);
+}
+
+/* The subject starting at `first`: a noun phrase, else a determiner and plain words before a verb. */
+static span subject_at(const src_doc *doc, long first, long limit)
+{
+    span s = np_right(doc, first, limit);
+    return s.first >= 0 ? s : plain_subject(doc, first, limit);
 }
 
 /* A subject phrase that ran on into its verb, a plain lowercase word before an object's
@@ -792,7 +848,7 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
             return s;
         break;
     }
-    span s = without_its_verb(doc, clause_subject(doc, local_clause(doc, pre, c - 1), c));
+    span s = without_its_verb(doc, subject_at(doc, clause_start(doc, local_clause(doc, pre, c - 1), c), c));
     /* "“A,” said Tom Hale at the time, adding that “B”": the nearest speaker before it in the
      * sentence, among the last few attributions */
     const src_attr *attrs = doc->attrs.data;
@@ -2842,7 +2898,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but"))) {
         /* "Graham called them “crazy” and said …": the subject of the sentence, or of the clause
          * the verb ends ("…, such as when Cruz knocked Rubio and called him …") */
-        speaker = clause_subject(doc, local_clause(doc, sfirst, c - 1), c - 1);
+        speaker = subject_at(doc, clause_start(doc, local_clause(doc, sfirst, c - 1), c - 1), c - 1);
         if (speaker.first >= 0) {
             content = clause_after(doc, c, send);
             if (!add_reported(doc, content, speaker, (span){c, c + 1}))

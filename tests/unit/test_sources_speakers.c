@@ -217,6 +217,24 @@ static void verb_of_a_coordinated_or_subordinate_clause(void **state)
                                         "indirect [it a ruin] <- Ms. Hale (called) #2", NULL});
 }
 
+static void subject_with_a_plain_noun_or_after_an_opening_adverb(void **state)
+{
+    (void)state;
+    /* "the judge sounded off …, saying": a determiner and a plain noun before the verb; "Now,",
+     * "Back in 1999," open the sentence before its subject; "a couple of years later" is a time */
+    expect_quotes("In three interviews, the judge sounded off on the harbour plan, saying she did not want to "
+                  "contemplate its effects.\n\n"
+                  "Now, many have trouble finding work and fear that the pier will close.\n\n"
+                  "Back in 1999, Mr. Lee praised the mayor, telling reporters that he admired her.\n\n"
+                  "And a couple of years later, he repeated that praise, recalling a speech at the pier.\n",
+                  (const char *const[]){
+                      "indirect [she did not want to contemplate its effects] <- the judge (saying) #1 anonymous",
+                      "indirect [that the pier will close] <- many (fear) #2 anonymous",
+                      "indirect [the mayor] <- Mr. Lee (praised) #3",
+                      "indirect [that he admired her] <- Mr. Lee (telling) #3",
+                      "indirect [a speech at the pier] <- he (recalling) #3", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -240,6 +258,7 @@ int main(void)
         cmocka_unit_test(place_and_state_inside_an_aside),
         cmocka_unit_test(subordinate_aside_between_cue_and_quote),
         cmocka_unit_test(verb_of_a_coordinated_or_subordinate_clause),
+        cmocka_unit_test(subject_with_a_plain_noun_or_after_an_opening_adverb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
