@@ -617,6 +617,10 @@ static long state_after_place(const src_doc *doc, long comma, long limit)
     if (k + 2 < limit && is_cap(src_tok(doc, (size_t)k)) && is_punct(src_tok(doc, (size_t)k + 1), '.') &&
         is_punct(src_tok(doc, (size_t)k + 2), ','))
         return k + 3;
+    if (k + 1 < limit && comma > 0 && is_cap(src_tok(doc, (size_t)comma - 1)) && is_cap(src_tok(doc, (size_t)k)) &&
+        !(src_tok(doc, (size_t)k)->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE)) && is_punct(src_tok(doc, (size_t)k + 1), ',') &&
+        k + 2 < limit && !(src_tok(doc, (size_t)k + 2)->lex & (LEX_DEF | LEX_INDEF)))
+        return k + 2; /* "In Ames, Iowa, on Sunday, …", not "In Iowa, Clinton, the nominee, …" */
     return k;
 }
 
@@ -656,6 +660,12 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     }
     if (t->lex & LEX_PRONOUN)
         return first;
+    for (long k = first + 1; k + 3 < limit && k < first + 4 && is_cap(src_tok(doc, (size_t)k - 1)); k++) {
+        /* a dateline: "Washington (AFP) – Ms. Ruiz said …" */
+        if (is_punct(src_tok(doc, (size_t)k), '(') && is_cap(src_tok(doc, (size_t)k + 1)) &&
+            is_punct(src_tok(doc, (size_t)k + 2), ')') && dash_break(doc, k + 3))
+            return k + 4;
+    }
     if (t->flags & TF_ODDCAPS) {
         /* a headline in capitals before a dash: "NEW POLL SHOWS A LEAD - Jones writes: “…”" */
         for (long k = first + 1; k + 1 < limit && k < first + 24; k++)

@@ -235,6 +235,19 @@ static void subject_with_a_plain_noun_or_after_an_opening_adverb(void **state)
                       "indirect [a speech at the pier] <- he (recalling) #3", NULL});
 }
 
+static void participle_after_a_place_and_state_or_a_dateline(void **state)
+{
+    (void)state;
+    /* "in Ames, Iowa, on Sunday," and "Leeds (AFP) –" open the sentence before its subject */
+    expect_quotes("At a town hall in Ames, Iowa, on Sunday, Ms. Ruiz defended the harbour plan, saying that the "
+                  "fees were fair.\n\n"
+                  "Leeds (AFP) – Mayor Ana Ruiz has criticised the ferry plan, saying that it ignores the tides.\n",
+                  (const char *const[]){"indirect [the harbour plan] <- Ms. Ruiz (defended) #1",
+                                        "indirect [that the fees were fair] <- Ms. Ruiz (saying) #1",
+                                        "indirect [the ferry plan] <- Mayor Ana Ruiz (criticised) #1",
+                                        "indirect [that it ignores the tides] <- Mayor Ana Ruiz (saying) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +272,7 @@ int main(void)
         cmocka_unit_test(subordinate_aside_between_cue_and_quote),
         cmocka_unit_test(verb_of_a_coordinated_or_subordinate_clause),
         cmocka_unit_test(subject_with_a_plain_noun_or_after_an_opening_adverb),
+        cmocka_unit_test(participle_after_a_place_and_state_or_a_dateline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
