@@ -481,7 +481,7 @@ static bool state_comma(const src_doc *doc, long comma, long close)
            (before->lex & LEX_PREP);
 }
 
-static span speaker_left(const src_doc *doc, long c, long limit)
+static span noun_phrase_before(const src_doc *doc, long c, long limit)
 {
     long i = before_time_phrase(doc, c, limit);
     int skipped = 0;
@@ -492,8 +492,8 @@ static span speaker_left(const src_doc *doc, long c, long limit)
     if (i < limit)
         return no_span;
     const src_token *t = src_tok(doc, (size_t)i);
-    if (t->region >= 0)
-        return no_span;
+    if (t->region >= 0 || (t->type == TOK_WORD && (t->lex & LEX_PREP) && !word_is(doc, (size_t)i, "to")))
+        return no_span; /* "Trump in hopes of", "the Islamic State by calling": a phrase, no subject */
     if (t->type == TOK_WORD && (t->lex & LEX_PRONOUN))
         return (span){i, i + 1};
     if (is_punct(t, ')')) {
@@ -568,6 +568,20 @@ static span speaker_left(const src_doc *doc, long c, long limit)
     if (first == i && (t->lex & LEX_INDEF) && is_cap(t))
         return s;
     return no_span;
+}
+
+/* The speaker just before cue `c`. Before "to", the infinitive's own subject ("prompted Lee to
+ * accuse", "for Clinton to highlight"), not a place or time ("went on CNN to declare", "used his
+ * platform Friday to discuss"). */
+static span speaker_left(const src_doc *doc, long c, long limit)
+{
+    span s = noun_phrase_before(doc, c, limit);
+    if (s.first < 0 || s.end - s.first < 2 || !word_is(doc, (size_t)s.end - 1, "to"))
+        return s;
+    if (time_anchor(doc, s.end - 2) ||
+        (s.first > limit && (src_tok(doc, (size_t)s.first - 1)->lex & LEX_PREP) && !word_is(doc, (size_t)s.first - 1, "for")))
+        return no_span;
+    return s;
 }
 
 /* Does a time phrase end at token `k`: "Minutes later", "Two days ago", "Last Monday"? */
@@ -1208,8 +1222,9 @@ static bool object_of_a_verb(const src_doc *doc, span s, long pre)
  * is the object of the clause is the subject's; `speaker` itself otherwise. */
 static span subject_over_object(const src_doc *doc, long c, long pre, span speaker)
 {
-    if (!(src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || speaker.first < pre ||
-        !(follows_a_verb(doc, speaker, pre) || object_of_the_clause(doc, speaker, pre)))
+    bool after_preposition = speaker.first < 0 && gerund_after_preposition(doc, c, pre); /* "Trump by calling" */
+    if (!(src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) ||
+        (!after_preposition && (speaker.first < pre || !(follows_a_verb(doc, speaker, pre) || object_of_the_clause(doc, speaker, pre)))))
         return speaker;
     span subject = participle_speaker(doc, c, pre);
     if (subject.first < 0 || (subject.end == subject.first + 1 &&
@@ -2381,12 +2396,12 @@ static bool comma_before(const src_doc *doc, long c, long sfirst)
 static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 {
     long verb = c > sfirst + 1 && past_tense_verb(doc, c - 1) ? c - 1 : c;
-    span speaker = verb_speaker(doc, verb, sfirst);
+    /* "…, she said, referring to …", "launched a vote in Bern, calling for …": the participle's subject */
+    bool participle = verb > sfirst && (comma_before(doc, verb, sfirst) || gerund_after_preposition(doc, verb, sfirst)) &&
+                      ends_in_ing(doc, src_tok(doc, (size_t)verb));
+    span speaker = participle ? participle_speaker(doc, verb, sfirst) : verb_speaker(doc, verb, sfirst);
     if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
         speaker = clause_subject(doc, sfirst, c - 1); /* "… and spoke about …" */
-    if (speaker.first < 0 && verb > sfirst && comma_before(doc, verb, sfirst) &&
-        ends_in_ing(doc, src_tok(doc, (size_t)verb)))
-        speaker = participle_speaker(doc, verb, sfirst); /* "…, she said, referring to …" */
     if (speaker.first < 0)
         return true;
     span content = clause_after(doc, c + 1, send);

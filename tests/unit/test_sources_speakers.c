@@ -248,6 +248,21 @@ static void participle_after_a_place_and_state_or_a_dateline(void **state)
                                         "indirect [that it ignores the tides] <- Mayor Ana Ruiz (saying) #1", NULL});
 }
 
+static void subject_past_a_place_a_time_or_a_preposition(void **state)
+{
+    (void)state;
+    /* "in Leeds, calling for", "her speech Friday to criticise", "on Radio Leeds to defend", "the
+     * pier by calling for": the clause's subject, not the noun next to the verb */
+    expect_quotes("The union launched a petition in Leeds, calling for a new ferry.\n\n"
+                  "Mayor Ana Ruiz used her speech Friday to criticise the ferry plan.\n\n"
+                  "Mr. Lee went on Radio Leeds to defend the ferry plan.\n\n"
+                  "Ms. Hale won support for the pier by calling for lower fees.\n",
+                  (const char *const[]){"indirect [a new ferry] <- The union (calling for) #1",
+                                        "indirect [the ferry plan] <- Mayor Ana Ruiz (criticise) #2",
+                                        "indirect [the ferry plan] <- Mr. Lee (defend) #3",
+                                        "indirect [lower fees] <- Ms. Hale (calling for) #4", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -273,6 +288,7 @@ int main(void)
         cmocka_unit_test(verb_of_a_coordinated_or_subordinate_clause),
         cmocka_unit_test(subject_with_a_plain_noun_or_after_an_opening_adverb),
         cmocka_unit_test(participle_after_a_place_and_state_or_a_dateline),
+        cmocka_unit_test(subject_past_a_place_a_time_or_a_preposition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
