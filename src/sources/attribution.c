@@ -2589,7 +2589,16 @@ static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send
 {
     long p = possessed_cue(doc, c, sfirst, send);
     span speaker = {p, p + 1};
-    if (!(src_tok(doc, (size_t)p)->lex & LEX_DEF)) {
+    const src_token *verb = p > sfirst ? src_tok(doc, (size_t)p - 1) : NULL;
+    if ((src_tok(doc, (size_t)p)->lex & LEX_DEF) && verb && verb->type == TOK_WORD && !(verb->flags & TF_CAP) &&
+        !(verb->lex & (LEX_PREP | LEX_OF | LEX_AND | LEX_CLAUSE | LEX_DEF | LEX_INDEF)) && !word_is(doc, (size_t)p - 1, "including")) {
+        /* "Trump renewed his call to …", "she shared her belief that …": the verb's subject */
+        span subject = verb_speaker(doc, p - 1, sfirst);
+        if (subject.first < 0)
+            subject = clause_subject(doc, local_clause(doc, sfirst, p - 1), p - 1);
+        if (subject.first >= 0)
+            speaker = subject;
+    } else if (!(src_tok(doc, (size_t)p)->lex & LEX_DEF)) {
         long w = possessive_mark(doc, p) ? p - 1 : p;
         speaker = (span){np_left(doc, w, sfirst), p + 1};
         if (speaker.first > w)

@@ -123,6 +123,17 @@ static void noun_cue_after_a_possessive(void **state)
                       "indirect [that the ferry lost money surprised the council] <- Her (claim) #2 anonymous", NULL});
 }
 
+static void possessive_pronoun_after_a_verb_is_its_subjects(void **state)
+{
+    (void)state;
+    /* "renewed his call to", "shared her belief that": the verb's subject is the speaker */
+    expect_quotes("Mr. Lee renewed his call to close the old pier.\n\n"
+                  "Ms. Hale shared her belief that the ferry would return.\n",
+                  (const char *const[]){
+                      "indirect [to close the old pier] <- Mr. Lee (call) #1",
+                      "indirect [that the ferry would return] <- Ms. Hale (belief) #2", NULL});
+}
+
 static void speaker_with_an_aside_between_dashes(void **state)
 {
     (void)state;
@@ -456,6 +467,7 @@ int main(void)
         cmocka_unit_test(clause_ends_where_the_writer_starts_a_sentence),
         cmocka_unit_test(clause_ends_at_a_lone_dash),
         cmocka_unit_test(noun_cue_after_a_possessive),
+        cmocka_unit_test(possessive_pronoun_after_a_verb_is_its_subjects),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
