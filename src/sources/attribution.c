@@ -481,11 +481,19 @@ static bool state_comma(const src_doc *doc, long comma, long close)
            (before->lex & LEX_PREP);
 }
 
+/* "has always maintained", "does not always reject", "have both endorsed": words between a
+ * speaker and the verb that look like nouns ("always" ends in -s like a plural). */
+static bool frequency_adverb(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"always", "sometimes", "both", "ever", "too", "all"};
+    return !(src_tok(doc, (size_t)k)->flags & TF_CAP) && WORD_AMONG(doc, (size_t)k, words);
+}
+
 static span noun_phrase_before(const src_doc *doc, long c, long limit)
 {
     long i = before_time_phrase(doc, c, limit);
     int skipped = 0;
-    while (i >= limit && skipped < 3 && is_adverb(doc, src_tok(doc, (size_t)i))) {
+    while (i >= limit && skipped < 3 && (is_adverb(doc, src_tok(doc, (size_t)i)) || frequency_adverb(doc, i))) {
         i--;
         skipped++;
     }

@@ -263,6 +263,16 @@ static void subject_past_a_place_a_time_or_a_preposition(void **state)
                                         "indirect [lower fees] <- Ms. Hale (calling for) #4", NULL});
 }
 
+static void frequency_adverb_between_speaker_and_verb(void **state)
+{
+    (void)state;
+    /* "always" ends in -s like a plural noun, but it only qualifies the verb */
+    expect_quotes("The harbour board has always maintained that the pier is safe.\n\n"
+                  "The fishermen have both endorsed the ferry plan.\n",
+                  (const char *const[]){"indirect [that the pier is safe] <- The harbour board (maintained) #1",
+                                        "indirect [the ferry plan] <- The fishermen (endorsed) #2 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -289,6 +299,7 @@ int main(void)
         cmocka_unit_test(subject_with_a_plain_noun_or_after_an_opening_adverb),
         cmocka_unit_test(participle_after_a_place_and_state_or_a_dateline),
         cmocka_unit_test(subject_past_a_place_a_time_or_a_preposition),
+        cmocka_unit_test(frequency_adverb_between_speaker_and_verb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
