@@ -2408,6 +2408,8 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
     bool participle = verb > sfirst && (comma_before(doc, verb, sfirst) || gerund_after_preposition(doc, verb, sfirst)) &&
                       ends_in_ing(doc, src_tok(doc, (size_t)verb));
     span speaker = participle ? participle_speaker(doc, verb, sfirst) : verb_speaker(doc, verb, sfirst);
+    if (!participle && object_of_a_verb(doc, speaker, sfirst))
+        speaker = subject_over_object(doc, verb, sfirst, speaker); /* "started a petition calling on" */
     if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
         speaker = clause_subject(doc, sfirst, c - 1); /* "… and spoke about …" */
     if (speaker.first < 0)

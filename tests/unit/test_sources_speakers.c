@@ -273,6 +273,14 @@ static void frequency_adverb_between_speaker_and_verb(void **state)
                                         "indirect [the ferry plan] <- The fishermen (endorsed) #2 anonymous", NULL});
 }
 
+static void topic_participle_after_an_object(void **state)
+{
+    (void)state;
+    /* "started a petition calling on": the petition is the object, the subject calls */
+    expect_quotes("Ms. Hale started a petition this week calling on the council to save the pier.\n",
+                  (const char *const[]){"indirect [the council to save the pier] <- Ms. Hale (calling on) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +308,7 @@ int main(void)
         cmocka_unit_test(participle_after_a_place_and_state_or_a_dateline),
         cmocka_unit_test(subject_past_a_place_a_time_or_a_preposition),
         cmocka_unit_test(frequency_adverb_between_speaker_and_verb),
+        cmocka_unit_test(topic_participle_after_an_object),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
