@@ -481,19 +481,27 @@ static bool state_comma(const src_doc *doc, long comma, long close)
            (before->lex & LEX_PREP);
 }
 
-static span speaker_left(const src_doc *doc, long c, long limit)
+/* "has always maintained", "does not always reject", "have both endorsed": words between a
+ * speaker and the verb that look like nouns ("always" ends in -s like a plural). */
+static bool frequency_adverb(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"always", "sometimes", "both", "ever", "too", "all"};
+    return !(src_tok(doc, (size_t)k)->flags & TF_CAP) && WORD_AMONG(doc, (size_t)k, words);
+}
+
+static span noun_phrase_before(const src_doc *doc, long c, long limit)
 {
     long i = before_time_phrase(doc, c, limit);
     int skipped = 0;
-    while (i >= limit && skipped < 3 && is_adverb(doc, src_tok(doc, (size_t)i))) {
+    while (i >= limit && skipped < 3 && (is_adverb(doc, src_tok(doc, (size_t)i)) || frequency_adverb(doc, i))) {
         i--;
         skipped++;
     }
     if (i < limit)
         return no_span;
     const src_token *t = src_tok(doc, (size_t)i);
-    if (t->region >= 0)
-        return no_span;
+    if (t->region >= 0 || (t->type == TOK_WORD && (t->lex & LEX_PREP) && !word_is(doc, (size_t)i, "to")))
+        return no_span; /* "Trump in hopes of", "the Islamic State by calling": a phrase, no subject */
     if (t->type == TOK_WORD && (t->lex & LEX_PRONOUN))
         return (span){i, i + 1};
     if (is_punct(t, ')')) {
@@ -570,6 +578,20 @@ static span speaker_left(const src_doc *doc, long c, long limit)
     return no_span;
 }
 
+/* The speaker just before cue `c`. Before "to", the infinitive's own subject ("prompted Lee to
+ * accuse", "for Clinton to highlight"), not a place or time ("went on CNN to declare", "used his
+ * platform Friday to discuss"). */
+static span speaker_left(const src_doc *doc, long c, long limit)
+{
+    span s = noun_phrase_before(doc, c, limit);
+    if (s.first < 0 || s.end - s.first < 2 || !word_is(doc, (size_t)s.end - 1, "to"))
+        return s;
+    if (time_anchor(doc, s.end - 2) ||
+        (s.first > limit && (src_tok(doc, (size_t)s.first - 1)->lex & LEX_PREP) && !word_is(doc, (size_t)s.first - 1, "for")))
+        return no_span;
+    return s;
+}
+
 /* Does a time phrase end at token `k`: "Minutes later", "Two days ago", "Last Monday"? */
 static bool ends_time_phrase(const src_doc *doc, long k)
 {
@@ -593,6 +615,23 @@ static bool sentence_adverb(const src_doc *doc, long k)
     return false;
 }
 
+/* "Now, …", "Perhaps most important, …", "Back in 1999, …": a short adverbial before a comma
+ * opening the sentence; past its comma, or `first` when there is none. */
+static long after_opening_adverb(const src_doc *doc, long first, long limit)
+{
+    static const char *const words[] = {"now", "well", "perhaps", "soon", "today", "overall", "back"};
+    if (!WORD_AMONG(doc, (size_t)first, words))
+        return first;
+    for (long k = first + 1; k < limit && k < first + 5; k++) {
+        const src_token *w = src_tok(doc, (size_t)k);
+        if (is_punct(w, ','))
+            return k + 1;
+        if (!is_wordlike(w))
+            break;
+    }
+    return first;
+}
+
 /* Past the comma at `comma` and a state abbreviation after it: "In Dover, Del., the mayor …" */
 static long state_after_place(const src_doc *doc, long comma, long limit)
 {
@@ -600,6 +639,10 @@ static long state_after_place(const src_doc *doc, long comma, long limit)
     if (k + 2 < limit && is_cap(src_tok(doc, (size_t)k)) && is_punct(src_tok(doc, (size_t)k + 1), '.') &&
         is_punct(src_tok(doc, (size_t)k + 2), ','))
         return k + 3;
+    if (k + 1 < limit && comma > 0 && is_cap(src_tok(doc, (size_t)comma - 1)) && is_cap(src_tok(doc, (size_t)k)) &&
+        !(src_tok(doc, (size_t)k)->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE)) && is_punct(src_tok(doc, (size_t)k + 1), ',') &&
+        k + 2 < limit && !(src_tok(doc, (size_t)k + 2)->lex & (LEX_DEF | LEX_INDEF)))
+        return k + 2; /* "In Ames, Iowa, on Sunday, …", not "In Iowa, Clinton, the nominee, …" */
     return k;
 }
 
@@ -614,6 +657,9 @@ static bool phrase_has_clause(const src_doc *doc, long first, long end)
 
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
+    long adverbial = after_opening_adverb(doc, first, limit);
+    if (adverbial > first)
+        return adverbial;
     const src_token *t = src_tok(doc, (size_t)first);
     bool before_prep = first + 1 < limit && (src_tok(doc, (size_t)first + 1)->lex & (LEX_PREP | LEX_CLAUSE));
     bool adverb = ends_in_ly(doc, t) && (before_prep || (first + 1 < limit && is_punct(src_tok(doc, (size_t)first + 1), ',')));
@@ -636,6 +682,12 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     }
     if (t->lex & LEX_PRONOUN)
         return first;
+    for (long k = first + 1; k + 3 < limit && k < first + 4 && is_cap(src_tok(doc, (size_t)k - 1)); k++) {
+        /* a dateline: "Washington (AFP) – Ms. Ruiz said …" */
+        if (is_punct(src_tok(doc, (size_t)k), '(') && is_cap(src_tok(doc, (size_t)k + 1)) &&
+            is_punct(src_tok(doc, (size_t)k + 2), ')') && dash_break(doc, k + 3))
+            return k + 4;
+    }
     if (t->flags & TF_ODDCAPS) {
         /* a headline in capitals before a dash: "NEW POLL SHOWS A LEAD - Jones writes: “…”" */
         for (long k = first + 1; k + 1 < limit && k < first + 24; k++)
@@ -659,9 +711,33 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     return first;
 }
 
-/* The subject at the start of a clause: "Another official shared his view: ...", after up to two
+/* A subject the noun-phrase rules leave out, a determiner and the plain words up to its verb
+ * ("the justice sounded off", "his team is suggesting", "many have"): no_span when none. */
+static span plain_subject(const src_doc *doc, long first, long limit)
+{
+    static const char *const possessives[] = {"his", "her", "their", "its", "our", "my", "your"};
+    const src_token *t = src_tok(doc, (size_t)first);
+    if (first >= limit || t->type != TOK_WORD || t->region >= 0 ||
+        !((t->lex & (LEX_DEF | LEX_INDEF | LEX_NUMBER)) || WORD_AMONG(doc, (size_t)first, possessives)))
+        return no_span;
+    long end = first + 1;
+    for (; end < limit && end < first + 5; end++) {
+        const src_token *w = src_tok(doc, (size_t)end);
+        if (!np_word(w) || w->type != TOK_WORD || (w->lex & (LEX_AUX | LEX_DEF | LEX_INDEF)) || (w->flags & TF_CAP) ||
+            word_ends_in(doc, w, "ed", 3) || ends_in_ing(doc, w))
+            break;
+    }
+    span s = {first, end};
+    const src_token *verb = end < limit ? src_tok(doc, (size_t)end) : NULL;
+    if (!verb || verb->type != TOK_WORD || (verb->flags & TF_CAP) || (verb->lex & (LEX_PREP | LEX_CLAUSE | LEX_OF | LEX_AND)) ||
+        ends_time_phrase(doc, end))
+        return no_span; /* not "a couple of years later, he …", "The event with Obama …", "The place is …" */
+    return has_head(doc, s) ? s : no_span;
+}
+
+/* Where the subject of a clause starts: "Another official shared his view: ...", after up to two
  * opening phrases ("On Thursday, after a long silence, Warren endorsed …"). */
-static span clause_subject(const src_doc *doc, long first, long limit)
+static long clause_start(const src_doc *doc, long first, long limit)
 {
     for (int n = 0; n < 2 && first < limit; n++)
         first = skip_opening_phrase(doc, first, limit);
@@ -672,7 +748,19 @@ static span clause_subject(const src_doc *doc, long first, long limit)
             !((w->lex & (LEX_AND | LEX_AUX)) || word_is(doc, (size_t)first, "but") || word_is(doc, (size_t)first, "so")))
             break;
     }
-    return np_right(doc, first, limit);
+    return first;
+}
+
+static span clause_subject(const src_doc *doc, long first, long limit)
+{
+    return np_right(doc, clause_start(doc, first, limit), limit);
+}
+
+/* The subject starting at `first`: a noun phrase, else a determiner and plain words before a verb. */
+static span subject_at(const src_doc *doc, long first, long limit)
+{
+    span s = np_right(doc, first, limit);
+    return s.first >= 0 ? s : plain_subject(doc, first, limit);
 }
 
 /* A subject phrase that ran on into its verb, a plain lowercase word before an object's
@@ -729,6 +817,49 @@ static span main_clause_subject(const src_doc *doc, long first, long limit)
     return no_span;
 }
 
+/* Where the clause holding token `last` starts: after the nearest subordinator with a subject
+ * after it ("when he brought up X and later said") before it, else at `first`. A subordinate
+ * clause closed by a comma opens the sentence instead ("Asked whether she would come, Ruiz
+ * laughed and said"): its subject is not the verb's. */
+/* Does a subject with its verb follow the subordinator at `k` ("when Cruz knocked", "while Lee,
+ * the mayor, said"), not an object ("went after Bush, calling") nor a question ("whether he
+ * would", unless a comma closed it before the main clause: `closed`)? */
+static bool subordinate_clause_at(const src_doc *doc, long k, long last, bool closed)
+{
+    static const char *const complements[] = {"that", "whether", "if"};
+    const src_token *t = src_tok(doc, (size_t)k);
+    const src_token *n = src_tok(doc, (size_t)k + 1);
+    if (t->type != TOK_WORD || !(t->lex & LEX_CLAUSE) || (t->flags & TF_CAP) || word_is(doc, (size_t)k, "that") ||
+        is_be(doc, k) || !(is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))))
+        return false;
+    if (closed)
+        return true;
+    span subject = np_right(doc, k + 1, last + 1);
+    if (WORD_AMONG(doc, (size_t)k, complements) || subject.first < 0 || subject.end > last)
+        return false;
+    const src_token *v = src_tok(doc, (size_t)subject.end);
+    bool apposition = false; /* a comma after the subject closes its apposition, inside the span */
+    for (long j = subject.first + 1; j < subject.end && is_punct(v, ','); j++)
+        apposition |= is_punct(src_tok(doc, (size_t)j), ',');
+    return apposition || (v->type == TOK_WORD && v->region < 0 && !(v->flags & TF_CAP) &&
+                          !(v->lex & (LEX_PREP | LEX_OF | LEX_AND | LEX_DEF | LEX_INDEF)));
+}
+
+static long local_clause(const src_doc *doc, long first, long last)
+{
+    long after_comma = -1; /* the nearest subject after a comma: the main clause's */
+    for (long k = last - 2; k > first; k--) {
+        const src_token *t = src_tok(doc, (size_t)k), *n = src_tok(doc, (size_t)k + 1);
+        if (t->region >= 0)
+            continue;
+        if (is_punct(t, ',') && (is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))) && after_comma < 0)
+            after_comma = k + 1;
+        if (subordinate_clause_at(doc, k, last, after_comma >= 0))
+            return after_comma >= 0 ? after_comma : k + 1;
+    }
+    return first;
+}
+
 /* The speaker of "…, saying" / "…, adding": the one of the verb just before ("Nefzi said,
  * adding, …"), else the subject of the clause ("Sanders compared himself to Clinton, saying"). */
 static span participle_speaker(const src_doc *doc, long c, long pre)
@@ -749,7 +880,7 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
             return s;
         break;
     }
-    span s = without_its_verb(doc, clause_subject(doc, pre, c));
+    span s = without_its_verb(doc, subject_at(doc, clause_start(doc, local_clause(doc, pre, c - 1), c), c));
     /* "“A,” said Tom Hale at the time, adding that “B”": the nearest speaker before it in the
      * sentence, among the last few attributions */
     const src_attr *attrs = doc->attrs.data;
@@ -759,25 +890,6 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
             src_tok(doc, (size_t)attrs[a].speaker_first)->sentence == sentence)
             s = (span){attrs[a].speaker_first, attrs[a].speaker_end};
     return s.first >= 0 ? s : main_clause_subject(doc, pre, c - 1);
-}
-
-/* Where the clause holding token `last` starts: after the nearest subordinator with a subject
- * after it ("when he brought up X and later said") before it, else at `first`. A subordinate
- * clause closed by a comma opens the sentence instead ("Asked whether she would come, Ruiz
- * laughed and said"): its subject is not the verb's. */
-static long local_clause(const src_doc *doc, long first, long last)
-{
-    long after_comma = -1; /* the nearest subject after a comma: the main clause's */
-    for (long k = last - 2; k > first; k--) {
-        const src_token *t = src_tok(doc, (size_t)k), *n = src_tok(doc, (size_t)k + 1);
-        bool subject_next = is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN));
-        if (is_punct(t, ',') && subject_next && after_comma < 0)
-            after_comma = k + 1;
-        if (t->type == TOK_WORD && (t->lex & LEX_CLAUSE) && !(t->flags & TF_CAP) && !word_is(doc, (size_t)k, "that") &&
-            subject_next)
-            return after_comma >= 0 ? after_comma : k + 1;
-    }
-    return first;
 }
 
 /* "An official who spoke anonymously to discuss the plan said", "Another source speaking to Fox
@@ -1118,8 +1230,9 @@ static bool object_of_a_verb(const src_doc *doc, span s, long pre)
  * is the object of the clause is the subject's; `speaker` itself otherwise. */
 static span subject_over_object(const src_doc *doc, long c, long pre, span speaker)
 {
-    if (!(src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || speaker.first < pre ||
-        !(follows_a_verb(doc, speaker, pre) || object_of_the_clause(doc, speaker, pre)))
+    bool after_preposition = speaker.first < 0 && gerund_after_preposition(doc, c, pre); /* "Trump by calling" */
+    if (!(src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) ||
+        (!after_preposition && (speaker.first < pre || !(follows_a_verb(doc, speaker, pre) || object_of_the_clause(doc, speaker, pre)))))
         return speaker;
     span subject = participle_speaker(doc, c, pre);
     if (subject.first < 0 || (subject.end == subject.first + 1 &&
@@ -2438,12 +2551,14 @@ static bool comma_before(const src_doc *doc, long c, long sfirst)
 static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 {
     long verb = c > sfirst + 1 && past_tense_verb(doc, c - 1) ? c - 1 : c;
-    span speaker = verb_speaker(doc, verb, sfirst);
+    /* "…, she said, referring to …", "launched a vote in Bern, calling for …": the participle's subject */
+    bool participle = verb > sfirst && (comma_before(doc, verb, sfirst) || gerund_after_preposition(doc, verb, sfirst)) &&
+                      ends_in_ing(doc, src_tok(doc, (size_t)verb));
+    span speaker = participle ? participle_speaker(doc, verb, sfirst) : verb_speaker(doc, verb, sfirst);
+    if (!participle && object_of_a_verb(doc, speaker, sfirst))
+        speaker = subject_over_object(doc, verb, sfirst, speaker); /* "started a petition calling on" */
     if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
         speaker = clause_subject(doc, sfirst, c - 1); /* "… and spoke about …" */
-    if (speaker.first < 0 && verb > sfirst && comma_before(doc, verb, sfirst) &&
-        ends_in_ing(doc, src_tok(doc, (size_t)verb)))
-        speaker = participle_speaker(doc, verb, sfirst); /* "…, she said, referring to …" */
     if (speaker.first < 0)
         return true;
     span content = clause_after(doc, c + 1, send);
@@ -2474,11 +2589,24 @@ static long question_after(const src_doc *doc, long c, long send)
 /* "Asked about his plans, Ryan said …", "When asked on Monday whether X, 72 percent said yes":
  * the question put to the speaker, by an asker the sentence does not name. Its clause ends at
  * the first comma or the end of the sentence. */
-static bool attribute_asked(src_doc *doc, long c, long send)
+/* Who put the question asked at `c` before the opener at `q`: the one after "by" ("was asked by
+ * the host whether …"), or the subject before it when the one asked stands between ("Ruiz, the
+ * mayor, asked Lee whether …", not "Ruiz, asked on Monday whether …"); else none. */
+static span asker(const src_doc *doc, long c, long q, long sfirst)
+{
+    if (c + 2 < q && word_is(doc, (size_t)c + 1, "by"))
+        return np_right(doc, c + 2, q);
+    if (c <= sfirst || q <= c + 1 || is_be(doc, c - 1) || !has_name(doc, c + 1, q) || only_time_phrase(doc, (span){c + 1, q}))
+        return no_span;
+    return speaker_left(doc, c, sfirst);
+}
+
+static bool attribute_asked(src_doc *doc, long c, long sfirst, long send)
 {
     long k = question_after(doc, c, send);
     if (k < 0)
         return true;
+    span speaker = asker(doc, c, k, sfirst);
     k += word_is(doc, (size_t)k, "about");
     long end = k;
     for (; end < send && end < k + 60; end++) {
@@ -2492,7 +2620,7 @@ static bool attribute_asked(src_doc *doc, long c, long send)
     }
     if (end > send || end >= k + 60 || count_words(doc, k, end) < 1)
         return true;
-    return add_reported(doc, (span){k, trim_end(doc, k, end)}, no_span, (span){c, c + 1});
+    return add_reported(doc, (span){k, trim_end(doc, k, end)}, speaker, (span){c, c + 1});
 }
 
 /* What "according to X" (at token `c`) attributes to X, whose phrase it may lengthen to the comma
@@ -2618,7 +2746,16 @@ static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send
 {
     long p = possessed_cue(doc, c, sfirst, send);
     span speaker = {p, p + 1};
-    if (!(src_tok(doc, (size_t)p)->lex & LEX_DEF)) {
+    const src_token *verb = p > sfirst ? src_tok(doc, (size_t)p - 1) : NULL;
+    if ((src_tok(doc, (size_t)p)->lex & LEX_DEF) && verb && verb->type == TOK_WORD && !(verb->flags & TF_CAP) &&
+        !(verb->lex & (LEX_PREP | LEX_OF | LEX_AND | LEX_CLAUSE | LEX_DEF | LEX_INDEF)) && !word_is(doc, (size_t)p - 1, "including")) {
+        /* "Trump renewed his call to …", "she shared her belief that …": the verb's subject */
+        span subject = verb_speaker(doc, p - 1, sfirst);
+        if (subject.first < 0)
+            subject = clause_subject(doc, local_clause(doc, sfirst, p - 1), p - 1);
+        if (subject.first >= 0)
+            speaker = subject;
+    } else if (!(src_tok(doc, (size_t)p)->lex & LEX_DEF)) {
         long w = possessive_mark(doc, p) ? p - 1 : p;
         speaker = (span){np_left(doc, w, sfirst), p + 1};
         if (speaker.first > w)
@@ -2825,6 +2962,37 @@ static bool attribute_opening_participle(src_doc *doc, long c, long send)
     return add_reported(doc, (span){c + 1, comma}, speaker, (span){c, c + 1});
 }
 
+/* "The messages seem to show that …", "She appeared to imply …": a raising verb before the
+ * infinitive of a reporting verb hedges that verb, whose subject is still its speaker; the
+ * reporting verb makes the attribution. */
+static bool reports_through_infinitive(const src_doc *doc, long c, long send)
+{
+    return c + 2 < send && word_is(doc, (size_t)c + 1, "to") && is_cue(src_tok(doc, (size_t)c + 2)) &&
+           !noun_not_cue(doc, c + 2);
+}
+
+/* "Respondents were asked to …", "He was declared the winner": a passive with no "by" names who
+ * was asked or told, not who spoke; its clause is reported with no speaker. Not the adjectives of a
+ * state of mind ("they are convinced that …", "some are concerned that …"), whose subject holds it. */
+static bool agentless_passive(const src_doc *doc, long c, long sfirst, long send)
+{
+    static const char *const irregular[] = {"told", "shown", "said", "known", "seen", "given", "taken", "thought"};
+    static const char *const minded[] = {"convinced", "concerned", "worried", "shocked", "pleased", "disappointed",
+                                         "surprised", "frustrated", "alarmed", "interested", "determined", "committed",
+                                         "opposed", "dedicated", "excited", "thrilled", "troubled", "satisfied",
+                                         "prepared", "inclined", "relieved", "encouraged", "dismayed", "impressed",
+                                         "offended", "embarrassed", "outraged", "annoyed", "angered", "confused",
+                                         "scared", "terrified", "obsessed", "tired", "unconvinced", "amused"};
+    const src_token *t = src_tok(doc, (size_t)c);
+    if ((t->flags & TF_CAP) || !(word_ends_in(doc, t, "ed", 3) || WORD_AMONG(doc, (size_t)c, irregular)) ||
+        WORD_AMONG(doc, (size_t)c, minded) || (c + 1 < send && word_is(doc, (size_t)c + 1, "by")))
+        return false;
+    long be = c - 1;
+    while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
+        be--;
+    return be >= sfirst && (is_be(doc, be) || word_is(doc, (size_t)be, "being"));
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -2837,7 +3005,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
          (c > sfirst && !(t->flags & TF_CAP) &&
           (word_is(doc, (size_t)c - 1, "when") || word_is(doc, (size_t)c - 1, "if") ||
            ((is_be(doc, c - 1) || comma_before(doc, c, sfirst)) && question_after(doc, c, send) >= 0)))))
-        return attribute_asked(doc, c, send); /* "When asked …", "was asked about …", "…, asked whether …" */
+        return attribute_asked(doc, c, sfirst, send); /* "When asked …", "was asked about …", "…, asked whether …" */
     if (c + 1 < send && !(t->flags & TF_CAP) && topic_preposition(doc, c))
         return attribute_topic(doc, c, sfirst, send);
     if (according_to(doc, c, send)) {
@@ -2897,7 +3065,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     if (named_thing(doc, speaker, c, send))
         return true;
     if (!participle && raising_verb(doc, c, sfirst) && raising_subject(doc, c, sfirst).first >= 0)
-        return attribute_hedge(doc, c, sfirst, send);
+        return reports_through_infinitive(doc, c, send) ? true : attribute_hedge(doc, c, sfirst, send);
     if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&
         is_punct(src_tok(doc, (size_t)speaker.first - 1), ',') &&
         clause_goes_on(doc, c + 2)) {
@@ -2919,8 +3087,9 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (speaker.first < 0 && c > sfirst + 1 && (src_tok(doc, (size_t)c - 1)->lex & (LEX_AND | LEX_CLAUSE)) &&
         (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but"))) {
-        /* "Graham called them “crazy” and said …": the subject of the sentence */
-        speaker = clause_subject(doc, sfirst, c - 1);
+        /* "Graham called them “crazy” and said …": the subject of the sentence, or of the clause
+         * the verb ends ("…, such as when Cruz knocked Rubio and called him …") */
+        speaker = subject_at(doc, clause_start(doc, local_clause(doc, sfirst, c - 1), c - 1), c - 1);
         if (speaker.first >= 0) {
             content = clause_after(doc, c, send);
             if (!add_reported(doc, content, speaker, (span){c, c + 1}))
@@ -2986,6 +3155,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (content.first < 0 || (speaker.first < 0 && !participle))
         return true; /* "…, saying that …" is reported speech even when its subject is not found */
+    if (agentless_passive(doc, c, sfirst, send))
+        speaker = no_span;
     if (speaker.first >= 0 && !(t->lex & LEX_PARTICIPLE))
         cited_at_the_end(doc, &content, send, &speaker); /* not "with most voters saying …, according to X" */
     if (!add_reported(doc, content, speaker, (span){c, c + 1}))

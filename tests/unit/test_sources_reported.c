@@ -129,6 +129,17 @@ static void noun_cue_after_a_possessive(void **state)
                       "indirect [that the ferry lost money surprised the council] <- Her (claim) #2 anonymous", NULL});
 }
 
+static void possessive_pronoun_after_a_verb_is_its_subjects(void **state)
+{
+    (void)state;
+    /* "renewed his call to", "shared her belief that": the verb's subject is the speaker */
+    expect_quotes("Mr. Lee renewed his call to close the old pier.\n\n"
+                  "Ms. Hale shared her belief that the ferry would return.\n",
+                  (const char *const[]){
+                      "indirect [to close the old pier] <- Mr. Lee (call) #1",
+                      "indirect [that the ferry would return] <- Ms. Hale (belief) #2", NULL});
+}
+
 static void speaker_with_an_aside_between_dashes(void **state)
 {
     (void)state;
@@ -265,6 +276,39 @@ static void question_of_a_passive_or_participle_asked(void **state)
                       "indirect [the ferry and its budget] (asked)",
                       "indirect [the ferry and its budget] (asked)",
                       "indirect [which pier would close] (asked)", NULL});
+}
+
+static void passive_without_by_names_no_speaker(void **state)
+{
+    (void)state;
+    /* "was declared", "has been accused of": the subject is the one spoken of, not the speaker */
+    expect_quotes("Ms. Hale was declared the winner of the harbour vote.\n\n"
+                  "Mr. Lee has been accused of hiding the ferry accounts.\n",
+                  (const char *const[]){
+                      "indirect [the winner of the harbour vote] (declared)",
+                      "indirect [hiding the ferry accounts] (accused)", NULL});
+}
+
+static void raising_verb_before_a_reporting_verb(void **state)
+{
+    (void)state;
+    /* "appeared to imply that": the hedged verb still reports its subject's words */
+    expect_quotes("She appeared to imply that the ferry would close.\n",
+                  (const char *const[]){"indirect [that the ferry would close] <- She (imply) #1", NULL});
+}
+
+static void asker_named_by_by_or_before_a_listener(void **state)
+{
+    (void)state;
+    /* "asked by X whether" names who asked; so does the subject of "X asked Y whether", but not
+     * "X, asked on Monday whether …", the one asked */
+    expect_quotes("When asked by a reporter whether the pier would reopen, the mayor smiled.\n\n"
+                  "Anna Ruiz, the council leader, asked Mr. Lee whether the ferry would run.\n\n"
+                  "Ruiz, asked on Monday whether the ferry would run, smiled.\n",
+                  (const char *const[]){
+                      "indirect [whether the pier would reopen] <- a reporter (asked) #1 anonymous",
+                      "indirect [whether the ferry would run] <- Anna Ruiz, the council leader (asked) #2",
+                      "indirect [whether the ferry would run] (asked)", NULL});
 }
 
 static void offered_takes_its_object(void **state)
@@ -501,6 +545,7 @@ int main(void)
         cmocka_unit_test(clause_ends_where_the_writer_starts_a_sentence),
         cmocka_unit_test(clause_ends_at_a_lone_dash),
         cmocka_unit_test(noun_cue_after_a_possessive),
+        cmocka_unit_test(possessive_pronoun_after_a_verb_is_its_subjects),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
@@ -513,6 +558,9 @@ int main(void)
         cmocka_unit_test(topic_participle_after_a_comma),
         cmocka_unit_test(participle_after_a_quotation),
         cmocka_unit_test(question_of_a_passive_or_participle_asked),
+        cmocka_unit_test(asker_named_by_by_or_before_a_listener),
+        cmocka_unit_test(passive_without_by_names_no_speaker),
+        cmocka_unit_test(raising_verb_before_a_reporting_verb),
         cmocka_unit_test(offered_takes_its_object),
         cmocka_unit_test(called_for_is_no_naming),
         cmocka_unit_test(listener_before_another_verbs_that),
