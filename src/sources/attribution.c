@@ -802,6 +802,29 @@ static bool in_relative_clause(const src_doc *doc, long first, long c)
     return false;
 }
 
+static bool past_tense_verb(const src_doc *doc, long i);
+
+/* "The clerk closed the hearing and added": a determiner and one or two plain lowercase words
+ * before a past-tense verb or an auxiliary open the clause as its subject, though the noun names
+ * no role the lexicon knows. */
+static span common_noun_subject(const src_doc *doc, long first, long limit)
+{
+    first = skip_opening_phrase(doc, first, limit);
+    const src_token *d = first < limit ? src_tok(doc, (size_t)first) : NULL;
+    if (!d || d->type != TOK_WORD || !(d->lex & (LEX_DEF | LEX_INDEF)) || (d->lex & LEX_PRONOUN))
+        return no_span;
+    for (long k = first + 1; k < limit && k <= first + 3; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->type != TOK_WORD || (t->flags & TF_CAP))
+            return no_span;
+        if (k > first + 1 && ((t->lex & LEX_AUX) || (!t->lex && past_tense_verb(doc, k))))
+            return (span){first, k};
+        if (t->lex || !np_word(t))
+            return no_span;
+    }
+    return no_span;
+}
+
 /* The subject of cue `c` when no noun phrase stands just before it: the subject of the clause
  * after a linking word or before an infinitive ("Carson did not name them, but told", "and later
  * said", "went on to say"), or the noun before a relative clause ("An official who spoke
@@ -814,8 +837,11 @@ static span subject_of_verb(const src_doc *doc, long pre, long c)
     if (k < pre)
         return no_span;
     const src_token *t = src_tok(doc, (size_t)k);
-    if ((src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || (t->lex & (LEX_AND | LEX_CLAUSE)) || word_is(doc, (size_t)k, "to"))
-        return clause_subject(doc, local_clause(doc, pre, k), c);
+    if ((src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || (t->lex & (LEX_AND | LEX_CLAUSE)) || word_is(doc, (size_t)k, "to")) {
+        long clause = local_clause(doc, pre, k);
+        span s = clause_subject(doc, clause, c);
+        return s.first >= 0 ? s : common_noun_subject(doc, clause, c);
+    }
     return relative_antecedent(doc, pre, k);
 }
 
@@ -1071,8 +1097,6 @@ static bool bare_attribution(const src_doc *doc, long dot, span *speaker, span *
     *cue = (span){dot - 1, dot};
     return true;
 }
-
-static bool past_tense_verb(const src_doc *doc, long i);
 
 /* Does a past-tense verb stand just before or inside the phrase `s` (from `pre` on): "emailed
  * supporters", "The senator rallied supporters"? */

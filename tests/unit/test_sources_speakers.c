@@ -201,6 +201,17 @@ static void subordinate_aside_between_cue_and_quote(void **state)
                   (const char *const[]){"direct [“I did not hide any ledger.”] <- Ortiz (said) #1", NULL});
 }
 
+static void coordinated_cue_after_a_plain_noun_subject(void **state)
+{
+    (void)state;
+    /* "clerk" is no role the lexicon knows, "mayor" is: both subjects take the quote after "and added" */
+    expect_quotes("The clerk closed the hearing and added, “We will meet again next week.”\n\n"
+                  "The mayor closed the hearing and added, “We will meet again next week.”\n",
+                  (const char *const[]){"direct [“We will meet again next week.”] <- The clerk (added) #1 anonymous",
+                                        "direct [“We will meet again next week.”] <- The mayor (added) #2 anonymous",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +234,7 @@ int main(void)
         cmocka_unit_test(coordinated_cue_after_a_long_opening_phrase),
         cmocka_unit_test(place_and_state_inside_an_aside),
         cmocka_unit_test(subordinate_aside_between_cue_and_quote),
+        cmocka_unit_test(coordinated_cue_after_a_plain_noun_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
