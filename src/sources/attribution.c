@@ -1081,6 +1081,27 @@ static bool signature_line(const src_doc *doc, long dash, span *speaker)
     return true;
 }
 
+/* A pull quote as some sites print them: the quotation left open at its paragraph's end, then a
+ * line of only a name, perhaps with its affiliation, that a period and the closing mark end
+ * ("“…" / "Ana Ruiz, Dock Workers Union.""). */
+static bool name_line_under(const src_doc *doc, const src_region *r, span *speaker)
+{
+    size_t n = src_ntok(doc), first = r->close + 1, close = first;
+    if (r->closed || first >= n || !is_cap(src_tok(doc, first)) || !(src_tok(doc, first)->flags & TF_PARA))
+        return false;
+    while (close < n && close < first + 16 && src_tok(doc, close)->type != TOK_QUOTE &&
+           (close == first || !(src_tok(doc, close)->flags & TF_PARA)))
+        close++;
+    if (close >= n || close < first + 2 || src_tok(doc, close)->type != TOK_QUOTE || (src_tok(doc, close)->flags & TF_PARA) ||
+        !is_punct(src_tok(doc, close - 1), '.') || (close + 1 < n && !(src_tok(doc, close + 1)->flags & TF_PARA)))
+        return false;
+    span name = np_right(doc, (long)first, (long)close - 1);
+    if (name.first < 0 || (name.end < (long)close - 1 && !is_punct(src_tok(doc, (size_t)name.end), ',')))
+        return false;
+    *speaker = name;
+    return true;
+}
+
 /* "Iowa State's Dianne Bystrom agreed. “…”": a sentence that is only a speaker and a reporting
  * verb, ending at the period `dot`, introduces the quote after it. */
 static bool bare_attribution(const src_doc *doc, long dot, span *speaker, span *cue)
@@ -1397,7 +1418,7 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
         *cue = (span){post, post + 1};
         return true;
     }
-    return false;
+    return name_line_under(doc, r, speaker);
 }
 
 /* "As Foner put it: “…”", "as the columnist had written a few years earlier, “…”": "as", its

@@ -212,6 +212,18 @@ static void coordinated_cue_after_a_plain_noun_subject(void **state)
                                         NULL});
 }
 
+static void name_line_under_an_open_pull_quote(void **state)
+{
+    (void)state;
+    /* the quotation stays open to its paragraph's end; the name on the next line is closed by the mark */
+    expect_quotes("The port will stay open.\n\n"
+                  "\"We will not close the quay while I am mayor. Not this year and not the next.\n"
+                  "Ana Ruiz, Dock Workers Union.\"\n",
+                  (const char *const[]){"direct [\"We will not close the quay while I am mayor. Not this year and not "
+                                        "the next.] <- Ana Ruiz #1",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +247,7 @@ int main(void)
         cmocka_unit_test(place_and_state_inside_an_aside),
         cmocka_unit_test(subordinate_aside_between_cue_and_quote),
         cmocka_unit_test(coordinated_cue_after_a_plain_noun_subject),
+        cmocka_unit_test(name_line_under_an_open_pull_quote),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
