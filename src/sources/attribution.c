@@ -953,6 +953,30 @@ static bool single_quoted_heading(const src_doc *doc, const src_region *r, size_
            (after >= src_ntok(doc) || (src_tok(doc, after)->flags & TF_PARA));
 }
 
+/* The token before the quotation opening at `open`, past a comma ("chanted, “…”"). */
+static size_t word_before_quote(const src_doc *doc, size_t open) { return open - 1 - is_punct(src_tok(doc, open - 1), ','); }
+
+/* The noun of "chants of “Four more years”", "their shouts of “…”" before the quotation opening
+ * at `open`, or -1. */
+static long chant_noun(const src_doc *doc, size_t open)
+{
+    static const char *const nouns[] = {"chants", "chant", "shouts"};
+    if (open < 3 || (src_tok(doc, open)->flags & TF_PARA))
+        return -1;
+    size_t of = word_before_quote(doc, open);
+    return word_is(doc, of, "of") && WORD_AMONG(doc, of - 1, nouns) ? (long)of - 1 : -1;
+}
+
+/* "chanting “Lock the gates!”", "chants of “Four more years”": what a crowd chants or shouts is
+ * its speech, however short, not a title. */
+static bool after_a_chant(const src_doc *doc, size_t open)
+{
+    static const char *const verbs[] = {"chanting", "chanted", "shouting", "shouted", "yelling", "yelled", "screaming", "screamed"};
+    if (open < 2 || (src_tok(doc, open)->flags & TF_PARA))
+        return false;
+    return WORD_AMONG(doc, word_before_quote(doc, open), verbs) || chant_noun(doc, open) >= 0;
+}
+
 static void classify_region(src_doc *doc, src_region *r)
 {
     size_t words = 0, caps = 0;
@@ -972,6 +996,10 @@ static void classify_region(src_doc *doc, src_region *r)
     const src_token *prev = r->open > 0 && !(open->flags & TF_PARA) ? src_tok(doc, r->open - 1) : NULL;
     const src_token *prev2 = prev && r->open > 1 && !(prev->flags & TF_PARA) ? src_tok(doc, r->open - 2) : NULL;
     const src_token *next = r->closed && r->close + 1 < src_ntok(doc) ? src_tok(doc, r->close + 1) : NULL;
+    if (words > 0 && after_a_chant(doc, r->open)) {
+        r->role = REGION_FULL;
+        return;
+    }
     /* Names and titles: “…” after "called" or "the so-called", a headline credited "by" someone,
      * an attribute value in embedded markup (author="@name") or the text after one (…">text). */
     if (words == 0 || (prev && (prev->lex & LEX_NAMING)) || names_a_work(doc, r, words, caps) ||
@@ -1532,6 +1560,29 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
     return is_punct(last, ',') && unlisted_verb_before(doc, clause, pre_end - 1, speaker, cue);
 }
 
+/* The chanters of "chants of “…”" (`noun` the chant): its possessive ("their chants of") or the
+ * subject of an active verb before "with" ("Her supporters responded with loud chants of"), else
+ * nobody ("to chants of", "was met with chants of"). The words after the quotation are the
+ * writer's: "…,” the senator said" is not the crowd. */
+static bool chanters(const src_doc *doc, long noun, span *speaker, span *cue)
+{
+    static const char *const possessives[] = {"their", "his", "her", "our"};
+    long first = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)noun)->sentence].first;
+    long d = noun - 1;
+    while (d > first && d > noun - 3 && src_tok(doc, (size_t)d)->type == TOK_WORD && !src_tok(doc, (size_t)d)->lex &&
+           !(src_tok(doc, (size_t)d)->flags & TF_CAP))
+        d--; /* "loud chants of" */
+    *cue = (span){noun, noun + 1};
+    if (d >= first && WORD_AMONG(doc, (size_t)d, possessives)) {
+        *speaker = (span){d, d + 1};
+        return true;
+    }
+    if (d - 1 <= first || !word_is(doc, (size_t)d, "with") || !past_tense_verb(doc, d - 1) || is_be(doc, d - 2))
+        return false;
+    *speaker = clause_subject(doc, first, d - 1);
+    return speaker->first >= 0 && speaker->end == d - 1;
+}
+
 /* The attribution of one quotation region from the words after it ("…,” she said) or before it
  * ("She said: “…”"). A finished sentence that a colon or comma introduces ("told the agency
  * simply, “We lost.”") is the introducer's: what follows it is a new clause. */
@@ -1540,6 +1591,9 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
     const src_region *r = (const src_region *)doc->regions.data + ri;
     const src_token *last = r->close > r->open + 1 ? src_tok(doc, r->close - 1) : NULL;
     const src_token *before = r->open > 0 && !(src_tok(doc, r->open)->flags & TF_PARA) ? src_tok(doc, r->open - 1) : NULL;
+    long chant = chant_noun(doc, r->open);
+    if (chant >= 0)
+        return chanters(doc, chant, speaker, cue);
     bool introduced = r->closed && last && last->type == TOK_PUNCT && strchr(".?!", last->punct) && before &&
                       before->type == TOK_PUNCT && strchr(",:", before->punct);
     if (introduced)
@@ -1594,7 +1648,7 @@ static bool flush_pending(src_doc *doc, size_t first, size_t end, long *last_att
             regions[q].consumed = true;
             continue;
         }
-        if (speakerless_fragment(doc, &regions[q])) {
+        if (speakerless_fragment(doc, &regions[q]) && !after_a_chant(doc, regions[q].open)) {
             regions[q].role = REGION_TITLE;
             continue;
         }

@@ -707,6 +707,21 @@ static void curly_apostrophe_after_a_word_opens_nothing(void **state)
                   (const char *const[]){"direct [“The harbour will stay open all winter.”] <- she (stated) #1", NULL});
 }
 
+static void chanted_words_are_quotes_however_short(void **state)
+{
+    (void)state;
+    /* the chanters are the possessive or the active subject before "with"; the words after the
+     * quotation ("the mayor smiled") are not theirs */
+    expect_quotes("Her supporters responded with chants of “Four more years” until she left the stage.\n\n"
+                  "But their chants of “Ana! Ana!” were cut short.\n\n"
+                  "Walking into the hall to chants of “Ana! Ana!,” the mayor smiled.\n\n"
+                  "Dockers gathered on Monday, chanting “no contract, no ships” after the talks failed.\n",
+                  (const char *const[]){"direct [“Four more years”] <- Her supporters (chants) #1 anonymous",
+                                        "direct [“Ana! Ana!”] <- their (chants) #2 anonymous",
+                                        "direct [“Ana! Ana!,”]",
+                                        "direct [“no contract, no ships”] <- Dockers (chanting) #3", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -769,6 +784,7 @@ int main(void)
         cmocka_unit_test(colon_after_an_as_clause),
         cmocka_unit_test(elided_century_is_no_quotation_mark),
         cmocka_unit_test(curly_apostrophe_after_a_word_opens_nothing),
+        cmocka_unit_test(chanted_words_are_quotes_however_short),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
