@@ -1500,8 +1500,9 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         bare_attribution(doc, pre - 1, speaker, cue))
         return true;
     long sentence_first = pre;
+    const src_region *regions = doc->regions.data;
     for (long q = pre_end - 1; q >= pre; q--)
-        if (src_tok(doc, (size_t)q)->region >= 0) {
+        if (src_tok(doc, (size_t)q)->region >= 0 && regions[src_tok(doc, (size_t)q)->region].role != REGION_TITLE) {
             pre = q + 1;
             break;
         }

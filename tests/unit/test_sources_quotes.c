@@ -722,6 +722,16 @@ static void chanted_words_are_quotes_however_short(void **state)
                                         "direct [“no contract, no ships”] <- Dockers (chanting) #3", NULL});
 }
 
+static void title_between_the_attribution_and_the_next_quote(void **state)
+{
+    (void)state;
+    /* the show's name does not cut the clause of "adding": the second quote is Ruiz's own */
+    expect_quotes("“We will win this port,” Ruiz said on WKRB’s “Harbour Hour,” adding, “Nobody can stop us "
+                  "now.”\n",
+                  (const char *const[]){"direct [“We will win this port,”] <- Ruiz (said) #1",
+                                        "direct [“Nobody can stop us now.”] <- Ruiz (adding) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -785,6 +795,7 @@ int main(void)
         cmocka_unit_test(elided_century_is_no_quotation_mark),
         cmocka_unit_test(curly_apostrophe_after_a_word_opens_nothing),
         cmocka_unit_test(chanted_words_are_quotes_however_short),
+        cmocka_unit_test(title_between_the_attribution_and_the_next_quote),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
