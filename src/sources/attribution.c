@@ -1202,6 +1202,21 @@ static span subject_over_object(const src_doc *doc, long c, long pre, span speak
     return subject;
 }
 
+/* "Ruiz said, “A,” adding, “B.”": a participle right after a quotation (a comma between or not)
+ * is the speaker's of that quotation, if it has one yet. */
+static span speaker_of_quote_before(const src_doc *doc, long c)
+{
+    long close = c - 1 - (c > 1 && is_punct(src_tok(doc, (size_t)c - 1), ','));
+    if (close < 1 || src_tok(doc, (size_t)close)->type != TOK_QUOTE || src_tok(doc, (size_t)close)->region < 0)
+        return no_span;
+    size_t open = ((const src_region *)doc->regions.data)[src_tok(doc, (size_t)close)->region].open;
+    const src_attr *attrs = doc->attrs.data;
+    for (size_t a = doc->attrs.len, seen = 0; a-- > 0 && seen < 8; seen++)
+        if (attrs[a].kind == ONR_QUOTE_DIRECT && attrs[a].first <= open && open < attrs[a].end)
+            return (span){attrs[a].speaker_first, attrs[a].speaker_end};
+    return no_span;
+}
+
 /* The speaker of cue `c` in the words from `pre` to the quote at `pre_end` ("She said: “…”");
  * `sentence_first` is where the sentence starts when a quotation of the writer's cut it at `pre`. */
 static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_end, long sentence_first)
@@ -1209,6 +1224,8 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
     const src_token *t = src_tok(doc, (size_t)c);
     bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
     span speaker = participle ? participle_speaker(doc, c, pre) : subject_over_object(doc, c, pre, speaker_left(doc, c, pre));
+    if (speaker.first < 0 && (t->lex & LEX_PARTICIPLE))
+        speaker = speaker_of_quote_before(doc, c);
     if (speaker.first < 0 && c + 1 < pre_end && is_cap(src_tok(doc, (size_t)c + 1))) {
         span after = np_right(doc, c + 1, pre_end); /* "But, said Solovey, “…”" */
         if (after.first >= 0 && after.end >= pre_end - 1)

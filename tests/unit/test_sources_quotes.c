@@ -732,6 +732,15 @@ static void title_between_the_attribution_and_the_next_quote(void **state)
                                         "direct [“Nobody can stop us now.”] <- Ruiz (adding) #1", NULL});
 }
 
+static void participle_right_after_a_quote_starts_a_new_one(void **state)
+{
+    (void)state;
+    /* "adding" after the first quotation is Ruiz's, so what it introduces is a quote of its own */
+    expect_quotes("Ruiz said, “We will win this port,” adding, “Nobody can stop us now.”\n",
+                  (const char *const[]){"direct [“We will win this port,”] <- Ruiz (said) #1",
+                                        "direct [“Nobody can stop us now.”] <- Ruiz (adding) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -796,6 +805,7 @@ int main(void)
         cmocka_unit_test(curly_apostrophe_after_a_word_opens_nothing),
         cmocka_unit_test(chanted_words_are_quotes_however_short),
         cmocka_unit_test(title_between_the_attribution_and_the_next_quote),
+        cmocka_unit_test(participle_right_after_a_quote_starts_a_new_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
