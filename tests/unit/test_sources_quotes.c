@@ -741,6 +741,16 @@ static void participle_right_after_a_quote_starts_a_new_one(void **state)
                                         "direct [“Nobody can stop us now.”] <- Ruiz (adding) #1", NULL});
 }
 
+static void closing_mark_opening_a_paragraph_opens_the_quote(void **state)
+{
+    (void)state;
+    expect_quotes("She spoke in December.\n\n"
+                  "” … they are so unlike him,” she said. “My father would be appalled.”\n",
+                  (const char *const[]){"direct [” … they are so unlike him,” | “My father would be appalled.”] <- she "
+                                        "(said) #1",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -806,6 +816,7 @@ int main(void)
         cmocka_unit_test(chanted_words_are_quotes_however_short),
         cmocka_unit_test(title_between_the_attribution_and_the_next_quote),
         cmocka_unit_test(participle_right_after_a_quote_starts_a_new_one),
+        cmocka_unit_test(closing_mark_opening_a_paragraph_opens_the_quote),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
