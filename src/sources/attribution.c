@@ -825,6 +825,19 @@ static span common_noun_subject(const src_doc *doc, long first, long limit)
     return no_span;
 }
 
+/* "In an interview in prison last year, Lazar said he welcomed it and added": the subject after
+ * the last comma before token `k` that a name or a pronoun follows, when the opening phrase
+ * before it hides the clause's start. */
+static span subject_after_comma(const src_doc *doc, long first, long k, long c)
+{
+    for (long j = k - 1; j > first && j > k - 24; j--) {
+        const src_token *n = src_tok(doc, (size_t)j + 1);
+        if (is_punct(src_tok(doc, (size_t)j), ',') && (is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))))
+            return clause_subject(doc, j + 1, c);
+    }
+    return no_span;
+}
+
 /* The subject of cue `c` when no noun phrase stands just before it: the subject of the clause
  * after a linking word or before an infinitive ("Carson did not name them, but told", "and later
  * said", "went on to say"), or the noun before a relative clause ("An official who spoke
@@ -840,6 +853,8 @@ static span subject_of_verb(const src_doc *doc, long pre, long c)
     if ((src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || (t->lex & (LEX_AND | LEX_CLAUSE)) || word_is(doc, (size_t)k, "to")) {
         long clause = local_clause(doc, pre, k);
         span s = clause_subject(doc, clause, c);
+        if (s.first < 0)
+            s = subject_after_comma(doc, clause, k, c);
         return s.first >= 0 ? s : common_noun_subject(doc, clause, c);
     }
     return relative_antecedent(doc, pre, k);

@@ -224,6 +224,16 @@ static void name_line_under_an_open_pull_quote(void **state)
                                         NULL});
 }
 
+static void coordinated_cue_after_an_opening_phrase_with_commas(void **state)
+{
+    (void)state;
+    /* the opening phrase has commas of its own: the subject is the name after the last of them */
+    expect_quotes("In a long, late-night interview with the reporter Sam Lee, Ortiz said she welcomed the audit and "
+                  "added, “We will open every ledger.”\n",
+                  (const char *const[]){"indirect [she welcomed the audit] <- Ortiz (said) #1",
+                                        "direct [“We will open every ledger.”] <- Ortiz (added) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -248,6 +258,7 @@ int main(void)
         cmocka_unit_test(subordinate_aside_between_cue_and_quote),
         cmocka_unit_test(coordinated_cue_after_a_plain_noun_subject),
         cmocka_unit_test(name_line_under_an_open_pull_quote),
+        cmocka_unit_test(coordinated_cue_after_an_opening_phrase_with_commas),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
