@@ -717,9 +717,9 @@ static void chanted_words_are_quotes_however_short(void **state)
                   "Walking into the hall to chants of “Ana! Ana!,” the mayor smiled.\n\n"
                   "Dockers gathered on Monday, chanting “no contract, no ships” after the talks failed.\n",
                   (const char *const[]){"direct [“Four more years”] <- Her supporters (chants) #1 anonymous",
-                                        "direct [“Ana! Ana!”] <- their (chants) #2 anonymous",
+                                        "direct [“Ana! Ana!”] <- their (chants) #1 anonymous",
                                         "direct [“Ana! Ana!,”]",
-                                        "direct [“no contract, no ships”] <- Dockers (chanting) #3", NULL});
+                                        "direct [“no contract, no ships”] <- Dockers (chanting) #2", NULL});
 }
 
 static void title_between_the_attribution_and_the_next_quote(void **state)
