@@ -1517,6 +1517,43 @@ static bool as_someone_put_it(const src_doc *doc, long pre, long pre_end, span *
     return false;
 }
 
+/* "in the governor’s words, “…”", "in her words, “…”", "in the words of the mayor, “…”": the one
+ * whose words they are, in the phrase that the comma or colon at `pre_end` - 1 closes. */
+static bool in_someones_words(const src_doc *doc, long pre, long pre_end, span *speaker, span *cue)
+{
+    long end = pre_end - 1;
+    if (end - 3 < pre || !(is_punct(src_tok(doc, (size_t)end), ',') || is_punct(src_tok(doc, (size_t)end), ':')))
+        return false;
+    static const char *const possessives[] = {"his", "her", "their", "its"};
+    if (word_is(doc, (size_t)end - 1, "words")) { /* "in Forbes’ words," */
+        long in = end - 2;
+        while (in > pre && in > end - 8 && (src_tok(doc, (size_t)in)->type == TOK_WORD || possessive_mark(doc, in)) &&
+               !word_is(doc, (size_t)in, "in"))
+            in--;
+        span who = {in + 1, end - 1};
+        bool pronoun = who.end == who.first + 1 && WORD_AMONG(doc, (size_t)who.first, possessives);
+        bool possessive = ends_in_possessive(doc, src_tok(doc, (size_t)end - 2)) || possessive_mark(doc, end - 2);
+        if (!word_is(doc, (size_t)in, "in") || who.end <= who.first || !(pronoun || (possessive && has_head(doc, who))))
+            return false;
+        *speaker = who;
+        *cue = (span){end - 1, end};
+        return true;
+    }
+    for (long k = end - 2; k - 3 >= pre && k > end - 12; k--) /* "in the words of the mayor," */
+        if (word_is(doc, (size_t)k, "of") && word_is(doc, (size_t)k - 1, "words") && word_is(doc, (size_t)k - 3, "in")) {
+            span who = {k + 1, end};
+            for (long w = who.first; w < end; w++)
+                if (!np_word(src_tok(doc, (size_t)w)) && !(src_tok(doc, (size_t)w)->lex & (LEX_DEF | LEX_INDEF | LEX_OF)))
+                    return false;
+            if (who.end <= who.first || !has_head(doc, who))
+                return false;
+            *speaker = who;
+            *cue = (span){k - 1, k};
+            return true;
+        }
+    return false;
+}
+
 /* The attribution of quotation region `r` in the words before it ("She said: “…”"). */
 static bool attribution_before(const src_doc *doc, const src_region *r, span *speaker, span *cue)
 {
@@ -1579,7 +1616,7 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         reported_by_outer_cue(doc, pre, pre_end, sentence_first, speaker, cue);
         return true;
     }
-    if (as_someone_put_it(doc, pre, pre_end, speaker, cue))
+    if (as_someone_put_it(doc, pre, pre_end, speaker, cue) || in_someones_words(doc, pre, pre_end, speaker, cue))
         return true;
     if (is_punct(last, ':') || (is_punct(last, ',') && documented)) {
         *speaker = clause_subject(doc, clause, pre_end - 1);

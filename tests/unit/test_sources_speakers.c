@@ -234,6 +234,17 @@ static void coordinated_cue_after_an_opening_phrase_with_commas(void **state)
                                         "direct [“We will open every ledger.”] <- Ortiz (added) #1", NULL});
 }
 
+static void in_someones_words(void **state)
+{
+    (void)state;
+    expect_quotes("The schools closed because, in the governor’s words, “the roads are simply not safe.”\n\n"
+                  "In the words of the harbour master, “This is the worst winter in forty years.”\n",
+                  (const char *const[]){"direct [“the roads are simply not safe.”] <- the governor’s (words) #1 anonymous",
+                                        "direct [“This is the worst winter in forty years.”] <- the harbour master "
+                                        "(words) #2 anonymous",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +270,7 @@ int main(void)
         cmocka_unit_test(coordinated_cue_after_a_plain_noun_subject),
         cmocka_unit_test(name_line_under_an_open_pull_quote),
         cmocka_unit_test(coordinated_cue_after_an_opening_phrase_with_commas),
+        cmocka_unit_test(in_someones_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
