@@ -968,6 +968,39 @@ static bool single_quoted_heading(const src_doc *doc, const src_region *r, size_
            (after >= src_ntok(doc) || (src_tok(doc, after)->flags & TF_PARA));
 }
 
+/* A word in capitals only ("CHINA’S", "HOW"), or a number, as newsletters set their headlines. */
+static bool in_capitals(const src_doc *doc, const src_token *t)
+{
+    if (t->type == TOK_NUMBER)
+        return true;
+    if (t->type != TOK_WORD || !(t->flags & TF_CAP))
+        return false;
+    for (uint32_t b = t->start; b < t->end; b++)
+        if (doc->text[b] >= 'a' && doc->text[b] <= 'z')
+            return false;
+    return true;
+}
+
+/* The headline in capitals that opens the paragraph of the quotation at `open` and runs up to it,
+ * as newsletters print an item ("HOW THE OLD PORT WAS SAVED “…” [Tribune.]"): the item's
+ * excerpt, cited by its headline. */
+static span caps_headline_before(const src_doc *doc, size_t open)
+{
+    if (open == 0 || (src_tok(doc, open)->flags & TF_PARA) || !in_capitals(doc, src_tok(doc, open - 1)))
+        return no_span;
+    size_t words = 0;
+    for (size_t k = open; k-- > 0 && open - k <= 40;) {
+        const src_token *t = src_tok(doc, k);
+        if (in_capitals(doc, t))
+            words++;
+        else if (t->type != TOK_QUOTE && !(t->type == TOK_PUNCT && strchr(",:-", t->punct)))
+            return no_span;
+        if (t->flags & TF_PARA)
+            return words >= 3 ? (span){(long)k, (long)open} : no_span;
+    }
+    return no_span;
+}
+
 /* The token before the quotation opening at `open`, past a comma ("chanted, “…”"). */
 static size_t word_before_quote(const src_doc *doc, size_t open) { return open - 1 - is_punct(src_tok(doc, open - 1), ','); }
 
@@ -1011,7 +1044,8 @@ static void classify_region(src_doc *doc, src_region *r)
     const src_token *prev = r->open > 0 && !(open->flags & TF_PARA) ? src_tok(doc, r->open - 1) : NULL;
     const src_token *prev2 = prev && r->open > 1 && !(prev->flags & TF_PARA) ? src_tok(doc, r->open - 2) : NULL;
     const src_token *next = r->closed && r->close + 1 < src_ntok(doc) ? src_tok(doc, r->close + 1) : NULL;
-    if (words > 0 && after_a_chant(doc, r->open)) {
+    /* what a crowd chants, and a newsletter item's excerpt after its headline, are quotes */
+    if (words > 0 && (after_a_chant(doc, r->open) || caps_headline_before(doc, r->open).first >= 0)) {
         r->role = REGION_FULL;
         return;
     }
@@ -1661,6 +1695,12 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
     const src_region *r = (const src_region *)doc->regions.data + ri;
     const src_token *last = r->close > r->open + 1 ? src_tok(doc, r->close - 1) : NULL;
     const src_token *before = r->open > 0 && !(src_tok(doc, r->open)->flags & TF_PARA) ? src_tok(doc, r->open - 1) : NULL;
+    span headline = caps_headline_before(doc, r->open);
+    if (headline.first >= 0) {
+        *speaker = headline;
+        *cue = no_span;
+        return true;
+    }
     long chant = chant_noun(doc, r->open);
     if (chant >= 0)
         return chanters(doc, chant, speaker, cue);

@@ -751,6 +751,17 @@ static void closing_mark_opening_a_paragraph_opens_the_quote(void **state)
                                         NULL});
 }
 
+static void excerpt_after_a_newsletter_headline(void **state)
+{
+    (void)state;
+    /* the item's excerpt is cited by the headline in capitals before it */
+    expect_quotes("HOW THE OLD PORT WAS SAVED “The town raised the money in a single winter, one bake sale at a "
+                  "time.” [Tribune.]\n",
+                  (const char *const[]){"direct [“The town raised the money in a single winter, one bake sale at a "
+                                        "time.”] <- HOW THE OLD PORT WAS SAVED #1",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -817,6 +828,7 @@ int main(void)
         cmocka_unit_test(title_between_the_attribution_and_the_next_quote),
         cmocka_unit_test(participle_right_after_a_quote_starts_a_new_one),
         cmocka_unit_test(closing_mark_opening_a_paragraph_opens_the_quote),
+        cmocka_unit_test(excerpt_after_a_newsletter_headline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
