@@ -986,8 +986,15 @@ static bool in_capitals(const src_doc *doc, const src_token *t)
  * excerpt, cited by its headline. */
 static span caps_headline_before(const src_doc *doc, size_t open)
 {
-    if (open == 0 || (src_tok(doc, open)->flags & TF_PARA) || !in_capitals(doc, src_tok(doc, open - 1)))
+    if (open == 0 || (src_tok(doc, open)->flags & TF_PARA) || !in_capitals(doc, src_tok(doc, open - 1)) ||
+        src_tok(doc, open)->region < 0)
         return no_span;
+    const src_region *r = (const src_region *)doc->regions.data + src_tok(doc, open)->region;
+    size_t w = open + 1;
+    while (w < r->close && (!is_wordlike(src_tok(doc, w)) || in_capitals(doc, src_tok(doc, w))))
+        w++;
+    if (w >= r->close)
+        return no_span; /* not the title in "GEEKING OUT OVER THE ‘WONDER WOMAN’ TRAILER" */
     size_t words = 0;
     for (size_t k = open; k-- > 0 && open - k <= 40;) {
         const src_token *t = src_tok(doc, k);

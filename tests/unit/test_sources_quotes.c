@@ -756,7 +756,8 @@ static void excerpt_after_a_newsletter_headline(void **state)
     (void)state;
     /* the item's excerpt is cited by the headline in capitals before it */
     expect_quotes("HOW THE OLD PORT WAS SAVED “The town raised the money in a single winter, one bake sale at a "
-                  "time.” [Tribune.]\n",
+                  "time.” [Tribune.]\n\n"
+                  "WE ARE WATCHING THE ‘HARBOUR HOUR’ TRAILER AGAIN Enjoy it here.\n",
                   (const char *const[]){"direct [“The town raised the money in a single winter, one bake sale at a "
                                         "time.”] <- HOW THE OLD PORT WAS SAVED #1",
                                         NULL});
