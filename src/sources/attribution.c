@@ -1650,6 +1650,11 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         }
         if (!is_cue(t) || (t->flags & TF_USED))
             continue;
+        if (c > pre && is_be(doc, c - 1) && (word_ends_in(doc, t, "ed", 4) || word_is(doc, (size_t)c, "told"))) {
+            *speaker = no_span; /* "Blumenthal was asked, “…?”": the one asked, not the one asking */
+            *cue = (span){c, c + 1};
+            return true;
+        }
         *speaker = speaker_before_quote(doc, c, pre, pre_end, sentence_first);
         if (speaker->first < 0)
             break;

@@ -245,6 +245,15 @@ static void in_someones_words(void **state)
                                         NULL});
 }
 
+static void passive_cue_names_the_one_spoken_to(void **state)
+{
+    (void)state;
+    /* Ruiz is asked the question, not its asker; her answer stays a quote of its own */
+    expect_quotes("Ruiz was asked, “Would you close the port again?” She answered, “Not this winter.”\n",
+                  (const char *const[]){"direct [“Would you close the port again?”] (asked)",
+                                        "direct [“Not this winter.”] <- She (answered) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -271,6 +280,7 @@ int main(void)
         cmocka_unit_test(name_line_under_an_open_pull_quote),
         cmocka_unit_test(coordinated_cue_after_an_opening_phrase_with_commas),
         cmocka_unit_test(in_someones_words),
+        cmocka_unit_test(passive_cue_names_the_one_spoken_to),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
