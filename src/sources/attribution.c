@@ -1008,6 +1008,13 @@ static span caps_headline_before(const src_doc *doc, size_t open)
     return no_span;
 }
 
+/* "his", "her", "their", "its", "our": a possessive that stands for its owner ("their chants of"). */
+static bool possessive_determiner(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"his", "her", "their", "its", "our"};
+    return WORD_AMONG(doc, (size_t)k, words);
+}
+
 /* The token before the quotation opening at `open`, past a comma ("chanted, “…”"). */
 static size_t word_before_quote(const src_doc *doc, size_t open) { return open - 1 - is_punct(src_tok(doc, open - 1), ','); }
 
@@ -1565,14 +1572,13 @@ static bool in_someones_words(const src_doc *doc, long pre, long pre_end, span *
     long end = pre_end - 1;
     if (end - 3 < pre || !(is_punct(src_tok(doc, (size_t)end), ',') || is_punct(src_tok(doc, (size_t)end), ':')))
         return false;
-    static const char *const possessives[] = {"his", "her", "their", "its"};
     if (word_is(doc, (size_t)end - 1, "words")) { /* "in Forbes’ words," */
         long in = end - 2;
         while (in > pre && in > end - 8 && (src_tok(doc, (size_t)in)->type == TOK_WORD || possessive_mark(doc, in)) &&
                !word_is(doc, (size_t)in, "in"))
             in--;
         span who = {in + 1, end - 1};
-        bool pronoun = who.end == who.first + 1 && WORD_AMONG(doc, (size_t)who.first, possessives);
+        bool pronoun = who.end == who.first + 1 && possessive_determiner(doc, who.first);
         bool possessive = ends_in_possessive(doc, src_tok(doc, (size_t)end - 2)) || possessive_mark(doc, end - 2);
         if (!word_is(doc, (size_t)in, "in") || who.end <= who.first || !(pronoun || (possessive && has_head(doc, who))))
             return false;
@@ -1682,14 +1688,13 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
  * writer's: "…,” the senator said" is not the crowd. */
 static bool chanters(const src_doc *doc, long noun, span *speaker, span *cue)
 {
-    static const char *const possessives[] = {"their", "his", "her", "our"};
     long first = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)noun)->sentence].first;
     long d = noun - 1;
     while (d > first && d > noun - 3 && src_tok(doc, (size_t)d)->type == TOK_WORD && !src_tok(doc, (size_t)d)->lex &&
            !(src_tok(doc, (size_t)d)->flags & TF_CAP))
         d--; /* "loud chants of" */
     *cue = (span){noun, noun + 1};
-    if (d >= first && WORD_AMONG(doc, (size_t)d, possessives)) {
+    if (d >= first && possessive_determiner(doc, d)) {
         *speaker = (span){d, d + 1};
         return true;
     }
