@@ -914,6 +914,42 @@ static bool in_relative_clause(const src_doc *doc, long first, long c)
     return false;
 }
 
+static bool past_tense_verb(const src_doc *doc, long i);
+
+/* "The clerk closed the hearing and added": a determiner and one or two plain lowercase words
+ * before a past-tense verb or an auxiliary open the clause as its subject, though the noun names
+ * no role the lexicon knows. */
+static span common_noun_subject(const src_doc *doc, long first, long limit)
+{
+    first = skip_opening_phrase(doc, first, limit);
+    const src_token *d = first < limit ? src_tok(doc, (size_t)first) : NULL;
+    if (!d || d->type != TOK_WORD || !(d->lex & (LEX_DEF | LEX_INDEF)) || (d->lex & LEX_PRONOUN))
+        return no_span;
+    for (long k = first + 1; k < limit && k <= first + 3; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->type != TOK_WORD || (t->flags & TF_CAP))
+            return no_span;
+        if (k > first + 1 && ((t->lex & LEX_AUX) || (!t->lex && past_tense_verb(doc, k))))
+            return (span){first, k};
+        if (t->lex || !np_word(t))
+            return no_span;
+    }
+    return no_span;
+}
+
+/* "In an interview in prison last year, Lazar said he welcomed it and added": the subject after
+ * the last comma before token `k` that a name or a pronoun follows, when the opening phrase
+ * before it hides the clause's start. */
+static span subject_after_comma(const src_doc *doc, long first, long k, long c)
+{
+    for (long j = k - 1; j > first && j > k - 24; j--) {
+        const src_token *n = src_tok(doc, (size_t)j + 1);
+        if (is_punct(src_tok(doc, (size_t)j), ',') && (is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))))
+            return clause_subject(doc, j + 1, c);
+    }
+    return no_span;
+}
+
 /* The subject of cue `c` when no noun phrase stands just before it: the subject of the clause
  * after a linking word or before an infinitive ("Carson did not name them, but told", "and later
  * said", "went on to say"), or the noun before a relative clause ("An official who spoke
@@ -926,8 +962,13 @@ static span subject_of_verb(const src_doc *doc, long pre, long c)
     if (k < pre)
         return no_span;
     const src_token *t = src_tok(doc, (size_t)k);
-    if ((src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || (t->lex & (LEX_AND | LEX_CLAUSE)) || word_is(doc, (size_t)k, "to"))
-        return clause_subject(doc, local_clause(doc, pre, k), c);
+    if ((src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || (t->lex & (LEX_AND | LEX_CLAUSE)) || word_is(doc, (size_t)k, "to")) {
+        long clause = local_clause(doc, pre, k);
+        span s = clause_subject(doc, clause, c);
+        if (s.first < 0)
+            s = subject_after_comma(doc, clause, k, c);
+        return s.first >= 0 ? s : common_noun_subject(doc, clause, c);
+    }
     return relative_antecedent(doc, pre, k);
 }
 
@@ -1039,6 +1080,77 @@ static bool single_quoted_heading(const src_doc *doc, const src_region *r, size_
            (after >= src_ntok(doc) || (src_tok(doc, after)->flags & TF_PARA));
 }
 
+/* A word in capitals only ("CHINA’S", "HOW"), or a number, as newsletters set their headlines. */
+static bool in_capitals(const src_doc *doc, const src_token *t)
+{
+    if (t->type == TOK_NUMBER)
+        return true;
+    if (t->type != TOK_WORD || !(t->flags & TF_CAP))
+        return false;
+    for (uint32_t b = t->start; b < t->end; b++)
+        if (doc->text[b] >= 'a' && doc->text[b] <= 'z')
+            return false;
+    return true;
+}
+
+/* The headline in capitals that opens the paragraph of the quotation at `open` and runs up to it,
+ * as newsletters print an item ("HOW THE OLD PORT WAS SAVED “…” [Tribune.]"): the item's
+ * excerpt, cited by its headline. */
+static span caps_headline_before(const src_doc *doc, size_t open)
+{
+    if (open == 0 || (src_tok(doc, open)->flags & TF_PARA) || !in_capitals(doc, src_tok(doc, open - 1)) ||
+        src_tok(doc, open)->region < 0)
+        return no_span;
+    const src_region *r = (const src_region *)doc->regions.data + src_tok(doc, open)->region;
+    size_t w = open + 1;
+    while (w < r->close && (!is_wordlike(src_tok(doc, w)) || in_capitals(doc, src_tok(doc, w))))
+        w++;
+    if (w >= r->close)
+        return no_span; /* not the title in "GEEKING OUT OVER THE ‘WONDER WOMAN’ TRAILER" */
+    size_t words = 0;
+    for (size_t k = open; k-- > 0 && open - k <= 40;) {
+        const src_token *t = src_tok(doc, k);
+        if (in_capitals(doc, t))
+            words++;
+        else if (t->type != TOK_QUOTE && !(t->type == TOK_PUNCT && strchr(",:-", t->punct)))
+            return no_span;
+        if (t->flags & TF_PARA)
+            return words >= 3 ? (span){(long)k, (long)open} : no_span;
+    }
+    return no_span;
+}
+
+/* "his", "her", "their", "its", "our": a possessive that stands for its owner ("their chants of"). */
+static bool possessive_determiner(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"his", "her", "their", "its", "our"};
+    return WORD_AMONG(doc, (size_t)k, words);
+}
+
+/* The token before the quotation opening at `open`, past a comma ("chanted, “…”"). */
+static size_t word_before_quote(const src_doc *doc, size_t open) { return open - 1 - is_punct(src_tok(doc, open - 1), ','); }
+
+/* The noun of "chants of “Four more years”", "their shouts of “…”" before the quotation opening
+ * at `open`, or -1. */
+static long chant_noun(const src_doc *doc, size_t open)
+{
+    static const char *const nouns[] = {"chants", "chant", "shouts"};
+    if (open < 3 || (src_tok(doc, open)->flags & TF_PARA))
+        return -1;
+    size_t of = word_before_quote(doc, open);
+    return word_is(doc, of, "of") && WORD_AMONG(doc, of - 1, nouns) ? (long)of - 1 : -1;
+}
+
+/* "chanting “Lock the gates!”", "chants of “Four more years”": what a crowd chants or shouts is
+ * its speech, however short, not a title. */
+static bool after_a_chant(const src_doc *doc, size_t open)
+{
+    static const char *const verbs[] = {"chanting", "chanted", "shouting", "shouted", "yelling", "yelled", "screaming", "screamed"};
+    if (open < 2 || (src_tok(doc, open)->flags & TF_PARA))
+        return false;
+    return WORD_AMONG(doc, word_before_quote(doc, open), verbs) || chant_noun(doc, open) >= 0;
+}
+
 static void classify_region(src_doc *doc, src_region *r)
 {
     size_t words = 0, caps = 0;
@@ -1058,6 +1170,11 @@ static void classify_region(src_doc *doc, src_region *r)
     const src_token *prev = r->open > 0 && !(open->flags & TF_PARA) ? src_tok(doc, r->open - 1) : NULL;
     const src_token *prev2 = prev && r->open > 1 && !(prev->flags & TF_PARA) ? src_tok(doc, r->open - 2) : NULL;
     const src_token *next = r->closed && r->close + 1 < src_ntok(doc) ? src_tok(doc, r->close + 1) : NULL;
+    /* what a crowd chants, and a newsletter item's excerpt after its headline, are quotes */
+    if (words > 0 && (after_a_chant(doc, r->open) || caps_headline_before(doc, r->open).first >= 0)) {
+        r->role = REGION_FULL;
+        return;
+    }
     /* Names and titles: “…” after "called" or "the so-called", a headline credited "by" someone,
      * an attribute value in embedded markup (author="@name") or the text after one (…">text). */
     if (words == 0 || (prev && (prev->lex & LEX_NAMING)) || names_a_work(doc, r, words, caps) ||
@@ -1167,6 +1284,27 @@ static bool signature_line(const src_doc *doc, long dash, span *speaker)
     return true;
 }
 
+/* A pull quote as some sites print them: the quotation left open at its paragraph's end, then a
+ * line of only a name, perhaps with its affiliation, that a period and the closing mark end
+ * ("“…" / "Ana Ruiz, Dock Workers Union.""). */
+static bool name_line_under(const src_doc *doc, const src_region *r, span *speaker)
+{
+    size_t n = src_ntok(doc), first = r->close + 1, close = first;
+    if (r->closed || first >= n || !is_cap(src_tok(doc, first)) || !(src_tok(doc, first)->flags & TF_PARA))
+        return false;
+    while (close < n && close < first + 16 && src_tok(doc, close)->type != TOK_QUOTE &&
+           (close == first || !(src_tok(doc, close)->flags & TF_PARA)))
+        close++;
+    if (close >= n || close < first + 2 || src_tok(doc, close)->type != TOK_QUOTE || (src_tok(doc, close)->flags & TF_PARA) ||
+        !is_punct(src_tok(doc, close - 1), '.') || (close + 1 < n && !(src_tok(doc, close + 1)->flags & TF_PARA)))
+        return false;
+    span name = np_right(doc, (long)first, (long)close - 1);
+    if (name.first < 0 || (name.end < (long)close - 1 && !is_punct(src_tok(doc, (size_t)name.end), ',')))
+        return false;
+    *speaker = name;
+    return true;
+}
+
 /* "Iowa State's Dianne Bystrom agreed. “…”": a sentence that is only a speaker and a reporting
  * verb, ending at the period `dot`, introduces the quote after it. */
 static bool bare_attribution(const src_doc *doc, long dot, span *speaker, span *cue)
@@ -1183,8 +1321,6 @@ static bool bare_attribution(const src_doc *doc, long dot, span *speaker, span *
     *cue = (span){dot - 1, dot};
     return true;
 }
-
-static bool past_tense_verb(const src_doc *doc, long i);
 
 /* Does a past-tense verb stand just before or inside the phrase `s` (from `pre` on): "emailed
  * supporters", "The senator rallied supporters"? */
@@ -1242,6 +1378,21 @@ static span subject_over_object(const src_doc *doc, long c, long pre, span speak
     return subject;
 }
 
+/* "Ruiz said, “A,” adding, “B.”": a participle right after a quotation (a comma between or not)
+ * is the speaker's of that quotation, if it has one yet. */
+static span speaker_of_quote_before(const src_doc *doc, long c)
+{
+    long close = c - 1 - (c > 1 && is_punct(src_tok(doc, (size_t)c - 1), ','));
+    if (close < 1 || src_tok(doc, (size_t)close)->type != TOK_QUOTE || src_tok(doc, (size_t)close)->region < 0)
+        return no_span;
+    size_t open = ((const src_region *)doc->regions.data)[src_tok(doc, (size_t)close)->region].open;
+    const src_attr *attrs = doc->attrs.data;
+    for (size_t a = doc->attrs.len, seen = 0; a-- > 0 && seen < 8; seen++)
+        if (attrs[a].kind == ONR_QUOTE_DIRECT && attrs[a].first <= open && open < attrs[a].end)
+            return (span){attrs[a].speaker_first, attrs[a].speaker_end};
+    return no_span;
+}
+
 /* The speaker of cue `c` in the words from `pre` to the quote at `pre_end` ("She said: “…”");
  * `sentence_first` is where the sentence starts when a quotation of the writer's cut it at `pre`. */
 static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_end, long sentence_first)
@@ -1249,6 +1400,8 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
     const src_token *t = src_tok(doc, (size_t)c);
     bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
     span speaker = participle ? participle_speaker(doc, c, pre) : subject_over_object(doc, c, pre, speaker_left(doc, c, pre));
+    if (speaker.first < 0 && (t->lex & LEX_PARTICIPLE))
+        speaker = speaker_of_quote_before(doc, c);
     if (speaker.first < 0 && c + 1 < pre_end && is_cap(src_tok(doc, (size_t)c + 1))) {
         span after = np_right(doc, c + 1, pre_end); /* "But, said Solovey, “…”" */
         if (after.first >= 0 && after.end >= pre_end - 1)
@@ -1486,7 +1639,7 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
         *cue = (span){post, post + 1};
         return true;
     }
-    return false;
+    return name_line_under(doc, r, speaker);
 }
 
 /* "As Foner put it: “…”", "as the columnist had written a few years earlier, “…”": "as", its
@@ -1525,6 +1678,42 @@ static bool as_someone_put_it(const src_doc *doc, long pre, long pre_end, span *
     return false;
 }
 
+/* "in the governor’s words, “…”", "in her words, “…”", "in the words of the mayor, “…”": the one
+ * whose words they are, in the phrase that the comma or colon at `pre_end` - 1 closes. */
+static bool in_someones_words(const src_doc *doc, long pre, long pre_end, span *speaker, span *cue)
+{
+    long end = pre_end - 1;
+    if (end - 3 < pre || !(is_punct(src_tok(doc, (size_t)end), ',') || is_punct(src_tok(doc, (size_t)end), ':')))
+        return false;
+    if (word_is(doc, (size_t)end - 1, "words")) { /* "in Forbes’ words," */
+        long in = end - 2;
+        while (in > pre && in > end - 8 && (src_tok(doc, (size_t)in)->type == TOK_WORD || possessive_mark(doc, in)) &&
+               !word_is(doc, (size_t)in, "in"))
+            in--;
+        span who = {in + 1, end - 1};
+        bool pronoun = who.end == who.first + 1 && possessive_determiner(doc, who.first);
+        bool possessive = ends_in_possessive(doc, src_tok(doc, (size_t)end - 2)) || possessive_mark(doc, end - 2);
+        if (!word_is(doc, (size_t)in, "in") || who.end <= who.first || !(pronoun || (possessive && has_head(doc, who))))
+            return false;
+        *speaker = who;
+        *cue = (span){end - 1, end};
+        return true;
+    }
+    for (long k = end - 2; k - 3 >= pre && k > end - 12; k--) /* "in the words of the mayor," */
+        if (word_is(doc, (size_t)k, "of") && word_is(doc, (size_t)k - 1, "words") && word_is(doc, (size_t)k - 3, "in")) {
+            span who = {k + 1, end};
+            for (long w = who.first; w < end; w++)
+                if (!np_word(src_tok(doc, (size_t)w)) && !(src_tok(doc, (size_t)w)->lex & (LEX_DEF | LEX_INDEF | LEX_OF)))
+                    return false;
+            if (who.end <= who.first || !has_head(doc, who))
+                return false;
+            *speaker = who;
+            *cue = (span){k - 1, k};
+            return true;
+        }
+    return false;
+}
+
 /* The attribution of quotation region `r` in the words before it ("She said: “…”"). */
 static bool attribution_before(const src_doc *doc, const src_region *r, span *speaker, span *cue)
 {
@@ -1540,8 +1729,9 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         bare_attribution(doc, pre - 1, speaker, cue))
         return true;
     long sentence_first = pre;
+    const src_region *regions = doc->regions.data;
     for (long q = pre_end - 1; q >= pre; q--)
-        if (src_tok(doc, (size_t)q)->region >= 0) {
+        if (src_tok(doc, (size_t)q)->region >= 0 && regions[src_tok(doc, (size_t)q)->region].role != REGION_TITLE) {
             pre = q + 1;
             break;
         }
@@ -1579,6 +1769,11 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         }
         if (!is_cue(t) || (t->flags & TF_USED))
             continue;
+        if (c > pre && is_be(doc, c - 1) && (word_ends_in(doc, t, "ed", 4) || word_is(doc, (size_t)c, "told"))) {
+            *speaker = no_span; /* "Blumenthal was asked, “…?”": the one asked, not the one asking */
+            *cue = (span){c, c + 1};
+            return true;
+        }
         *speaker = speaker_before_quote(doc, c, pre, pre_end, sentence_first);
         if (speaker->first < 0)
             break;
@@ -1586,7 +1781,7 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         reported_by_outer_cue(doc, pre, pre_end, sentence_first, speaker, cue);
         return true;
     }
-    if (as_someone_put_it(doc, pre, pre_end, speaker, cue))
+    if (as_someone_put_it(doc, pre, pre_end, speaker, cue) || in_someones_words(doc, pre, pre_end, speaker, cue))
         return true;
     if (is_punct(last, ':') || (is_punct(last, ',') && documented)) {
         *speaker = clause_subject(doc, clause, pre_end - 1);
@@ -1600,6 +1795,28 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
     return is_punct(last, ',') && unlisted_verb_before(doc, clause, pre_end - 1, speaker, cue);
 }
 
+/* The chanters of "chants of “…”" (`noun` the chant): its possessive ("their chants of") or the
+ * subject of an active verb before "with" ("Her supporters responded with loud chants of"), else
+ * nobody ("to chants of", "was met with chants of"). The words after the quotation are the
+ * writer's: "…,” the senator said" is not the crowd. */
+static bool chanters(const src_doc *doc, long noun, span *speaker, span *cue)
+{
+    long first = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)noun)->sentence].first;
+    long d = noun - 1;
+    while (d > first && d > noun - 3 && src_tok(doc, (size_t)d)->type == TOK_WORD && !src_tok(doc, (size_t)d)->lex &&
+           !(src_tok(doc, (size_t)d)->flags & TF_CAP))
+        d--; /* "loud chants of" */
+    *cue = (span){noun, noun + 1};
+    if (d >= first && possessive_determiner(doc, d)) {
+        *speaker = (span){d, d + 1};
+        return true;
+    }
+    if (d - 1 <= first || !word_is(doc, (size_t)d, "with") || !past_tense_verb(doc, d - 1) || is_be(doc, d - 2))
+        return false;
+    *speaker = clause_subject(doc, first, d - 1);
+    return speaker->first >= 0 && speaker->end == d - 1;
+}
+
 /* The attribution of one quotation region from the words after it ("…,” she said) or before it
  * ("She said: “…”"). A finished sentence that a colon or comma introduces ("told the agency
  * simply, “We lost.”") is the introducer's: what follows it is a new clause. */
@@ -1608,6 +1825,15 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
     const src_region *r = (const src_region *)doc->regions.data + ri;
     const src_token *last = r->close > r->open + 1 ? src_tok(doc, r->close - 1) : NULL;
     const src_token *before = r->open > 0 && !(src_tok(doc, r->open)->flags & TF_PARA) ? src_tok(doc, r->open - 1) : NULL;
+    span headline = caps_headline_before(doc, r->open);
+    if (headline.first >= 0) {
+        *speaker = headline;
+        *cue = no_span;
+        return true;
+    }
+    long chant = chant_noun(doc, r->open);
+    if (chant >= 0)
+        return chanters(doc, chant, speaker, cue);
     bool introduced = r->closed && last && last->type == TOK_PUNCT && strchr(".?!", last->punct) && before &&
                       before->type == TOK_PUNCT && strchr(",:", before->punct);
     if (introduced)
@@ -1662,7 +1888,7 @@ static bool flush_pending(src_doc *doc, size_t first, size_t end, long *last_att
             regions[q].consumed = true;
             continue;
         }
-        if (speakerless_fragment(doc, &regions[q])) {
+        if (speakerless_fragment(doc, &regions[q]) && !after_a_chant(doc, regions[q].open)) {
             regions[q].role = REGION_TITLE;
             continue;
         }

@@ -126,7 +126,7 @@ static void noun_cue_after_a_possessive(void **state)
                   "Her claim that the ferry lost money surprised the council.\n",
                   (const char *const[]){
                       "indirect [to rebuild the old pier] <- Mr. Ortiz's (promise) #1",
-                      "indirect [that the ferry lost money surprised the council] <- Her (claim) #2 anonymous", NULL});
+                      "indirect [that the ferry lost money surprised the council] <- Her (claim) #1", NULL});
 }
 
 static void possessive_pronoun_after_a_verb_is_its_subjects(void **state)
