@@ -1016,7 +1016,7 @@ static bool unlisted_verb_attribution(const src_doc *doc, const src_region *r, s
     if (who.first < 0 || (who.end - who.first > 1 && !is_cap(src_tok(doc, (size_t)who.end - 1))))
         return false; /* "Trump", "he", "Sen. Tim Kaine", "an angry Hollande", not "Her critics" */
     long v = who.end, end = v + 1;
-    const uint32_t not_verb = LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN | LEX_AUX | LEX_OF;
+    const uint64_t not_verb = LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN | LEX_AUX | LEX_OF;
     if ((size_t)v >= n || src_tok(doc, (size_t)v)->type != TOK_WORD || (src_tok(doc, (size_t)v)->flags & (TF_CAP | TF_PARA)) ||
         (src_tok(doc, (size_t)v)->lex & not_verb))
         return false;
