@@ -192,12 +192,14 @@ with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "sources_cues
         word, _, _, cls = row.rstrip("\n").split("\t")
         if cls == "TOPIC":
             add([word], "ABOUT")  # "referring to": a two-word entry, looked up as such
+        elif cls == "NOUN":
+            add([word], "NOUN")  # "criticism of", "the belief that": a class of its own, for any word
         elif word not in classes:
             add([word], *cls.split(), *(["PARTICIPLE"] if word.endswith("ing") else []))
 # "who" is a relative pronoun, not a clause opener; "that" is both but must stop a noun phrase.
 ORDER = ["CUE", "TELL", "WEAK", "PARTICIPLE", "ACCORDING", "ROLE", "PLURAL", "DOC", "PRONOUN", "NEUTER",
          "RELATIVE", "INDEF", "DEF", "NATIONALITY", "ORG", "CLAUSE", "PREP", "AUX", "ANONLINK",
-         "ANONADJ", "NAMING", "TITLE", "ABBREV", "JUSTIFY", "NUMBER", "AND", "OF", "LABEL", "TIME", "ABOUT", "FOR", "STANCE"]
+         "ANONADJ", "NAMING", "TITLE", "ABBREV", "JUSTIFY", "NUMBER", "AND", "OF", "LABEL", "TIME", "ABOUT", "FOR", "STANCE", "NOUN"]
 assert set().union(*classes.values()) <= set(ORDER)
 words = sorted(classes, key=lambda w: w.encode())
 out = sys.stdout

@@ -2467,9 +2467,9 @@ static long possessed_cue(const src_doc *doc, long c, long sfirst, long send)
     return -1;
 }
 
-static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send)
+/* The possessor's phrase ending at possessive `p`: "his", "Donald Trump's". */
+static span possessor_span(const src_doc *doc, long p, long sfirst)
 {
-    long p = possessed_cue(doc, c, sfirst, send);
     span speaker = {p, p + 1};
     if (!(src_tok(doc, (size_t)p)->lex & LEX_DEF)) {
         long w = possessive_mark(doc, p) ? p - 1 : p;
@@ -2477,6 +2477,13 @@ static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send
         if (speaker.first > w)
             speaker.first = w;
     }
+    return speaker;
+}
+
+static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send)
+{
+    long p = possessed_cue(doc, c, sfirst, send);
+    span speaker = possessor_span(doc, p, sfirst);
     /* The clause ends at punctuation, or for an infinitive at the sentence's own verb: "his
      * promise to build a wall was …" */
     long end = c + 3;
@@ -2491,6 +2498,89 @@ static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send
     if (count_words(doc, c + 1, end) < 3)
         return true;
     return add_reported(doc, (span){c + 1, end}, speaker, (span){c, c + 1});
+}
+
+/* The verb whose object the noun at `c` is, over a determiner and up to two describing words
+ * before the noun ("voiced strong support for", "hold no illusions that"); -1 when none. */
+static long verb_before_noun(const src_doc *doc, long c, long sfirst)
+{
+    long k = c - 1;
+    for (int n = 0; n < 2 && k > sfirst; n++, k--) {
+        const src_token *w = src_tok(doc, (size_t)k);
+        if (w->type != TOK_WORD || w->lex || (w->flags & TF_CAP) || word_ends_in(doc, w, "ed", 3) || has_ing(doc, w))
+            break; /* "fresh", "harsh", but not the verb "voiced" */
+    }
+    if (k > sfirst && ((src_tok(doc, (size_t)k)->lex & (LEX_DEF | LEX_INDEF)) || word_is(doc, (size_t)k, "no")))
+        k--;
+    const src_token *v = src_tok(doc, (size_t)k);
+    if (k < sfirst || v->type != TOK_WORD || (v->flags & TF_CAP) || v->region >= 0 ||
+        (v->lex & ~(LEX_CUE | LEX_PARTICIPLE | LEX_WEAK | LEX_TELL | LEX_STANCE)))
+        return -1;
+    return k;
+}
+
+/* Whose words the noun cue at `c` reports: the possessive `p` before it ("Trump's support for"),
+ * but the subject when a pronoun's noun is the object of verb `v` ("Sanders toned down his
+ * criticism of": his is Sanders); else the subject of that verb ("Ruiz voiced support for",
+ * "…, voicing the belief that"). */
+static span noun_cue_speaker(const src_doc *doc, long p, long v, long sfirst)
+{
+    if (p >= 0 && !((src_tok(doc, (size_t)p)->lex & LEX_DEF) && v >= 0))
+        return possessor_span(doc, p, sfirst);
+    if (v < 0)
+        return no_span;
+    if (v > sfirst && comma_before(doc, v, sfirst) && ends_in_ing(doc, src_tok(doc, (size_t)v)))
+        return participle_speaker(doc, v, sfirst);
+    return verb_speaker(doc, v, sfirst);
+}
+
+/* "his criticism of the plan", "Ruiz voiced support for Cruz", "…, voicing the belief that …":
+ * a noun learned as a cue (tools/learn_sources_cues.py, NOUN) before a preposition or "that". */
+static bool noun_cue(const src_doc *doc, long c, long send)
+{
+    const src_token *t = src_tok(doc, (size_t)c);
+    return c + 2 < send && (t->lex & LEX_NOUN) && t->type == TOK_WORD && !(t->flags & TF_CAP) && t->region < 0 &&
+           ((src_tok(doc, (size_t)c + 1)->lex & (LEX_PREP | LEX_OF)) || word_is(doc, (size_t)c + 1, "that"));
+}
+
+/* Where the object of a noun cue that is no verb's object ends: "Trump's attacks on Curiel
+ * | were …", "His rulings on same-sex marriage | have …": at punctuation or the sentence's verb
+ * when the lexicon knows it. */
+static long subject_object_end(const src_doc *doc, span content)
+{
+    long k = content.first;
+    for (; k < content.end; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if ((t->type == TOK_PUNCT && t->region < 0 && !abbreviation_dot(doc, k)) ||
+            (t->type == TOK_WORD && !(t->flags & TF_CAP) && k > content.first && ((t->lex & LEX_AUX) || is_be(doc, k))))
+            break;
+    }
+    return trim_end(doc, content.first, k);
+}
+
+/* What follows the noun cue at `c` was said, ending by the same rules as after "said". `added` stays
+ * false when the noun has no owner ("The attacks on X grew"): the word is then read as any other.
+ * False only when memory runs out. */
+static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, bool *added)
+{
+    /* a possessive pronoun stands where the determiner would: "toned down his criticism of" */
+    long p = possessor_before(doc, c, sfirst), v = verb_before_noun(doc, p >= 0 ? p + 1 : c, sfirst);
+    span speaker = noun_cue_speaker(doc, p, v, sfirst);
+    *added = speaker.first >= 0;
+    if (!*added)
+        return true;
+    bool that = word_is(doc, (size_t)c + 1, "that");
+    span content = clause_after(doc, that ? c : c + 1, send);
+    const src_token *w = src_tok(doc, (size_t)c + 2);
+    if (content.first < 0 && !that && is_wordlike(w) && w->region < 0 && !(w->lex & LEX_PRONOUN) &&
+        (c + 3 == send || src_tok(doc, (size_t)c + 3)->type == TOK_PUNCT))
+        content = (span){c + 2, c + 3}; /* "voiced support for Cruz." */
+    if (content.first >= 0 && v < 0 && !that) {
+        content.end = subject_object_end(doc, content);
+        if (content.end <= content.first)
+            return true;
+    }
+    return add_reported(doc, content, speaker, (span){c, c + 2});
 }
 
 /* "is (widely) seen", "are not considered": a hedging participle after a form of "be". */
@@ -2711,6 +2801,13 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (possessed_cue(doc, c, sfirst, send) >= 0)
         return attribute_possessed_cue(doc, c, sfirst, send);
+    if (noun_cue(doc, c, send)) {
+        bool added = false;
+        if (!attribute_noun_cue(doc, c, sfirst, send, &added))
+            return false;
+        if (added)
+            return true;
+    }
     if (passive_hedge(doc, c, sfirst, send) && raising_subject(doc, c, sfirst).first >= 0)
         return attribute_hedge(doc, c, sfirst, send);
     if (seen_as(doc, c, send))

@@ -123,6 +123,21 @@ static void noun_cue_after_a_possessive(void **state)
                       "indirect [that the ferry lost money surprised the council] <- Her (claim) #2 anonymous", NULL});
 }
 
+static void learned_noun_cue_with_its_owner(void **state)
+{
+    (void)state;
+    /* a learned noun before its preposition or "that": the possessor speaks, or the subject of the
+     * verb whose object it is; the object ends at the sentence's verb; no owner, no attribution */
+    expect_quotes("The ferry union launched fresh attacks on the new timetable.\n\n"
+                  "Mr. Ortiz's attacks on the harbour board were sharp.\n\n"
+                  "Ms. Lund spoke at the pier, voicing the suggestion that the fares be cut.\n\n"
+                  "The attacks on the timetable grew.\n",
+                  (const char *const[]){
+                      "indirect [the new timetable] <- The ferry union (attacks on) #1",
+                      "indirect [the harbour board] <- Mr. Ortiz's (attacks on) #2",
+                      "indirect [that the fares be cut] <- Ms. Lund (suggestion that) #3", NULL});
+}
+
 static void speaker_with_an_aside_between_dashes(void **state)
 {
     (void)state;
@@ -423,6 +438,7 @@ int main(void)
         cmocka_unit_test(clause_ends_where_the_writer_starts_a_sentence),
         cmocka_unit_test(clause_ends_at_a_lone_dash),
         cmocka_unit_test(noun_cue_after_a_possessive),
+        cmocka_unit_test(learned_noun_cue_with_its_owner),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
