@@ -2583,6 +2583,28 @@ static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, boo
     return add_reported(doc, content, speaker, (span){c, c + 2});
 }
 
+/* "The agency is reportedly planning cuts.": the writer passes on a claim whose source is not named;
+ * the sentence is the claim, with no speaker (on train, 13 of the 27 uses of "reportedly" are
+ * annotated so). A reporting verb after it ("reportedly told") is the cue instead. */
+static bool attribute_reportedly(src_doc *doc, long c, long sfirst, long send)
+{
+    long first = sfirst, k = c + 1;
+    for (int n = 0; n < 2 && first < c; n++)
+        first = skip_opening_phrase(doc, first, send); /* "In total, the hackers have reportedly …" */
+    while (k < send && (src_tok(doc, (size_t)k)->lex & LEX_AUX))
+        k++;
+    if (k >= send || is_cue(src_tok(doc, (size_t)k)) || c <= first || (src_tok(doc, (size_t)c)->flags & TF_CAP))
+        return true; /* not "With Bloomberg reportedly considering a run, …", nor a headline */
+    long end = first;
+    for (; end < send && !is_punct(src_tok(doc, (size_t)end), ';'); end++)
+        if (src_tok(doc, (size_t)end)->region >= 0 || src_tok(doc, (size_t)end)->type == TOK_QUOTE)
+            return true; /* a quotation has its own attribution */
+    end = trim_end(doc, first, end);
+    if (count_words(doc, first, end) < 4)
+        return true;
+    return add_reported(doc, (span){first, end}, no_span, (span){c, c + 1});
+}
+
 /* "is (widely) seen", "are not considered": a hedging participle after a form of "be". */
 static bool hedge_after_be(const src_doc *doc, long c, long sfirst)
 {
@@ -2801,6 +2823,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (possessed_cue(doc, c, sfirst, send) >= 0)
         return attribute_possessed_cue(doc, c, sfirst, send);
+    if (word_is(doc, (size_t)c, "reportedly"))
+        return attribute_reportedly(doc, c, sfirst, send);
     if (noun_cue(doc, c, send)) {
         bool added = false;
         if (!attribute_noun_cue(doc, c, sfirst, send, &added))

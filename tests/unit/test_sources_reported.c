@@ -138,6 +138,19 @@ static void learned_noun_cue_with_its_owner(void **state)
                       "indirect [that the fares be cut] <- Ms. Lund (suggestion that) #3", NULL});
 }
 
+static void reportedly_passes_on_an_unsourced_claim(void **state)
+{
+    (void)state;
+    /* the sentence after its opening phrase is the claim, with no speaker; a reporting verb after
+     * "reportedly" is the cue instead, and a participle phrase is no claim of its own */
+    expect_quotes("In March, the ferry company was reportedly losing money on every crossing.\n\n"
+                  "The harbour master reportedly told the council that the pier was unsafe.\n\n"
+                  "With the mayor reportedly weighing a run, the council met.\n",
+                  (const char *const[]){
+                      "indirect [the ferry company was reportedly losing money on every crossing] (reportedly)",
+                      "indirect [that the pier was unsafe] <- The harbour master (told) #1 anonymous", NULL});
+}
+
 static void speaker_with_an_aside_between_dashes(void **state)
 {
     (void)state;
@@ -439,6 +452,7 @@ int main(void)
         cmocka_unit_test(clause_ends_at_a_lone_dash),
         cmocka_unit_test(noun_cue_after_a_possessive),
         cmocka_unit_test(learned_noun_cue_with_its_owner),
+        cmocka_unit_test(reportedly_passes_on_an_unsourced_claim),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
