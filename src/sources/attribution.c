@@ -2288,6 +2288,16 @@ static bool comma_before(const src_doc *doc, long c, long sfirst)
     return c - 2 > sfirst && p->type == TOK_QUOTE && (p->flags & TF_CLOSE) && is_punct(src_tok(doc, (size_t)c - 2), ',');
 }
 
+/* The subject of an adjective after "be": "Clinton was especially critical of", "voters are
+ * deeply skeptical of". */
+static span subject_before_be(const src_doc *doc, long c, long sfirst)
+{
+    long k = c - 1;
+    while (k > sfirst && k > c - 3 && is_adverb(doc, src_tok(doc, (size_t)k)))
+        k--;
+    return k > sfirst && is_be(doc, k) ? speaker_left(doc, k, sfirst) : no_span;
+}
+
 static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 {
     long verb = c > sfirst + 1 && past_tense_verb(doc, c - 1) ? c - 1 : c;
@@ -2297,6 +2307,8 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
     if (speaker.first < 0 && verb > sfirst && comma_before(doc, verb, sfirst) &&
         ends_in_ing(doc, src_tok(doc, (size_t)verb)))
         speaker = participle_speaker(doc, verb, sfirst); /* "…, she said, referring to …" */
+    if (speaker.first < 0)
+        speaker = subject_before_be(doc, c, sfirst);
     if (speaker.first < 0)
         return true;
     span content = clause_after(doc, c + 1, send);
@@ -2519,12 +2531,15 @@ static long verb_before_noun(const src_doc *doc, long c, long sfirst)
     return k;
 }
 
-/* Whose words the noun cue at `c` reports: the possessive `p` before it ("Trump's support for"),
- * but the subject when a pronoun's noun is the object of verb `v` ("Sanders toned down his
- * criticism of": his is Sanders); else the subject of that verb ("Ruiz voiced support for",
- * "…, voicing the belief that"). */
-static span noun_cue_speaker(const src_doc *doc, long p, long v, long sfirst)
+/* Whose words the noun cue at `c` reports: the possessive before it ("Trump's support for"), but
+ * the subject when a pronoun's noun is the object of a verb ("Sanders toned down his criticism
+ * of": his is Sanders); else the subject of the verb whose object it is (`object`: "Ruiz voiced
+ * support for", "…, voicing the belief that"). */
+static span noun_owner(const src_doc *doc, long c, long sfirst, bool *object)
 {
+    /* a possessive pronoun stands where the determiner would: "toned down his criticism of" */
+    long p = possessor_before(doc, c, sfirst), v = verb_before_noun(doc, p >= 0 ? p + 1 : c, sfirst);
+    *object = v >= 0;
     if (p >= 0 && !((src_tok(doc, (size_t)p)->lex & LEX_DEF) && v >= 0))
         return possessor_span(doc, p, sfirst);
     if (v < 0)
@@ -2563,9 +2578,8 @@ static long subject_object_end(const src_doc *doc, span content)
  * False only when memory runs out. */
 static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, bool *added)
 {
-    /* a possessive pronoun stands where the determiner would: "toned down his criticism of" */
-    long p = possessor_before(doc, c, sfirst), v = verb_before_noun(doc, p >= 0 ? p + 1 : c, sfirst);
-    span speaker = noun_cue_speaker(doc, p, v, sfirst);
+    bool object;
+    span speaker = noun_owner(doc, c, sfirst, &object);
     *added = speaker.first >= 0;
     if (!*added)
         return true;
@@ -2575,7 +2589,7 @@ static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, boo
     if (content.first < 0 && !that && is_wordlike(w) && w->region < 0 && !(w->lex & LEX_PRONOUN) &&
         (c + 3 == send || src_tok(doc, (size_t)c + 3)->type == TOK_PUNCT))
         content = (span){c + 2, c + 3}; /* "voiced support for Cruz." */
-    if (content.first >= 0 && v < 0 && !that) {
+    if (content.first >= 0 && !object && !that) {
         content.end = subject_object_end(doc, content);
         if (content.end <= content.first)
             return true;
