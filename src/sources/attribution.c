@@ -2298,8 +2298,14 @@ static span subject_before_be(const src_doc *doc, long c, long sfirst)
     return k > sfirst && is_be(doc, k) ? speaker_left(doc, k, sfirst) : no_span;
 }
 
+static long possessor_before(const src_doc *doc, long c, long sfirst);
+static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, bool *added);
+
 static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 {
+    bool added;
+    if (possessor_before(doc, c, sfirst) >= 0) /* "Trump's concerns about", "their chants of": a noun */
+        return attribute_noun_cue(doc, c, sfirst, send, &added);
     long verb = c > sfirst + 1 && past_tense_verb(doc, c - 1) ? c - 1 : c;
     span speaker = verb_speaker(doc, verb, sfirst);
     if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
@@ -2309,8 +2315,8 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
         speaker = participle_speaker(doc, verb, sfirst); /* "…, she said, referring to …" */
     if (speaker.first < 0)
         speaker = subject_before_be(doc, c, sfirst);
-    if (speaker.first < 0)
-        return true;
+    if (speaker.first < 0) /* "raising fresh questions about": a noun's owner */
+        return attribute_noun_cue(doc, c, sfirst, send, &added);
     span content = clause_after(doc, c + 1, send);
     const src_token *w = c + 2 < send ? src_tok(doc, (size_t)c + 2) : NULL;
     if (content.first < 0 && w && is_wordlike(w) && w->region < 0 && !(w->lex & LEX_PRONOUN) && w->end - w->start > 2 &&

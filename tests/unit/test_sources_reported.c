@@ -138,12 +138,15 @@ static void learned_noun_cue_with_its_owner(void **state)
                       "indirect [that the fares be cut] <- Ms. Lund (suggestion that) #3", NULL});
 }
 
-static void learned_pair_after_an_adjective_and_be(void **state)
+static void learned_pair_after_be_or_an_owner(void **state)
 {
     (void)state;
     /* "worried about" after "was (deeply)": the subject of "be" is the one worried */
     expect_quotes("Ms. Lund was deeply worried about the new fares.\n",
                   (const char *const[]){"indirect [the new fares] <- Ms. Lund (worried about) #1", NULL});
+    /* a pair whose first word is a noun with an owner reads as a noun cue */
+    expect_quotes("Mr. Ortiz's concerns about the pier were noted.\n",
+                  (const char *const[]){"indirect [the pier] <- Mr. Ortiz's (concerns about) #1", NULL});
 }
 
 static void reportedly_passes_on_an_unsourced_claim(void **state)
@@ -460,7 +463,7 @@ int main(void)
         cmocka_unit_test(clause_ends_at_a_lone_dash),
         cmocka_unit_test(noun_cue_after_a_possessive),
         cmocka_unit_test(learned_noun_cue_with_its_owner),
-        cmocka_unit_test(learned_pair_after_an_adjective_and_be),
+        cmocka_unit_test(learned_pair_after_be_or_an_owner),
         cmocka_unit_test(reportedly_passes_on_an_unsourced_claim),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
