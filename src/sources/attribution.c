@@ -2225,7 +2225,7 @@ static bool topic_pair(const src_doc *doc, long verb)
     char pair[24];
     if (p->type != TOK_WORD || vn + 1 + pn > sizeof pair)
         return false;
-    if (!(p->lex & LEX_PREP) && (pn > 4 || !strchr("oubOUB", doc->text[p->start]) ||
+    if (!(p->lex & (LEX_PREP | LEX_OF)) && (pn > 4 || !strchr("oubOUB", doc->text[p->start]) ||
                                  !(word_is(doc, (size_t)verb + 1, "out") || word_is(doc, (size_t)verb + 1, "up") ||
                                    word_is(doc, (size_t)verb + 1, "off") || word_is(doc, (size_t)verb + 1, "back"))))
         return false; /* checked cheaply: this runs for every word */

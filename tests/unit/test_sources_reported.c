@@ -144,6 +144,8 @@ static void learned_pair_after_be_or_an_owner(void **state)
     /* "worried about" after "was (deeply)": the subject of "be" is the one worried */
     expect_quotes("Ms. Lund was deeply worried about the new fares.\n",
                   (const char *const[]){"indirect [the new fares] <- Ms. Lund (worried about) #1", NULL});
+    expect_quotes("The union was sharply critical of the harbour board.\n",
+                  (const char *const[]){"indirect [the harbour board] <- The union (critical of) #1", NULL});
     /* a pair whose first word is a noun with an owner reads as a noun cue */
     expect_quotes("Mr. Ortiz's concerns about the pier were noted.\n",
                   (const char *const[]){"indirect [the pier] <- Mr. Ortiz's (concerns about) #1", NULL});
