@@ -2315,6 +2315,10 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
         speaker = participle_speaker(doc, verb, sfirst); /* "…, she said, referring to …" */
     if (speaker.first < 0)
         speaker = subject_before_be(doc, c, sfirst);
+    if (speaker.first < 0 && c > sfirst + 2 && (src_tok(doc, (size_t)c - 1)->lex & LEX_PREP) &&
+        src_tok(doc, (size_t)c - 2)->type == TOK_WORD && !(src_tok(doc, (size_t)c - 2)->flags & TF_CAP) &&
+        !src_tok(doc, (size_t)c - 2)->lex)
+        speaker = verb_speaker(doc, c - 2, sfirst); /* "voted in favor of", "began by talking about" */
     if (speaker.first < 0) /* "raising fresh questions about": a noun's owner */
         return attribute_noun_cue(doc, c, sfirst, send, &added);
     span content = clause_after(doc, c + 1, send);
