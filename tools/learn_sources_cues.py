@@ -43,7 +43,7 @@ MIN_NOUN_PRECISION = 0.30  # a noun cue ("support for", "the belief that"): on t
 WORD = re.compile(r"[A-Za-z][A-Za-z\u2019'-]*")
 PARTICLES = set("to about of for on with against out in up over at by from as into off down back".split())
 DETERMINERS = set("a an the his her their its our my this that these those of".split())
-NOUN_LINKS = PARTICLES | {"that"}  # what follows a noun cue: "support for", "the belief that"
+NOUN_LINKS = set("of on about for against over to with at that".split())  # "support for", "the belief that"
 POSSESSIVES = set("his her their its our my".split())
 
 
@@ -112,7 +112,7 @@ def main():
                     pair_heads[all_words[-2] + " " + all_words[-1].lower()] += 1
                 after = WORD.match(text, c["end"] + 1) if c["end"] < len(text) else None
                 head = None
-                if len(all_words) >= 2 and all_words[-1].lower() in PARTICLES:
+                if len(all_words) >= 2 and all_words[-1].lower() in NOUN_LINKS:
                     head = -2
                 elif all_words and after and after.group() == "that":
                     head = -1

@@ -2563,9 +2563,11 @@ static span noun_owner(const src_doc *doc, long c, long sfirst, bool *object)
  * a noun learned as a cue (tools/learn_sources_cues.py, NOUN) before a preposition or "that". */
 static bool noun_cue(const src_doc *doc, long c, long send)
 {
+    /* as tools/learn_sources_cues.py counts them (NOUN_LINKS): not "attacks in the capital" */
+    static const char *const links[] = {"of", "on", "about", "for", "against", "over", "to", "with", "at", "that"};
     const src_token *t = src_tok(doc, (size_t)c);
     return c + 2 < send && (t->lex & LEX_NOUN) && t->type == TOK_WORD && !(t->flags & TF_CAP) && t->region < 0 &&
-           ((src_tok(doc, (size_t)c + 1)->lex & (LEX_PREP | LEX_OF)) || word_is(doc, (size_t)c + 1, "that"));
+           WORD_AMONG(doc, (size_t)c + 1, links);
 }
 
 /* Where the object of a noun cue that is no verb's object ends: "Trump's attacks on Curiel
