@@ -1245,7 +1245,7 @@ static bool unlisted_verb_attribution(const src_doc *doc, const src_region *r, s
     if (who.first < 0 || (who.end - who.first > 1 && !is_cap(src_tok(doc, (size_t)who.end - 1))))
         return false; /* "Trump", "he", "Sen. Tim Kaine", "an angry Hollande", not "Her critics" */
     long v = who.end, end = v + 1;
-    const uint32_t not_verb = LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN | LEX_AUX | LEX_OF;
+    const uint64_t not_verb = LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN | LEX_AUX | LEX_OF;
     if ((size_t)v >= n || src_tok(doc, (size_t)v)->type != TOK_WORD || (src_tok(doc, (size_t)v)->flags & (TF_CAP | TF_PARA)) ||
         (src_tok(doc, (size_t)v)->lex & not_verb))
         return false;
@@ -2711,7 +2711,7 @@ static bool topic_pair(const src_doc *doc, long verb)
     char pair[24];
     if (p->type != TOK_WORD || vn + 1 + pn > sizeof pair)
         return false;
-    if (!(p->lex & LEX_PREP) && (pn > 4 || !strchr("oubOUB", doc->text[p->start]) ||
+    if (!(p->lex & (LEX_PREP | LEX_OF)) && (pn > 4 || !strchr("oubOUB", doc->text[p->start]) ||
                                  !(word_is(doc, (size_t)verb + 1, "out") || word_is(doc, (size_t)verb + 1, "up") ||
                                    word_is(doc, (size_t)verb + 1, "off") || word_is(doc, (size_t)verb + 1, "back"))))
         return false; /* checked cheaply: this runs for every word */
@@ -2774,8 +2774,24 @@ static bool comma_before(const src_doc *doc, long c, long sfirst)
     return c - 2 > sfirst && p->type == TOK_QUOTE && (p->flags & TF_CLOSE) && is_punct(src_tok(doc, (size_t)c - 2), ',');
 }
 
+/* The subject of an adjective after "be": "Clinton was especially critical of", "voters are
+ * deeply skeptical of". */
+static span subject_before_be(const src_doc *doc, long c, long sfirst)
+{
+    long k = c - 1;
+    while (k > sfirst && k > c - 3 && is_adverb(doc, src_tok(doc, (size_t)k)))
+        k--;
+    return k > sfirst && is_be(doc, k) ? speaker_left(doc, k, sfirst) : no_span;
+}
+
+static long possessor_before(const src_doc *doc, long c, long sfirst);
+static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, bool *added);
+
 static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 {
+    bool added;
+    if (possessor_before(doc, c, sfirst) >= 0) /* "Trump's concerns about", "their chants of": a noun */
+        return attribute_noun_cue(doc, c, sfirst, send, &added);
     long verb = c > sfirst + 1 && past_tense_verb(doc, c - 1) ? c - 1 : c;
     /* "…, she said, referring to …", "launched a vote in Bern, calling for …": the participle's subject */
     bool participle = verb > sfirst && (comma_before(doc, verb, sfirst) || gerund_after_preposition(doc, verb, sfirst)) &&
@@ -2786,7 +2802,13 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
     if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
         speaker = clause_subject(doc, sfirst, c - 1); /* "… and spoke about …" */
     if (speaker.first < 0)
-        return true;
+        speaker = subject_before_be(doc, c, sfirst);
+    if (speaker.first < 0 && c > sfirst + 2 && (src_tok(doc, (size_t)c - 1)->lex & LEX_PREP) &&
+        src_tok(doc, (size_t)c - 2)->type == TOK_WORD && !(src_tok(doc, (size_t)c - 2)->flags & TF_CAP) &&
+        !src_tok(doc, (size_t)c - 2)->lex)
+        speaker = verb_speaker(doc, c - 2, sfirst); /* "voted in favor of", "began by talking about" */
+    if (speaker.first < 0) /* "raising fresh questions about": a noun's owner */
+        return attribute_noun_cue(doc, c, sfirst, send, &added);
     span content = clause_after(doc, c + 1, send);
     const src_token *w = c + 2 < send ? src_tok(doc, (size_t)c + 2) : NULL;
     if (content.first < 0 && w && is_wordlike(w) && w->region < 0 && !(w->lex & LEX_PRONOUN) && w->end - w->start > 2 &&
@@ -2968,9 +2990,9 @@ static long possessed_cue(const src_doc *doc, long c, long sfirst, long send)
     return -1;
 }
 
-static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send)
+/* The possessor's phrase ending at possessive `p`: "his", "Donald Trump's". */
+static span possessor_span(const src_doc *doc, long p, long sfirst)
 {
-    long p = possessed_cue(doc, c, sfirst, send);
     span speaker = {p, p + 1};
     const src_token *verb = p > sfirst ? src_tok(doc, (size_t)p - 1) : NULL;
     if ((src_tok(doc, (size_t)p)->lex & LEX_DEF) && verb && verb->type == TOK_WORD && !(verb->flags & TF_CAP) &&
@@ -2987,6 +3009,13 @@ static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send
         if (speaker.first > w)
             speaker.first = w;
     }
+    return speaker;
+}
+
+static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send)
+{
+    long p = possessed_cue(doc, c, sfirst, send);
+    span speaker = possessor_span(doc, p, sfirst);
     /* The clause ends at punctuation, or for an infinitive at the sentence's own verb: "his
      * promise to build a wall was …" */
     long end = c + 3;
@@ -3001,6 +3030,115 @@ static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send
     if (count_words(doc, c + 1, end) < 3)
         return true;
     return add_reported(doc, (span){c + 1, end}, speaker, (span){c, c + 1});
+}
+
+/* The verb whose object the noun at `c` is, over a determiner and up to two describing words
+ * before the noun ("voiced strong support for", "hold no illusions that"); -1 when none. */
+static long verb_before_noun(const src_doc *doc, long c, long sfirst)
+{
+    long k = c - 1;
+    for (int n = 0; n < 2 && k > sfirst; n++, k--) {
+        const src_token *w = src_tok(doc, (size_t)k);
+        if (w->type != TOK_WORD || w->lex || (w->flags & TF_CAP) || word_ends_in(doc, w, "ed", 3) || has_ing(doc, w))
+            break; /* "fresh", "harsh", but not the verb "voiced" */
+    }
+    if (k > sfirst && ((src_tok(doc, (size_t)k)->lex & (LEX_DEF | LEX_INDEF)) || word_is(doc, (size_t)k, "no")))
+        k--;
+    const src_token *v = src_tok(doc, (size_t)k);
+    if (k < sfirst || v->type != TOK_WORD || (v->flags & TF_CAP) || v->region >= 0 ||
+        (v->lex & ~(LEX_CUE | LEX_PARTICIPLE | LEX_WEAK | LEX_TELL | LEX_STANCE)))
+        return -1;
+    return k;
+}
+
+/* Whose words the noun cue at `c` reports: the possessive before it ("Trump's support for"), but
+ * the subject when a pronoun's noun is the object of a verb ("Sanders toned down his criticism
+ * of": his is Sanders); else the subject of the verb whose object it is (`object`: "Ruiz voiced
+ * support for", "…, voicing the belief that"). */
+static span noun_owner(const src_doc *doc, long c, long sfirst, bool *object)
+{
+    /* a possessive pronoun stands where the determiner would: "toned down his criticism of" */
+    long p = possessor_before(doc, c, sfirst), v = verb_before_noun(doc, p >= 0 ? p + 1 : c, sfirst);
+    *object = v >= 0;
+    if (p >= 0 && !((src_tok(doc, (size_t)p)->lex & LEX_DEF) && v >= 0))
+        return possessor_span(doc, p, sfirst);
+    if (v < 0)
+        return no_span;
+    if (v > sfirst && comma_before(doc, v, sfirst) && ends_in_ing(doc, src_tok(doc, (size_t)v)))
+        return participle_speaker(doc, v, sfirst);
+    return verb_speaker(doc, v, sfirst);
+}
+
+/* "his criticism of the plan", "Ruiz voiced support for Cruz", "…, voicing the belief that …":
+ * a noun learned as a cue (tools/learn_sources_cues.py, NOUN) before a preposition or "that". */
+static bool noun_cue(const src_doc *doc, long c, long send)
+{
+    /* as tools/learn_sources_cues.py counts them (NOUN_LINKS): not "attacks in the capital" */
+    static const char *const links[] = {"of", "on", "about", "for", "against", "over", "to", "with", "at", "that"};
+    const src_token *t = src_tok(doc, (size_t)c);
+    return c + 2 < send && (t->lex & LEX_NOUN) && t->type == TOK_WORD && !(t->flags & TF_CAP) && t->region < 0 &&
+           WORD_AMONG(doc, (size_t)c + 1, links);
+}
+
+/* Where the object of a noun cue that is no verb's object ends: "Trump's attacks on Curiel
+ * | were …", "His rulings on same-sex marriage | have …": at punctuation or the sentence's verb
+ * when the lexicon knows it. */
+static long subject_object_end(const src_doc *doc, span content)
+{
+    long k = content.first;
+    for (; k < content.end; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if ((t->type == TOK_PUNCT && t->region < 0 && !abbreviation_dot(doc, k)) ||
+            (t->type == TOK_WORD && !(t->flags & TF_CAP) && k > content.first && ((t->lex & LEX_AUX) || is_be(doc, k))))
+            break;
+    }
+    return trim_end(doc, content.first, k);
+}
+
+/* What follows the noun cue at `c` was said, ending by the same rules as after "said". `added` stays
+ * false when the noun has no owner ("The attacks on X grew"): the word is then read as any other.
+ * False only when memory runs out. */
+static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, bool *added)
+{
+    bool object;
+    span speaker = noun_owner(doc, c, sfirst, &object);
+    *added = speaker.first >= 0;
+    if (!*added)
+        return true;
+    bool that = word_is(doc, (size_t)c + 1, "that");
+    span content = clause_after(doc, that ? c : c + 1, send);
+    const src_token *w = src_tok(doc, (size_t)c + 2);
+    if (content.first < 0 && !that && is_wordlike(w) && w->region < 0 && !(w->lex & LEX_PRONOUN) &&
+        (c + 3 == send || src_tok(doc, (size_t)c + 3)->type == TOK_PUNCT))
+        content = (span){c + 2, c + 3}; /* "voiced support for Cruz." */
+    if (content.first >= 0 && !object && !that) {
+        content.end = subject_object_end(doc, content);
+        if (content.end <= content.first)
+            return true;
+    }
+    return add_reported(doc, content, speaker, (span){c, c + 2});
+}
+
+/* "The agency is reportedly planning cuts.": the writer passes on a claim whose source is not named;
+ * the sentence is the claim, with no speaker (on train, 13 of the 27 uses of "reportedly" are
+ * annotated so). A reporting verb after it ("reportedly told") is the cue instead. */
+static bool attribute_reportedly(src_doc *doc, long c, long sfirst, long send)
+{
+    long first = sfirst, k = c + 1;
+    for (int n = 0; n < 2 && first < c; n++)
+        first = skip_opening_phrase(doc, first, send); /* "In total, the hackers have reportedly …" */
+    while (k < send && (src_tok(doc, (size_t)k)->lex & LEX_AUX))
+        k++;
+    if (k >= send || is_cue(src_tok(doc, (size_t)k)) || c <= first || (src_tok(doc, (size_t)c)->flags & TF_CAP))
+        return true; /* not "With Bloomberg reportedly considering a run, …", nor a headline */
+    long end = first;
+    for (; end < send && !is_punct(src_tok(doc, (size_t)end), ';'); end++)
+        if (src_tok(doc, (size_t)end)->region >= 0 || src_tok(doc, (size_t)end)->type == TOK_QUOTE)
+            return true; /* a quotation has its own attribution */
+    end = trim_end(doc, first, end);
+    if (count_words(doc, first, end) < 4)
+        return true;
+    return add_reported(doc, (span){first, end}, no_span, (span){c, c + 1});
 }
 
 /* "is (widely) seen", "are not considered": a hedging participle after a form of "be". */
@@ -3252,6 +3390,15 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (possessed_cue(doc, c, sfirst, send) >= 0)
         return attribute_possessed_cue(doc, c, sfirst, send);
+    if (word_is(doc, (size_t)c, "reportedly"))
+        return attribute_reportedly(doc, c, sfirst, send);
+    if (noun_cue(doc, c, send)) {
+        bool added = false;
+        if (!attribute_noun_cue(doc, c, sfirst, send, &added))
+            return false;
+        if (added)
+            return true;
+    }
     if (passive_hedge(doc, c, sfirst, send) && raising_subject(doc, c, sfirst).first >= 0)
         return attribute_hedge(doc, c, sfirst, send);
     if (seen_as(doc, c, send))

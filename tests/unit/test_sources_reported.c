@@ -140,6 +140,50 @@ static void possessive_pronoun_after_a_verb_is_its_subjects(void **state)
                       "indirect [that the ferry would return] <- Ms. Hale (belief) #2", NULL});
 }
 
+static void learned_noun_cue_with_its_owner(void **state)
+{
+    (void)state;
+    /* a learned noun before its preposition or "that": the possessor speaks, or the subject of the
+     * verb whose object it is; the object ends at the sentence's verb; no owner, no attribution */
+    expect_quotes("The ferry union launched fresh attacks on the new timetable.\n\n"
+                  "Mr. Ortiz's attacks on the harbour board were sharp.\n\n"
+                  "Ms. Lund spoke at the pier, voicing the suggestion that the fares be cut.\n\n"
+                  "The attacks on the timetable grew.\n",
+                  (const char *const[]){
+                      "indirect [the new timetable] <- The ferry union (attacks on) #1",
+                      "indirect [the harbour board] <- Mr. Ortiz's (attacks on) #2",
+                      "indirect [that the fares be cut] <- Ms. Lund (suggestion that) #3", NULL});
+}
+
+static void learned_pair_with_its_subject_further_back(void **state)
+{
+    (void)state;
+    /* "worried about" after "was (deeply)": the subject of "be" is the one worried */
+    expect_quotes("Ms. Lund was deeply worried about the new fares.\n",
+                  (const char *const[]){"indirect [the new fares] <- Ms. Lund (worried about) #1", NULL});
+    expect_quotes("The union was sharply critical of the harbour board.\n",
+                  (const char *const[]){"indirect [the harbour board] <- The union (critical of) #1", NULL});
+    /* after a preposition, the subject of the verb before it: "began by talking about" */
+    expect_quotes("The mayor began by talking about the harbour fees.\n",
+                  (const char *const[]){"indirect [the harbour fees] <- The mayor (talking about) #1 anonymous", NULL});
+    /* a pair whose first word is a noun with an owner reads as a noun cue */
+    expect_quotes("Mr. Ortiz's concerns about the pier were noted.\n",
+                  (const char *const[]){"indirect [the pier] <- Mr. Ortiz's (concerns about) #1", NULL});
+}
+
+static void reportedly_passes_on_an_unsourced_claim(void **state)
+{
+    (void)state;
+    /* the sentence after its opening phrase is the claim, with no speaker; a reporting verb after
+     * "reportedly" is the cue instead, and a participle phrase is no claim of its own */
+    expect_quotes("In March, the ferry company was reportedly losing money on every crossing.\n\n"
+                  "The harbour master reportedly told the council that the pier was unsafe.\n\n"
+                  "With the mayor reportedly weighing a run, the council met.\n",
+                  (const char *const[]){
+                      "indirect [the ferry company was reportedly losing money on every crossing] (reportedly)",
+                      "indirect [that the pier was unsafe] <- The harbour master (told) #1 anonymous", NULL});
+}
+
 static void speaker_with_an_aside_between_dashes(void **state)
 {
     (void)state;
@@ -546,6 +590,9 @@ int main(void)
         cmocka_unit_test(clause_ends_at_a_lone_dash),
         cmocka_unit_test(noun_cue_after_a_possessive),
         cmocka_unit_test(possessive_pronoun_after_a_verb_is_its_subjects),
+        cmocka_unit_test(learned_noun_cue_with_its_owner),
+        cmocka_unit_test(learned_pair_with_its_subject_further_back),
+        cmocka_unit_test(reportedly_passes_on_an_unsourced_claim),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
