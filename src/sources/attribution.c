@@ -481,19 +481,27 @@ static bool state_comma(const src_doc *doc, long comma, long close)
            (before->lex & LEX_PREP);
 }
 
-static span speaker_left(const src_doc *doc, long c, long limit)
+/* "has always maintained", "does not always reject", "have both endorsed": words between a
+ * speaker and the verb that look like nouns ("always" ends in -s like a plural). */
+static bool frequency_adverb(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"always", "sometimes", "both", "ever", "too", "all"};
+    return !(src_tok(doc, (size_t)k)->flags & TF_CAP) && WORD_AMONG(doc, (size_t)k, words);
+}
+
+static span noun_phrase_before(const src_doc *doc, long c, long limit)
 {
     long i = before_time_phrase(doc, c, limit);
     int skipped = 0;
-    while (i >= limit && skipped < 3 && is_adverb(doc, src_tok(doc, (size_t)i))) {
+    while (i >= limit && skipped < 3 && (is_adverb(doc, src_tok(doc, (size_t)i)) || frequency_adverb(doc, i))) {
         i--;
         skipped++;
     }
     if (i < limit)
         return no_span;
     const src_token *t = src_tok(doc, (size_t)i);
-    if (t->region >= 0)
-        return no_span;
+    if (t->region >= 0 || (t->type == TOK_WORD && (t->lex & LEX_PREP) && !word_is(doc, (size_t)i, "to")))
+        return no_span; /* "Trump in hopes of", "the Islamic State by calling": a phrase, no subject */
     if (t->type == TOK_WORD && (t->lex & LEX_PRONOUN))
         return (span){i, i + 1};
     if (is_punct(t, ')')) {
@@ -570,6 +578,20 @@ static span speaker_left(const src_doc *doc, long c, long limit)
     return no_span;
 }
 
+/* The speaker just before cue `c`. Before "to", the infinitive's own subject ("prompted Lee to
+ * accuse", "for Clinton to highlight"), not a place or time ("went on CNN to declare", "used his
+ * platform Friday to discuss"). */
+static span speaker_left(const src_doc *doc, long c, long limit)
+{
+    span s = noun_phrase_before(doc, c, limit);
+    if (s.first < 0 || s.end - s.first < 2 || !word_is(doc, (size_t)s.end - 1, "to"))
+        return s;
+    if (time_anchor(doc, s.end - 2) ||
+        (s.first > limit && (src_tok(doc, (size_t)s.first - 1)->lex & LEX_PREP) && !word_is(doc, (size_t)s.first - 1, "for")))
+        return no_span;
+    return s;
+}
+
 /* Does a time phrase end at token `k`: "Minutes later", "Two days ago", "Last Monday"? */
 static bool ends_time_phrase(const src_doc *doc, long k)
 {
@@ -593,6 +615,23 @@ static bool sentence_adverb(const src_doc *doc, long k)
     return false;
 }
 
+/* "Now, …", "Perhaps most important, …", "Back in 1999, …": a short adverbial before a comma
+ * opening the sentence; past its comma, or `first` when there is none. */
+static long after_opening_adverb(const src_doc *doc, long first, long limit)
+{
+    static const char *const words[] = {"now", "well", "perhaps", "soon", "today", "overall", "back"};
+    if (!WORD_AMONG(doc, (size_t)first, words))
+        return first;
+    for (long k = first + 1; k < limit && k < first + 5; k++) {
+        const src_token *w = src_tok(doc, (size_t)k);
+        if (is_punct(w, ','))
+            return k + 1;
+        if (!is_wordlike(w))
+            break;
+    }
+    return first;
+}
+
 /* Past the comma at `comma` and a state abbreviation after it: "In Dover, Del., the mayor …" */
 static long state_after_place(const src_doc *doc, long comma, long limit)
 {
@@ -600,6 +639,10 @@ static long state_after_place(const src_doc *doc, long comma, long limit)
     if (k + 2 < limit && is_cap(src_tok(doc, (size_t)k)) && is_punct(src_tok(doc, (size_t)k + 1), '.') &&
         is_punct(src_tok(doc, (size_t)k + 2), ','))
         return k + 3;
+    if (k + 1 < limit && comma > 0 && is_cap(src_tok(doc, (size_t)comma - 1)) && is_cap(src_tok(doc, (size_t)k)) &&
+        !(src_tok(doc, (size_t)k)->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE)) && is_punct(src_tok(doc, (size_t)k + 1), ',') &&
+        k + 2 < limit && !(src_tok(doc, (size_t)k + 2)->lex & (LEX_DEF | LEX_INDEF)))
+        return k + 2; /* "In Ames, Iowa, on Sunday, …", not "In Iowa, Clinton, the nominee, …" */
     return k;
 }
 
@@ -614,6 +657,9 @@ static bool phrase_has_clause(const src_doc *doc, long first, long end)
 
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
+    long adverbial = after_opening_adverb(doc, first, limit);
+    if (adverbial > first)
+        return adverbial;
     const src_token *t = src_tok(doc, (size_t)first);
     bool before_prep = first + 1 < limit && (src_tok(doc, (size_t)first + 1)->lex & (LEX_PREP | LEX_CLAUSE));
     bool adverb = ends_in_ly(doc, t) && (before_prep || (first + 1 < limit && is_punct(src_tok(doc, (size_t)first + 1), ',')));
@@ -636,6 +682,12 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     }
     if (t->lex & LEX_PRONOUN)
         return first;
+    for (long k = first + 1; k + 3 < limit && k < first + 4 && is_cap(src_tok(doc, (size_t)k - 1)); k++) {
+        /* a dateline: "Washington (AFP) – Ms. Ruiz said …" */
+        if (is_punct(src_tok(doc, (size_t)k), '(') && is_cap(src_tok(doc, (size_t)k + 1)) &&
+            is_punct(src_tok(doc, (size_t)k + 2), ')') && dash_break(doc, k + 3))
+            return k + 4;
+    }
     if (t->flags & TF_ODDCAPS) {
         /* a headline in capitals before a dash: "NEW POLL SHOWS A LEAD - Jones writes: “…”" */
         for (long k = first + 1; k + 1 < limit && k < first + 24; k++)
@@ -659,9 +711,33 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     return first;
 }
 
-/* The subject at the start of a clause: "Another official shared his view: ...", after up to two
+/* A subject the noun-phrase rules leave out, a determiner and the plain words up to its verb
+ * ("the justice sounded off", "his team is suggesting", "many have"): no_span when none. */
+static span plain_subject(const src_doc *doc, long first, long limit)
+{
+    static const char *const possessives[] = {"his", "her", "their", "its", "our", "my", "your"};
+    const src_token *t = src_tok(doc, (size_t)first);
+    if (first >= limit || t->type != TOK_WORD || t->region >= 0 ||
+        !((t->lex & (LEX_DEF | LEX_INDEF | LEX_NUMBER)) || WORD_AMONG(doc, (size_t)first, possessives)))
+        return no_span;
+    long end = first + 1;
+    for (; end < limit && end < first + 5; end++) {
+        const src_token *w = src_tok(doc, (size_t)end);
+        if (!np_word(w) || w->type != TOK_WORD || (w->lex & (LEX_AUX | LEX_DEF | LEX_INDEF)) || (w->flags & TF_CAP) ||
+            word_ends_in(doc, w, "ed", 3) || ends_in_ing(doc, w))
+            break;
+    }
+    span s = {first, end};
+    const src_token *verb = end < limit ? src_tok(doc, (size_t)end) : NULL;
+    if (!verb || verb->type != TOK_WORD || (verb->flags & TF_CAP) || (verb->lex & (LEX_PREP | LEX_CLAUSE | LEX_OF | LEX_AND)) ||
+        ends_time_phrase(doc, end))
+        return no_span; /* not "a couple of years later, he …", "The event with Obama …", "The place is …" */
+    return has_head(doc, s) ? s : no_span;
+}
+
+/* Where the subject of a clause starts: "Another official shared his view: ...", after up to two
  * opening phrases ("On Thursday, after a long silence, Warren endorsed …"). */
-static span clause_subject(const src_doc *doc, long first, long limit)
+static long clause_start(const src_doc *doc, long first, long limit)
 {
     for (int n = 0; n < 2 && first < limit; n++)
         first = skip_opening_phrase(doc, first, limit);
@@ -672,7 +748,19 @@ static span clause_subject(const src_doc *doc, long first, long limit)
             !((w->lex & (LEX_AND | LEX_AUX)) || word_is(doc, (size_t)first, "but") || word_is(doc, (size_t)first, "so")))
             break;
     }
-    return np_right(doc, first, limit);
+    return first;
+}
+
+static span clause_subject(const src_doc *doc, long first, long limit)
+{
+    return np_right(doc, clause_start(doc, first, limit), limit);
+}
+
+/* The subject starting at `first`: a noun phrase, else a determiner and plain words before a verb. */
+static span subject_at(const src_doc *doc, long first, long limit)
+{
+    span s = np_right(doc, first, limit);
+    return s.first >= 0 ? s : plain_subject(doc, first, limit);
 }
 
 /* A subject phrase that ran on into its verb, a plain lowercase word before an object's
@@ -729,6 +817,49 @@ static span main_clause_subject(const src_doc *doc, long first, long limit)
     return no_span;
 }
 
+/* Where the clause holding token `last` starts: after the nearest subordinator with a subject
+ * after it ("when he brought up X and later said") before it, else at `first`. A subordinate
+ * clause closed by a comma opens the sentence instead ("Asked whether she would come, Ruiz
+ * laughed and said"): its subject is not the verb's. */
+/* Does a subject with its verb follow the subordinator at `k` ("when Cruz knocked", "while Lee,
+ * the mayor, said"), not an object ("went after Bush, calling") nor a question ("whether he
+ * would", unless a comma closed it before the main clause: `closed`)? */
+static bool subordinate_clause_at(const src_doc *doc, long k, long last, bool closed)
+{
+    static const char *const complements[] = {"that", "whether", "if"};
+    const src_token *t = src_tok(doc, (size_t)k);
+    const src_token *n = src_tok(doc, (size_t)k + 1);
+    if (t->type != TOK_WORD || !(t->lex & LEX_CLAUSE) || (t->flags & TF_CAP) || word_is(doc, (size_t)k, "that") ||
+        is_be(doc, k) || !(is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))))
+        return false;
+    if (closed)
+        return true;
+    span subject = np_right(doc, k + 1, last + 1);
+    if (WORD_AMONG(doc, (size_t)k, complements) || subject.first < 0 || subject.end > last)
+        return false;
+    const src_token *v = src_tok(doc, (size_t)subject.end);
+    bool apposition = false; /* a comma after the subject closes its apposition, inside the span */
+    for (long j = subject.first + 1; j < subject.end && is_punct(v, ','); j++)
+        apposition |= is_punct(src_tok(doc, (size_t)j), ',');
+    return apposition || (v->type == TOK_WORD && v->region < 0 && !(v->flags & TF_CAP) &&
+                          !(v->lex & (LEX_PREP | LEX_OF | LEX_AND | LEX_DEF | LEX_INDEF)));
+}
+
+static long local_clause(const src_doc *doc, long first, long last)
+{
+    long after_comma = -1; /* the nearest subject after a comma: the main clause's */
+    for (long k = last - 2; k > first; k--) {
+        const src_token *t = src_tok(doc, (size_t)k), *n = src_tok(doc, (size_t)k + 1);
+        if (t->region >= 0)
+            continue;
+        if (is_punct(t, ',') && (is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))) && after_comma < 0)
+            after_comma = k + 1;
+        if (subordinate_clause_at(doc, k, last, after_comma >= 0))
+            return after_comma >= 0 ? after_comma : k + 1;
+    }
+    return first;
+}
+
 /* The speaker of "…, saying" / "…, adding": the one of the verb just before ("Nefzi said,
  * adding, …"), else the subject of the clause ("Sanders compared himself to Clinton, saying"). */
 static span participle_speaker(const src_doc *doc, long c, long pre)
@@ -749,7 +880,7 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
             return s;
         break;
     }
-    span s = without_its_verb(doc, clause_subject(doc, pre, c));
+    span s = without_its_verb(doc, subject_at(doc, clause_start(doc, local_clause(doc, pre, c - 1), c), c));
     /* "“A,” said Tom Hale at the time, adding that “B”": the nearest speaker before it in the
      * sentence, among the last few attributions */
     const src_attr *attrs = doc->attrs.data;
@@ -759,25 +890,6 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
             src_tok(doc, (size_t)attrs[a].speaker_first)->sentence == sentence)
             s = (span){attrs[a].speaker_first, attrs[a].speaker_end};
     return s.first >= 0 ? s : main_clause_subject(doc, pre, c - 1);
-}
-
-/* Where the clause holding token `last` starts: after the nearest subordinator with a subject
- * after it ("when he brought up X and later said") before it, else at `first`. A subordinate
- * clause closed by a comma opens the sentence instead ("Asked whether she would come, Ruiz
- * laughed and said"): its subject is not the verb's. */
-static long local_clause(const src_doc *doc, long first, long last)
-{
-    long after_comma = -1; /* the nearest subject after a comma: the main clause's */
-    for (long k = last - 2; k > first; k--) {
-        const src_token *t = src_tok(doc, (size_t)k), *n = src_tok(doc, (size_t)k + 1);
-        bool subject_next = is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN));
-        if (is_punct(t, ',') && subject_next && after_comma < 0)
-            after_comma = k + 1;
-        if (t->type == TOK_WORD && (t->lex & LEX_CLAUSE) && !(t->flags & TF_CAP) && !word_is(doc, (size_t)k, "that") &&
-            subject_next)
-            return after_comma >= 0 ? after_comma : k + 1;
-    }
-    return first;
 }
 
 /* "An official who spoke anonymously to discuss the plan said", "Another source speaking to Fox
@@ -802,6 +914,42 @@ static bool in_relative_clause(const src_doc *doc, long first, long c)
     return false;
 }
 
+static bool past_tense_verb(const src_doc *doc, long i);
+
+/* "The clerk closed the hearing and added": a determiner and one or two plain lowercase words
+ * before a past-tense verb or an auxiliary open the clause as its subject, though the noun names
+ * no role the lexicon knows. */
+static span common_noun_subject(const src_doc *doc, long first, long limit)
+{
+    first = skip_opening_phrase(doc, first, limit);
+    const src_token *d = first < limit ? src_tok(doc, (size_t)first) : NULL;
+    if (!d || d->type != TOK_WORD || !(d->lex & (LEX_DEF | LEX_INDEF)) || (d->lex & LEX_PRONOUN))
+        return no_span;
+    for (long k = first + 1; k < limit && k <= first + 3; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->type != TOK_WORD || (t->flags & TF_CAP))
+            return no_span;
+        if (k > first + 1 && ((t->lex & LEX_AUX) || (!t->lex && past_tense_verb(doc, k))))
+            return (span){first, k};
+        if (t->lex || !np_word(t))
+            return no_span;
+    }
+    return no_span;
+}
+
+/* "In an interview in prison last year, Lazar said he welcomed it and added": the subject after
+ * the last comma before token `k` that a name or a pronoun follows, when the opening phrase
+ * before it hides the clause's start. */
+static span subject_after_comma(const src_doc *doc, long first, long k, long c)
+{
+    for (long j = k - 1; j > first && j > k - 24; j--) {
+        const src_token *n = src_tok(doc, (size_t)j + 1);
+        if (is_punct(src_tok(doc, (size_t)j), ',') && (is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))))
+            return clause_subject(doc, j + 1, c);
+    }
+    return no_span;
+}
+
 /* The subject of cue `c` when no noun phrase stands just before it: the subject of the clause
  * after a linking word or before an infinitive ("Carson did not name them, but told", "and later
  * said", "went on to say"), or the noun before a relative clause ("An official who spoke
@@ -814,8 +962,13 @@ static span subject_of_verb(const src_doc *doc, long pre, long c)
     if (k < pre)
         return no_span;
     const src_token *t = src_tok(doc, (size_t)k);
-    if ((src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || (t->lex & (LEX_AND | LEX_CLAUSE)) || word_is(doc, (size_t)k, "to"))
-        return clause_subject(doc, local_clause(doc, pre, k), c);
+    if ((src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || (t->lex & (LEX_AND | LEX_CLAUSE)) || word_is(doc, (size_t)k, "to")) {
+        long clause = local_clause(doc, pre, k);
+        span s = clause_subject(doc, clause, c);
+        if (s.first < 0)
+            s = subject_after_comma(doc, clause, k, c);
+        return s.first >= 0 ? s : common_noun_subject(doc, clause, c);
+    }
     return relative_antecedent(doc, pre, k);
 }
 
@@ -927,6 +1080,77 @@ static bool single_quoted_heading(const src_doc *doc, const src_region *r, size_
            (after >= src_ntok(doc) || (src_tok(doc, after)->flags & TF_PARA));
 }
 
+/* A word in capitals only ("CHINA’S", "HOW"), or a number, as newsletters set their headlines. */
+static bool in_capitals(const src_doc *doc, const src_token *t)
+{
+    if (t->type == TOK_NUMBER)
+        return true;
+    if (t->type != TOK_WORD || !(t->flags & TF_CAP))
+        return false;
+    for (uint32_t b = t->start; b < t->end; b++)
+        if (doc->text[b] >= 'a' && doc->text[b] <= 'z')
+            return false;
+    return true;
+}
+
+/* The headline in capitals that opens the paragraph of the quotation at `open` and runs up to it,
+ * as newsletters print an item ("HOW THE OLD PORT WAS SAVED “…” [Tribune.]"): the item's
+ * excerpt, cited by its headline. */
+static span caps_headline_before(const src_doc *doc, size_t open)
+{
+    if (open == 0 || (src_tok(doc, open)->flags & TF_PARA) || !in_capitals(doc, src_tok(doc, open - 1)) ||
+        src_tok(doc, open)->region < 0)
+        return no_span;
+    const src_region *r = (const src_region *)doc->regions.data + src_tok(doc, open)->region;
+    size_t w = open + 1;
+    while (w < r->close && (!is_wordlike(src_tok(doc, w)) || in_capitals(doc, src_tok(doc, w))))
+        w++;
+    if (w >= r->close)
+        return no_span; /* not the title in "GEEKING OUT OVER THE ‘WONDER WOMAN’ TRAILER" */
+    size_t words = 0;
+    for (size_t k = open; k-- > 0 && open - k <= 40;) {
+        const src_token *t = src_tok(doc, k);
+        if (in_capitals(doc, t))
+            words++;
+        else if (t->type != TOK_QUOTE && !(t->type == TOK_PUNCT && strchr(",:-", t->punct)))
+            return no_span;
+        if (t->flags & TF_PARA)
+            return words >= 3 ? (span){(long)k, (long)open} : no_span;
+    }
+    return no_span;
+}
+
+/* "his", "her", "their", "its", "our": a possessive that stands for its owner ("their chants of"). */
+static bool possessive_determiner(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"his", "her", "their", "its", "our"};
+    return WORD_AMONG(doc, (size_t)k, words);
+}
+
+/* The token before the quotation opening at `open`, past a comma ("chanted, “…”"). */
+static size_t word_before_quote(const src_doc *doc, size_t open) { return open - 1 - is_punct(src_tok(doc, open - 1), ','); }
+
+/* The noun of "chants of “Four more years”", "their shouts of “…”" before the quotation opening
+ * at `open`, or -1. */
+static long chant_noun(const src_doc *doc, size_t open)
+{
+    static const char *const nouns[] = {"chants", "chant", "shouts"};
+    if (open < 3 || (src_tok(doc, open)->flags & TF_PARA))
+        return -1;
+    size_t of = word_before_quote(doc, open);
+    return word_is(doc, of, "of") && WORD_AMONG(doc, of - 1, nouns) ? (long)of - 1 : -1;
+}
+
+/* "chanting “Lock the gates!”", "chants of “Four more years”": what a crowd chants or shouts is
+ * its speech, however short, not a title. */
+static bool after_a_chant(const src_doc *doc, size_t open)
+{
+    static const char *const verbs[] = {"chanting", "chanted", "shouting", "shouted", "yelling", "yelled", "screaming", "screamed"};
+    if (open < 2 || (src_tok(doc, open)->flags & TF_PARA))
+        return false;
+    return WORD_AMONG(doc, word_before_quote(doc, open), verbs) || chant_noun(doc, open) >= 0;
+}
+
 static void classify_region(src_doc *doc, src_region *r)
 {
     size_t words = 0, caps = 0;
@@ -946,6 +1170,11 @@ static void classify_region(src_doc *doc, src_region *r)
     const src_token *prev = r->open > 0 && !(open->flags & TF_PARA) ? src_tok(doc, r->open - 1) : NULL;
     const src_token *prev2 = prev && r->open > 1 && !(prev->flags & TF_PARA) ? src_tok(doc, r->open - 2) : NULL;
     const src_token *next = r->closed && r->close + 1 < src_ntok(doc) ? src_tok(doc, r->close + 1) : NULL;
+    /* what a crowd chants, and a newsletter item's excerpt after its headline, are quotes */
+    if (words > 0 && (after_a_chant(doc, r->open) || caps_headline_before(doc, r->open).first >= 0)) {
+        r->role = REGION_FULL;
+        return;
+    }
     /* Names and titles: “…” after "called" or "the so-called", a headline credited "by" someone,
      * an attribute value in embedded markup (author="@name") or the text after one (…">text). */
     if (words == 0 || (prev && (prev->lex & LEX_NAMING)) || names_a_work(doc, r, words, caps) ||
@@ -1016,7 +1245,7 @@ static bool unlisted_verb_attribution(const src_doc *doc, const src_region *r, s
     if (who.first < 0 || (who.end - who.first > 1 && !is_cap(src_tok(doc, (size_t)who.end - 1))))
         return false; /* "Trump", "he", "Sen. Tim Kaine", "an angry Hollande", not "Her critics" */
     long v = who.end, end = v + 1;
-    const uint32_t not_verb = LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN | LEX_AUX | LEX_OF;
+    const uint64_t not_verb = LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN | LEX_AUX | LEX_OF;
     if ((size_t)v >= n || src_tok(doc, (size_t)v)->type != TOK_WORD || (src_tok(doc, (size_t)v)->flags & (TF_CAP | TF_PARA)) ||
         (src_tok(doc, (size_t)v)->lex & not_verb))
         return false;
@@ -1055,6 +1284,27 @@ static bool signature_line(const src_doc *doc, long dash, span *speaker)
     return true;
 }
 
+/* A pull quote as some sites print them: the quotation left open at its paragraph's end, then a
+ * line of only a name, perhaps with its affiliation, that a period and the closing mark end
+ * ("“…" / "Ana Ruiz, Dock Workers Union.""). */
+static bool name_line_under(const src_doc *doc, const src_region *r, span *speaker)
+{
+    size_t n = src_ntok(doc), first = r->close + 1, close = first;
+    if (r->closed || first >= n || !is_cap(src_tok(doc, first)) || !(src_tok(doc, first)->flags & TF_PARA))
+        return false;
+    while (close < n && close < first + 16 && src_tok(doc, close)->type != TOK_QUOTE &&
+           (close == first || !(src_tok(doc, close)->flags & TF_PARA)))
+        close++;
+    if (close >= n || close < first + 2 || src_tok(doc, close)->type != TOK_QUOTE || (src_tok(doc, close)->flags & TF_PARA) ||
+        !is_punct(src_tok(doc, close - 1), '.') || (close + 1 < n && !(src_tok(doc, close + 1)->flags & TF_PARA)))
+        return false;
+    span name = np_right(doc, (long)first, (long)close - 1);
+    if (name.first < 0 || (name.end < (long)close - 1 && !is_punct(src_tok(doc, (size_t)name.end), ',')))
+        return false;
+    *speaker = name;
+    return true;
+}
+
 /* "Iowa State's Dianne Bystrom agreed. “…”": a sentence that is only a speaker and a reporting
  * verb, ending at the period `dot`, introduces the quote after it. */
 static bool bare_attribution(const src_doc *doc, long dot, span *speaker, span *cue)
@@ -1071,8 +1321,6 @@ static bool bare_attribution(const src_doc *doc, long dot, span *speaker, span *
     *cue = (span){dot - 1, dot};
     return true;
 }
-
-static bool past_tense_verb(const src_doc *doc, long i);
 
 /* Does a past-tense verb stand just before or inside the phrase `s` (from `pre` on): "emailed
  * supporters", "The senator rallied supporters"? */
@@ -1118,8 +1366,9 @@ static bool object_of_a_verb(const src_doc *doc, span s, long pre)
  * is the object of the clause is the subject's; `speaker` itself otherwise. */
 static span subject_over_object(const src_doc *doc, long c, long pre, span speaker)
 {
-    if (!(src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || speaker.first < pre ||
-        !(follows_a_verb(doc, speaker, pre) || object_of_the_clause(doc, speaker, pre)))
+    bool after_preposition = speaker.first < 0 && gerund_after_preposition(doc, c, pre); /* "Trump by calling" */
+    if (!(src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) ||
+        (!after_preposition && (speaker.first < pre || !(follows_a_verb(doc, speaker, pre) || object_of_the_clause(doc, speaker, pre)))))
         return speaker;
     span subject = participle_speaker(doc, c, pre);
     if (subject.first < 0 || (subject.end == subject.first + 1 &&
@@ -1129,6 +1378,21 @@ static span subject_over_object(const src_doc *doc, long c, long pre, span speak
     return subject;
 }
 
+/* "Ruiz said, “A,” adding, “B.”": a participle right after a quotation (a comma between or not)
+ * is the speaker's of that quotation, if it has one yet. */
+static span speaker_of_quote_before(const src_doc *doc, long c)
+{
+    long close = c - 1 - (c > 1 && is_punct(src_tok(doc, (size_t)c - 1), ','));
+    if (close < 1 || src_tok(doc, (size_t)close)->type != TOK_QUOTE || src_tok(doc, (size_t)close)->region < 0)
+        return no_span;
+    size_t open = ((const src_region *)doc->regions.data)[src_tok(doc, (size_t)close)->region].open;
+    const src_attr *attrs = doc->attrs.data;
+    for (size_t a = doc->attrs.len, seen = 0; a-- > 0 && seen < 8; seen++)
+        if (attrs[a].kind == ONR_QUOTE_DIRECT && attrs[a].first <= open && open < attrs[a].end)
+            return (span){attrs[a].speaker_first, attrs[a].speaker_end};
+    return no_span;
+}
+
 /* The speaker of cue `c` in the words from `pre` to the quote at `pre_end` ("She said: “…”");
  * `sentence_first` is where the sentence starts when a quotation of the writer's cut it at `pre`. */
 static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_end, long sentence_first)
@@ -1136,6 +1400,8 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
     const src_token *t = src_tok(doc, (size_t)c);
     bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
     span speaker = participle ? participle_speaker(doc, c, pre) : subject_over_object(doc, c, pre, speaker_left(doc, c, pre));
+    if (speaker.first < 0 && (t->lex & LEX_PARTICIPLE))
+        speaker = speaker_of_quote_before(doc, c);
     if (speaker.first < 0 && c + 1 < pre_end && is_cap(src_tok(doc, (size_t)c + 1))) {
         span after = np_right(doc, c + 1, pre_end); /* "But, said Solovey, “…”" */
         if (after.first >= 0 && after.end >= pre_end - 1)
@@ -1373,7 +1639,7 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
         *cue = (span){post, post + 1};
         return true;
     }
-    return false;
+    return name_line_under(doc, r, speaker);
 }
 
 /* "As Foner put it: “…”", "as the columnist had written a few years earlier, “…”": "as", its
@@ -1412,6 +1678,42 @@ static bool as_someone_put_it(const src_doc *doc, long pre, long pre_end, span *
     return false;
 }
 
+/* "in the governor’s words, “…”", "in her words, “…”", "in the words of the mayor, “…”": the one
+ * whose words they are, in the phrase that the comma or colon at `pre_end` - 1 closes. */
+static bool in_someones_words(const src_doc *doc, long pre, long pre_end, span *speaker, span *cue)
+{
+    long end = pre_end - 1;
+    if (end - 3 < pre || !(is_punct(src_tok(doc, (size_t)end), ',') || is_punct(src_tok(doc, (size_t)end), ':')))
+        return false;
+    if (word_is(doc, (size_t)end - 1, "words")) { /* "in Forbes’ words," */
+        long in = end - 2;
+        while (in > pre && in > end - 8 && (src_tok(doc, (size_t)in)->type == TOK_WORD || possessive_mark(doc, in)) &&
+               !word_is(doc, (size_t)in, "in"))
+            in--;
+        span who = {in + 1, end - 1};
+        bool pronoun = who.end == who.first + 1 && possessive_determiner(doc, who.first);
+        bool possessive = ends_in_possessive(doc, src_tok(doc, (size_t)end - 2)) || possessive_mark(doc, end - 2);
+        if (!word_is(doc, (size_t)in, "in") || who.end <= who.first || !(pronoun || (possessive && has_head(doc, who))))
+            return false;
+        *speaker = who;
+        *cue = (span){end - 1, end};
+        return true;
+    }
+    for (long k = end - 2; k - 3 >= pre && k > end - 12; k--) /* "in the words of the mayor," */
+        if (word_is(doc, (size_t)k, "of") && word_is(doc, (size_t)k - 1, "words") && word_is(doc, (size_t)k - 3, "in")) {
+            span who = {k + 1, end};
+            for (long w = who.first; w < end; w++)
+                if (!np_word(src_tok(doc, (size_t)w)) && !(src_tok(doc, (size_t)w)->lex & (LEX_DEF | LEX_INDEF | LEX_OF)))
+                    return false;
+            if (who.end <= who.first || !has_head(doc, who))
+                return false;
+            *speaker = who;
+            *cue = (span){k - 1, k};
+            return true;
+        }
+    return false;
+}
+
 /* The attribution of quotation region `r` in the words before it ("She said: “…”"). */
 static bool attribution_before(const src_doc *doc, const src_region *r, span *speaker, span *cue)
 {
@@ -1427,8 +1729,9 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         bare_attribution(doc, pre - 1, speaker, cue))
         return true;
     long sentence_first = pre;
+    const src_region *regions = doc->regions.data;
     for (long q = pre_end - 1; q >= pre; q--)
-        if (src_tok(doc, (size_t)q)->region >= 0) {
+        if (src_tok(doc, (size_t)q)->region >= 0 && regions[src_tok(doc, (size_t)q)->region].role != REGION_TITLE) {
             pre = q + 1;
             break;
         }
@@ -1466,6 +1769,11 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         }
         if (!is_cue(t) || (t->flags & TF_USED))
             continue;
+        if (c > pre && is_be(doc, c - 1) && (word_ends_in(doc, t, "ed", 4) || word_is(doc, (size_t)c, "told"))) {
+            *speaker = no_span; /* "Blumenthal was asked, “…?”": the one asked, not the one asking */
+            *cue = (span){c, c + 1};
+            return true;
+        }
         *speaker = speaker_before_quote(doc, c, pre, pre_end, sentence_first);
         if (speaker->first < 0)
             break;
@@ -1473,7 +1781,7 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         reported_by_outer_cue(doc, pre, pre_end, sentence_first, speaker, cue);
         return true;
     }
-    if (as_someone_put_it(doc, pre, pre_end, speaker, cue))
+    if (as_someone_put_it(doc, pre, pre_end, speaker, cue) || in_someones_words(doc, pre, pre_end, speaker, cue))
         return true;
     if (is_punct(last, ':') || (is_punct(last, ',') && documented)) {
         *speaker = clause_subject(doc, clause, pre_end - 1);
@@ -1487,6 +1795,28 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
     return is_punct(last, ',') && unlisted_verb_before(doc, clause, pre_end - 1, speaker, cue);
 }
 
+/* The chanters of "chants of “…”" (`noun` the chant): its possessive ("their chants of") or the
+ * subject of an active verb before "with" ("Her supporters responded with loud chants of"), else
+ * nobody ("to chants of", "was met with chants of"). The words after the quotation are the
+ * writer's: "…,” the senator said" is not the crowd. */
+static bool chanters(const src_doc *doc, long noun, span *speaker, span *cue)
+{
+    long first = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)noun)->sentence].first;
+    long d = noun - 1;
+    while (d > first && d > noun - 3 && src_tok(doc, (size_t)d)->type == TOK_WORD && !src_tok(doc, (size_t)d)->lex &&
+           !(src_tok(doc, (size_t)d)->flags & TF_CAP))
+        d--; /* "loud chants of" */
+    *cue = (span){noun, noun + 1};
+    if (d >= first && possessive_determiner(doc, d)) {
+        *speaker = (span){d, d + 1};
+        return true;
+    }
+    if (d - 1 <= first || !word_is(doc, (size_t)d, "with") || !past_tense_verb(doc, d - 1) || is_be(doc, d - 2))
+        return false;
+    *speaker = clause_subject(doc, first, d - 1);
+    return speaker->first >= 0 && speaker->end == d - 1;
+}
+
 /* The attribution of one quotation region from the words after it ("…,” she said) or before it
  * ("She said: “…”"). A finished sentence that a colon or comma introduces ("told the agency
  * simply, “We lost.”") is the introducer's: what follows it is a new clause. */
@@ -1495,6 +1825,15 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
     const src_region *r = (const src_region *)doc->regions.data + ri;
     const src_token *last = r->close > r->open + 1 ? src_tok(doc, r->close - 1) : NULL;
     const src_token *before = r->open > 0 && !(src_tok(doc, r->open)->flags & TF_PARA) ? src_tok(doc, r->open - 1) : NULL;
+    span headline = caps_headline_before(doc, r->open);
+    if (headline.first >= 0) {
+        *speaker = headline;
+        *cue = no_span;
+        return true;
+    }
+    long chant = chant_noun(doc, r->open);
+    if (chant >= 0)
+        return chanters(doc, chant, speaker, cue);
     bool introduced = r->closed && last && last->type == TOK_PUNCT && strchr(".?!", last->punct) && before &&
                       before->type == TOK_PUNCT && strchr(",:", before->punct);
     if (introduced)
@@ -1549,7 +1888,7 @@ static bool flush_pending(src_doc *doc, size_t first, size_t end, long *last_att
             regions[q].consumed = true;
             continue;
         }
-        if (speakerless_fragment(doc, &regions[q])) {
+        if (speakerless_fragment(doc, &regions[q]) && !after_a_chant(doc, regions[q].open)) {
             regions[q].role = REGION_TITLE;
             continue;
         }
@@ -2372,7 +2711,7 @@ static bool topic_pair(const src_doc *doc, long verb)
     char pair[24];
     if (p->type != TOK_WORD || vn + 1 + pn > sizeof pair)
         return false;
-    if (!(p->lex & LEX_PREP) && (pn > 4 || !strchr("oubOUB", doc->text[p->start]) ||
+    if (!(p->lex & (LEX_PREP | LEX_OF)) && (pn > 4 || !strchr("oubOUB", doc->text[p->start]) ||
                                  !(word_is(doc, (size_t)verb + 1, "out") || word_is(doc, (size_t)verb + 1, "up") ||
                                    word_is(doc, (size_t)verb + 1, "off") || word_is(doc, (size_t)verb + 1, "back"))))
         return false; /* checked cheaply: this runs for every word */
@@ -2435,17 +2774,41 @@ static bool comma_before(const src_doc *doc, long c, long sfirst)
     return c - 2 > sfirst && p->type == TOK_QUOTE && (p->flags & TF_CLOSE) && is_punct(src_tok(doc, (size_t)c - 2), ',');
 }
 
+/* The subject of an adjective after "be": "Clinton was especially critical of", "voters are
+ * deeply skeptical of". */
+static span subject_before_be(const src_doc *doc, long c, long sfirst)
+{
+    long k = c - 1;
+    while (k > sfirst && k > c - 3 && is_adverb(doc, src_tok(doc, (size_t)k)))
+        k--;
+    return k > sfirst && is_be(doc, k) ? speaker_left(doc, k, sfirst) : no_span;
+}
+
+static long possessor_before(const src_doc *doc, long c, long sfirst);
+static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, bool *added);
+
 static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 {
+    bool added;
+    if (possessor_before(doc, c, sfirst) >= 0) /* "Trump's concerns about", "their chants of": a noun */
+        return attribute_noun_cue(doc, c, sfirst, send, &added);
     long verb = c > sfirst + 1 && past_tense_verb(doc, c - 1) ? c - 1 : c;
-    span speaker = verb_speaker(doc, verb, sfirst);
+    /* "…, she said, referring to …", "launched a vote in Bern, calling for …": the participle's subject */
+    bool participle = verb > sfirst && (comma_before(doc, verb, sfirst) || gerund_after_preposition(doc, verb, sfirst)) &&
+                      ends_in_ing(doc, src_tok(doc, (size_t)verb));
+    span speaker = participle ? participle_speaker(doc, verb, sfirst) : verb_speaker(doc, verb, sfirst);
+    if (!participle && object_of_a_verb(doc, speaker, sfirst))
+        speaker = subject_over_object(doc, verb, sfirst, speaker); /* "started a petition calling on" */
     if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
         speaker = clause_subject(doc, sfirst, c - 1); /* "… and spoke about …" */
-    if (speaker.first < 0 && verb > sfirst && comma_before(doc, verb, sfirst) &&
-        ends_in_ing(doc, src_tok(doc, (size_t)verb)))
-        speaker = participle_speaker(doc, verb, sfirst); /* "…, she said, referring to …" */
     if (speaker.first < 0)
-        return true;
+        speaker = subject_before_be(doc, c, sfirst);
+    if (speaker.first < 0 && c > sfirst + 2 && (src_tok(doc, (size_t)c - 1)->lex & LEX_PREP) &&
+        src_tok(doc, (size_t)c - 2)->type == TOK_WORD && !(src_tok(doc, (size_t)c - 2)->flags & TF_CAP) &&
+        !src_tok(doc, (size_t)c - 2)->lex)
+        speaker = verb_speaker(doc, c - 2, sfirst); /* "voted in favor of", "began by talking about" */
+    if (speaker.first < 0) /* "raising fresh questions about": a noun's owner */
+        return attribute_noun_cue(doc, c, sfirst, send, &added);
     span content = clause_after(doc, c + 1, send);
     const src_token *w = c + 2 < send ? src_tok(doc, (size_t)c + 2) : NULL;
     if (content.first < 0 && w && is_wordlike(w) && w->region < 0 && !(w->lex & LEX_PRONOUN) && w->end - w->start > 2 &&
@@ -2474,11 +2837,24 @@ static long question_after(const src_doc *doc, long c, long send)
 /* "Asked about his plans, Ryan said …", "When asked on Monday whether X, 72 percent said yes":
  * the question put to the speaker, by an asker the sentence does not name. Its clause ends at
  * the first comma or the end of the sentence. */
-static bool attribute_asked(src_doc *doc, long c, long send)
+/* Who put the question asked at `c` before the opener at `q`: the one after "by" ("was asked by
+ * the host whether …"), or the subject before it when the one asked stands between ("Ruiz, the
+ * mayor, asked Lee whether …", not "Ruiz, asked on Monday whether …"); else none. */
+static span asker(const src_doc *doc, long c, long q, long sfirst)
+{
+    if (c + 2 < q && word_is(doc, (size_t)c + 1, "by"))
+        return np_right(doc, c + 2, q);
+    if (c <= sfirst || q <= c + 1 || is_be(doc, c - 1) || !has_name(doc, c + 1, q) || only_time_phrase(doc, (span){c + 1, q}))
+        return no_span;
+    return speaker_left(doc, c, sfirst);
+}
+
+static bool attribute_asked(src_doc *doc, long c, long sfirst, long send)
 {
     long k = question_after(doc, c, send);
     if (k < 0)
         return true;
+    span speaker = asker(doc, c, k, sfirst);
     k += word_is(doc, (size_t)k, "about");
     long end = k;
     for (; end < send && end < k + 60; end++) {
@@ -2492,7 +2868,7 @@ static bool attribute_asked(src_doc *doc, long c, long send)
     }
     if (end > send || end >= k + 60 || count_words(doc, k, end) < 1)
         return true;
-    return add_reported(doc, (span){k, trim_end(doc, k, end)}, no_span, (span){c, c + 1});
+    return add_reported(doc, (span){k, trim_end(doc, k, end)}, speaker, (span){c, c + 1});
 }
 
 /* What "according to X" (at token `c`) attributes to X, whose phrase it may lengthen to the comma
@@ -2614,16 +2990,32 @@ static long possessed_cue(const src_doc *doc, long c, long sfirst, long send)
     return -1;
 }
 
-static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send)
+/* The possessor's phrase ending at possessive `p`: "his", "Donald Trump's". */
+static span possessor_span(const src_doc *doc, long p, long sfirst)
 {
-    long p = possessed_cue(doc, c, sfirst, send);
     span speaker = {p, p + 1};
-    if (!(src_tok(doc, (size_t)p)->lex & LEX_DEF)) {
+    const src_token *verb = p > sfirst ? src_tok(doc, (size_t)p - 1) : NULL;
+    if ((src_tok(doc, (size_t)p)->lex & LEX_DEF) && verb && verb->type == TOK_WORD && !(verb->flags & TF_CAP) &&
+        !(verb->lex & (LEX_PREP | LEX_OF | LEX_AND | LEX_CLAUSE | LEX_DEF | LEX_INDEF)) && !word_is(doc, (size_t)p - 1, "including")) {
+        /* "Trump renewed his call to …", "she shared her belief that …": the verb's subject */
+        span subject = verb_speaker(doc, p - 1, sfirst);
+        if (subject.first < 0)
+            subject = clause_subject(doc, local_clause(doc, sfirst, p - 1), p - 1);
+        if (subject.first >= 0)
+            speaker = subject;
+    } else if (!(src_tok(doc, (size_t)p)->lex & LEX_DEF)) {
         long w = possessive_mark(doc, p) ? p - 1 : p;
         speaker = (span){np_left(doc, w, sfirst), p + 1};
         if (speaker.first > w)
             speaker.first = w;
     }
+    return speaker;
+}
+
+static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send)
+{
+    long p = possessed_cue(doc, c, sfirst, send);
+    span speaker = possessor_span(doc, p, sfirst);
     /* The clause ends at punctuation, or for an infinitive at the sentence's own verb: "his
      * promise to build a wall was …" */
     long end = c + 3;
@@ -2638,6 +3030,115 @@ static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send
     if (count_words(doc, c + 1, end) < 3)
         return true;
     return add_reported(doc, (span){c + 1, end}, speaker, (span){c, c + 1});
+}
+
+/* The verb whose object the noun at `c` is, over a determiner and up to two describing words
+ * before the noun ("voiced strong support for", "hold no illusions that"); -1 when none. */
+static long verb_before_noun(const src_doc *doc, long c, long sfirst)
+{
+    long k = c - 1;
+    for (int n = 0; n < 2 && k > sfirst; n++, k--) {
+        const src_token *w = src_tok(doc, (size_t)k);
+        if (w->type != TOK_WORD || w->lex || (w->flags & TF_CAP) || word_ends_in(doc, w, "ed", 3) || has_ing(doc, w))
+            break; /* "fresh", "harsh", but not the verb "voiced" */
+    }
+    if (k > sfirst && ((src_tok(doc, (size_t)k)->lex & (LEX_DEF | LEX_INDEF)) || word_is(doc, (size_t)k, "no")))
+        k--;
+    const src_token *v = src_tok(doc, (size_t)k);
+    if (k < sfirst || v->type != TOK_WORD || (v->flags & TF_CAP) || v->region >= 0 ||
+        (v->lex & ~(LEX_CUE | LEX_PARTICIPLE | LEX_WEAK | LEX_TELL | LEX_STANCE)))
+        return -1;
+    return k;
+}
+
+/* Whose words the noun cue at `c` reports: the possessive before it ("Trump's support for"), but
+ * the subject when a pronoun's noun is the object of a verb ("Sanders toned down his criticism
+ * of": his is Sanders); else the subject of the verb whose object it is (`object`: "Ruiz voiced
+ * support for", "…, voicing the belief that"). */
+static span noun_owner(const src_doc *doc, long c, long sfirst, bool *object)
+{
+    /* a possessive pronoun stands where the determiner would: "toned down his criticism of" */
+    long p = possessor_before(doc, c, sfirst), v = verb_before_noun(doc, p >= 0 ? p + 1 : c, sfirst);
+    *object = v >= 0;
+    if (p >= 0 && !((src_tok(doc, (size_t)p)->lex & LEX_DEF) && v >= 0))
+        return possessor_span(doc, p, sfirst);
+    if (v < 0)
+        return no_span;
+    if (v > sfirst && comma_before(doc, v, sfirst) && ends_in_ing(doc, src_tok(doc, (size_t)v)))
+        return participle_speaker(doc, v, sfirst);
+    return verb_speaker(doc, v, sfirst);
+}
+
+/* "his criticism of the plan", "Ruiz voiced support for Cruz", "…, voicing the belief that …":
+ * a noun learned as a cue (tools/learn_sources_cues.py, NOUN) before a preposition or "that". */
+static bool noun_cue(const src_doc *doc, long c, long send)
+{
+    /* as tools/learn_sources_cues.py counts them (NOUN_LINKS): not "attacks in the capital" */
+    static const char *const links[] = {"of", "on", "about", "for", "against", "over", "to", "with", "at", "that"};
+    const src_token *t = src_tok(doc, (size_t)c);
+    return c + 2 < send && (t->lex & LEX_NOUN) && t->type == TOK_WORD && !(t->flags & TF_CAP) && t->region < 0 &&
+           WORD_AMONG(doc, (size_t)c + 1, links);
+}
+
+/* Where the object of a noun cue that is no verb's object ends: "Trump's attacks on Curiel
+ * | were …", "His rulings on same-sex marriage | have …": at punctuation or the sentence's verb
+ * when the lexicon knows it. */
+static long subject_object_end(const src_doc *doc, span content)
+{
+    long k = content.first;
+    for (; k < content.end; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if ((t->type == TOK_PUNCT && t->region < 0 && !abbreviation_dot(doc, k)) ||
+            (t->type == TOK_WORD && !(t->flags & TF_CAP) && k > content.first && ((t->lex & LEX_AUX) || is_be(doc, k))))
+            break;
+    }
+    return trim_end(doc, content.first, k);
+}
+
+/* What follows the noun cue at `c` was said, ending by the same rules as after "said". `added` stays
+ * false when the noun has no owner ("The attacks on X grew"): the word is then read as any other.
+ * False only when memory runs out. */
+static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, bool *added)
+{
+    bool object;
+    span speaker = noun_owner(doc, c, sfirst, &object);
+    *added = speaker.first >= 0;
+    if (!*added)
+        return true;
+    bool that = word_is(doc, (size_t)c + 1, "that");
+    span content = clause_after(doc, that ? c : c + 1, send);
+    const src_token *w = src_tok(doc, (size_t)c + 2);
+    if (content.first < 0 && !that && is_wordlike(w) && w->region < 0 && !(w->lex & LEX_PRONOUN) &&
+        (c + 3 == send || src_tok(doc, (size_t)c + 3)->type == TOK_PUNCT))
+        content = (span){c + 2, c + 3}; /* "voiced support for Cruz." */
+    if (content.first >= 0 && !object && !that) {
+        content.end = subject_object_end(doc, content);
+        if (content.end <= content.first)
+            return true;
+    }
+    return add_reported(doc, content, speaker, (span){c, c + 2});
+}
+
+/* "The agency is reportedly planning cuts.": the writer passes on a claim whose source is not named;
+ * the sentence is the claim, with no speaker (on train, 13 of the 27 uses of "reportedly" are
+ * annotated so). A reporting verb after it ("reportedly told") is the cue instead. */
+static bool attribute_reportedly(src_doc *doc, long c, long sfirst, long send)
+{
+    long first = sfirst, k = c + 1;
+    for (int n = 0; n < 2 && first < c; n++)
+        first = skip_opening_phrase(doc, first, send); /* "In total, the hackers have reportedly …" */
+    while (k < send && (src_tok(doc, (size_t)k)->lex & LEX_AUX))
+        k++;
+    if (k >= send || is_cue(src_tok(doc, (size_t)k)) || c <= first || (src_tok(doc, (size_t)c)->flags & TF_CAP))
+        return true; /* not "With Bloomberg reportedly considering a run, …", nor a headline */
+    long end = first;
+    for (; end < send && !is_punct(src_tok(doc, (size_t)end), ';'); end++)
+        if (src_tok(doc, (size_t)end)->region >= 0 || src_tok(doc, (size_t)end)->type == TOK_QUOTE)
+            return true; /* a quotation has its own attribution */
+    end = trim_end(doc, first, end);
+    if (count_words(doc, first, end) < 4)
+        return true;
+    return add_reported(doc, (span){first, end}, no_span, (span){c, c + 1});
 }
 
 /* "is (widely) seen", "are not considered": a hedging participle after a form of "be". */
@@ -2825,6 +3326,37 @@ static bool attribute_opening_participle(src_doc *doc, long c, long send)
     return add_reported(doc, (span){c + 1, comma}, speaker, (span){c, c + 1});
 }
 
+/* "The messages seem to show that …", "She appeared to imply …": a raising verb before the
+ * infinitive of a reporting verb hedges that verb, whose subject is still its speaker; the
+ * reporting verb makes the attribution. */
+static bool reports_through_infinitive(const src_doc *doc, long c, long send)
+{
+    return c + 2 < send && word_is(doc, (size_t)c + 1, "to") && is_cue(src_tok(doc, (size_t)c + 2)) &&
+           !noun_not_cue(doc, c + 2);
+}
+
+/* "Respondents were asked to …", "He was declared the winner": a passive with no "by" names who
+ * was asked or told, not who spoke; its clause is reported with no speaker. Not the adjectives of a
+ * state of mind ("they are convinced that …", "some are concerned that …"), whose subject holds it. */
+static bool agentless_passive(const src_doc *doc, long c, long sfirst, long send)
+{
+    static const char *const irregular[] = {"told", "shown", "said", "known", "seen", "given", "taken", "thought"};
+    static const char *const minded[] = {"convinced", "concerned", "worried", "shocked", "pleased", "disappointed",
+                                         "surprised", "frustrated", "alarmed", "interested", "determined", "committed",
+                                         "opposed", "dedicated", "excited", "thrilled", "troubled", "satisfied",
+                                         "prepared", "inclined", "relieved", "encouraged", "dismayed", "impressed",
+                                         "offended", "embarrassed", "outraged", "annoyed", "angered", "confused",
+                                         "scared", "terrified", "obsessed", "tired", "unconvinced", "amused"};
+    const src_token *t = src_tok(doc, (size_t)c);
+    if ((t->flags & TF_CAP) || !(word_ends_in(doc, t, "ed", 3) || WORD_AMONG(doc, (size_t)c, irregular)) ||
+        WORD_AMONG(doc, (size_t)c, minded) || (c + 1 < send && word_is(doc, (size_t)c + 1, "by")))
+        return false;
+    long be = c - 1;
+    while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
+        be--;
+    return be >= sfirst && (is_be(doc, be) || word_is(doc, (size_t)be, "being"));
+}
+
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -2837,7 +3369,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
          (c > sfirst && !(t->flags & TF_CAP) &&
           (word_is(doc, (size_t)c - 1, "when") || word_is(doc, (size_t)c - 1, "if") ||
            ((is_be(doc, c - 1) || comma_before(doc, c, sfirst)) && question_after(doc, c, send) >= 0)))))
-        return attribute_asked(doc, c, send); /* "When asked …", "was asked about …", "…, asked whether …" */
+        return attribute_asked(doc, c, sfirst, send); /* "When asked …", "was asked about …", "…, asked whether …" */
     if (c + 1 < send && !(t->flags & TF_CAP) && topic_preposition(doc, c))
         return attribute_topic(doc, c, sfirst, send);
     if (according_to(doc, c, send)) {
@@ -2858,6 +3390,15 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (possessed_cue(doc, c, sfirst, send) >= 0)
         return attribute_possessed_cue(doc, c, sfirst, send);
+    if (word_is(doc, (size_t)c, "reportedly"))
+        return attribute_reportedly(doc, c, sfirst, send);
+    if (noun_cue(doc, c, send)) {
+        bool added = false;
+        if (!attribute_noun_cue(doc, c, sfirst, send, &added))
+            return false;
+        if (added)
+            return true;
+    }
     if (passive_hedge(doc, c, sfirst, send) && raising_subject(doc, c, sfirst).first >= 0)
         return attribute_hedge(doc, c, sfirst, send);
     if (seen_as(doc, c, send))
@@ -2897,7 +3438,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     if (named_thing(doc, speaker, c, send))
         return true;
     if (!participle && raising_verb(doc, c, sfirst) && raising_subject(doc, c, sfirst).first >= 0)
-        return attribute_hedge(doc, c, sfirst, send);
+        return reports_through_infinitive(doc, c, send) ? true : attribute_hedge(doc, c, sfirst, send);
     if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&
         is_punct(src_tok(doc, (size_t)speaker.first - 1), ',') &&
         clause_goes_on(doc, c + 2)) {
@@ -2919,8 +3460,9 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (speaker.first < 0 && c > sfirst + 1 && (src_tok(doc, (size_t)c - 1)->lex & (LEX_AND | LEX_CLAUSE)) &&
         (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but"))) {
-        /* "Graham called them “crazy” and said …": the subject of the sentence */
-        speaker = clause_subject(doc, sfirst, c - 1);
+        /* "Graham called them “crazy” and said …": the subject of the sentence, or of the clause
+         * the verb ends ("…, such as when Cruz knocked Rubio and called him …") */
+        speaker = subject_at(doc, clause_start(doc, local_clause(doc, sfirst, c - 1), c - 1), c - 1);
         if (speaker.first >= 0) {
             content = clause_after(doc, c, send);
             if (!add_reported(doc, content, speaker, (span){c, c + 1}))
@@ -2986,6 +3528,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (content.first < 0 || (speaker.first < 0 && !participle))
         return true; /* "…, saying that …" is reported speech even when its subject is not found */
+    if (agentless_passive(doc, c, sfirst, send))
+        speaker = no_span;
     if (speaker.first >= 0 && !(t->lex & LEX_PARTICIPLE))
         cited_at_the_end(doc, &content, send, &speaker); /* not "with most voters saying …, according to X" */
     if (!add_reported(doc, content, speaker, (span){c, c + 1}))

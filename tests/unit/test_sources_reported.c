@@ -126,7 +126,62 @@ static void noun_cue_after_a_possessive(void **state)
                   "Her claim that the ferry lost money surprised the council.\n",
                   (const char *const[]){
                       "indirect [to rebuild the old pier] <- Mr. Ortiz's (promise) #1",
-                      "indirect [that the ferry lost money surprised the council] <- Her (claim) #2 anonymous", NULL});
+                      "indirect [that the ferry lost money surprised the council] <- Her (claim) #1", NULL});
+}
+
+static void possessive_pronoun_after_a_verb_is_its_subjects(void **state)
+{
+    (void)state;
+    /* "renewed his call to", "shared her belief that": the verb's subject is the speaker */
+    expect_quotes("Mr. Lee renewed his call to close the old pier.\n\n"
+                  "Ms. Hale shared her belief that the ferry would return.\n",
+                  (const char *const[]){
+                      "indirect [to close the old pier] <- Mr. Lee (call) #1",
+                      "indirect [that the ferry would return] <- Ms. Hale (belief) #2", NULL});
+}
+
+static void learned_noun_cue_with_its_owner(void **state)
+{
+    (void)state;
+    /* a learned noun before its preposition or "that": the possessor speaks, or the subject of the
+     * verb whose object it is; the object ends at the sentence's verb; no owner, no attribution */
+    expect_quotes("The ferry union launched fresh attacks on the new timetable.\n\n"
+                  "Mr. Ortiz's attacks on the harbour board were sharp.\n\n"
+                  "Ms. Lund spoke at the pier, voicing the suggestion that the fares be cut.\n\n"
+                  "The attacks on the timetable grew.\n",
+                  (const char *const[]){
+                      "indirect [the new timetable] <- The ferry union (attacks on) #1",
+                      "indirect [the harbour board] <- Mr. Ortiz's (attacks on) #2",
+                      "indirect [that the fares be cut] <- Ms. Lund (suggestion that) #3", NULL});
+}
+
+static void learned_pair_with_its_subject_further_back(void **state)
+{
+    (void)state;
+    /* "worried about" after "was (deeply)": the subject of "be" is the one worried */
+    expect_quotes("Ms. Lund was deeply worried about the new fares.\n",
+                  (const char *const[]){"indirect [the new fares] <- Ms. Lund (worried about) #1", NULL});
+    expect_quotes("The union was sharply critical of the harbour board.\n",
+                  (const char *const[]){"indirect [the harbour board] <- The union (critical of) #1", NULL});
+    /* after a preposition, the subject of the verb before it: "began by talking about" */
+    expect_quotes("The mayor began by talking about the harbour fees.\n",
+                  (const char *const[]){"indirect [the harbour fees] <- The mayor (talking about) #1 anonymous", NULL});
+    /* a pair whose first word is a noun with an owner reads as a noun cue */
+    expect_quotes("Mr. Ortiz's concerns about the pier were noted.\n",
+                  (const char *const[]){"indirect [the pier] <- Mr. Ortiz's (concerns about) #1", NULL});
+}
+
+static void reportedly_passes_on_an_unsourced_claim(void **state)
+{
+    (void)state;
+    /* the sentence after its opening phrase is the claim, with no speaker; a reporting verb after
+     * "reportedly" is the cue instead, and a participle phrase is no claim of its own */
+    expect_quotes("In March, the ferry company was reportedly losing money on every crossing.\n\n"
+                  "The harbour master reportedly told the council that the pier was unsafe.\n\n"
+                  "With the mayor reportedly weighing a run, the council met.\n",
+                  (const char *const[]){
+                      "indirect [the ferry company was reportedly losing money on every crossing] (reportedly)",
+                      "indirect [that the pier was unsafe] <- The harbour master (told) #1 anonymous", NULL});
 }
 
 static void speaker_with_an_aside_between_dashes(void **state)
@@ -265,6 +320,39 @@ static void question_of_a_passive_or_participle_asked(void **state)
                       "indirect [the ferry and its budget] (asked)",
                       "indirect [the ferry and its budget] (asked)",
                       "indirect [which pier would close] (asked)", NULL});
+}
+
+static void passive_without_by_names_no_speaker(void **state)
+{
+    (void)state;
+    /* "was declared", "has been accused of": the subject is the one spoken of, not the speaker */
+    expect_quotes("Ms. Hale was declared the winner of the harbour vote.\n\n"
+                  "Mr. Lee has been accused of hiding the ferry accounts.\n",
+                  (const char *const[]){
+                      "indirect [the winner of the harbour vote] (declared)",
+                      "indirect [hiding the ferry accounts] (accused)", NULL});
+}
+
+static void raising_verb_before_a_reporting_verb(void **state)
+{
+    (void)state;
+    /* "appeared to imply that": the hedged verb still reports its subject's words */
+    expect_quotes("She appeared to imply that the ferry would close.\n",
+                  (const char *const[]){"indirect [that the ferry would close] <- She (imply) #1", NULL});
+}
+
+static void asker_named_by_by_or_before_a_listener(void **state)
+{
+    (void)state;
+    /* "asked by X whether" names who asked; so does the subject of "X asked Y whether", but not
+     * "X, asked on Monday whether …", the one asked */
+    expect_quotes("When asked by a reporter whether the pier would reopen, the mayor smiled.\n\n"
+                  "Anna Ruiz, the council leader, asked Mr. Lee whether the ferry would run.\n\n"
+                  "Ruiz, asked on Monday whether the ferry would run, smiled.\n",
+                  (const char *const[]){
+                      "indirect [whether the pier would reopen] <- a reporter (asked) #1 anonymous",
+                      "indirect [whether the ferry would run] <- Anna Ruiz, the council leader (asked) #2",
+                      "indirect [whether the ferry would run] (asked)", NULL});
 }
 
 static void offered_takes_its_object(void **state)
@@ -501,6 +589,10 @@ int main(void)
         cmocka_unit_test(clause_ends_where_the_writer_starts_a_sentence),
         cmocka_unit_test(clause_ends_at_a_lone_dash),
         cmocka_unit_test(noun_cue_after_a_possessive),
+        cmocka_unit_test(possessive_pronoun_after_a_verb_is_its_subjects),
+        cmocka_unit_test(learned_noun_cue_with_its_owner),
+        cmocka_unit_test(learned_pair_with_its_subject_further_back),
+        cmocka_unit_test(reportedly_passes_on_an_unsourced_claim),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
@@ -513,6 +605,9 @@ int main(void)
         cmocka_unit_test(topic_participle_after_a_comma),
         cmocka_unit_test(participle_after_a_quotation),
         cmocka_unit_test(question_of_a_passive_or_participle_asked),
+        cmocka_unit_test(asker_named_by_by_or_before_a_listener),
+        cmocka_unit_test(passive_without_by_names_no_speaker),
+        cmocka_unit_test(raising_verb_before_a_reporting_verb),
         cmocka_unit_test(offered_takes_its_object),
         cmocka_unit_test(called_for_is_no_naming),
         cmocka_unit_test(listener_before_another_verbs_that),
