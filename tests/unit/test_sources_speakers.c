@@ -281,6 +281,14 @@ static void topic_participle_after_an_object(void **state)
                   (const char *const[]){"indirect [the council to save the pier] <- Ms. Hale (calling on) #1", NULL});
 }
 
+static void noun_after_there_is(void **state)
+{
+    (void)state;
+    /* "There were also emails showing …": "there" only fills the subject's place */
+    expect_quotes("There were also emails that night showing that the mayor knew of the plan.\n",
+                  (const char *const[]){"indirect [that the mayor knew of the plan] <- emails (showing) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -309,6 +317,7 @@ int main(void)
         cmocka_unit_test(subject_past_a_place_a_time_or_a_preposition),
         cmocka_unit_test(frequency_adverb_between_speaker_and_verb),
         cmocka_unit_test(topic_participle_after_an_object),
+        cmocka_unit_test(noun_after_there_is),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
