@@ -884,7 +884,7 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
         if (s.first >= 0)
             return s;
     }
-    for (long v = c - 3; v >= pre && v > c - 8; v--) {
+    for (long v = c - 3; v >= pre && v > c - 20; v--) {
         /* "“…,” said Skelly, explaining": the speaker after an inverted cue */
         if (!is_cue(src_tok(doc, (size_t)v)))
             continue;

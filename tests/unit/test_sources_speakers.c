@@ -289,6 +289,18 @@ static void noun_after_there_is(void **state)
                   (const char *const[]){"indirect [that the mayor knew of the plan] <- emails (showing) #1", NULL});
 }
 
+static void participle_after_an_inverted_cue_and_a_long_apposition(void **state)
+{
+    (void)state;
+    /* "said X, the …, echoing": the speaker after the inverted cue, however long its apposition */
+    expect_quotes("''The pier is safe. We know what the storm did to it, and we will keep it open,'' said Tom Reed, "
+                  "the harbour master, echoing comments made earlier by the mayor.\n",
+                  (const char *const[]){
+                      "direct [''The pier is safe. We know what the storm did to it, and we will keep it open,''] <- "
+                      "Tom Reed (said) #1",
+                      "indirect [comments made earlier by the mayor] <- Tom Reed (echoing) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +330,7 @@ int main(void)
         cmocka_unit_test(frequency_adverb_between_speaker_and_verb),
         cmocka_unit_test(topic_participle_after_an_object),
         cmocka_unit_test(noun_after_there_is),
+        cmocka_unit_test(participle_after_an_inverted_cue_and_a_long_apposition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
