@@ -929,6 +929,42 @@ static bool in_relative_clause(const src_doc *doc, long first, long c)
     return false;
 }
 
+static bool past_tense_verb(const src_doc *doc, long i);
+
+/* "The clerk closed the hearing and added": a determiner and one or two plain lowercase words
+ * before a past-tense verb or an auxiliary open the clause as its subject, though the noun names
+ * no role the lexicon knows. */
+static span common_noun_subject(const src_doc *doc, long first, long limit)
+{
+    first = skip_opening_phrase(doc, first, limit);
+    const src_token *d = first < limit ? src_tok(doc, (size_t)first) : NULL;
+    if (!d || d->type != TOK_WORD || !(d->lex & (LEX_DEF | LEX_INDEF)) || (d->lex & LEX_PRONOUN))
+        return no_span;
+    for (long k = first + 1; k < limit && k <= first + 3; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->type != TOK_WORD || (t->flags & TF_CAP))
+            return no_span;
+        if (k > first + 1 && ((t->lex & LEX_AUX) || (!t->lex && past_tense_verb(doc, k))))
+            return (span){first, k};
+        if (t->lex || !np_word(t))
+            return no_span;
+    }
+    return no_span;
+}
+
+/* "In an interview in prison last year, Lazar said he welcomed it and added": the subject after
+ * the last comma before token `k` that a name or a pronoun follows, when the opening phrase
+ * before it hides the clause's start. */
+static span subject_after_comma(const src_doc *doc, long first, long k, long c)
+{
+    for (long j = k - 1; j > first && j > k - 24; j--) {
+        const src_token *n = src_tok(doc, (size_t)j + 1);
+        if (is_punct(src_tok(doc, (size_t)j), ',') && (is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))))
+            return clause_subject(doc, j + 1, c);
+    }
+    return no_span;
+}
+
 /* The subject of cue `c` when no noun phrase stands just before it: the subject of the clause
  * after a linking word or before an infinitive ("Carson did not name them, but told", "and later
  * said", "went on to say"), or the noun before a relative clause ("An official who spoke
@@ -941,8 +977,13 @@ static span subject_of_verb(const src_doc *doc, long pre, long c)
     if (k < pre)
         return no_span;
     const src_token *t = src_tok(doc, (size_t)k);
-    if ((src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || (t->lex & (LEX_AND | LEX_CLAUSE)) || word_is(doc, (size_t)k, "to"))
-        return clause_subject(doc, local_clause(doc, pre, k), c);
+    if ((src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || (t->lex & (LEX_AND | LEX_CLAUSE)) || word_is(doc, (size_t)k, "to")) {
+        long clause = local_clause(doc, pre, k);
+        span s = clause_subject(doc, clause, c);
+        if (s.first < 0)
+            s = subject_after_comma(doc, clause, k, c);
+        return s.first >= 0 ? s : common_noun_subject(doc, clause, c);
+    }
     return relative_antecedent(doc, pre, k);
 }
 
@@ -1054,6 +1095,77 @@ static bool single_quoted_heading(const src_doc *doc, const src_region *r, size_
            (after >= src_ntok(doc) || (src_tok(doc, after)->flags & TF_PARA));
 }
 
+/* A word in capitals only ("CHINA’S", "HOW"), or a number, as newsletters set their headlines. */
+static bool in_capitals(const src_doc *doc, const src_token *t)
+{
+    if (t->type == TOK_NUMBER)
+        return true;
+    if (t->type != TOK_WORD || !(t->flags & TF_CAP))
+        return false;
+    for (uint32_t b = t->start; b < t->end; b++)
+        if (doc->text[b] >= 'a' && doc->text[b] <= 'z')
+            return false;
+    return true;
+}
+
+/* The headline in capitals that opens the paragraph of the quotation at `open` and runs up to it,
+ * as newsletters print an item ("HOW THE OLD PORT WAS SAVED “…” [Tribune.]"): the item's
+ * excerpt, cited by its headline. */
+static span caps_headline_before(const src_doc *doc, size_t open)
+{
+    if (open == 0 || (src_tok(doc, open)->flags & TF_PARA) || !in_capitals(doc, src_tok(doc, open - 1)) ||
+        src_tok(doc, open)->region < 0)
+        return no_span;
+    const src_region *r = (const src_region *)doc->regions.data + src_tok(doc, open)->region;
+    size_t w = open + 1;
+    while (w < r->close && (!is_wordlike(src_tok(doc, w)) || in_capitals(doc, src_tok(doc, w))))
+        w++;
+    if (w >= r->close)
+        return no_span; /* not the title in "GEEKING OUT OVER THE ‘WONDER WOMAN’ TRAILER" */
+    size_t words = 0;
+    for (size_t k = open; k-- > 0 && open - k <= 40;) {
+        const src_token *t = src_tok(doc, k);
+        if (in_capitals(doc, t))
+            words++;
+        else if (t->type != TOK_QUOTE && !(t->type == TOK_PUNCT && strchr(",:-", t->punct)))
+            return no_span;
+        if (t->flags & TF_PARA)
+            return words >= 3 ? (span){(long)k, (long)open} : no_span;
+    }
+    return no_span;
+}
+
+/* "his", "her", "their", "its", "our": a possessive that stands for its owner ("their chants of"). */
+static bool possessive_determiner(const src_doc *doc, long k)
+{
+    static const char *const words[] = {"his", "her", "their", "its", "our"};
+    return WORD_AMONG(doc, (size_t)k, words);
+}
+
+/* The token before the quotation opening at `open`, past a comma ("chanted, “…”"). */
+static size_t word_before_quote(const src_doc *doc, size_t open) { return open - 1 - is_punct(src_tok(doc, open - 1), ','); }
+
+/* The noun of "chants of “Four more years”", "their shouts of “…”" before the quotation opening
+ * at `open`, or -1. */
+static long chant_noun(const src_doc *doc, size_t open)
+{
+    static const char *const nouns[] = {"chants", "chant", "shouts"};
+    if (open < 3 || (src_tok(doc, open)->flags & TF_PARA))
+        return -1;
+    size_t of = word_before_quote(doc, open);
+    return word_is(doc, of, "of") && WORD_AMONG(doc, of - 1, nouns) ? (long)of - 1 : -1;
+}
+
+/* "chanting “Lock the gates!”", "chants of “Four more years”": what a crowd chants or shouts is
+ * its speech, however short, not a title. */
+static bool after_a_chant(const src_doc *doc, size_t open)
+{
+    static const char *const verbs[] = {"chanting", "chanted", "shouting", "shouted", "yelling", "yelled", "screaming", "screamed"};
+    if (open < 2 || (src_tok(doc, open)->flags & TF_PARA))
+        return false;
+    return WORD_AMONG(doc, word_before_quote(doc, open), verbs) || chant_noun(doc, open) >= 0;
+}
+
 static void classify_region(src_doc *doc, src_region *r)
 {
     size_t words = 0, caps = 0;
@@ -1073,6 +1185,11 @@ static void classify_region(src_doc *doc, src_region *r)
     const src_token *prev = r->open > 0 && !(open->flags & TF_PARA) ? src_tok(doc, r->open - 1) : NULL;
     const src_token *prev2 = prev && r->open > 1 && !(prev->flags & TF_PARA) ? src_tok(doc, r->open - 2) : NULL;
     const src_token *next = r->closed && r->close + 1 < src_ntok(doc) ? src_tok(doc, r->close + 1) : NULL;
+    /* what a crowd chants, and a newsletter item's excerpt after its headline, are quotes */
+    if (words > 0 && (after_a_chant(doc, r->open) || caps_headline_before(doc, r->open).first >= 0)) {
+        r->role = REGION_FULL;
+        return;
+    }
     /* Names and titles: “…” after "called" or "the so-called", a headline credited "by" someone,
      * an attribute value in embedded markup (author="@name") or the text after one (…">text). */
     if (words == 0 || (prev && (prev->lex & LEX_NAMING)) || names_a_work(doc, r, words, caps) ||
@@ -1143,7 +1260,7 @@ static bool unlisted_verb_attribution(const src_doc *doc, const src_region *r, s
     if (who.first < 0 || (who.end - who.first > 1 && !is_cap(src_tok(doc, (size_t)who.end - 1))))
         return false; /* "Trump", "he", "Sen. Tim Kaine", "an angry Hollande", not "Her critics" */
     long v = who.end, end = v + 1;
-    const uint32_t not_verb = LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN | LEX_AUX | LEX_OF;
+    const uint64_t not_verb = LEX_PREP | LEX_DEF | LEX_INDEF | LEX_AND | LEX_CLAUSE | LEX_PRONOUN | LEX_AUX | LEX_OF;
     if ((size_t)v >= n || src_tok(doc, (size_t)v)->type != TOK_WORD || (src_tok(doc, (size_t)v)->flags & (TF_CAP | TF_PARA)) ||
         (src_tok(doc, (size_t)v)->lex & not_verb))
         return false;
@@ -1182,6 +1299,27 @@ static bool signature_line(const src_doc *doc, long dash, span *speaker)
     return true;
 }
 
+/* A pull quote as some sites print them: the quotation left open at its paragraph's end, then a
+ * line of only a name, perhaps with its affiliation, that a period and the closing mark end
+ * ("“…" / "Ana Ruiz, Dock Workers Union.""). */
+static bool name_line_under(const src_doc *doc, const src_region *r, span *speaker)
+{
+    size_t n = src_ntok(doc), first = r->close + 1, close = first;
+    if (r->closed || first >= n || !is_cap(src_tok(doc, first)) || !(src_tok(doc, first)->flags & TF_PARA))
+        return false;
+    while (close < n && close < first + 16 && src_tok(doc, close)->type != TOK_QUOTE &&
+           (close == first || !(src_tok(doc, close)->flags & TF_PARA)))
+        close++;
+    if (close >= n || close < first + 2 || src_tok(doc, close)->type != TOK_QUOTE || (src_tok(doc, close)->flags & TF_PARA) ||
+        !is_punct(src_tok(doc, close - 1), '.') || (close + 1 < n && !(src_tok(doc, close + 1)->flags & TF_PARA)))
+        return false;
+    span name = np_right(doc, (long)first, (long)close - 1);
+    if (name.first < 0 || (name.end < (long)close - 1 && !is_punct(src_tok(doc, (size_t)name.end), ',')))
+        return false;
+    *speaker = name;
+    return true;
+}
+
 /* "Iowa State's Dianne Bystrom agreed. “…”": a sentence that is only a speaker and a reporting
  * verb, ending at the period `dot`, introduces the quote after it. */
 static bool bare_attribution(const src_doc *doc, long dot, span *speaker, span *cue)
@@ -1198,8 +1336,6 @@ static bool bare_attribution(const src_doc *doc, long dot, span *speaker, span *
     *cue = (span){dot - 1, dot};
     return true;
 }
-
-static bool past_tense_verb(const src_doc *doc, long i);
 
 /* Does a past-tense verb stand just before or inside the phrase `s` (from `pre` on): "emailed
  * supporters", "The senator rallied supporters"? */
@@ -1257,6 +1393,21 @@ static span subject_over_object(const src_doc *doc, long c, long pre, span speak
     return subject;
 }
 
+/* "Ruiz said, “A,” adding, “B.”": a participle right after a quotation (a comma between or not)
+ * is the speaker's of that quotation, if it has one yet. */
+static span speaker_of_quote_before(const src_doc *doc, long c)
+{
+    long close = c - 1 - (c > 1 && is_punct(src_tok(doc, (size_t)c - 1), ','));
+    if (close < 1 || src_tok(doc, (size_t)close)->type != TOK_QUOTE || src_tok(doc, (size_t)close)->region < 0)
+        return no_span;
+    size_t open = ((const src_region *)doc->regions.data)[src_tok(doc, (size_t)close)->region].open;
+    const src_attr *attrs = doc->attrs.data;
+    for (size_t a = doc->attrs.len, seen = 0; a-- > 0 && seen < 8; seen++)
+        if (attrs[a].kind == ONR_QUOTE_DIRECT && attrs[a].first <= open && open < attrs[a].end)
+            return (span){attrs[a].speaker_first, attrs[a].speaker_end};
+    return no_span;
+}
+
 /* The speaker of cue `c` in the words from `pre` to the quote at `pre_end` ("She said: “…”");
  * `sentence_first` is where the sentence starts when a quotation of the writer's cut it at `pre`. */
 static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_end, long sentence_first)
@@ -1264,6 +1415,8 @@ static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_
     const src_token *t = src_tok(doc, (size_t)c);
     bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
     span speaker = participle ? participle_speaker(doc, c, pre) : subject_over_object(doc, c, pre, speaker_left(doc, c, pre));
+    if (speaker.first < 0 && (t->lex & LEX_PARTICIPLE))
+        speaker = speaker_of_quote_before(doc, c);
     if (speaker.first < 0 && c + 1 < pre_end && is_cap(src_tok(doc, (size_t)c + 1))) {
         span after = np_right(doc, c + 1, pre_end); /* "But, said Solovey, “…”" */
         if (after.first >= 0 && after.end >= pre_end - 1)
@@ -1501,7 +1654,7 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
         *cue = (span){post, post + 1};
         return true;
     }
-    return false;
+    return name_line_under(doc, r, speaker);
 }
 
 /* "As Foner put it: “…”", "as the columnist had written a few years earlier, “…”": "as", its
@@ -1540,6 +1693,42 @@ static bool as_someone_put_it(const src_doc *doc, long pre, long pre_end, span *
     return false;
 }
 
+/* "in the governor’s words, “…”", "in her words, “…”", "in the words of the mayor, “…”": the one
+ * whose words they are, in the phrase that the comma or colon at `pre_end` - 1 closes. */
+static bool in_someones_words(const src_doc *doc, long pre, long pre_end, span *speaker, span *cue)
+{
+    long end = pre_end - 1;
+    if (end - 3 < pre || !(is_punct(src_tok(doc, (size_t)end), ',') || is_punct(src_tok(doc, (size_t)end), ':')))
+        return false;
+    if (word_is(doc, (size_t)end - 1, "words")) { /* "in Forbes’ words," */
+        long in = end - 2;
+        while (in > pre && in > end - 8 && (src_tok(doc, (size_t)in)->type == TOK_WORD || possessive_mark(doc, in)) &&
+               !word_is(doc, (size_t)in, "in"))
+            in--;
+        span who = {in + 1, end - 1};
+        bool pronoun = who.end == who.first + 1 && possessive_determiner(doc, who.first);
+        bool possessive = ends_in_possessive(doc, src_tok(doc, (size_t)end - 2)) || possessive_mark(doc, end - 2);
+        if (!word_is(doc, (size_t)in, "in") || who.end <= who.first || !(pronoun || (possessive && has_head(doc, who))))
+            return false;
+        *speaker = who;
+        *cue = (span){end - 1, end};
+        return true;
+    }
+    for (long k = end - 2; k - 3 >= pre && k > end - 12; k--) /* "in the words of the mayor," */
+        if (word_is(doc, (size_t)k, "of") && word_is(doc, (size_t)k - 1, "words") && word_is(doc, (size_t)k - 3, "in")) {
+            span who = {k + 1, end};
+            for (long w = who.first; w < end; w++)
+                if (!np_word(src_tok(doc, (size_t)w)) && !(src_tok(doc, (size_t)w)->lex & (LEX_DEF | LEX_INDEF | LEX_OF)))
+                    return false;
+            if (who.end <= who.first || !has_head(doc, who))
+                return false;
+            *speaker = who;
+            *cue = (span){k - 1, k};
+            return true;
+        }
+    return false;
+}
+
 /* The attribution of quotation region `r` in the words before it ("She said: “…”"). */
 static bool attribution_before(const src_doc *doc, const src_region *r, span *speaker, span *cue)
 {
@@ -1555,8 +1744,9 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         bare_attribution(doc, pre - 1, speaker, cue))
         return true;
     long sentence_first = pre;
+    const src_region *regions = doc->regions.data;
     for (long q = pre_end - 1; q >= pre; q--)
-        if (src_tok(doc, (size_t)q)->region >= 0) {
+        if (src_tok(doc, (size_t)q)->region >= 0 && regions[src_tok(doc, (size_t)q)->region].role != REGION_TITLE) {
             pre = q + 1;
             break;
         }
@@ -1594,6 +1784,11 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         }
         if (!is_cue(t) || (t->flags & TF_USED))
             continue;
+        if (c > pre && is_be(doc, c - 1) && (word_ends_in(doc, t, "ed", 4) || word_is(doc, (size_t)c, "told"))) {
+            *speaker = no_span; /* "Blumenthal was asked, “…?”": the one asked, not the one asking */
+            *cue = (span){c, c + 1};
+            return true;
+        }
         *speaker = speaker_before_quote(doc, c, pre, pre_end, sentence_first);
         if (speaker->first < 0)
             break;
@@ -1601,7 +1796,7 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         reported_by_outer_cue(doc, pre, pre_end, sentence_first, speaker, cue);
         return true;
     }
-    if (as_someone_put_it(doc, pre, pre_end, speaker, cue))
+    if (as_someone_put_it(doc, pre, pre_end, speaker, cue) || in_someones_words(doc, pre, pre_end, speaker, cue))
         return true;
     if (is_punct(last, ':') || (is_punct(last, ',') && documented)) {
         *speaker = clause_subject(doc, clause, pre_end - 1);
@@ -1615,6 +1810,28 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
     return is_punct(last, ',') && unlisted_verb_before(doc, clause, pre_end - 1, speaker, cue);
 }
 
+/* The chanters of "chants of “…”" (`noun` the chant): its possessive ("their chants of") or the
+ * subject of an active verb before "with" ("Her supporters responded with loud chants of"), else
+ * nobody ("to chants of", "was met with chants of"). The words after the quotation are the
+ * writer's: "…,” the senator said" is not the crowd. */
+static bool chanters(const src_doc *doc, long noun, span *speaker, span *cue)
+{
+    long first = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)noun)->sentence].first;
+    long d = noun - 1;
+    while (d > first && d > noun - 3 && src_tok(doc, (size_t)d)->type == TOK_WORD && !src_tok(doc, (size_t)d)->lex &&
+           !(src_tok(doc, (size_t)d)->flags & TF_CAP))
+        d--; /* "loud chants of" */
+    *cue = (span){noun, noun + 1};
+    if (d >= first && possessive_determiner(doc, d)) {
+        *speaker = (span){d, d + 1};
+        return true;
+    }
+    if (d - 1 <= first || !word_is(doc, (size_t)d, "with") || !past_tense_verb(doc, d - 1) || is_be(doc, d - 2))
+        return false;
+    *speaker = clause_subject(doc, first, d - 1);
+    return speaker->first >= 0 && speaker->end == d - 1;
+}
+
 /* The attribution of one quotation region from the words after it ("…,” she said) or before it
  * ("She said: “…”"). A finished sentence that a colon or comma introduces ("told the agency
  * simply, “We lost.”") is the introducer's: what follows it is a new clause. */
@@ -1623,6 +1840,15 @@ static bool attribute_region(src_doc *doc, size_t ri, span *speaker, span *cue)
     const src_region *r = (const src_region *)doc->regions.data + ri;
     const src_token *last = r->close > r->open + 1 ? src_tok(doc, r->close - 1) : NULL;
     const src_token *before = r->open > 0 && !(src_tok(doc, r->open)->flags & TF_PARA) ? src_tok(doc, r->open - 1) : NULL;
+    span headline = caps_headline_before(doc, r->open);
+    if (headline.first >= 0) {
+        *speaker = headline;
+        *cue = no_span;
+        return true;
+    }
+    long chant = chant_noun(doc, r->open);
+    if (chant >= 0)
+        return chanters(doc, chant, speaker, cue);
     bool introduced = r->closed && last && last->type == TOK_PUNCT && strchr(".?!", last->punct) && before &&
                       before->type == TOK_PUNCT && strchr(",:", before->punct);
     if (introduced)
@@ -1677,7 +1903,7 @@ static bool flush_pending(src_doc *doc, size_t first, size_t end, long *last_att
             regions[q].consumed = true;
             continue;
         }
-        if (speakerless_fragment(doc, &regions[q])) {
+        if (speakerless_fragment(doc, &regions[q]) && !after_a_chant(doc, regions[q].open)) {
             regions[q].role = REGION_TITLE;
             continue;
         }
@@ -1823,9 +2049,69 @@ static bool stance_object(const src_doc *doc, const src_token *cue, long k)
 
 static bool question_opener(const src_doc *doc, long k);
 
+static bool is_modal(const src_doc *doc, long i)
+{
+    static const char *const modals[] = {"would", "will", "could", "should", "may", "might", "must", "can"};
+    return !(src_tok(doc, (size_t)i)->flags & TF_CAP) && WORD_AMONG(doc, (size_t)i, modals);
+}
+
+/* Is the comma at `q` one between the items of a list ("taxes, trade, and jobs"): another comma a
+ * few plain words before it? */
+static bool list_comma(const src_doc *doc, long q)
+{
+    for (long k = q - 1; k > 0 && k >= q - 5; k--) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (is_punct(t, ','))
+            return k < q - 1;
+        if (t->type != TOK_WORD || t->region >= 0 || (t->lex & (LEX_AND | LEX_CLAUSE | LEX_AUX)))
+            return false;
+    }
+    return false;
+}
+
+/* Does "that" at `i` open a clause, rather than stand for something ("…, but that could change")? */
+static bool clause_that(const src_doc *doc, long i, long send)
+{
+    return word_is(doc, (size_t)i, "that") &&
+           (i + 1 >= send || !((src_tok(doc, (size_t)i + 1)->lex & LEX_AUX) || is_be(doc, i + 1)));
+}
+
+/* After ", and" / ", but" at `q`, does the speaker's clause go on: a second "that" clause ("said
+ * X, and that Y"), an adjunct ("…, and in May …"), a verb after a modal or a participle (the
+ * reported clause's: "…, and could damage …"), or the last item of a list? */
+static bool coordination_goes_on(const src_doc *doc, long q, long send)
+{
+    bool after_and = word_is(doc, (size_t)q + 1, "and");
+    if (q + 2 >= send || !(after_and || word_is(doc, (size_t)q + 1, "but")))
+        return false;
+    const src_token *n = src_tok(doc, (size_t)q + 2);
+    if (word_is(doc, (size_t)q + 2, "that"))
+        return clause_that(doc, q + 2, send);
+    return after_and && ((n->type == TOK_WORD && !(n->flags & TF_CAP) && ((n->lex & LEX_PREP) || ends_in_ing(doc, n))) ||
+                         is_modal(doc, q + 2) || list_comma(doc, q));
+}
+
+/* An aside from the comma `q` closed by a second comma, after which the clause's own verb comes
+ * ("the pipeline, which Republicans support, would not pass", "Hale, the new mayor, has said"):
+ * the aside is inside what was said. */
+static bool enclosed_aside(const src_doc *doc, long q, long send)
+{
+    for (long k = q + 2; k + 1 < send && k < q + 30; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0 || t->type != TOK_PUNCT)
+            continue;
+        if (!is_punct(t, ','))
+            return false;
+        const src_token *n = src_tok(doc, (size_t)k + 1);
+        return n->type == TOK_WORD && !(n->flags & TF_CAP) && ((n->lex & LEX_AUX) || is_be(doc, k + 1));
+    }
+    return false;
+}
+
 /* Does a reported clause end before token `q` (outside quotations), where the sentence goes on with
  * something the speaker did not say: "…, arguing that …", "…, and three-quarters said …", "…,
- * which …", "… but did not say", "… and would not name them"? */
+ * which …", "… but did not say", "… and said …"? ("… and would reopen" goes on: annotators mark
+ * the second verb as said four times in five.) */
 static bool clause_stops_at(const src_doc *doc, long q, long send)
 {
     /* "…, even as …", "…, though …", "…, compared with …": the writer's aside; "…, according to
@@ -1845,12 +2131,13 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
             return true;
         for (size_t i = 0; i < sizeof after_comma / sizeof after_comma[0]; i++)
             if (word_is(doc, (size_t)q + 1, after_comma[i]))
-                return true;
+                return !coordination_goes_on(doc, q, send) &&
+                       !(word_is(doc, (size_t)q + 1, "which") && enclosed_aside(doc, q, send));
         return false;
     }
     if (!(t->type == TOK_WORD && (t->lex & (LEX_AND | LEX_CLAUSE)) && (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))))
         return false;
-    return (n->lex & (LEX_AUX | LEX_CUE)) != 0;
+    return (n->lex & LEX_CUE) || ((n->lex & LEX_AUX) && word_is(doc, (size_t)q, "but"));
 }
 
 /* "said in a statement on Monday they would appeal": after the verb's adjunct, the subject pronoun
@@ -1884,8 +2171,13 @@ static long skip_day(const src_doc *doc, long k, long send)
 static bool opening_phrase_comma(const src_doc *doc, long first, long q)
 {
     long opener = first + word_is(doc, (size_t)first, "that");
+    if (opener < q && is_punct(src_tok(doc, (size_t)opener), ',')) /* "that, for a fee, they …" */
+        opener++;
+    if (opener < q && is_adverb(doc, src_tok(doc, (size_t)opener))) /* "that even after …", "that ultimately, …" */
+        opener++;
     const src_token *o = src_tok(doc, (size_t)opener);
-    if (!is_punct(src_tok(doc, (size_t)q), ',') || opener >= q || o->type != TOK_WORD || !(o->lex & (LEX_CLAUSE | LEX_PREP)))
+    if (!is_punct(src_tok(doc, (size_t)q), ',') || opener > q ||
+        !(opener == q || (o->type == TOK_WORD && (o->lex & (LEX_CLAUSE | LEX_PREP)))))
         return false;
     for (long k = opener + 1; k < q; k++)
         if (src_tok(doc, (size_t)k)->type == TOK_PUNCT && src_tok(doc, (size_t)k)->region < 0)
@@ -1905,7 +2197,7 @@ static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
     if (n->type != TOK_WORD || (n->flags & TF_CAP))
         return false;
     if (word_is(doc, (size_t)q + 1, "a") || word_is(doc, (size_t)q + 1, "an") || word_is(doc, (size_t)q + 1, "the"))
-        return true;
+        return !enclosed_aside(doc, q, send);
     return (n->lex & LEX_PRONOUN) && !(n->lex & LEX_RELATIVE) && v->type == TOK_WORD &&
            (v->lex & (LEX_AUX | LEX_CLAUSE | LEX_CUE)) && !(v->lex & LEX_PRONOUN);
 }
@@ -1915,8 +2207,9 @@ static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
  * would pass" goes on). */
 static bool lone_dash(const src_doc *doc, long first, long q, long send)
 {
-    if (!dash_break(doc, q))
-        return false;
+    long n = q + 1 + (q + 1 < send && word_is(doc, (size_t)q + 1, "and"));
+    if (!dash_break(doc, q) || (n < send && clause_that(doc, n, send)))
+        return false; /* "… — and that …": a second clause of what was said */
     for (long k = first; k < send; k++)
         if (k != q && dash_break(doc, k))
             return false;
@@ -1925,9 +2218,8 @@ static bool lone_dash(const src_doc *doc, long first, long q, long send)
 
 static bool modal_or_have(const src_doc *doc, long i)
 {
-    static const char *const verbs[] = {"would", "will", "could", "should", "may", "might", "must", "can",
-                                        "has", "have", "had"};
-    return !(src_tok(doc, (size_t)i)->flags & TF_CAP) && WORD_AMONG(doc, (size_t)i, verbs);
+    static const char *const have[] = {"has", "have", "had"};
+    return is_modal(doc, i) || (!(src_tok(doc, (size_t)i)->flags & TF_CAP) && WORD_AMONG(doc, (size_t)i, have));
 }
 
 /* A modal or a form of "have" ("would", "will", "had") a few plain words after `k`: "promised the
@@ -1998,6 +2290,21 @@ static long plain_noun_end(const src_doc *doc, long k, long send)
     return end;
 }
 
+/* ", who has been outspoken …" to the end of the sentence after a name: the writer's description of
+ * that person, not what was said about them. */
+static bool closing_relative(const src_doc *doc, long q, long send)
+{
+    if (q < 1 || q + 2 >= send || !is_punct(src_tok(doc, (size_t)q), ',') || !is_cap(src_tok(doc, (size_t)q - 1)) ||
+        !word_is(doc, (size_t)q + 1, "who"))
+        return false;
+    for (long k = q + 2; k < send; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->type == TOK_PUNCT && t->region < 0 && !strchr(".!?", t->punct))
+            return false;
+    }
+    return true;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -2053,7 +2360,8 @@ static span clause_after(const src_doc *doc, long c, long send)
             end = q; /* "…; she left" (a dash goes on: "the plan — drafted in May — would pass") */
             break;
         }
-        if (clause_stops_at(doc, q, send) || writer_after_comma(doc, k, q, send) || lone_dash(doc, k, q, send)) {
+        if (clause_stops_at(doc, q, send) || writer_after_comma(doc, k, q, send) || lone_dash(doc, k, q, send) ||
+            closing_relative(doc, q, send)) {
             end = q;
             break;
         }
@@ -2073,22 +2381,13 @@ static span clause_after(const src_doc *doc, long c, long send)
 /* The reported clause before the attribution: "Talks are frozen, a diplomat said." */
 static span clause_before(const src_doc *doc, long sfirst, long before)
 {
-    /* The clause starts after the last ", and" / ", but" / ";" / ":" of the sentence. */
+    /* The clause starts after the last ";" or ":" of the sentence (", and …" goes on: the speaker's
+     * sentence is theirs as a whole, as annotators mark it) */
     for (long k = before - 2; k > sfirst; k--) {
         const src_token *t = src_tok(doc, (size_t)k);
-        if (t->region >= 0)
-            continue;
-        if (is_punct(t, ';') || is_punct(t, ':')) {
+        if (t->region < 0 && (is_punct(t, ';') || is_punct(t, ':'))) {
             sfirst = k + 1;
             break;
-        }
-        if (is_punct(t, ',') && k + 1 < before - 1) {
-            const src_token *n = src_tok(doc, (size_t)k + 1);
-            if (n->type == TOK_WORD && !(n->flags & TF_CAP) && (n->lex & (LEX_AND | LEX_CLAUSE)) &&
-                (word_is(doc, (size_t)k + 1, "and") || word_is(doc, (size_t)k + 1, "but"))) {
-                sfirst = k + 2;
-                break;
-            }
         }
     }
     long end = trim_end(doc, sfirst, before);
@@ -2181,7 +2480,80 @@ static long quote_led_end(const src_doc *doc, span content)
             r->close < r->open + 2)
             return content.end;
         const src_token *last = src_tok(doc, r->close - 1);
-        return last->type == TOK_PUNCT && strchr(",.!?", last->punct) ? (long)r->close + 1 : content.end;
+        long after = (long)r->close + 1;
+        if (after + 1 < content.end && word_is(doc, (size_t)after, "and") && word_is(doc, (size_t)after + 1, "that"))
+            return content.end; /* "said that she was ''tired,'' and that …": a second clause of what was said */
+        return last->type == TOK_PUNCT && strchr(",.!?", last->punct) ? after : content.end;
+    }
+    return content.end;
+}
+
+/* Does the sentence open with a subordinate clause that holds the cue `c` ("While the mayor
+ * praised the plan, the council …", "But if she drops her plan …"): a subordinator first, no
+ * punctuation up to the cue? */
+static bool cue_in_opening_subordinate(const src_doc *doc, long c)
+{
+    static const char *const linking[] = {"but", "and", "yet", "so"};
+    static const char *const subordinators[] = {"while", "when", "whenever", "though", "although", "if", "because",
+                                                "since", "after", "before", "until", "unless", "whereas", "once", "as"};
+    static const char *const after_even[] = {"though", "if", "as", "when"};
+    long k = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)c)->sentence].first;
+    if (k + 1 < c && WORD_AMONG(doc, (size_t)k, linking))
+        k++;
+    if (k + 1 < c && word_is(doc, (size_t)k, "even") && WORD_AMONG(doc, (size_t)k + 1, after_even))
+        k++;
+    if (k >= c || !WORD_AMONG(doc, (size_t)k, subordinators))
+        return false;
+    for (long i = k + 1; i < c; i++)
+        if (src_tok(doc, (size_t)i)->type == TOK_PUNCT && src_tok(doc, (size_t)i)->region < 0)
+            return false;
+    return true;
+}
+
+/* Is the cue `c` in a relative clause on the sentence's subject ("Norton, which declined to
+ * comment, returned …", "Ms. Ruiz, who said …, left"): a short name or noun phrase opening the
+ * sentence, a comma, "who" or "which", no punctuation up to the cue? */
+static bool cue_in_subject_relative(const src_doc *doc, long c)
+{
+    static const char *const relatives[] = {"who", "which"};
+    long first = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)c)->sentence].first;
+    long rel = -1;
+    for (long k = c - 1; k > first && k > c - 24; k--) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0)
+            return false;
+        if (t->type == TOK_PUNCT) {
+            if (!is_punct(t, ',') || k + 1 >= c || !WORD_AMONG(doc, (size_t)k + 1, relatives))
+                return false;
+            rel = k;
+            break;
+        }
+    }
+    if (rel < 0 || rel - first > 8)
+        return false;
+    for (long k = first; k < rel; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0 || (t->type == TOK_PUNCT && !abbreviation_dot(doc, k)) || (t->lex & (LEX_CUE | LEX_CLAUSE | LEX_AUX)))
+            return false;
+    }
+    return true;
+}
+
+/* A clause after a cue inside an opening subordinate clause or a relative clause on the subject
+ * ends with that clause, at its comma: what follows is the main clause, the writer's. Returns the
+ * end of `content`. */
+static long subordinate_end(const src_doc *doc, span content, span cue)
+{
+    if (cue.first < 0 || content.end <= cue.end ||
+        !(cue_in_opening_subordinate(doc, cue.first) || cue_in_subject_relative(doc, cue.first)))
+        return content.end;
+    for (long k = cue.end; k < content.first; k++)
+        if (is_punct(src_tok(doc, (size_t)k), ','))
+            return content.end; /* "As reported by X, …": the main clause is what was said */
+    for (long k = (content.first > cue.end ? content.first : cue.end) + 1; k < content.end; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (is_punct(t, ',') && t->region < 0)
+            return trim_end(doc, content.first, k);
     }
     return content.end;
 }
@@ -2262,6 +2634,7 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
         }
     }
     content.end = quote_led_end(doc, content);
+    content.end = subordinate_end(doc, content, cue);
     onr_quote_kind kind = ONR_QUOTE_INDIRECT;
     src_region *regions = doc->regions.data;
     size_t quoted = 0, titled = 0, words = 0;
@@ -2353,7 +2726,7 @@ static bool topic_pair(const src_doc *doc, long verb)
     char pair[24];
     if (p->type != TOK_WORD || vn + 1 + pn > sizeof pair)
         return false;
-    if (!(p->lex & LEX_PREP) && (pn > 4 || !strchr("oubOUB", doc->text[p->start]) ||
+    if (!(p->lex & (LEX_PREP | LEX_OF)) && (pn > 4 || !strchr("oubOUB", doc->text[p->start]) ||
                                  !(word_is(doc, (size_t)verb + 1, "out") || word_is(doc, (size_t)verb + 1, "up") ||
                                    word_is(doc, (size_t)verb + 1, "off") || word_is(doc, (size_t)verb + 1, "back"))))
         return false; /* checked cheaply: this runs for every word */
@@ -2416,8 +2789,24 @@ static bool comma_before(const src_doc *doc, long c, long sfirst)
     return c - 2 > sfirst && p->type == TOK_QUOTE && (p->flags & TF_CLOSE) && is_punct(src_tok(doc, (size_t)c - 2), ',');
 }
 
+/* The subject of an adjective after "be": "Clinton was especially critical of", "voters are
+ * deeply skeptical of". */
+static span subject_before_be(const src_doc *doc, long c, long sfirst)
+{
+    long k = c - 1;
+    while (k > sfirst && k > c - 3 && is_adverb(doc, src_tok(doc, (size_t)k)))
+        k--;
+    return k > sfirst && is_be(doc, k) ? speaker_left(doc, k, sfirst) : no_span;
+}
+
+static long possessor_before(const src_doc *doc, long c, long sfirst);
+static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, bool *added);
+
 static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
 {
+    bool added;
+    if (possessor_before(doc, c, sfirst) >= 0) /* "Trump's concerns about", "their chants of": a noun */
+        return attribute_noun_cue(doc, c, sfirst, send, &added);
     long verb = c > sfirst + 1 && past_tense_verb(doc, c - 1) ? c - 1 : c;
     /* "…, she said, referring to …", "launched a vote in Bern, calling for …": the participle's subject */
     bool participle = verb > sfirst && (comma_before(doc, verb, sfirst) || gerund_after_preposition(doc, verb, sfirst)) &&
@@ -2428,7 +2817,13 @@ static bool attribute_topic(src_doc *doc, long c, long sfirst, long send)
     if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
         speaker = clause_subject(doc, sfirst, c - 1); /* "… and spoke about …" */
     if (speaker.first < 0)
-        return true;
+        speaker = subject_before_be(doc, c, sfirst);
+    if (speaker.first < 0 && c > sfirst + 2 && (src_tok(doc, (size_t)c - 1)->lex & LEX_PREP) &&
+        src_tok(doc, (size_t)c - 2)->type == TOK_WORD && !(src_tok(doc, (size_t)c - 2)->flags & TF_CAP) &&
+        !src_tok(doc, (size_t)c - 2)->lex)
+        speaker = verb_speaker(doc, c - 2, sfirst); /* "voted in favor of", "began by talking about" */
+    if (speaker.first < 0) /* "raising fresh questions about": a noun's owner */
+        return attribute_noun_cue(doc, c, sfirst, send, &added);
     span content = clause_after(doc, c + 1, send);
     const src_token *w = c + 2 < send ? src_tok(doc, (size_t)c + 2) : NULL;
     if (content.first < 0 && w && is_wordlike(w) && w->region < 0 && !(w->lex & LEX_PRONOUN) && w->end - w->start > 2 &&
@@ -2610,9 +3005,9 @@ static long possessed_cue(const src_doc *doc, long c, long sfirst, long send)
     return -1;
 }
 
-static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send)
+/* The possessor's phrase ending at possessive `p`: "his", "Donald Trump's". */
+static span possessor_span(const src_doc *doc, long p, long sfirst)
 {
-    long p = possessed_cue(doc, c, sfirst, send);
     span speaker = {p, p + 1};
     const src_token *verb = p > sfirst ? src_tok(doc, (size_t)p - 1) : NULL;
     if ((src_tok(doc, (size_t)p)->lex & LEX_DEF) && verb && verb->type == TOK_WORD && !(verb->flags & TF_CAP) &&
@@ -2629,6 +3024,13 @@ static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send
         if (speaker.first > w)
             speaker.first = w;
     }
+    return speaker;
+}
+
+static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send)
+{
+    long p = possessed_cue(doc, c, sfirst, send);
+    span speaker = possessor_span(doc, p, sfirst);
     /* The clause ends at punctuation, or for an infinitive at the sentence's own verb: "his
      * promise to build a wall was …" */
     long end = c + 3;
@@ -2643,6 +3045,115 @@ static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send
     if (count_words(doc, c + 1, end) < 3)
         return true;
     return add_reported(doc, (span){c + 1, end}, speaker, (span){c, c + 1});
+}
+
+/* The verb whose object the noun at `c` is, over a determiner and up to two describing words
+ * before the noun ("voiced strong support for", "hold no illusions that"); -1 when none. */
+static long verb_before_noun(const src_doc *doc, long c, long sfirst)
+{
+    long k = c - 1;
+    for (int n = 0; n < 2 && k > sfirst; n++, k--) {
+        const src_token *w = src_tok(doc, (size_t)k);
+        if (w->type != TOK_WORD || w->lex || (w->flags & TF_CAP) || word_ends_in(doc, w, "ed", 3) || has_ing(doc, w))
+            break; /* "fresh", "harsh", but not the verb "voiced" */
+    }
+    if (k > sfirst && ((src_tok(doc, (size_t)k)->lex & (LEX_DEF | LEX_INDEF)) || word_is(doc, (size_t)k, "no")))
+        k--;
+    const src_token *v = src_tok(doc, (size_t)k);
+    if (k < sfirst || v->type != TOK_WORD || (v->flags & TF_CAP) || v->region >= 0 ||
+        (v->lex & ~(LEX_CUE | LEX_PARTICIPLE | LEX_WEAK | LEX_TELL | LEX_STANCE)))
+        return -1;
+    return k;
+}
+
+/* Whose words the noun cue at `c` reports: the possessive before it ("Trump's support for"), but
+ * the subject when a pronoun's noun is the object of a verb ("Sanders toned down his criticism
+ * of": his is Sanders); else the subject of the verb whose object it is (`object`: "Ruiz voiced
+ * support for", "…, voicing the belief that"). */
+static span noun_owner(const src_doc *doc, long c, long sfirst, bool *object)
+{
+    /* a possessive pronoun stands where the determiner would: "toned down his criticism of" */
+    long p = possessor_before(doc, c, sfirst), v = verb_before_noun(doc, p >= 0 ? p + 1 : c, sfirst);
+    *object = v >= 0;
+    if (p >= 0 && !((src_tok(doc, (size_t)p)->lex & LEX_DEF) && v >= 0))
+        return possessor_span(doc, p, sfirst);
+    if (v < 0)
+        return no_span;
+    if (v > sfirst && comma_before(doc, v, sfirst) && ends_in_ing(doc, src_tok(doc, (size_t)v)))
+        return participle_speaker(doc, v, sfirst);
+    return verb_speaker(doc, v, sfirst);
+}
+
+/* "his criticism of the plan", "Ruiz voiced support for Cruz", "…, voicing the belief that …":
+ * a noun learned as a cue (tools/learn_sources_cues.py, NOUN) before a preposition or "that". */
+static bool noun_cue(const src_doc *doc, long c, long send)
+{
+    /* as tools/learn_sources_cues.py counts them (NOUN_LINKS): not "attacks in the capital" */
+    static const char *const links[] = {"of", "on", "about", "for", "against", "over", "to", "with", "at", "that"};
+    const src_token *t = src_tok(doc, (size_t)c);
+    return c + 2 < send && (t->lex & LEX_NOUN) && t->type == TOK_WORD && !(t->flags & TF_CAP) && t->region < 0 &&
+           WORD_AMONG(doc, (size_t)c + 1, links);
+}
+
+/* Where the object of a noun cue that is no verb's object ends: "Trump's attacks on Curiel
+ * | were …", "His rulings on same-sex marriage | have …": at punctuation or the sentence's verb
+ * when the lexicon knows it. */
+static long subject_object_end(const src_doc *doc, span content)
+{
+    long k = content.first;
+    for (; k < content.end; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if ((t->type == TOK_PUNCT && t->region < 0 && !abbreviation_dot(doc, k)) ||
+            (t->type == TOK_WORD && !(t->flags & TF_CAP) && k > content.first && ((t->lex & LEX_AUX) || is_be(doc, k))))
+            break;
+    }
+    return trim_end(doc, content.first, k);
+}
+
+/* What follows the noun cue at `c` was said, ending by the same rules as after "said". `added` stays
+ * false when the noun has no owner ("The attacks on X grew"): the word is then read as any other.
+ * False only when memory runs out. */
+static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, bool *added)
+{
+    bool object;
+    span speaker = noun_owner(doc, c, sfirst, &object);
+    *added = speaker.first >= 0;
+    if (!*added)
+        return true;
+    bool that = word_is(doc, (size_t)c + 1, "that");
+    span content = clause_after(doc, that ? c : c + 1, send);
+    const src_token *w = src_tok(doc, (size_t)c + 2);
+    if (content.first < 0 && !that && is_wordlike(w) && w->region < 0 && !(w->lex & LEX_PRONOUN) &&
+        (c + 3 == send || src_tok(doc, (size_t)c + 3)->type == TOK_PUNCT))
+        content = (span){c + 2, c + 3}; /* "voiced support for Cruz." */
+    if (content.first >= 0 && !object && !that) {
+        content.end = subject_object_end(doc, content);
+        if (content.end <= content.first)
+            return true;
+    }
+    return add_reported(doc, content, speaker, (span){c, c + 2});
+}
+
+/* "The agency is reportedly planning cuts.": the writer passes on a claim whose source is not named;
+ * the sentence is the claim, with no speaker (on train, 13 of the 27 uses of "reportedly" are
+ * annotated so). A reporting verb after it ("reportedly told") is the cue instead. */
+static bool attribute_reportedly(src_doc *doc, long c, long sfirst, long send)
+{
+    long first = sfirst, k = c + 1;
+    for (int n = 0; n < 2 && first < c; n++)
+        first = skip_opening_phrase(doc, first, send); /* "In total, the hackers have reportedly …" */
+    while (k < send && (src_tok(doc, (size_t)k)->lex & LEX_AUX))
+        k++;
+    if (k >= send || is_cue(src_tok(doc, (size_t)k)) || c <= first || (src_tok(doc, (size_t)c)->flags & TF_CAP))
+        return true; /* not "With Bloomberg reportedly considering a run, …", nor a headline */
+    long end = first;
+    for (; end < send && !is_punct(src_tok(doc, (size_t)end), ';'); end++)
+        if (src_tok(doc, (size_t)end)->region >= 0 || src_tok(doc, (size_t)end)->type == TOK_QUOTE)
+            return true; /* a quotation has its own attribution */
+    end = trim_end(doc, first, end);
+    if (count_words(doc, first, end) < 4)
+        return true;
+    return add_reported(doc, (span){first, end}, no_span, (span){c, c + 1});
 }
 
 /* "is (widely) seen", "are not considered": a hedging participle after a form of "be". */
@@ -2894,6 +3405,15 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (possessed_cue(doc, c, sfirst, send) >= 0)
         return attribute_possessed_cue(doc, c, sfirst, send);
+    if (word_is(doc, (size_t)c, "reportedly"))
+        return attribute_reportedly(doc, c, sfirst, send);
+    if (noun_cue(doc, c, send)) {
+        bool added = false;
+        if (!attribute_noun_cue(doc, c, sfirst, send, &added))
+            return false;
+        if (added)
+            return true;
+    }
     if (passive_hedge(doc, c, sfirst, send) && raising_subject(doc, c, sfirst).first >= 0)
         return attribute_hedge(doc, c, sfirst, send);
     if (seen_as(doc, c, send))

@@ -206,6 +206,8 @@ bool src_tokenize(src_doc *doc)
             qflags = c == '`' ? TF_OPEN : TF_OPEN | TF_CLOSE;
             used = 2;
         }
+        if (mark == MARK_DOUBLE && qflags == TF_CLOSE && (pending & TF_PARA))
+            qflags = TF_OPEN; /* a paragraph that opens with ” (”… they are …”): nothing is open to close */
         if (mark == MARK_SINGLE || mark == MARK_STRAIGHT_SINGLE) {
             /* An apostrophe after a word ("Russians’ ") closes only; one before a word opens. */
             uint32_t before = decode_before(doc, i);

@@ -173,6 +173,17 @@ static void one_mention_speaking_twice_is_one_source(void **state)
     onr_sources_free(s);
 }
 
+static void possessive_alone_resolves_as_a_pronoun(void **state)
+{
+    (void)state;
+    /* "their" in "their chants of" is the dockers, not a source named "their" */
+    onr_sources *s = analyze("“We want a vote,” said the dockers.\n\n"
+                             "But their chants of “Vote now!” were cut short.\n");
+    assert_int_equal(onr_sources_source_count(s), 1);
+    assert_string_equal(describe_quote(s, 1), "direct [“Vote now!”] <- their (chants) #1 anonymous");
+    onr_sources_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +199,7 @@ int main(void)
         cmocka_unit_test(one_mention_speaking_twice_is_one_source),
         cmocka_unit_test(title_and_party_around_a_name),
         cmocka_unit_test(same_surname_other_first_name),
+        cmocka_unit_test(possessive_alone_resolves_as_a_pronoun),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

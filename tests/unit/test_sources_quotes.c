@@ -519,6 +519,10 @@ static void clause_led_by_a_quotation_ends_with_it(void **state)
                       "indirect [a quick deal] <- The mayor (predicting) #1 anonymous",
                       "mixed [she was “going to close the old port,”] <- Ana Ruiz (said) #2",
                       "indirect [her plan] <- Ana Ruiz (explaining) #2", NULL});
+    /* ", and that …" after it is a second clause of what was said */
+    expect_quotes("The mayor said “the pier is far too old,” and that it would close in May.\n",
+                  (const char *const[]){
+                      "mixed [“the pier is far too old,” and that it would close in May] <- The mayor (said) #1 anonymous", NULL});
 }
 
 static void introduced_sentence_is_the_introducers(void **state)
@@ -707,6 +711,62 @@ static void curly_apostrophe_after_a_word_opens_nothing(void **state)
                   (const char *const[]){"direct [“The harbour will stay open all winter.”] <- she (stated) #1", NULL});
 }
 
+static void chanted_words_are_quotes_however_short(void **state)
+{
+    (void)state;
+    /* the chanters are the possessive or the active subject before "with"; the words after the
+     * quotation ("the mayor smiled") are not theirs */
+    expect_quotes("Her supporters responded with chants of “Four more years” until she left the stage.\n\n"
+                  "But their chants of “Ana! Ana!” were cut short.\n\n"
+                  "Walking into the hall to chants of “Ana! Ana!,” the mayor smiled.\n\n"
+                  "Dockers gathered on Monday, chanting “no contract, no ships” after the talks failed.\n",
+                  (const char *const[]){"direct [“Four more years”] <- Her supporters (chants) #1 anonymous",
+                                        "direct [“Ana! Ana!”] <- their (chants) #1 anonymous",
+                                        "direct [“Ana! Ana!,”]",
+                                        "direct [“no contract, no ships”] <- Dockers (chanting) #2", NULL});
+}
+
+static void title_between_the_attribution_and_the_next_quote(void **state)
+{
+    (void)state;
+    /* the show's name does not cut the clause of "adding": the second quote is Ruiz's own */
+    expect_quotes("“We will win this port,” Ruiz said on WKRB’s “Harbour Hour,” adding, “Nobody can stop us "
+                  "now.”\n",
+                  (const char *const[]){"direct [“We will win this port,”] <- Ruiz (said) #1",
+                                        "direct [“Nobody can stop us now.”] <- Ruiz (adding) #1", NULL});
+}
+
+static void participle_right_after_a_quote_starts_a_new_one(void **state)
+{
+    (void)state;
+    /* "adding" after the first quotation is Ruiz's, so what it introduces is a quote of its own */
+    expect_quotes("Ruiz said, “We will win this port,” adding, “Nobody can stop us now.”\n",
+                  (const char *const[]){"direct [“We will win this port,”] <- Ruiz (said) #1",
+                                        "direct [“Nobody can stop us now.”] <- Ruiz (adding) #1", NULL});
+}
+
+static void closing_mark_opening_a_paragraph_opens_the_quote(void **state)
+{
+    (void)state;
+    expect_quotes("She spoke in December.\n\n"
+                  "” … they are so unlike him,” she said. “My father would be appalled.”\n",
+                  (const char *const[]){"direct [” … they are so unlike him,” | “My father would be appalled.”] <- she "
+                                        "(said) #1",
+                                        NULL});
+}
+
+static void excerpt_after_a_newsletter_headline(void **state)
+{
+    (void)state;
+    /* the item's excerpt is cited by the headline in capitals before it */
+    expect_quotes("HOW THE OLD PORT WAS SAVED “The town raised the money in a single winter, one bake sale at a "
+                  "time.” [Tribune.]\n\n"
+                  "WE ARE WATCHING THE ‘HARBOUR HOUR’ TRAILER AGAIN Enjoy it here.\n",
+                  (const char *const[]){"direct [“The town raised the money in a single winter, one bake sale at a "
+                                        "time.”] <- HOW THE OLD PORT WAS SAVED #1",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -769,6 +829,11 @@ int main(void)
         cmocka_unit_test(colon_after_an_as_clause),
         cmocka_unit_test(elided_century_is_no_quotation_mark),
         cmocka_unit_test(curly_apostrophe_after_a_word_opens_nothing),
+        cmocka_unit_test(chanted_words_are_quotes_however_short),
+        cmocka_unit_test(title_between_the_attribution_and_the_next_quote),
+        cmocka_unit_test(participle_right_after_a_quote_starts_a_new_one),
+        cmocka_unit_test(closing_mark_opening_a_paragraph_opens_the_quote),
+        cmocka_unit_test(excerpt_after_a_newsletter_headline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -301,6 +301,59 @@ static void participle_after_an_inverted_cue_and_a_long_apposition(void **state)
                       "indirect [comments made earlier by the mayor] <- Tom Reed (echoing) #1", NULL});
 }
 
+static void coordinated_cue_after_a_plain_noun_subject(void **state)
+{
+    (void)state;
+    /* "clerk" is no role the lexicon knows, "mayor" is: both subjects take the quote after "and added" */
+    expect_quotes("The clerk closed the hearing and added, “We will meet again next week.”\n\n"
+                  "The mayor closed the hearing and added, “We will meet again next week.”\n",
+                  (const char *const[]){"direct [“We will meet again next week.”] <- The clerk (added) #1 anonymous",
+                                        "direct [“We will meet again next week.”] <- The mayor (added) #2 anonymous",
+                                        NULL});
+}
+
+static void name_line_under_an_open_pull_quote(void **state)
+{
+    (void)state;
+    /* the quotation stays open to its paragraph's end; the name on the next line is closed by the mark */
+    expect_quotes("The port will stay open.\n\n"
+                  "\"We will not close the quay while I am mayor. Not this year and not the next.\n"
+                  "Ana Ruiz, Dock Workers Union.\"\n",
+                  (const char *const[]){"direct [\"We will not close the quay while I am mayor. Not this year and not "
+                                        "the next.] <- Ana Ruiz #1",
+                                        NULL});
+}
+
+static void coordinated_cue_after_an_opening_phrase_with_commas(void **state)
+{
+    (void)state;
+    /* the opening phrase has commas of its own: the subject is the name after the last of them */
+    expect_quotes("In a long, late-night interview with the reporter Sam Lee, Ortiz said she welcomed the audit and "
+                  "added, “We will open every ledger.”\n",
+                  (const char *const[]){"indirect [she welcomed the audit] <- Ortiz (said) #1",
+                                        "direct [“We will open every ledger.”] <- Ortiz (added) #1", NULL});
+}
+
+static void in_someones_words(void **state)
+{
+    (void)state;
+    expect_quotes("The schools closed because, in the governor’s words, “the roads are simply not safe.”\n\n"
+                  "In the words of the harbour master, “This is the worst winter in forty years.”\n",
+                  (const char *const[]){"direct [“the roads are simply not safe.”] <- the governor’s (words) #1 anonymous",
+                                        "direct [“This is the worst winter in forty years.”] <- the harbour master "
+                                        "(words) #2 anonymous",
+                                        NULL});
+}
+
+static void passive_cue_names_the_one_spoken_to(void **state)
+{
+    (void)state;
+    /* Ruiz is asked the question, not its asker; her answer stays a quote of its own */
+    expect_quotes("Ruiz was asked, “Would you close the port again?” She answered, “Not this winter.”\n",
+                  (const char *const[]){"direct [“Would you close the port again?”] (asked)",
+                                        "direct [“Not this winter.”] <- She (answered) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -331,6 +384,11 @@ int main(void)
         cmocka_unit_test(topic_participle_after_an_object),
         cmocka_unit_test(noun_after_there_is),
         cmocka_unit_test(participle_after_an_inverted_cue_and_a_long_apposition),
+        cmocka_unit_test(coordinated_cue_after_a_plain_noun_subject),
+        cmocka_unit_test(name_line_under_an_open_pull_quote),
+        cmocka_unit_test(coordinated_cue_after_an_opening_phrase_with_commas),
+        cmocka_unit_test(in_someones_words),
+        cmocka_unit_test(passive_cue_names_the_one_spoken_to),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
