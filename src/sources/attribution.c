@@ -753,7 +753,22 @@ static long clause_start(const src_doc *doc, long first, long limit)
 
 static span clause_subject(const src_doc *doc, long first, long limit)
 {
-    return np_right(doc, clause_start(doc, first, limit), limit);
+    long start = clause_start(doc, first, limit);
+    long be = start + 1;
+    if (be + 1 < limit && word_is(doc, (size_t)start, "there") && is_be(doc, be)) {
+        /* "There were also emails showing …": the noun after "there is", not "there" */
+        while (be + 2 < limit && is_adverb(doc, src_tok(doc, (size_t)be + 1)))
+            be++;
+        span s = np_right(doc, be + 1, limit);
+        if (s.first < 0 && be + 2 < limit) { /* a plain plural noun: "emails", "reports" */
+            long k = be + 1;
+            s = (span){k, k + 1};
+            if (!has_head(doc, s) || !np_word(src_tok(doc, (size_t)k)))
+                s = no_span;
+        }
+        return s;
+    }
+    return np_right(doc, start, limit);
 }
 
 /* The subject starting at `first`: a noun phrase, else a determiner and plain words before a verb. */
@@ -869,7 +884,7 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
         if (s.first >= 0)
             return s;
     }
-    for (long v = c - 3; v >= pre && v > c - 8; v--) {
+    for (long v = c - 3; v >= pre && v > c - 20; v--) {
         /* "“…,” said Skelly, explaining": the speaker after an inverted cue */
         if (!is_cue(src_tok(doc, (size_t)v)))
             continue;

@@ -281,6 +281,26 @@ static void topic_participle_after_an_object(void **state)
                   (const char *const[]){"indirect [the council to save the pier] <- Ms. Hale (calling on) #1", NULL});
 }
 
+static void noun_after_there_is(void **state)
+{
+    (void)state;
+    /* "There were also emails showing …": "there" only fills the subject's place */
+    expect_quotes("There were also emails that night showing that the mayor knew of the plan.\n",
+                  (const char *const[]){"indirect [that the mayor knew of the plan] <- emails (showing) #1", NULL});
+}
+
+static void participle_after_an_inverted_cue_and_a_long_apposition(void **state)
+{
+    (void)state;
+    /* "said X, the …, echoing": the speaker after the inverted cue, however long its apposition */
+    expect_quotes("''The pier is safe. We know what the storm did to it, and we will keep it open,'' said Tom Reed, "
+                  "the harbour master, echoing comments made earlier by the mayor.\n",
+                  (const char *const[]){
+                      "direct [''The pier is safe. We know what the storm did to it, and we will keep it open,''] <- "
+                      "Tom Reed (said) #1",
+                      "indirect [comments made earlier by the mayor] <- Tom Reed (echoing) #1", NULL});
+}
+
 static void coordinated_cue_after_a_plain_noun_subject(void **state)
 {
     (void)state;
@@ -362,6 +382,8 @@ int main(void)
         cmocka_unit_test(subject_past_a_place_a_time_or_a_preposition),
         cmocka_unit_test(frequency_adverb_between_speaker_and_verb),
         cmocka_unit_test(topic_participle_after_an_object),
+        cmocka_unit_test(noun_after_there_is),
+        cmocka_unit_test(participle_after_an_inverted_cue_and_a_long_apposition),
         cmocka_unit_test(coordinated_cue_after_a_plain_noun_subject),
         cmocka_unit_test(name_line_under_an_open_pull_quote),
         cmocka_unit_test(coordinated_cue_after_an_opening_phrase_with_commas),
