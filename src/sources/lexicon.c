@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-uint32_t src_lexicon_lookup(const char *word, size_t len, unsigned *number)
+uint64_t src_lexicon_lookup(const char *word, size_t len, unsigned *number)
 {
     char lower[24];
     *number = 0;

@@ -21,7 +21,7 @@ void src_vec_free(const onr_mem *mem, src_vec *vec);
 
 /* The classes (LEX_*) of a word compared in ASCII lowercase; 0 when not listed. `number`
  * receives the value of a number word ("seven" = 7), else 0. */
-uint32_t src_lexicon_lookup(const char *word, size_t len, unsigned *number);
+uint64_t src_lexicon_lookup(const char *word, size_t len, unsigned *number);
 
 /* ---- tokens ---- */
 
@@ -43,7 +43,7 @@ enum { MARK_NONE, MARK_DOUBLE, MARK_SINGLE, MARK_GUILLEMET, MARK_SINGLE_GUILLEME
 
 typedef struct src_token {
     uint32_t start, end; /* bytes (texts are below 4 GiB) */
-    uint32_t lex;       /* LEX_* classes */
+    uint64_t lex;       /* LEX_* classes */
     int32_t region;     /* the top-level quotation region holding the token, or -1 */
     uint32_t para;      /* paragraph number (a paragraph cut mid-sentence joins the next) */
     uint32_t sentence;

@@ -519,6 +519,10 @@ static void clause_led_by_a_quotation_ends_with_it(void **state)
                       "indirect [a quick deal] <- The mayor (predicting) #1 anonymous",
                       "mixed [she was “going to close the old port,”] <- Ana Ruiz (said) #2",
                       "indirect [her plan] <- Ana Ruiz (explaining) #2", NULL});
+    /* ", and that …" after it is a second clause of what was said */
+    expect_quotes("The mayor said “the pier is far too old,” and that it would close in May.\n",
+                  (const char *const[]){
+                      "mixed [“the pier is far too old,” and that it would close in May] <- The mayor (said) #1 anonymous", NULL});
 }
 
 static void introduced_sentence_is_the_introducers(void **state)

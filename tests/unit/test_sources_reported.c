@@ -110,6 +110,12 @@ static void clause_ends_at_a_lone_dash(void **state)
                   (const char *const[]){
                       "indirect [the ferry would return to service] <- Mr. Ortiz (said) #1",
                       "indirect [the pier — built in 1920 — would be repaired] <- Ms. Lund (said) #2", NULL});
+    /* "— and that …" goes on with a second clause of what was said; "— that was …" does not */
+    expect_quotes("The mayor said the pier would close — and that the ferry would stop in May.\n\n"
+                  "Hale said the pier would close in May — that was the plan.\n",
+                  (const char *const[]){
+                      "indirect [the pier would close — and that the ferry would stop in May] <- The mayor (said) #1 anonymous",
+                      "indirect [the pier would close in May] <- Hale (said) #2", NULL});
 }
 
 static void noun_cue_after_a_possessive(void **state)
@@ -121,6 +127,61 @@ static void noun_cue_after_a_possessive(void **state)
                   (const char *const[]){
                       "indirect [to rebuild the old pier] <- Mr. Ortiz's (promise) #1",
                       "indirect [that the ferry lost money surprised the council] <- Her (claim) #1", NULL});
+}
+
+static void possessive_pronoun_after_a_verb_is_its_subjects(void **state)
+{
+    (void)state;
+    /* "renewed his call to", "shared her belief that": the verb's subject is the speaker */
+    expect_quotes("Mr. Lee renewed his call to close the old pier.\n\n"
+                  "Ms. Hale shared her belief that the ferry would return.\n",
+                  (const char *const[]){
+                      "indirect [to close the old pier] <- Mr. Lee (call) #1",
+                      "indirect [that the ferry would return] <- Ms. Hale (belief) #2", NULL});
+}
+
+static void learned_noun_cue_with_its_owner(void **state)
+{
+    (void)state;
+    /* a learned noun before its preposition or "that": the possessor speaks, or the subject of the
+     * verb whose object it is; the object ends at the sentence's verb; no owner, no attribution */
+    expect_quotes("The ferry union launched fresh attacks on the new timetable.\n\n"
+                  "Mr. Ortiz's attacks on the harbour board were sharp.\n\n"
+                  "Ms. Lund spoke at the pier, voicing the suggestion that the fares be cut.\n\n"
+                  "The attacks on the timetable grew.\n",
+                  (const char *const[]){
+                      "indirect [the new timetable] <- The ferry union (attacks on) #1",
+                      "indirect [the harbour board] <- Mr. Ortiz's (attacks on) #2",
+                      "indirect [that the fares be cut] <- Ms. Lund (suggestion that) #3", NULL});
+}
+
+static void learned_pair_with_its_subject_further_back(void **state)
+{
+    (void)state;
+    /* "worried about" after "was (deeply)": the subject of "be" is the one worried */
+    expect_quotes("Ms. Lund was deeply worried about the new fares.\n",
+                  (const char *const[]){"indirect [the new fares] <- Ms. Lund (worried about) #1", NULL});
+    expect_quotes("The union was sharply critical of the harbour board.\n",
+                  (const char *const[]){"indirect [the harbour board] <- The union (critical of) #1", NULL});
+    /* after a preposition, the subject of the verb before it: "began by talking about" */
+    expect_quotes("The mayor began by talking about the harbour fees.\n",
+                  (const char *const[]){"indirect [the harbour fees] <- The mayor (talking about) #1 anonymous", NULL});
+    /* a pair whose first word is a noun with an owner reads as a noun cue */
+    expect_quotes("Mr. Ortiz's concerns about the pier were noted.\n",
+                  (const char *const[]){"indirect [the pier] <- Mr. Ortiz's (concerns about) #1", NULL});
+}
+
+static void reportedly_passes_on_an_unsourced_claim(void **state)
+{
+    (void)state;
+    /* the sentence after its opening phrase is the claim, with no speaker; a reporting verb after
+     * "reportedly" is the cue instead, and a participle phrase is no claim of its own */
+    expect_quotes("In March, the ferry company was reportedly losing money on every crossing.\n\n"
+                  "The harbour master reportedly told the council that the pier was unsafe.\n\n"
+                  "With the mayor reportedly weighing a run, the council met.\n",
+                  (const char *const[]){
+                      "indirect [the ferry company was reportedly losing money on every crossing] (reportedly)",
+                      "indirect [that the pier was unsafe] <- The harbour master (told) #1 anonymous", NULL});
 }
 
 static void speaker_with_an_aside_between_dashes(void **state)
@@ -261,6 +322,39 @@ static void question_of_a_passive_or_participle_asked(void **state)
                       "indirect [which pier would close] (asked)", NULL});
 }
 
+static void passive_without_by_names_no_speaker(void **state)
+{
+    (void)state;
+    /* "was declared", "has been accused of": the subject is the one spoken of, not the speaker */
+    expect_quotes("Ms. Hale was declared the winner of the harbour vote.\n\n"
+                  "Mr. Lee has been accused of hiding the ferry accounts.\n",
+                  (const char *const[]){
+                      "indirect [the winner of the harbour vote] (declared)",
+                      "indirect [hiding the ferry accounts] (accused)", NULL});
+}
+
+static void raising_verb_before_a_reporting_verb(void **state)
+{
+    (void)state;
+    /* "appeared to imply that": the hedged verb still reports its subject's words */
+    expect_quotes("She appeared to imply that the ferry would close.\n",
+                  (const char *const[]){"indirect [that the ferry would close] <- She (imply) #1", NULL});
+}
+
+static void asker_named_by_by_or_before_a_listener(void **state)
+{
+    (void)state;
+    /* "asked by X whether" names who asked; so does the subject of "X asked Y whether", but not
+     * "X, asked on Monday whether …", the one asked */
+    expect_quotes("When asked by a reporter whether the pier would reopen, the mayor smiled.\n\n"
+                  "Anna Ruiz, the council leader, asked Mr. Lee whether the ferry would run.\n\n"
+                  "Ruiz, asked on Monday whether the ferry would run, smiled.\n",
+                  (const char *const[]){
+                      "indirect [whether the pier would reopen] <- a reporter (asked) #1 anonymous",
+                      "indirect [whether the ferry would run] <- Anna Ruiz, the council leader (asked) #2",
+                      "indirect [whether the ferry would run] (asked)", NULL});
+}
+
 static void offered_takes_its_object(void **state)
 {
     (void)state;
@@ -374,6 +468,11 @@ static void opening_phrase_comma_keeps_the_nested_speaker_inside(void **state)
                   (const char *const[]){
                       "indirect [that during the visit to the port this week, Mayor Ana Hale reiterated her request for a "
                       "new pier] <- Local media (reported) #1", NULL});
+    /* so does one after an adverb or between commas: "that ultimately, …", "that, for a fee, …" */
+    expect_quotes("Hale said that ultimately, it was the fault of the council.\n\n"
+                  "Mr. Dale said that, for a small fee, they could stay.\n",
+                  (const char *const[]){"indirect [that ultimately, it was the fault of the council] <- Hale (said) #1",
+                                        "indirect [that, for a small fee, they could stay] <- Mr. Dale (said) #2", NULL});
 }
 
 static void according_to_after_a_conjunction(void **state)
@@ -410,6 +509,73 @@ static void stance_on_a_single_noun(void **state)
                   (const char *const[]){"indirect [reform] <- The union (backed) #1", NULL});
 }
 
+static void clause_goes_on_after_a_coordinated_that_or_list(void **state)
+{
+    (void)state;
+    /* ", and that …", ", and in May …" and the last item of a list go on with what was said; ", and"
+     * before a new subject is the writer's */
+    expect_quotes("The mayor said the pier needed repairs, and that the council would pay for them.\n\n"
+                  "Hale said the ferry would run again, and in May the pier would reopen.\n\n"
+                  "Ms. Ruiz said the town needed schools, clinics, and roads.\n\n"
+                  "Mr. Dale said the pier was safe, and the council left.\n",
+                  (const char *const[]){
+                      "indirect [the pier needed repairs, and that the council would pay for them] <- The mayor (said) #1 anonymous",
+                      "indirect [the ferry would run again, and in May the pier would reopen] <- Hale (said) #2",
+                      "indirect [the town needed schools, clinics, and roads] <- Ms. Ruiz (said) #3",
+                      "indirect [the pier was safe] <- Mr. Dale (said) #4", NULL});
+    /* "that" before an auxiliary is a pronoun, the writer's new clause */
+    expect_quotes("The mayor said the pier would close, but that could change.\n",
+                  (const char *const[]){"indirect [the pier would close] <- The mayor (said) #1 anonymous", NULL});
+}
+
+static void clause_in_an_opening_subordinate_or_relative_ends_at_its_comma(void **state)
+{
+    (void)state;
+    /* "While X praised Y, the council …": the main clause after the comma is the writer's; "As
+     * reported by X, …" reports that main clause */
+    expect_quotes("While the mayor praised the new pier, residents of the harbour stayed away.\n\n"
+                  "As reported by the Herald, the pier will close in May.\n",
+                  (const char *const[]){"indirect [the new pier] <- the mayor (praised) #1 anonymous",
+                                        "indirect [the pier will close in May] <- the Herald (reported by) #2", NULL});
+    /* so does a clause in a relative clause on the subject: "Ms. Ruiz, who said …, left" */
+    expect_quotes("Ms. Ruiz, who said the pier was unsafe, left the hall early.\n",
+                  (const char *const[]){"indirect [the pier was unsafe] <- who (said) #1", NULL});
+    /* a hedge in an opening subordinate clause keeps its subject and ends at the comma */
+    expect_quotes("While the pier is expected to reopen in May, residents of the harbour stayed away.\n",
+                  (const char *const[]){"indirect [the pier is expected to reopen in May] (expected)", NULL});
+}
+
+static void aside_inside_or_after_what_was_said(void **state)
+{
+    (void)state;
+    /* ", who …" after a name to the end of the sentence describes that person; a relative closed by
+     * a comma stays inside the clause */
+    expect_quotes("The mayor said the pier would go to Anna Petrova, who has run the harbour for years.\n\n"
+                  "Mr. Dale said the pier would go to Hale, who runs the harbour, and her son.\n",
+                  (const char *const[]){
+                      "indirect [the pier would go to Anna Petrova] <- The mayor (said) #1 anonymous",
+                      "indirect [the pier would go to Hale, who runs the harbour, and her son] <- Mr. Dale (said) #2", NULL});
+    /* ", which …," and ", the …," followed by the clause's own verb are inside it; a closing ", which
+     * …" is not */
+    expect_quotes("Hale said the pipeline, which the council backs, would not pass.\n\n"
+                  "Hale said the council backed the pipeline, which ran for miles.\n\n"
+                  "Hale said Mr. Dale, the new mayor, would reopen the pier.\n",
+                  (const char *const[]){"indirect [the pipeline, which the council backs, would not pass] <- Hale (said) #1",
+                                        "indirect [the council backed the pipeline] <- Hale (said) #1",
+                                        "indirect [Mr. Dale, the new mayor, would reopen the pier] <- Hale (said) #1", NULL});
+}
+
+static void clause_before_the_attribution_takes_the_whole_sentence(void **state)
+{
+    (void)state;
+    /* ", and …" before "…, the mayor said" is part of what the mayor said; ";" starts a new clause */
+    expect_quotes("The pier will close in May, and the ferry will stop, the mayor said.\n\n"
+                  "The pier will close; the ferry will stop, Mr. Dale said.\n",
+                  (const char *const[]){
+                      "indirect [The pier will close in May, and the ferry will stop] <- the mayor (said) #1 anonymous",
+                      "indirect [the ferry will stop] <- Mr. Dale (said) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -423,6 +589,10 @@ int main(void)
         cmocka_unit_test(clause_ends_where_the_writer_starts_a_sentence),
         cmocka_unit_test(clause_ends_at_a_lone_dash),
         cmocka_unit_test(noun_cue_after_a_possessive),
+        cmocka_unit_test(possessive_pronoun_after_a_verb_is_its_subjects),
+        cmocka_unit_test(learned_noun_cue_with_its_owner),
+        cmocka_unit_test(learned_pair_with_its_subject_further_back),
+        cmocka_unit_test(reportedly_passes_on_an_unsourced_claim),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
@@ -435,6 +605,9 @@ int main(void)
         cmocka_unit_test(topic_participle_after_a_comma),
         cmocka_unit_test(participle_after_a_quotation),
         cmocka_unit_test(question_of_a_passive_or_participle_asked),
+        cmocka_unit_test(asker_named_by_by_or_before_a_listener),
+        cmocka_unit_test(passive_without_by_names_no_speaker),
+        cmocka_unit_test(raising_verb_before_a_reporting_verb),
         cmocka_unit_test(offered_takes_its_object),
         cmocka_unit_test(called_for_is_no_naming),
         cmocka_unit_test(listener_before_another_verbs_that),
@@ -451,6 +624,10 @@ int main(void)
         cmocka_unit_test(participle_opening_the_sentence),
         cmocka_unit_test(one_word_topic),
         cmocka_unit_test(stance_on_a_single_noun),
+        cmocka_unit_test(clause_goes_on_after_a_coordinated_that_or_list),
+        cmocka_unit_test(clause_in_an_opening_subordinate_or_relative_ends_at_its_comma),
+        cmocka_unit_test(aside_inside_or_after_what_was_said),
+        cmocka_unit_test(clause_before_the_attribution_takes_the_whole_sentence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

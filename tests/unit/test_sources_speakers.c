@@ -201,6 +201,86 @@ static void subordinate_aside_between_cue_and_quote(void **state)
                   (const char *const[]){"direct [“I did not hide any ledger.”] <- Ortiz (said) #1", NULL});
 }
 
+static void verb_of_a_coordinated_or_subordinate_clause(void **state)
+{
+    (void)state;
+    /* ", but X …, asking" and "when X … and called" are X's; "went after Ms. Hale on Monday,
+     * calling" is still the subject's, the name after "after" its object */
+    expect_quotes("The mayor spoke about the budget, but Ms. Hale turned the talk to the pier, asking him to "
+                  "explain the closures.\n\n"
+                  "Mr. Lee went after Ms. Hale on Monday, calling her plan reckless.\n\n"
+                  "There were sharp words, such as when Ms. Hale mocked the pier and called it a ruin.\n",
+                  (const char *const[]){"indirect [the budget] <- The mayor (spoke about) #1 anonymous",
+                                        "indirect [him to explain the closures] <- Ms. Hale (asking) #2",
+                                        "indirect [her plan reckless] <- Mr. Lee (calling) #3",
+                                        "indirect [the pier] <- Ms. Hale (mocked) #2",
+                                        "indirect [it a ruin] <- Ms. Hale (called) #2", NULL});
+}
+
+static void subject_with_a_plain_noun_or_after_an_opening_adverb(void **state)
+{
+    (void)state;
+    /* "the judge sounded off …, saying": a determiner and a plain noun before the verb; "Now,",
+     * "Back in 1999," open the sentence before its subject; "a couple of years later" is a time */
+    expect_quotes("In three interviews, the judge sounded off on the harbour plan, saying she did not want to "
+                  "contemplate its effects.\n\n"
+                  "Now, many have trouble finding work and fear that the pier will close.\n\n"
+                  "Back in 1999, Mr. Lee praised the mayor, telling reporters that he admired her.\n\n"
+                  "And a couple of years later, he repeated that praise, recalling a speech at the pier.\n",
+                  (const char *const[]){
+                      "indirect [she did not want to contemplate its effects] <- the judge (saying) #1 anonymous",
+                      "indirect [that the pier will close] <- many (fear) #2 anonymous",
+                      "indirect [the mayor] <- Mr. Lee (praised) #3",
+                      "indirect [that he admired her] <- Mr. Lee (telling) #3",
+                      "indirect [a speech at the pier] <- he (recalling) #3", NULL});
+}
+
+static void participle_after_a_place_and_state_or_a_dateline(void **state)
+{
+    (void)state;
+    /* "in Ames, Iowa, on Sunday," and "Leeds (AFP) –" open the sentence before its subject */
+    expect_quotes("At a town hall in Ames, Iowa, on Sunday, Ms. Ruiz defended the harbour plan, saying that the "
+                  "fees were fair.\n\n"
+                  "Leeds (AFP) – Mayor Ana Ruiz has criticised the ferry plan, saying that it ignores the tides.\n",
+                  (const char *const[]){"indirect [the harbour plan] <- Ms. Ruiz (defended) #1",
+                                        "indirect [that the fees were fair] <- Ms. Ruiz (saying) #1",
+                                        "indirect [the ferry plan] <- Mayor Ana Ruiz (criticised) #1",
+                                        "indirect [that it ignores the tides] <- Mayor Ana Ruiz (saying) #1", NULL});
+}
+
+static void subject_past_a_place_a_time_or_a_preposition(void **state)
+{
+    (void)state;
+    /* "in Leeds, calling for", "her speech Friday to criticise", "on Radio Leeds to defend", "the
+     * pier by calling for": the clause's subject, not the noun next to the verb */
+    expect_quotes("The union launched a petition in Leeds, calling for a new ferry.\n\n"
+                  "Mayor Ana Ruiz used her speech Friday to criticise the ferry plan.\n\n"
+                  "Mr. Lee went on Radio Leeds to defend the ferry plan.\n\n"
+                  "Ms. Hale won support for the pier by calling for lower fees.\n",
+                  (const char *const[]){"indirect [a new ferry] <- The union (calling for) #1",
+                                        "indirect [the ferry plan] <- Mayor Ana Ruiz (criticise) #2",
+                                        "indirect [the ferry plan] <- Mr. Lee (defend) #3",
+                                        "indirect [lower fees] <- Ms. Hale (calling for) #4", NULL});
+}
+
+static void frequency_adverb_between_speaker_and_verb(void **state)
+{
+    (void)state;
+    /* "always" ends in -s like a plural noun, but it only qualifies the verb */
+    expect_quotes("The harbour board has always maintained that the pier is safe.\n\n"
+                  "The fishermen have both endorsed the ferry plan.\n",
+                  (const char *const[]){"indirect [that the pier is safe] <- The harbour board (maintained) #1",
+                                        "indirect [the ferry plan] <- The fishermen (endorsed) #2 anonymous", NULL});
+}
+
+static void topic_participle_after_an_object(void **state)
+{
+    (void)state;
+    /* "started a petition calling on": the petition is the object, the subject calls */
+    expect_quotes("Ms. Hale started a petition this week calling on the council to save the pier.\n",
+                  (const char *const[]){"indirect [the council to save the pier] <- Ms. Hale (calling on) #1", NULL});
+}
+
 static void coordinated_cue_after_a_plain_noun_subject(void **state)
 {
     (void)state;
@@ -286,6 +366,12 @@ int main(void)
         cmocka_unit_test(coordinated_cue_after_a_long_opening_phrase),
         cmocka_unit_test(place_and_state_inside_an_aside),
         cmocka_unit_test(subordinate_aside_between_cue_and_quote),
+        cmocka_unit_test(verb_of_a_coordinated_or_subordinate_clause),
+        cmocka_unit_test(subject_with_a_plain_noun_or_after_an_opening_adverb),
+        cmocka_unit_test(participle_after_a_place_and_state_or_a_dateline),
+        cmocka_unit_test(subject_past_a_place_a_time_or_a_preposition),
+        cmocka_unit_test(frequency_adverb_between_speaker_and_verb),
+        cmocka_unit_test(topic_participle_after_an_object),
         cmocka_unit_test(coordinated_cue_after_a_plain_noun_subject),
         cmocka_unit_test(name_line_under_an_open_pull_quote),
         cmocka_unit_test(coordinated_cue_after_an_opening_phrase_with_commas),
