@@ -1550,7 +1550,8 @@ static bool takes_own_object(const src_doc *doc, long c)
     const src_token *after = o + 1 < n ? src_tok(doc, o + 1) : NULL;
     bool determiner = after && after->type == TOK_WORD && !(after->flags & TF_PARA) &&
                       !(after->lex & (LEX_PREP | LEX_CLAUSE | LEX_AND));
-    return word_is(doc, o, "it") || word_is(doc, o, "them") || (word_is(doc, o, "this") && !determiner);
+    return word_is(doc, o, "it") || word_is(doc, o, "them") || (word_is(doc, o, "this") && !determiner) ||
+           (possessive_determiner(doc, (long)o) && determiner); /* "praise his refusal" */
 }
 
 /* The source named after "according to", from token `from`: its noun phrase, or a word, run on to

@@ -354,6 +354,16 @@ static void passive_cue_names_the_one_spoken_to(void **state)
                                         "direct [“Not this winter.”] <- She (answered) #1", NULL});
 }
 
+static void verb_with_a_possessive_object_reports_no_quote_before(void **state)
+{
+    (void)state;
+    /* the critics praise her refusal: they do not say “Tear down this fence!” */
+    expect_quotes("The mayor spoke at the pier.\n\n"
+                  "“Tear down this fence!” Critics still praise her refusal to back down.\n",
+                  (const char *const[]){"direct [“Tear down this fence!”]",
+                                        "indirect [her refusal to back down] <- Critics (praise) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -389,6 +399,7 @@ int main(void)
         cmocka_unit_test(coordinated_cue_after_an_opening_phrase_with_commas),
         cmocka_unit_test(in_someones_words),
         cmocka_unit_test(passive_cue_names_the_one_spoken_to),
+        cmocka_unit_test(verb_with_a_possessive_object_reports_no_quote_before),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
