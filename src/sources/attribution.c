@@ -931,27 +931,6 @@ static bool in_relative_clause(const src_doc *doc, long first, long c)
 
 static bool past_tense_verb(const src_doc *doc, long i);
 
-/* "The clerk closed the hearing and added": a determiner and one or two plain lowercase words
- * before a past-tense verb or an auxiliary open the clause as its subject, though the noun names
- * no role the lexicon knows. */
-static span common_noun_subject(const src_doc *doc, long first, long limit)
-{
-    first = skip_opening_phrase(doc, first, limit);
-    const src_token *d = first < limit ? src_tok(doc, (size_t)first) : NULL;
-    if (!d || d->type != TOK_WORD || !(d->lex & (LEX_DEF | LEX_INDEF)) || (d->lex & LEX_PRONOUN))
-        return no_span;
-    for (long k = first + 1; k < limit && k <= first + 3; k++) {
-        const src_token *t = src_tok(doc, (size_t)k);
-        if (t->type != TOK_WORD || (t->flags & TF_CAP))
-            return no_span;
-        if (k > first + 1 && ((t->lex & LEX_AUX) || (!t->lex && past_tense_verb(doc, k))))
-            return (span){first, k};
-        if (t->lex || !np_word(t))
-            return no_span;
-    }
-    return no_span;
-}
-
 /* "In an interview in prison last year, Lazar said he welcomed it and added": the subject after
  * the last comma before token `k` that a name or a pronoun follows, when the opening phrase
  * before it hides the clause's start. */
@@ -982,7 +961,7 @@ static span subject_of_verb(const src_doc *doc, long pre, long c)
         span s = clause_subject(doc, clause, c);
         if (s.first < 0)
             s = subject_after_comma(doc, clause, k, c);
-        return s.first >= 0 ? s : common_noun_subject(doc, clause, c);
+        return s.first >= 0 ? s : plain_subject(doc, clause_start(doc, clause, c), c);
     }
     return relative_antecedent(doc, pre, k);
 }
