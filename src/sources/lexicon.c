@@ -26,7 +26,7 @@ uint64_t src_lexicon_lookup(const char *word, size_t len, unsigned *number)
     }
 }
 
-void *src_vec_push(const onr_mem *mem, src_vec *vec)
+void *src_vec_push_unset(const onr_mem *mem, src_vec *vec)
 {
     if (vec->len == vec->cap) {
         size_t cap = vec->cap ? vec->cap * 2 : 64, bytes;
@@ -38,9 +38,14 @@ void *src_vec_push(const onr_mem *mem, src_vec *vec)
         vec->data = data;
         vec->cap = cap;
     }
-    char *slot = (char *)vec->data + vec->len * vec->elem;
-    memset(slot, 0, vec->elem);
-    vec->len++;
+    return (char *)vec->data + vec->len++ * vec->elem;
+}
+
+void *src_vec_push(const onr_mem *mem, src_vec *vec)
+{
+    void *slot = src_vec_push_unset(mem, vec);
+    if (slot)
+        memset(slot, 0, vec->elem);
     return slot;
 }
 

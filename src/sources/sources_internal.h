@@ -15,6 +15,8 @@ typedef struct src_vec {
 
 /* A pointer to a new zeroed element at the end, or NULL when allocation fails. */
 void *src_vec_push(const onr_mem *mem, src_vec *vec);
+/* As src_vec_push, without zeroing the new element: for callers that set all of it. */
+void *src_vec_push_unset(const onr_mem *mem, src_vec *vec);
 void src_vec_free(const onr_mem *mem, src_vec *vec);
 
 /* ---- lexicon ---- */

@@ -100,14 +100,10 @@ static bool joins_word(const src_doc *doc, size_t at, uint32_t cp, bool digits)
 
 static bool push_token(src_doc *doc, size_t start, size_t end, uint8_t type, uint8_t flags)
 {
-    src_token *t = src_vec_push(doc->mem, &doc->tokens);
+    src_token *t = src_vec_push_unset(doc->mem, &doc->tokens); /* one per token: no memset call */
     if (!t)
         return false;
-    t->start = (uint32_t)start;
-    t->end = (uint32_t)end;
-    t->type = type;
-    t->flags = flags;
-    t->region = -1;
+    *t = (src_token){.start = (uint32_t)start, .end = (uint32_t)end, .type = type, .flags = flags, .region = -1};
     return true;
 }
 
