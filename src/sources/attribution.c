@@ -3385,7 +3385,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (possessed_cue(doc, c, sfirst, send) >= 0)
         return attribute_possessed_cue(doc, c, sfirst, send);
-    if (word_is(doc, (size_t)c, "reportedly"))
+    if ((t->lex & LEX_AUX) && word_is(doc, (size_t)c, "reportedly")) /* the class first: this runs on every token */
         return attribute_reportedly(doc, c, sfirst, send);
     if (noun_cue(doc, c, send)) {
         bool added = false;
