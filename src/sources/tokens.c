@@ -140,6 +140,20 @@ static bool elided_word(const char *s, size_t n)
     return false;
 }
 
+/* The end of the ASCII letters and digits from `i`, most of a word, read without decoding; a
+ * capital among them marks the word TF_ODDCAPS, as in the general loop of src_tokenize. */
+static size_t ascii_word_run(const char *s, size_t i, size_t n, uint8_t *flags)
+{
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((unsigned)(c - 'A') < 26)
+            *flags |= TF_ODDCAPS;
+        else if ((unsigned)(c - 'a') >= 26 && (unsigned)(c - '0') >= 10)
+            break;
+    }
+    return i;
+}
+
 bool src_tokenize(src_doc *doc)
 {
     const char *s = doc->text;
@@ -176,7 +190,7 @@ bool src_tokenize(src_doc *doc)
             bool digits = cp >= '0' && cp <= '9';
             uint8_t flags = pending | (cp_is_upper(cp) ? TF_CAP : 0);
             i += used;
-            while (i < n) {
+            while ((i = ascii_word_run(s, i, n, &flags)) < n) {
                 size_t u;
                 uint32_t d = (unsigned char)s[i] < 0x80 ? (u = 1, (unsigned char)s[i]) : decode_at(doc, i, &u);
                 if (cp_is_alnum(d)) {
