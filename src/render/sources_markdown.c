@@ -42,14 +42,18 @@ static void put_field(onr_buf *out, const char *label, onr_string value)
 {
     if (!value.data)
         return;
-    onr_buf_printf(out, "; %s: ", label);
+    onr_buf_puts(out, "; "); /* appends, not printf: this runs for every field of every source */
+    onr_buf_puts(out, label);
+    onr_buf_puts(out, ": ");
     put_inline(out, value.data, value.len, 200);
 }
 
 static void put_quote_line(onr_buf *out, const onr_sources *s, const onr_quote *q)
 {
     onr_string text = onr_sources_text(s);
-    onr_buf_printf(out, "  - %s: ", onr_quote_kind_name(q->kind));
+    onr_buf_puts(out, "  - "); /* appends, not printf: this runs for every quote */
+    onr_buf_puts(out, onr_quote_kind_name(q->kind));
+    onr_buf_puts(out, ": ");
     onr_buf_puts(out, q->kind == ONR_QUOTE_DIRECT || q->kind == ONR_QUOTE_PARTIAL ? "" : "“");
     put_inline(out, text.data + q->span.byte_start, q->span.byte_end - q->span.byte_start, 400);
     onr_buf_puts(out, q->kind == ONR_QUOTE_DIRECT || q->kind == ONR_QUOTE_PARTIAL ? "" : "”");
