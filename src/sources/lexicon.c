@@ -35,19 +35,17 @@ uint64_t src_lexicon_lookup(const char *word, size_t len, unsigned *number)
     }
 }
 
-void *src_vec_push_unset(const onr_mem *mem, src_vec *vec)
+bool src_vec_grow(const onr_mem *mem, src_vec *vec)
 {
-    if (vec->len == vec->cap) {
-        size_t cap = vec->cap ? vec->cap * 2 : 64, bytes;
-        if (!onr_size_mul(cap, vec->elem, &bytes))
-            return NULL;
-        void *data = onr_realloc(mem, vec->data, bytes);
-        if (!data)
-            return NULL;
-        vec->data = data;
-        vec->cap = cap;
-    }
-    return (char *)vec->data + vec->len++ * vec->elem;
+    size_t cap = vec->cap ? vec->cap * 2 : 64, bytes;
+    if (!onr_size_mul(cap, vec->elem, &bytes))
+        return false;
+    void *data = onr_realloc(mem, vec->data, bytes);
+    if (!data)
+        return false;
+    vec->data = data;
+    vec->cap = cap;
+    return true;
 }
 
 void *src_vec_push(const onr_mem *mem, src_vec *vec)

@@ -15,8 +15,16 @@ typedef struct src_vec {
 
 /* A pointer to a new zeroed element at the end, or NULL when allocation fails. */
 void *src_vec_push(const onr_mem *mem, src_vec *vec);
-/* As src_vec_push, without zeroing the new element: for callers that set all of it. */
-void *src_vec_push_unset(const onr_mem *mem, src_vec *vec);
+/* The out-of-line part of src_vec_push_unset: doubling the capacity; false when allocation fails. */
+bool src_vec_grow(const onr_mem *mem, src_vec *vec);
+/* As src_vec_push, without zeroing the new element: for callers that set all of it. Inline, as
+ * the tokenizer calls it once per token. */
+static inline void *src_vec_push_unset(const onr_mem *mem, src_vec *vec)
+{
+    if (vec->len == vec->cap && !src_vec_grow(mem, vec))
+        return NULL;
+    return (char *)vec->data + vec->len++ * vec->elem;
+}
 void src_vec_free(const onr_mem *mem, src_vec *vec);
 
 /* ---- lexicon ---- */
