@@ -364,6 +364,21 @@ static void verb_with_a_possessive_object_reports_no_quote_before(void **state)
                                         "indirect [her refusal to back down] <- Critics (praise) #1 anonymous", NULL});
 }
 
+static void quantifier_or_a_noun_that_is_also_a_cue_as_speaker(void **state)
+{
+    (void)state;
+    /* "most" and "none" stand for people; "note" is a cue word but here the noun before "says";
+     * "most recently" is an adverb, the speaker is before it. */
+    expect_quotes("Dockers feared for their jobs; most said the port would close.\n\n"
+                  "The unions met the board, and none has said it will strike.\n\n"
+                  "The note says the ferry will stop in May.\n\n"
+                  "Ruiz, who most recently said the pier was safe, left.\n",
+                  (const char *const[]){"indirect [the port would close] <- most (said) #1 anonymous",
+                                        "indirect [it will strike] <- none (said) #2 anonymous",
+                                        "indirect [the ferry will stop in May] <- The note (says) #3 anonymous",
+                                        "indirect [the pier was safe] <- Ruiz (said) #4", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -400,6 +415,7 @@ int main(void)
         cmocka_unit_test(in_someones_words),
         cmocka_unit_test(passive_cue_names_the_one_spoken_to),
         cmocka_unit_test(verb_with_a_possessive_object_reports_no_quote_before),
+        cmocka_unit_test(quantifier_or_a_noun_that_is_also_a_cue_as_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
