@@ -507,15 +507,20 @@ static bool frequency_adverb(const src_doc *doc, long k)
 
 static span noun_phrase_before(const src_doc *doc, long c, long limit)
 {
-    long i = before_time_phrase(doc, c, limit);
+    static const char *const all_of_them[] = {"both", "all"};
+    long i = before_time_phrase(doc, c, limit), quantifier = -1;
     int skipped = 0;
     while (i >= limit && skipped < 3 && (is_adverb(doc, src_tok(doc, (size_t)i)) || frequency_adverb(doc, i))) {
+        if (WORD_AMONG(doc, (size_t)i, all_of_them))
+            quantifier = i;
         i--;
         skipped++;
     }
+    const src_token *t = i >= limit ? src_tok(doc, (size_t)i) : NULL;
+    if (quantifier == i + 1 && (!t || t->type == TOK_QUOTE || is_punct(t, ',') || is_punct(t, ';') || (t->lex & LEX_AND)))
+        return (span){quantifier, quantifier + 1}; /* "“…,” both said", "and all agreed": not "they both said" */
     if (i < limit)
         return no_span;
-    const src_token *t = src_tok(doc, (size_t)i);
     if (t->region >= 0 || (t->type == TOK_WORD && (t->lex & LEX_PREP) && !word_is(doc, (size_t)i, "to")))
         return no_span; /* "Trump in hopes of", "the Islamic State by calling": a phrase, no subject */
     if (t->type == TOK_WORD && (t->lex & LEX_PRONOUN))

@@ -379,6 +379,18 @@ static void quantifier_or_a_noun_that_is_also_a_cue_as_speaker(void **state)
                                         "indirect [the pier was safe] <- Ruiz (said) #4", NULL});
 }
 
+static void both_standing_alone_is_the_speaker(void **state)
+{
+    (void)state;
+    /* "both" after a comma, a quote or "and" is the subject; after a noun phrase it is an adverb */
+    expect_quotes("On the ferry, both said the fees must fall.\n\n"
+                  "The mayor and the harbour master both said the pier was safe.\n\n"
+                  "“We will stay,” both said.\n",
+                  (const char *const[]){"indirect [the fees must fall] <- both (said) #1 anonymous",
+                                        "indirect [the pier was safe] <- The mayor and the harbour master (said) #2 anonymous",
+                                        "direct [“We will stay,”] <- both (said) #3 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -416,6 +428,7 @@ int main(void)
         cmocka_unit_test(passive_cue_names_the_one_spoken_to),
         cmocka_unit_test(verb_with_a_possessive_object_reports_no_quote_before),
         cmocka_unit_test(quantifier_or_a_noun_that_is_also_a_cue_as_speaker),
+        cmocka_unit_test(both_standing_alone_is_the_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
