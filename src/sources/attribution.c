@@ -117,10 +117,14 @@ static bool is_head(const src_token *t)
  * ("the fact-checker"); a bare common noun ("business agreed") is not a speaker. */
 static bool has_head(const src_doc *doc, span s)
 {
+    static const char *const quantifiers[] = {"most", "none", "half", "each", "neither", "nobody"};
     const src_token *last = src_tok(doc, (size_t)s.end - 1);
     if (last->type == TOK_NUMBER || is_punct(last, '%') ||
-        ((last->lex & (LEX_INDEF | LEX_NUMBER)) && last->end - last->start > 2))
-        return true; /* a share of those asked: "26% say", "43 said", "few believe", "many said" */
+        ((last->lex & (LEX_INDEF | LEX_NUMBER)) && last->end - last->start > 2) ||
+        (WORD_AMONG(doc, (size_t)s.end - 1, quantifiers) &&
+         !((size_t)s.end < src_ntok(doc) && ends_in_ly(doc, src_tok(doc, (size_t)s.end)))))
+        return true; /* a share of those asked: "26% say", "43 said", "few believe", "many said", "most said",
+                      * but not "most recently said" */
     if (last->type == TOK_WORD && !(last->flags & TF_CAP) && !last->lex && last->end - last->start > 3 &&
         doc->text[last->end - 1] == 's' && doc->text[last->end - 2] != 's')
         return true; /* a plural noun: "callers asked", "opponents say" */
@@ -210,6 +214,17 @@ static bool noun_not_cue(const src_doc *doc, long c)
 
 /* ---- noun phrases around a cue ---- */
 
+/* A noun that is also a cue, after its determiner and right before a verb of saying: "the note
+ * says", "one tweet said"; not "a claim not recognized", "the remarks suggest" (a judgement). */
+static bool cue_noun_at_end(const src_doc *doc, long j, long last, long limit)
+{
+    static const char *const saying[] = {"says", "said", "reads", "read", "states", "stated", "writes", "wrote"};
+    const src_token *t = src_tok(doc, (size_t)j);
+    return j == last && j > limit && (size_t)j + 1 < src_ntok(doc) && t->type == TOK_WORD && (t->lex & LEX_CUE) &&
+           !(t->flags & TF_CAP) && (src_tok(doc, (size_t)j - 1)->lex & (LEX_DEF | LEX_INDEF)) &&
+           WORD_AMONG(doc, (size_t)j + 1, saying);
+}
+
 /* The start of the noun phrase ending at token `last`, not before `limit`. */
 static long np_left(const src_doc *doc, long last, long limit)
 {
@@ -259,8 +274,9 @@ static long np_left(const src_doc *doc, long last, long limit)
             if (!left || left->type != TOK_WORD || !(left->lex & (LEX_OF | LEX_AND | LEX_PREP | LEX_ANONLINK)))
                 break;
             continue;
-        } else if (!np_word(t) || ((t->lex & LEX_AUX) && !(left && is_cap(left) && !(t->flags & TF_PARA)))) {
-            break; /* "Later Peskov said", but "Theresa May said" */
+        } else if (!(np_word(t) || cue_noun_at_end(doc, j, last, limit)) ||
+                   ((t->lex & LEX_AUX) && !(left && is_cap(left) && !(t->flags & TF_PARA)))) {
+            break; /* "Later Peskov said", but "Theresa May said", "the note says" */
         }
         first = j;
     }
@@ -491,15 +507,20 @@ static bool frequency_adverb(const src_doc *doc, long k)
 
 static span noun_phrase_before(const src_doc *doc, long c, long limit)
 {
-    long i = before_time_phrase(doc, c, limit);
+    static const char *const all_of_them[] = {"both", "all"};
+    long i = before_time_phrase(doc, c, limit), quantifier = -1;
     int skipped = 0;
     while (i >= limit && skipped < 3 && (is_adverb(doc, src_tok(doc, (size_t)i)) || frequency_adverb(doc, i))) {
+        if (WORD_AMONG(doc, (size_t)i, all_of_them))
+            quantifier = i;
         i--;
         skipped++;
     }
+    const src_token *t = i >= limit ? src_tok(doc, (size_t)i) : NULL;
+    if (quantifier == i + 1 && (!t || t->type == TOK_QUOTE || is_punct(t, ',') || is_punct(t, ';') || (t->lex & LEX_AND)))
+        return (span){quantifier, quantifier + 1}; /* "“…,” both said", "and all agreed": not "they both said" */
     if (i < limit)
         return no_span;
-    const src_token *t = src_tok(doc, (size_t)i);
     if (t->region >= 0 || (t->type == TOK_WORD && (t->lex & LEX_PREP) && !word_is(doc, (size_t)i, "to")))
         return no_span; /* "Trump in hopes of", "the Islamic State by calling": a phrase, no subject */
     if (t->type == TOK_WORD && (t->lex & LEX_PRONOUN))

@@ -364,6 +364,33 @@ static void verb_with_a_possessive_object_reports_no_quote_before(void **state)
                                         "indirect [her refusal to back down] <- Critics (praise) #1 anonymous", NULL});
 }
 
+static void quantifier_or_a_noun_that_is_also_a_cue_as_speaker(void **state)
+{
+    (void)state;
+    /* "most" and "none" stand for people; "note" is a cue word but here the noun before "says";
+     * "most recently" is an adverb, the speaker is before it. */
+    expect_quotes("Dockers feared for their jobs; most said the port would close.\n\n"
+                  "The unions met the board, and none has said it will strike.\n\n"
+                  "The note says the ferry will stop in May.\n\n"
+                  "Ruiz, who most recently said the pier was safe, left.\n",
+                  (const char *const[]){"indirect [the port would close] <- most (said) #1 anonymous",
+                                        "indirect [it will strike] <- none (said) #2 anonymous",
+                                        "indirect [the ferry will stop in May] <- The note (says) #3 anonymous",
+                                        "indirect [the pier was safe] <- Ruiz (said) #4", NULL});
+}
+
+static void both_standing_alone_is_the_speaker(void **state)
+{
+    (void)state;
+    /* "both" after a comma, a quote or "and" is the subject; after a noun phrase it is an adverb */
+    expect_quotes("On the ferry, both said the fees must fall.\n\n"
+                  "The mayor and the harbour master both said the pier was safe.\n\n"
+                  "“We will stay,” both said.\n",
+                  (const char *const[]){"indirect [the fees must fall] <- both (said) #1 anonymous",
+                                        "indirect [the pier was safe] <- The mayor and the harbour master (said) #2 anonymous",
+                                        "direct [“We will stay,”] <- both (said) #3 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -400,6 +427,8 @@ int main(void)
         cmocka_unit_test(in_someones_words),
         cmocka_unit_test(passive_cue_names_the_one_spoken_to),
         cmocka_unit_test(verb_with_a_possessive_object_reports_no_quote_before),
+        cmocka_unit_test(quantifier_or_a_noun_that_is_also_a_cue_as_speaker),
+        cmocka_unit_test(both_standing_alone_is_the_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
