@@ -94,6 +94,8 @@ PRONOUN_NEUTER = "it".split()
 RELATIVE = "who which".split()
 DET_INDEF = "a an another one some several many few multiple various other two three four five six seven eight nine ten".split()
 DET_DEF = "the this these those his her their its our my".split()
+# Possessive pronouns that stand for an owner the text names ("their chants of", "his criticism of").
+POSSESSIVE = "his her their its our".split()
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
            "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
@@ -165,6 +167,7 @@ add(PRONOUN_NEUTER, "PRONOUN", "NEUTER")
 add(RELATIVE, "PRONOUN", "RELATIVE")
 add(DET_INDEF, "INDEF")
 add(DET_DEF, "DEF")
+add(POSSESSIVE, "POSSESSIVE")
 add(NATIONALITY, "NATIONALITY")
 add(ORG, "ORG")
 add(CLAUSE, "CLAUSE")
@@ -199,7 +202,7 @@ with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "sources_cues
 # "who" is a relative pronoun, not a clause opener; "that" is both but must stop a noun phrase.
 ORDER = ["CUE", "TELL", "WEAK", "PARTICIPLE", "ACCORDING", "ROLE", "PLURAL", "DOC", "PRONOUN", "NEUTER",
          "RELATIVE", "INDEF", "DEF", "NATIONALITY", "ORG", "CLAUSE", "PREP", "AUX", "ANONLINK",
-         "ANONADJ", "NAMING", "TITLE", "ABBREV", "JUSTIFY", "NUMBER", "AND", "OF", "LABEL", "TIME", "ABOUT", "FOR", "STANCE", "NOUN"]
+         "ANONADJ", "NAMING", "TITLE", "ABBREV", "JUSTIFY", "NUMBER", "AND", "OF", "LABEL", "TIME", "ABOUT", "FOR", "STANCE", "NOUN", "POSSESSIVE"]
 assert set().union(*classes.values()) <= set(ORDER)
 words = sorted(classes, key=lambda w: w.encode())
 out = sys.stdout

@@ -736,10 +736,8 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
  * ("the justice sounded off", "his team is suggesting", "many have"): no_span when none. */
 static span plain_subject(const src_doc *doc, long first, long limit)
 {
-    static const char *const possessives[] = {"his", "her", "their", "its", "our", "my", "your"};
     const src_token *t = src_tok(doc, (size_t)first);
-    if (first >= limit || t->type != TOK_WORD || t->region >= 0 ||
-        !((t->lex & (LEX_DEF | LEX_INDEF | LEX_NUMBER)) || WORD_AMONG(doc, (size_t)first, possessives)))
+    if (first >= limit || t->type != TOK_WORD || t->region >= 0 || !(t->lex & (LEX_DEF | LEX_INDEF | LEX_NUMBER | LEX_POSSESSIVE)))
         return no_span;
     long end = first + 1;
     for (; end < limit && end < first + 5; end++) {
@@ -1135,12 +1133,8 @@ static span caps_headline_before(const src_doc *doc, size_t open)
     return no_span;
 }
 
-/* "his", "her", "their", "its", "our": a possessive that stands for its owner ("their chants of"). */
-static bool possessive_determiner(const src_doc *doc, long k)
-{
-    static const char *const words[] = {"his", "her", "their", "its", "our"};
-    return WORD_AMONG(doc, (size_t)k, words);
-}
+/* "his", "their": a possessive that stands for its owner ("their chants of"). */
+static bool possessive_determiner(const src_doc *doc, long k) { return (src_tok(doc, (size_t)k)->lex & LEX_POSSESSIVE) != 0; }
 
 /* The token before the quotation opening at `open`, past a comma ("chanted, “…”"). */
 static size_t word_before_quote(const src_doc *doc, size_t open) { return open - 1 - is_punct(src_tok(doc, open - 1), ','); }
@@ -2972,9 +2966,7 @@ static long possessor_before(const src_doc *doc, long c, long sfirst)
             return possessive_mark(doc, p) ? p : -1;
         if (w->type != TOK_WORD)
             return -1;
-        if (ends_in_possessive(doc, w) ||
-            ((w->lex & LEX_DEF) && (word_is(doc, (size_t)p, "his") || word_is(doc, (size_t)p, "her") ||
-                                    word_is(doc, (size_t)p, "their") || word_is(doc, (size_t)p, "its"))))
+        if (ends_in_possessive(doc, w) || (w->lex & LEX_POSSESSIVE))
             return p;
         if ((w->flags & TF_CAP) || w->lex)
             return -1;

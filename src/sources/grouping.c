@@ -86,8 +86,7 @@ static mention read_mention(const src_doc *doc, long first, long end)
                  : (f->lex & LEX_PLURAL) ? MENTION_PRONOUN_GROUP : MENTION_PRONOUN_PERSON;
         return m;
     }
-    if (end - first == 1 && (word_eq(doc, first, "his") || word_eq(doc, first, "her") || word_eq(doc, first, "their") ||
-                             word_eq(doc, first, "our") || word_eq(doc, first, "its"))) {
+    if (end - first == 1 && (f->lex & LEX_POSSESSIVE)) {
         /* a possessive alone ("their chants of", "in her words") stands for its owner, as a pronoun */
         m.type = word_eq(doc, first, "its")                                        ? MENTION_PRONOUN_THING
                  : word_eq(doc, first, "their") || word_eq(doc, first, "our") ? MENTION_PRONOUN_GROUP

@@ -36,6 +36,7 @@
 #define LEX_FOR (UINT64_C(1) << 30)
 #define LEX_STANCE (UINT64_C(1) << 31)
 #define LEX_NOUN (UINT64_C(1) << 32)
+#define LEX_POSSESSIVE (UINT64_C(1) << 33)
 
 typedef struct lexicon_entry {
     const char *word;
@@ -778,7 +779,7 @@ static const lexicon_entry lexicon_table[] = {
     {"have", 4, 0, LEX_AUX},
     {"he", 2, 0, LEX_PRONOUN},
     {"headlined", 9, 0, LEX_NAMING},
-    {"her", 3, 0, LEX_DEF},
+    {"her", 3, 0, LEX_DEF | LEX_POSSESSIVE},
     {"herald", 6, 0, LEX_ORG},
     {"heralded", 8, 0, LEX_CUE},
     {"heralds", 7, 0, LEX_CUE},
@@ -793,7 +794,7 @@ static const lexicon_entry lexicon_table[] = {
     {"hinting", 7, 0, LEX_CUE | LEX_PARTICIPLE},
     {"hints", 5, 0, LEX_CUE},
     {"hints at", 8, 0, LEX_ABOUT},
-    {"his", 3, 0, LEX_DEF},
+    {"his", 3, 0, LEX_DEF | LEX_POSSESSIVE},
     {"historian", 9, 0, LEX_ROLE},
     {"historians", 10, 0, LEX_ROLE | LEX_PLURAL},
     {"hope", 4, 0, LEX_CUE},
@@ -884,7 +885,7 @@ static const lexicon_entry lexicon_table[] = {
     {"israeli", 7, 0, LEX_NATIONALITY},
     {"it", 2, 0, LEX_PRONOUN | LEX_NEUTER},
     {"italian", 7, 0, LEX_NATIONALITY},
-    {"its", 3, 0, LEX_DEF},
+    {"its", 3, 0, LEX_DEF | LEX_POSSESSIVE},
     {"jab", 3, 0, LEX_CUE},
     {"jan", 3, 0, LEX_ABBREV},
     {"january", 7, 0, LEX_TIME},
@@ -1089,7 +1090,7 @@ static const lexicon_entry lexicon_table[] = {
     {"organizer", 9, 0, LEX_ROLE},
     {"organizers", 10, 0, LEX_ROLE | LEX_PLURAL},
     {"other", 5, 0, LEX_INDEF},
-    {"our", 3, 0, LEX_DEF},
+    {"our", 3, 0, LEX_DEF | LEX_POSSESSIVE},
     {"outline", 7, 0, LEX_CUE},
     {"outlined", 8, 0, LEX_CUE},
     {"outlines", 8, 0, LEX_CUE},
@@ -1594,7 +1595,7 @@ static const lexicon_entry lexicon_table[] = {
     {"thanking", 8, 0, LEX_CUE | LEX_PARTICIPLE | LEX_STANCE},
     {"that", 4, 0, LEX_CLAUSE},
     {"the", 3, 0, LEX_DEF},
-    {"their", 5, 0, LEX_DEF},
+    {"their", 5, 0, LEX_DEF | LEX_POSSESSIVE},
     {"then", 4, 0, LEX_AUX},
     {"these", 5, 0, LEX_DEF},
     {"they", 4, 0, LEX_PLURAL | LEX_PRONOUN},
