@@ -2238,11 +2238,10 @@ static bool modal_after_words(const src_doc *doc, long k, long send)
 static bool intended_showing(const src_doc *doc, long c)
 {
     static const char *const verbs[] = {"show", "prove", "demonstrate"};
-    static const char *const before[] = {"will", "would", "could", "should", "might", "may", "must", "can", "to"};
     if (c < 2 || !WORD_AMONG(doc, (size_t)c, verbs))
         return false;
     long m = c - 1 - is_adverb(doc, src_tok(doc, (size_t)c - 1)); /* "will also show" */
-    return WORD_AMONG(doc, (size_t)m, before);
+    return is_modal(doc, m) || word_is(doc, (size_t)m, "to");
 }
 
 /* "said, however, that …", "said on CNN, where he is a paid contributor, that …", "said on the
