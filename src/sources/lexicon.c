@@ -3,32 +3,56 @@
 
 #include <string.h>
 
-/* memcmp for the few bytes of a word, inline: a call per token costs more than the comparison. */
-static bool same_bytes(const char *a, const char *b, size_t n)
+/* Four bytes as a number, the first lowest whatever the machine, each with bit 0x20 set: that
+ * folds ASCII case, and the generator folds its lowercase words the same way. */
+static uint32_t folded4(const unsigned char *b)
 {
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
+    return ((uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24) | 0x20202020u;
+}
+
+/* As folded4 for the one to three bytes of a short word, the missing ones zero. */
+static uint32_t folded_short(const unsigned char *b, size_t n)
+{
+    uint32_t v = b[0];
+    if (n > 1)
+        v |= (uint32_t)b[1] << 8;
+    if (n > 2)
+        v |= (uint32_t)b[2] << 16;
+    return v | 0x20202020u;
+}
+
+/* The hash of tools/gen_sources_lexicon.py: the length and the first and last four bytes (all of a
+ * shorter word); it reads two numbers of every token instead of each byte. */
+static uint32_t word_hash(const char *word, size_t len)
+{
+    const unsigned char *b = (const unsigned char *)word;
+    uint32_t head = len < 4 ? folded_short(b, len) : folded4(b), tail = len < 4 ? head : folded4(b + len - 4);
+    return head * 0x9E3779B1u + tail * 0x85EBCA77u + (uint32_t)len * 0xC2B2AE3Du;
+}
+
+/* Is `word` the entry's word, compared in ASCII lowercase? */
+static bool same_word(const lexicon_entry *e, const char *word, size_t len)
+{
+    if (e->len != len)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (e->word[i] != onr_ascii_lower(word[i]))
             return false;
     return true;
 }
 
 uint64_t src_lexicon_lookup(const char *word, size_t len, unsigned *number)
 {
-    char lower[24];
     *number = 0;
-    if (len == 0 || len > sizeof lower)
+    if (len == 0 || len > LEXICON_MAX_LEN)
         return 0;
-    uint32_t hash = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        lower[i] = onr_ascii_lower(word[i]);
-        hash = (hash ^ (unsigned char)lower[i]) * 16777619u;
-    }
-    for (uint32_t k = hash & (LEXICON_SLOTS - 1);; k = (k + 1) & (LEXICON_SLOTS - 1)) {
+    uint32_t hash = word_hash(word, len);
+    for (uint32_t k = hash >> (32 - LEXICON_BITS);; k = (k + 1) & (LEXICON_SLOTS - 1)) {
         unsigned slot = lexicon_slots[k];
         if (!slot)
             return 0;
         const lexicon_entry *e = &lexicon_table[slot - 1];
-        if (e->len == len && same_bytes(e->word, lower, len)) {
+        if (e->hash == hash && same_word(e, word, len)) {
             *number = e->number;
             return e->classes;
         }
