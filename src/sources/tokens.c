@@ -140,18 +140,73 @@ static bool elided_word(const char *s, size_t n)
     return false;
 }
 
-/* The end of the ASCII letters and digits from `i`, most of a word, read without decoding; a
- * capital among them marks the word TF_ODDCAPS, as in the general loop of src_tokenize. */
-static size_t ascii_word_run(const char *s, size_t i, size_t n, uint8_t *flags)
+/* What the scan of a word asks of a byte, in one load: an ASCII letter or digit (WB_WORD), a
+ * capital (WB_UPPER too), a mark that may join words or a byte of a longer character (WB_DECODE,
+ * decoded), or else the end of the word. */
+enum { WB_WORD = 1, WB_UPPER = 2, WB_DECODE = 4 };
+#define U (WB_WORD | WB_UPPER)
+#define X WB_DECODE
+#define X16 X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X
+static const uint8_t word_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, X, 0, 0, 0, 0, X, X, X, 0, /* ' , - . */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, /* 0-9 */
+    0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, /* A-O */
+    U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0, /* P-Z */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* a-o */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* p-z */
+    X16, X16, X16, X16, X16, X16, X16, X16,
+};
+#undef U
+#undef X
+#undef X16
+
+/* The end of the word whose first character ends before `i`; a capital past the first marks the
+ * word TF_ODDCAPS. */
+static size_t scan_word(const src_doc *doc, size_t i, bool digits, uint8_t *flags)
 {
-    for (; i < n; i++) {
+    const char *s = doc->text;
+    size_t n = doc->len;
+    while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        if ((unsigned)(c - 'A') < 26)
+        uint8_t b = word_byte[c];
+        if (b == WB_WORD) { /* most bytes of a word */
+            i++;
+            continue;
+        }
+        if (b & WB_UPPER) {
             *flags |= TF_ODDCAPS;
-        else if ((unsigned)(c - 'a') >= 26 && (unsigned)(c - '0') >= 10)
+            i++;
+            continue;
+        }
+        if (!b)
             break;
+        size_t used = 1;
+        uint32_t d = c < 0x80 ? c : decode_at(doc, i, &used);
+        if (c >= 0x80 && cp_is_alnum(d)) {
+            if (cp_is_upper(d))
+                *flags |= TF_ODDCAPS;
+        } else if (!joins_word(doc, i, d, digits)) {
+            break;
+        }
+        i += used;
     }
     return i;
+}
+
+/* Pushes the word or number that starts at `start` with `cp`, `used` bytes long; `*end` receives
+ * where it ends. False when allocation fails. */
+static bool push_word(src_doc *doc, size_t start, uint32_t cp, size_t used, uint8_t pending, size_t *end)
+{
+    bool digits = cp >= '0' && cp <= '9';
+    uint8_t flags = pending | (cp_is_upper(cp) ? TF_CAP : 0);
+    *end = scan_word(doc, start + used, digits, &flags);
+    if (!push_token(doc, start, *end, digits ? TOK_NUMBER : TOK_WORD, flags))
+        return false;
+    if (!digits)
+        classify_word(doc, src_tok(doc, src_ntok(doc) - 1));
+    return true;
 }
 
 bool src_tokenize(src_doc *doc)
@@ -186,25 +241,8 @@ bool src_tokenize(src_doc *doc)
             continue;
         }
         if (cp_is_alnum(cp)) {
-            size_t start = i;
-            bool digits = cp >= '0' && cp <= '9';
-            uint8_t flags = pending | (cp_is_upper(cp) ? TF_CAP : 0);
-            i += used;
-            while ((i = ascii_word_run(s, i, n, &flags)) < n) {
-                size_t u;
-                uint32_t d = (unsigned char)s[i] < 0x80 ? (u = 1, (unsigned char)s[i]) : decode_at(doc, i, &u);
-                if (cp_is_alnum(d)) {
-                    if (cp_is_upper(d))
-                        flags |= TF_ODDCAPS;
-                } else if (!joins_word(doc, i, d, digits)) {
-                    break;
-                }
-                i += u;
-            }
-            if (!push_token(doc, start, i, digits ? TOK_NUMBER : TOK_WORD, flags))
+            if (!push_word(doc, i, cp, used, pending, &i))
                 return false;
-            if (!digits)
-                classify_word(doc, src_tok(doc, src_ntok(doc) - 1));
             pending = 0;
             continue;
         }
