@@ -212,32 +212,37 @@ out.write("#ifndef ONR_SOURCES_LEXICON_TABLE_H\n#define ONR_SOURCES_LEXICON_TABL
 for i, c in enumerate(ORDER):
     out.write("#define LEX_%s (UINT64_C(1) << %d)\n" % (c, i))
 # An open-addressing hash table over the sorted entries, linear probing; slots hold entry index + 1,
-# 0 is empty. The hash is lexicon.c's word_hash: the length and the first and last four bytes (all
-# of a shorter word, padded with zeros), each byte with bit 0x20 set, which folds ASCII case; the
-# top bits pick the slot. It reads two words of every token instead of all its bytes. Each entry
-# keeps its hash, so that a probe compares one number before any bytes.
-BITS = 12
+# 0 is empty. The hash is lexicon.c's word_hash, of the length and the head and tail of a word: its
+# first and last four bytes (all of a shorter word, padded with zeros), each byte with bit 0x20 set,
+# which folds ASCII case; the top bits pick the slot. It reads two numbers of every token instead of
+# all its bytes. Each entry keeps its head and tail: a probe compares them before any bytes, and
+# they are the whole comparison for a word of up to eight letters ("plain": folding is exact for
+# letters).
+BITS = 13
 SIZE = 1 << BITS
 assert len(words) < SIZE // 2
 MAX_LEN = max(len(w.encode()) for w in words)
 
 
-def folded4(b):
-    return int.from_bytes(b, "little") | 0x20202020
+def head_tail(w):
+    b = w.encode()
+    head, tail = (b[:4], b[-4:]) if len(b) >= 4 else (b.ljust(4, b"\0"),) * 2
+    return int.from_bytes(head, "little") | 0x20202020, int.from_bytes(tail, "little") | 0x20202020
 
 
 def word_hash(w):
-    b = w.encode()
-    head, tail = (b[:4], b[-4:]) if len(b) >= 4 else (b.ljust(4, b"\0"),) * 2
-    return (folded4(head) * 0x9E3779B1 + folded4(tail) * 0x85EBCA77 + len(b) * 0xC2B2AE3D) & 0xFFFFFFFF
+    head, tail = head_tail(w)
+    return (head * 0x9E3779B1 + tail * 0x85EBCA77 + len(w.encode()) * 0xC2B2AE3D) & 0xFFFFFFFF
 
 
-out.write("\ntypedef struct lexicon_entry {\n    const char *word;\n    uint32_t hash;\n    unsigned char len;\n"
-          "    unsigned char number; /* value of a number word, else 0 */\n    uint64_t classes;\n} lexicon_entry;\n\n")
+out.write("\ntypedef struct lexicon_entry {\n    const char *word;\n    uint32_t head, tail;\n    unsigned char len;\n"
+          "    unsigned char number; /* value of a number word, else 0 */\n"
+          "    bool plain;           /* letters a-z only */\n    uint64_t classes;\n} lexicon_entry;\n\n")
 out.write("static const lexicon_entry lexicon_table[] = {\n")
 for w in words:
     cls = " | ".join("LEX_" + c for c in ORDER if c in classes[w])
-    out.write('    {"%s", %du, %d, %d, %s},\n' % (w, word_hash(w), len(w.encode()), NUMBERS.get(w, 0), cls))
+    plain = "true" if all("a" <= ch <= "z" for ch in w) else "false"
+    out.write('    {"%s", %du, %du, %d, %d, %s, %s},\n' % ((w,) + head_tail(w) + (len(w.encode()), NUMBERS.get(w, 0), plain, cls)))
 out.write("};\n\n")
 slots = [0] * SIZE
 for i, w in enumerate(words):

@@ -21,38 +21,37 @@ static uint32_t folded_short(const unsigned char *b, size_t n)
     return v | 0x20202020u;
 }
 
-/* The hash of tools/gen_sources_lexicon.py: the length and the first and last four bytes (all of a
- * shorter word); it reads two numbers of every token instead of each byte. */
-static uint32_t word_hash(const char *word, size_t len)
+/* Is `word` the entry's word, compared in ASCII lowercase? Its head and tail (see
+ * src_lexicon_lookup) first: they are all of a plain word of up to eight letters. */
+static bool same_word(const lexicon_entry *e, const char *word, size_t len, uint32_t head, uint32_t tail)
 {
-    const unsigned char *b = (const unsigned char *)word;
-    uint32_t head = len < 4 ? folded_short(b, len) : folded4(b), tail = len < 4 ? head : folded4(b + len - 4);
-    return head * 0x9E3779B1u + tail * 0x85EBCA77u + (uint32_t)len * 0xC2B2AE3Du;
-}
-
-/* Is `word` the entry's word, compared in ASCII lowercase? */
-static bool same_word(const lexicon_entry *e, const char *word, size_t len)
-{
-    if (e->len != len)
+    if (e->head != head || e->tail != tail || e->len != len)
         return false;
+    if (e->plain && len <= 8)
+        return true;
     for (size_t i = 0; i < len; i++)
         if (e->word[i] != onr_ascii_lower(word[i]))
             return false;
     return true;
 }
 
+/* The hash of tools/gen_sources_lexicon.py: the length and the head and tail of the word, its
+ * first and last four bytes (all of a shorter word) case folded; it reads two numbers of every
+ * token instead of each byte. */
 uint64_t src_lexicon_lookup(const char *word, size_t len, unsigned *number)
 {
     *number = 0;
     if (len == 0 || len > LEXICON_MAX_LEN)
         return 0;
-    uint32_t hash = word_hash(word, len);
+    const unsigned char *b = (const unsigned char *)word;
+    uint32_t head = len < 4 ? folded_short(b, len) : folded4(b), tail = len < 4 ? head : folded4(b + len - 4);
+    uint32_t hash = head * 0x9E3779B1u + tail * 0x85EBCA77u + (uint32_t)len * 0xC2B2AE3Du;
     for (uint32_t k = hash >> (32 - LEXICON_BITS);; k = (k + 1) & (LEXICON_SLOTS - 1)) {
         unsigned slot = lexicon_slots[k];
         if (!slot)
             return 0;
         const lexicon_entry *e = &lexicon_table[slot - 1];
-        if (e->hash == hash && same_word(e, word, len)) {
+        if (same_word(e, word, len, head, tail)) {
             *number = e->number;
             return e->classes;
         }
