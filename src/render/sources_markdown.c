@@ -36,6 +36,15 @@ static void put_count(onr_buf *out, size_t n)
     onr_buf_append(out, digits + at, sizeof digits - at);
 }
 
+/* Each label followed by its count: the summary's lines without vsnprintf. */
+static void put_counts(onr_buf *out, const char *const labels[], const size_t counts[], size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        onr_buf_puts(out, labels[i]);
+        put_count(out, counts[i]);
+    }
+}
+
 /* Text on one line: line breaks become spaces, long quotes are cut with an ellipsis. */
 static void put_inline(onr_buf *out, const char *s, size_t len, size_t max)
 {
@@ -125,11 +134,13 @@ void render_sources_markdown(onr_buf *out, const onr_sources *s)
                 put_quote_line(out, s, onr_sources_quote(s, i));
     }
     onr_buf_puts(out, "\n## Summary\n\n");
-    onr_buf_printf(out, "- Quotes: %zu (direct %zu, indirect %zu, mixed %zu, partial %zu)\n", sum->quote_count,
-                   sum->by_kind[ONR_QUOTE_DIRECT], sum->by_kind[ONR_QUOTE_INDIRECT], sum->by_kind[ONR_QUOTE_MIXED],
-                   sum->by_kind[ONR_QUOTE_PARTIAL]);
-    onr_buf_printf(out, "- Sources: %zu (named %zu, anonymous %zu)\n", sum->source_count, sum->named_source_count,
-                   sum->anonymous_source_count);
+    put_counts(out, (const char *const[]){"- Quotes: ", " (direct ", ", indirect ", ", mixed ", ", partial "},
+               (const size_t[]){sum->quote_count, sum->by_kind[ONR_QUOTE_DIRECT], sum->by_kind[ONR_QUOTE_INDIRECT],
+                                sum->by_kind[ONR_QUOTE_MIXED], sum->by_kind[ONR_QUOTE_PARTIAL]}, 5);
+    onr_buf_puts(out, ")\n");
+    put_counts(out, (const char *const[]){"- Sources: ", " (named ", ", anonymous "},
+               (const size_t[]){sum->source_count, sum->named_source_count, sum->anonymous_source_count}, 3);
+    onr_buf_puts(out, ")\n");
     onr_buf_printf(out, "- Quotes from anonymous sources: %.0f%%\n", sum->anonymous_share * 100.0);
     if (sum->claim_count) {
         onr_buf_printf(out, "- Sources the article says it spoke to: %u (", sum->claimed_source_count);
