@@ -94,7 +94,7 @@ typedef struct src_piece {
 
 typedef struct src_doc {
     const onr_mem *mem;
-    const char *text;
+    const char *text;   /* NUL-terminated, for scans that stop at the end without counting */
     size_t len;
     src_vec tokens, regions, sentences, attrs, pieces;
 } src_doc;

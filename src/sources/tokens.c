@@ -168,13 +168,13 @@ static size_t scan_word(const src_doc *doc, size_t i, bool digits, uint8_t *flag
 {
     const char *s = doc->text;
     size_t n = doc->len;
-    while (i < n) {
+    for (;;) {
+        while (word_byte[(unsigned char)s[i]] == WB_WORD) /* most bytes of a word; the NUL after the text ends it */
+            i++;
+        if (i >= n)
+            break;
         unsigned char c = (unsigned char)s[i];
         uint8_t b = word_byte[c];
-        if (b == WB_WORD) { /* most bytes of a word */
-            i++;
-            continue;
-        }
         if (b & WB_UPPER) {
             *flags |= TF_ODDCAPS;
             i++;
