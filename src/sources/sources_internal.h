@@ -114,10 +114,10 @@ struct onr_sources {
     onr_sources_summary summary;
 };
 
-/* Maps byte offsets of the text to code point offsets in O(64) each. */
+/* Maps byte offsets of the text to code point offsets in O(32) each. */
 typedef struct src_offsets {
     const char *text;
-    size_t *every64; /* code points before byte k * 64 */
+    uint32_t *every32; /* code points before byte k * 32 (texts are below 4 GiB) */
 } src_offsets;
 
 onr_text_span src_text_span(const src_offsets *map, size_t byte_start, size_t byte_end);
