@@ -75,6 +75,33 @@ static uint32_t decode_before(const src_doc *doc, size_t at)
     return decode_at(doc, s, &used);
 }
 
+/* ---- paragraphs ---- */
+
+static bool is_terminal(const src_token *t)
+{
+    return (t->type == TOK_PUNCT && (t->punct == '.' || t->punct == '!' || t->punct == '?' ||
+                                     t->punct == ':')) ||
+           t->type == TOK_QUOTE;
+}
+
+static bool is_lower_word(const src_token *t) { return t->type == TOK_WORD && !(t->flags & TF_CAP); }
+
+/* The paragraph of token `t`, pushed after `prev`. A paragraph that stops mid-sentence ("…a
+ * Russian government official" / "said.") is joined to the next one: a layout break, not the end
+ * of the thought. */
+static void number_paragraph(const src_token *prev, src_token *t)
+{
+    t->para = prev->para;
+    if (!(t->flags & TF_PARA))
+        return;
+    bool joined = !is_terminal(prev) && (is_lower_word(prev) || (prev->type == TOK_PUNCT && prev->punct == ',')) &&
+                  (t->type == TOK_WORD || t->type == TOK_NUMBER);
+    if (joined)
+        t->flags &= (uint8_t)~TF_PARA;
+    else
+        t->para++;
+}
+
 /* ---- tokenizer ---- */
 
 /* An apostrophe or dot or hyphen or comma continues a word when a letter or digit follows
@@ -98,12 +125,15 @@ static bool joins_word(const src_doc *doc, size_t at, uint32_t cp, bool digits)
     return cp_is_alnum(next);
 }
 
-static bool push_token(src_doc *doc, size_t start, size_t end, uint8_t type, uint8_t flags)
+/* Pushes a token, numbering its paragraph as it goes (the token before it is complete). */
+static inline bool push_token(src_doc *doc, size_t start, size_t end, uint8_t type, uint8_t flags)
 {
     src_token *t = src_vec_push_unset(doc->mem, &doc->tokens); /* one per token: no memset call */
     if (!t)
         return false;
     *t = (src_token){.start = (uint32_t)start, .end = (uint32_t)end, .type = type, .flags = flags, .region = -1};
+    if (doc->tokens.len > 1)
+        number_paragraph(t - 1, t);
     return true;
 }
 
@@ -283,38 +313,6 @@ bool src_tokenize(src_doc *doc)
     return true;
 }
 
-/* ---- paragraphs ---- */
-
-static bool is_terminal(const src_token *t)
-{
-    return (t->type == TOK_PUNCT && (t->punct == '.' || t->punct == '!' || t->punct == '?' ||
-                                     t->punct == ':')) ||
-           t->type == TOK_QUOTE;
-}
-
-static bool is_lower_word(const src_token *t) { return t->type == TOK_WORD && !(t->flags & TF_CAP); }
-
-/* A paragraph that stops mid-sentence ("…a Russian government official" / "said.") is joined
- * to the next one: a layout break, not the end of the thought. */
-static void number_paragraphs(src_doc *doc)
-{
-    uint32_t para = 0;
-    size_t n = src_ntok(doc);
-    for (size_t i = 0; i < n; i++) {
-        src_token *t = src_tok(doc, i);
-        if (i > 0 && (t->flags & TF_PARA)) {
-            const src_token *prev = src_tok(doc, i - 1);
-            bool joined = !is_terminal(prev) && (is_lower_word(prev) || (prev->type == TOK_PUNCT && prev->punct == ',')) &&
-                          (t->type == TOK_WORD || t->type == TOK_NUMBER);
-            if (joined)
-                t->flags &= (uint8_t)~TF_PARA;
-            else
-                para++;
-        }
-        t->para = para;
-    }
-}
-
 /* ---- quotation regions ---- */
 
 static bool closes(uint8_t open_mark, const src_token *t)
@@ -359,7 +357,6 @@ static bool add_region(src_doc *doc, size_t open, size_t close, bool closed, boo
  * unclosed single mark was an apostrophe. */
 bool src_find_regions(src_doc *doc)
 {
-    number_paragraphs(doc);
     size_t n = src_ntok(doc);
     long open = -1, nested = -1;
     uint8_t open_mark = 0, nested_mark = 0;
