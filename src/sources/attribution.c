@@ -3376,11 +3376,12 @@ static bool agentless_passive(const src_doc *doc, long c, long sfirst, long send
     return be >= sfirst && (is_be(doc, be) || word_is(doc, (size_t)be, "being"));
 }
 
-/* Can a rule of attribute_cue start at token `c`? Each needs a word of one of these classes, or
- * one before a preposition or clause opener (topic_pair, possessed_cue, passive_hedge), or a
- * verb with its particle or of seeing: most tokens are none of these and are passed over at once.
- * A rule that starts from other words must be let in here. */
-static bool may_start_attribution(const src_doc *doc, long c, long send)
+/* Can a rule of attribute_cue start at token `c`, within [sfirst, send)? Each needs a word of
+ * one of these classes, or one whose rule holds: a topic preposition (topic_preposition), a
+ * possessed noun of saying (possessed_cue), a hedging passive (passive_hedge), a verb of seeing
+ * (seen_as); most tokens are none of these and are passed over at once, before the rules'
+ * cheap first tests. A rule that starts from other words must be let in here. */
+static bool may_start_attribution(const src_doc *doc, long c, long sfirst, long send)
 {
     const src_token *t = src_tok(doc, (size_t)c);
     if (t->type != TOK_WORD || t->region >= 0)
@@ -3390,8 +3391,10 @@ static bool may_start_attribution(const src_doc *doc, long c, long send)
     if (c + 1 >= send)
         return false;
     const src_token *next = src_tok(doc, (size_t)c + 1);
-    return (next->lex & (LEX_PREP | LEX_CLAUSE | LEX_OF)) || (particle_shaped(doc, next) && topic_pair(doc, c)) ||
-           (seeing_shaped(doc, t) && seen_as(doc, c, send));
+    if (((next->lex & (LEX_PREP | LEX_CLAUSE | LEX_OF)) || particle_shaped(doc, next)) &&
+        (topic_preposition(doc, c) || possessed_cue(doc, c, sfirst, send) >= 0 || passive_hedge(doc, c, sfirst, send)))
+        return true;
+    return seeing_shaped(doc, t) && seen_as(doc, c, send);
 }
 
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
@@ -3637,7 +3640,7 @@ static bool attribute_clauses(src_doc *doc, const src_sentence *s)
     for (long c = sfirst; c < send; c++) {
         long lo = c - CLAUSE_WINDOW > sfirst ? c - CLAUSE_WINDOW : sfirst;
         long hi = c + CLAUSE_WINDOW < send ? c + CLAUSE_WINDOW : send;
-        if (may_start_attribution(doc, c, hi) && !attribute_cue(doc, c, lo, hi))
+        if (may_start_attribution(doc, c, lo, hi) && !attribute_cue(doc, c, lo, hi))
             return false;
     }
     return true;
