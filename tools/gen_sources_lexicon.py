@@ -199,6 +199,11 @@ with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "sources_cues
             add([word], "NOUN")  # "criticism of", "the belief that": a class of its own, for any word
         elif word not in classes:
             add([word], *cls.split(), *(["PARTICIPLE"] if word.endswith("ing") else []))
+# The first word of each two-word entry is an entry too (with no class when it has none), marked so
+# that the tokenizer flags it (TF_PAIR) and topic_pair looks the pair up only after such a word.
+PAIR_FIRST = {w.split()[0] for w in classes if " " in w}
+for w in PAIR_FIRST:
+    classes.setdefault(w, set())
 # "who" is a relative pronoun, not a clause opener; "that" is both but must stop a noun phrase.
 ORDER = ["CUE", "TELL", "WEAK", "PARTICIPLE", "ACCORDING", "ROLE", "PLURAL", "DOC", "PRONOUN", "NEUTER",
          "RELATIVE", "INDEF", "DEF", "NATIONALITY", "ORG", "CLAUSE", "PREP", "AUX", "ANONLINK",
@@ -237,12 +242,15 @@ def word_hash(w):
 
 out.write("\ntypedef struct lexicon_entry {\n    const char *word;\n    uint32_t head, tail;\n    unsigned char len;\n"
           "    unsigned char number; /* value of a number word, else 0 */\n"
-          "    bool plain;           /* letters a-z only */\n    uint64_t classes;\n} lexicon_entry;\n\n")
+          "    bool plain;           /* letters a-z only */\n"
+          "    bool starts_pair;     /* the first word of a two-word entry */\n    uint64_t classes;\n} lexicon_entry;\n\n")
 out.write("static const lexicon_entry lexicon_table[] = {\n")
 for w in words:
-    cls = " | ".join("LEX_" + c for c in ORDER if c in classes[w])
+    cls = " | ".join("LEX_" + c for c in ORDER if c in classes[w]) or "0"
     plain = "true" if all("a" <= ch <= "z" for ch in w) else "false"
-    out.write('    {"%s", %du, %du, %d, %d, %s, %s},\n' % ((w,) + head_tail(w) + (len(w.encode()), NUMBERS.get(w, 0), plain, cls)))
+    pair = "true" if w in PAIR_FIRST else "false"
+    out.write('    {"%s", %du, %du, %d, %d, %s, %s, %s},\n' %
+              ((w,) + head_tail(w) + (len(w.encode()), NUMBERS.get(w, 0), plain, pair, cls)))
 out.write("};\n\n")
 slots = [0] * SIZE
 for i, w in enumerate(words):

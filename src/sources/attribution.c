@@ -2726,7 +2726,7 @@ static bool topic_pair(const src_doc *doc, long verb)
     const src_token *v = src_tok(doc, (size_t)verb), *p = src_tok(doc, (size_t)verb + 1);
     size_t vn = v->end - v->start, pn = p->end - p->start;
     char pair[24];
-    if (p->type != TOK_WORD || vn + 1 + pn > sizeof pair)
+    if (!(v->flags & TF_PAIR) || p->type != TOK_WORD || vn + 1 + pn > sizeof pair)
         return false;
     if (!(p->lex & (LEX_PREP | LEX_OF)) && (!particle_shaped(doc, p) ||
                                  !(word_is(doc, (size_t)verb + 1, "out") || word_is(doc, (size_t)verb + 1, "up") ||

@@ -38,24 +38,28 @@ static bool same_word(const lexicon_entry *e, const char *word, size_t len, uint
 /* The hash of tools/gen_sources_lexicon.py: the length and the head and tail of the word, its
  * first and last four bytes (all of a shorter word) case folded; it reads two numbers of every
  * token instead of each byte. */
-uint64_t src_lexicon_lookup(const char *word, size_t len, unsigned *number)
+const lexicon_entry *src_lexicon_entry(const char *word, size_t len)
 {
-    *number = 0;
     if (len == 0 || len > LEXICON_MAX_LEN)
-        return 0;
+        return NULL;
     const unsigned char *b = (const unsigned char *)word;
     uint32_t head = len < 4 ? folded_short(b, len) : folded4(b), tail = len < 4 ? head : folded4(b + len - 4);
     uint32_t hash = head * 0x9E3779B1u + tail * 0x85EBCA77u + (uint32_t)len * 0xC2B2AE3Du;
     for (uint32_t k = hash >> (32 - LEXICON_BITS);; k = (k + 1) & (LEXICON_SLOTS - 1)) {
         unsigned slot = lexicon_slots[k];
         if (!slot)
-            return 0;
+            return NULL;
         const lexicon_entry *e = &lexicon_table[slot - 1];
-        if (same_word(e, word, len, head, tail)) {
-            *number = e->number;
-            return e->classes;
-        }
+        if (same_word(e, word, len, head, tail))
+            return e;
     }
+}
+
+uint64_t src_lexicon_lookup(const char *word, size_t len, unsigned *number)
+{
+    const lexicon_entry *e = src_lexicon_entry(word, len);
+    *number = e ? e->number : 0;
+    return e ? e->classes : 0;
 }
 
 bool src_vec_grow(const onr_mem *mem, src_vec *vec)

@@ -32,6 +32,8 @@ void src_vec_free(const onr_mem *mem, src_vec *vec);
 /* The classes (LEX_*) of a word compared in ASCII lowercase; 0 when not listed. `number`
  * receives the value of a number word ("seven" = 7), else 0. */
 uint64_t src_lexicon_lookup(const char *word, size_t len, unsigned *number);
+/* The lexicon's entry for a word compared in ASCII lowercase, or NULL. */
+const lexicon_entry *src_lexicon_entry(const char *word, size_t len);
 
 /* ---- tokens ---- */
 
@@ -44,7 +46,8 @@ enum {
     TF_CLOSE = 8,     /* a quotation mark that may close */
     TF_USED = 16,     /* a cue already given to an attribution */
     TF_ODDCAPS = 32,  /* capitals past the first letter: "CNN", "VPost" */
-    TF_SPACE = 64     /* white space before the token */
+    TF_SPACE = 64,    /* white space before the token */
+    TF_PAIR = 128     /* the first word of a two-word entry of the lexicon ("referring" of "referring to") */
 };
 
 /* Quotation mark families: an opening mark is closed by a mark of the same family. */

@@ -139,9 +139,13 @@ static inline bool push_token(src_doc *doc, size_t start, size_t end, uint8_t ty
 
 static void classify_word(src_doc *doc, src_token *t)
 {
-    unsigned number;
-    t->lex = src_lexicon_lookup(doc->text + t->start, t->end - t->start, &number);
-    t->number = (uint8_t)number;
+    const lexicon_entry *e = src_lexicon_entry(doc->text + t->start, t->end - t->start);
+    if (!e)
+        return;
+    t->lex = e->classes;
+    t->number = e->number;
+    if (e->starts_pair)
+        t->flags |= TF_PAIR;
     if (t->lex & LEX_NUMBER)
         t->type = TOK_NUMBER;
 }
