@@ -2955,7 +2955,7 @@ static bool raising_verb(const src_doc *doc, long c, long sfirst)
 
 /* Is the token after `c` the word `a` or `b`? Lengths first: the checks that use it run on every
  * token. */
-static bool next_word_either(const src_doc *doc, long c, const char *a, size_t alen, const char *b, size_t blen)
+static inline bool next_word_either(const src_doc *doc, long c, const char *a, size_t alen, const char *b, size_t blen)
 {
     const src_token *n = src_tok(doc, (size_t)c + 1);
     size_t len = n->end - n->start;
