@@ -3076,8 +3076,9 @@ static span noun_owner(const src_doc *doc, long c, long sfirst, bool *object)
     return verb_speaker(doc, v, sfirst);
 }
 
-/* "…, another official said, voicing the belief that …", "Ruiz voiced confidence that …": a verb
- * of expressing, then a stance noun (after a determiner and a describing word at most) and "that";
+/* "…, another official said, voicing the belief that …", "Ruiz voiced confidence that …", "they hold
+ * no illusions that …": a verb of expressing or holding, then a stance noun (after a determiner or
+ * "no" and a describing word at most) and "that";
  * the verb's token, else -1. On train, 13 of the 16 such phrases are annotated as their subject's
  * words (the others: "claim", which this list leaves out). A verb that made its own attribution
  * ("expressed concern that") is left to it, and a possessive to possessed_cue. */
@@ -3085,19 +3086,23 @@ static long expressed_stance(const src_doc *doc, long c, long sfirst, long send)
 {
     static const char *const nouns[] = {"belief", "beliefs", "hope", "hopes", "view", "views", "fear", "fears",
                                         "concern", "concerns", "confidence", "doubt", "doubts", "skepticism",
-                                        "optimism", "conviction", "opinion", "worry", "worries", "expectation"};
+                                        "optimism", "conviction", "opinion", "worry", "worries", "expectation",
+                                        "illusion", "illusions"};
     static const char *const verbs[] = {"voice", "voices", "voiced", "voicing", "express", "expresses", "expressed",
                                         "expressing", "share", "shares", "shared", "sharing", "reiterate",
                                         "reiterates", "reiterated", "reiterating", "convey", "conveys", "conveyed",
-                                        "conveying", "air", "airs", "aired", "airing"};
+                                        "conveying", "air", "airs", "aired", "airing", "hold", "holds", "held",
+                                        "holding", "harbor", "harbors", "harbored", "harboring", "have", "has", "had",
+                                        "having"};
     if (c + 2 >= send || !(src_tok(doc, (size_t)c + 1)->lex & LEX_CLAUSE) || !word_is(doc, (size_t)c + 1, "that") ||
         !WORD_AMONG(doc, (size_t)c, nouns))
         return -1; /* the cheapest tests first: this runs on every token */
     long v = c - 1;
     if (v > sfirst && !src_tok(doc, (size_t)v)->lex && !WORD_AMONG(doc, (size_t)v, verbs))
         v--; /* "voiced strong confidence that" */
-    if (v > sfirst && (src_tok(doc, (size_t)v)->lex & (LEX_DEF | LEX_INDEF)) && !(src_tok(doc, (size_t)v)->lex & LEX_POSSESSIVE))
-        v--;
+    if (v > sfirst && (((src_tok(doc, (size_t)v)->lex & (LEX_DEF | LEX_INDEF)) && !(src_tok(doc, (size_t)v)->lex & LEX_POSSESSIVE)) ||
+                       word_is(doc, (size_t)v, "no")))
+        v--; /* "voicing the belief that", "hold no illusions that" */
     const src_token *t = src_tok(doc, (size_t)v);
     if (v < sfirst || (t->flags & (TF_CAP | TF_USED)) || t->region >= 0 || !WORD_AMONG(doc, (size_t)v, verbs))
         return -1;

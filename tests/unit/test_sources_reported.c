@@ -158,17 +158,19 @@ static void learned_noun_cue_with_its_owner(void **state)
 static void stance_noun_voiced_or_expressed(void **state)
 {
     (void)state;
-    /* a verb of expressing, a stance noun and "that": the verb's subject holds it, or after a
-     * comma the speaker of the clause before; a cue verb that took the clause keeps it */
+    /* a verb of expressing or holding, a stance noun and "that": the verb's subject holds it, or
+     * after a comma the speaker of the clause before; a cue verb that took the clause keeps it */
     expect_quotes("The pier will reopen, a harbour official said, voicing the belief that the ferries will return.\n\n"
                   "Ms. Lund voiced strong doubts that the fares would fall.\n\n"
                   "The mayor expressed concern that the pier was unsafe.\n\n"
+                  "However, Norwegian diplomats hold no illusions that the channel will be dredged.\n\n"
                   "The fares cover the view that the bay offers.\n",
                   (const char *const[]){
                       "indirect [The pier will reopen] <- a harbour official (said) #1 anonymous",
                       "indirect [that the ferries will return] <- a harbour official (voicing the belief) #1 anonymous",
                       "indirect [that the fares would fall] <- Ms. Lund (voiced strong doubts) #2",
-                      "indirect [that the pier was unsafe] <- The mayor (expressed) #3 anonymous", NULL});
+                      "indirect [that the pier was unsafe] <- The mayor (expressed) #3 anonymous",
+                      "indirect [that the channel will be dredged] <- Norwegian diplomats (hold no illusions) #4 anonymous", NULL});
 }
 
 static void learned_pair_with_its_subject_further_back(void **state)
