@@ -342,6 +342,22 @@ static long find_source(resolver *r, const mention *m)
     return -1;
 }
 
+/* "Russian diplomats" again: a bare plural with the very words of an earlier group is that
+ * group, as the reader cannot tell them apart ("seven officials", "some officials" count anew). */
+static long same_bare_group(resolver *r, const mention *m, long first, long end)
+{
+    const src_token *f = tok(r->doc, first);
+    if (m->type != MENTION_NEW || !m->plural || (f->lex & (LEX_DEF | LEX_INDEF)) || det_plural(r->doc, f))
+        return -1;
+    long n = (long)r->sources.len;
+    for (long i = n - 1; i >= 0 && i >= n - LOOKBACK; i--) {
+        const work_source *s = wsrc(r, i);
+        if (s->kind == ONR_SOURCE_ANONYMOUS_GROUP && tokens_ieq(r->doc, s->name_first, s->name_end, first, end))
+            return i;
+    }
+    return -1;
+}
+
 static onr_source_kind kind_of(const mention *m)
 {
     switch (m->type) {
@@ -362,7 +378,7 @@ static long resolve(resolver *r, const mention *m, long first, long end)
     case MENTION_PRONOUN_GROUP: found = r->last_group >= 0 ? r->last_group : r->last_any; break;
     case MENTION_PRONOUN_THING: found = r->last_thing >= 0 ? r->last_thing : r->last_any; break;
     case MENTION_RELATIVE: found = r->last_any; break;
-    case MENTION_NEW: break;
+    case MENTION_NEW: found = same_bare_group(r, m, first, end); break;
     default: found = find_source(r, m); break;
     }
     if (found < 0) {

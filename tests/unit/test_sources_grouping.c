@@ -117,6 +117,21 @@ static void plural_conjuncts_stay_one_group(void **state)
     onr_sources_free(s);
 }
 
+static void bare_plural_again_is_the_same_group(void **state)
+{
+    (void)state;
+    /* the very words of an earlier group name it again; a counted or determined group is new */
+    onr_sources *s = analyze("Norwegian diplomats said the channel was closed.\n\n"
+                             "The ferry is late, a port official said.\n\n"
+                             "The channel will reopen, Norwegian diplomats added.\n\n"
+                             "The channel will reopen, some Norwegian diplomats said.\n");
+    assert_int_equal(onr_sources_source_count(s), 3);
+    assert_string_equal(describe_source(s, 0), "anonymous-group: Norwegian diplomats; diplomats; ; Norwegian; 2");
+    assert_string_equal(describe_source(s, 2), "anonymous-group: some Norwegian diplomats; diplomats; ; Norwegian; 1");
+    assert_int_equal(onr_sources_source(s, 0)->mention_count, 2);
+    onr_sources_free(s);
+}
+
 static void country_speaks_as_an_organization(void **state)
 {
     (void)state;
@@ -251,6 +266,7 @@ int main(void)
         cmocka_unit_test(joint_speaker_splits_into_its_members),
         cmocka_unit_test(joint_speaker_named_and_anonymous),
         cmocka_unit_test(plural_conjuncts_stay_one_group),
+        cmocka_unit_test(bare_plural_again_is_the_same_group),
         cmocka_unit_test(anonymous_and_named_kinds),
         cmocka_unit_test(country_speaks_as_an_organization),
         cmocka_unit_test(documents_are_sources),
