@@ -3060,13 +3060,13 @@ static long verb_before_noun(const src_doc *doc, long c, long sfirst)
 
 /* Whose words the noun cue at `c` reports: the possessive before it ("Trump's support for"), but
  * the subject when a pronoun's noun is the object of a verb ("Sanders toned down his criticism
- * of": his is Sanders); else the subject of the verb whose object it is (`object`: "Ruiz voiced
- * support for", "…, voicing the belief that"). */
-static span noun_owner(const src_doc *doc, long c, long sfirst, bool *object)
+ * of": his is Sanders); else the subject of the verb whose object it is (`verb`, else -1: "Ruiz
+ * voiced support for", "…, voicing the belief that"). */
+static span noun_owner(const src_doc *doc, long c, long sfirst, long *verb)
 {
     /* a possessive pronoun stands where the determiner would: "toned down his criticism of" */
     long p = possessor_before(doc, c, sfirst), v = verb_before_noun(doc, p >= 0 ? p + 1 : c, sfirst);
-    *object = v >= 0;
+    *verb = v;
     if (p >= 0 && !((src_tok(doc, (size_t)p)->lex & LEX_DEF) && v >= 0))
         return possessor_span(doc, p, sfirst);
     if (v < 0)
@@ -3152,8 +3152,9 @@ static long subject_object_end(const src_doc *doc, span content)
  * False only when memory runs out. */
 static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, bool *added)
 {
-    bool object;
-    span speaker = noun_owner(doc, c, sfirst, &object);
+    long verb;
+    span speaker = noun_owner(doc, c, sfirst, &verb);
+    bool object = verb >= 0;
     *added = speaker.first >= 0;
     if (!*added)
         return true;
@@ -3168,7 +3169,12 @@ static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, boo
         if (content.end <= content.first)
             return true;
     }
-    return add_reported(doc, content, speaker, (span){c, c + 2});
+    size_t before = doc->attrs.len;
+    if (!add_reported(doc, content, speaker, (span){c, c + 2}))
+        return false;
+    if (object && doc->attrs.len > before) /* the cue reads with its verb: "pinning its hopes on" */
+        ((src_attr *)doc->attrs.data)[before].cue_first = verb;
+    return true;
 }
 
 /* "The agency is reportedly planning cuts.": the writer passes on a claim whose source is not named;

@@ -150,9 +150,9 @@ static void learned_noun_cue_with_its_owner(void **state)
                   "Ms. Lund spoke at the pier, voicing the suggestion that the fares be cut.\n\n"
                   "The attacks on the timetable grew.\n",
                   (const char *const[]){
-                      "indirect [the new timetable] <- The ferry union (attacks on) #1",
+                      "indirect [the new timetable] <- The ferry union (launched fresh attacks on) #1",
                       "indirect [the harbour board] <- Mr. Ortiz's (attacks on) #2",
-                      "indirect [that the fares be cut] <- Ms. Lund (suggestion that) #3", NULL});
+                      "indirect [that the fares be cut] <- Ms. Lund (voicing the suggestion that) #3", NULL});
 }
 
 static void stance_noun_voiced_or_expressed(void **state)
