@@ -69,6 +69,17 @@ static bool det_plural(const src_doc *doc, const src_token *t)
 
 static bool is_punct_tok(const src_token *t, char c) { return t->type == TOK_PUNCT && t->punct == c; }
 
+/* "VPost's sources", "CNN’s source": the possessor of "source(s)" is who has them (the outlet),
+ * not where they work. */
+static bool owner_of_sources(const src_doc *doc, long possessor, long noun)
+{
+    const src_token *w = tok(doc, possessor);
+    const char *e = doc->text + w->end;
+    size_t n = w->end - w->start;
+    bool possessive = n > 2 && e[-1] == 's' && (e[-2] == '\'' || (n > 4 && !memcmp(e - 4, "\xe2\x80\x99", 3)));
+    return possessive && (word_eq(doc, noun, "sources") || word_eq(doc, noun, "source"));
+}
+
 /* "Gov. Tom Hale", "Senator Ana Ruiz": a title word (and its period) before a capitalised name. */
 static bool title_before_name(const src_doc *doc, long k, long end)
 {
@@ -144,7 +155,7 @@ static mention read_mention(const src_doc *doc, long first, long end)
             if (m.role < 0 && (t->lex & LEX_ROLE) && !(t->flags & TF_CAP)) {
                 m.role = k;
                 m.plural = m.plural || (t->lex & LEX_PLURAL);
-                if (k > first && cap_word(tok(doc, k - 1)) && m.aff_first < 0) {
+                if (k > first && cap_word(tok(doc, k - 1)) && m.aff_first < 0 && !owner_of_sources(doc, k - 1, k)) {
                     m.aff_first = k - 1;
                     m.aff_end = k;
                 }
@@ -167,7 +178,7 @@ static mention read_mention(const src_doc *doc, long first, long end)
             bool modifier = k + 1 < conj_end && !(tok(doc, k + 1)->lex & (LEX_PREP | LEX_OF | LEX_ANONLINK)) &&
                             !is_punct_tok(tok(doc, k + 1), '('); /* "Ana Ruiz (D)" */
             if (modifier) {
-                if (m.aff_first < 0) {
+                if (m.aff_first < 0 && !owner_of_sources(doc, k, k + 1)) {
                     m.aff_first = run;
                     m.aff_end = k + 1;
                 }

@@ -132,6 +132,21 @@ static void bare_plural_again_is_the_same_group(void **state)
     onr_sources_free(s);
 }
 
+static void outlet_owning_sources_is_no_affiliation(void **state)
+{
+    (void)state;
+    /* "CNN's sources" are CNN's, not CNN people: the affiliation is where they are, if said */
+    onr_sources *s = analyze("The fares will rise, CNN's sources said.\n\n"
+                             "The fares will rise, most of CNN's sources in the port authority said.\n\n"
+                             "The fares will rise, NATO's spokesman said.\n");
+    assert_int_equal(onr_sources_source_count(s), 3);
+    assert_string_equal(describe_source(s, 0), "anonymous-group: CNN's sources; sources; ; ; 1");
+    assert_string_equal(describe_source(s, 1),
+                        "anonymous-group: most of CNN's sources in the port authority; sources; the port authority; ; 1");
+    assert_string_equal(describe_source(s, 2), "anonymous-individual: NATO's spokesman; spokesman; NATO's; ; 1");
+    onr_sources_free(s);
+}
+
 static void country_speaks_as_an_organization(void **state)
 {
     (void)state;
@@ -267,6 +282,7 @@ int main(void)
         cmocka_unit_test(joint_speaker_named_and_anonymous),
         cmocka_unit_test(plural_conjuncts_stay_one_group),
         cmocka_unit_test(bare_plural_again_is_the_same_group),
+        cmocka_unit_test(outlet_owning_sources_is_no_affiliation),
         cmocka_unit_test(anonymous_and_named_kinds),
         cmocka_unit_test(country_speaks_as_an_organization),
         cmocka_unit_test(documents_are_sources),
