@@ -166,13 +166,7 @@ static bool possessive_mark(const src_doc *doc, long i)
     return w->type == TOK_WORD && w->end == t->start && (doc->text[w->end - 1] | 0x20) == 's';
 }
 
-/* "Trump's", "Clinton’s": a word with its possessive "'s". */
-static bool ends_in_possessive(const src_doc *doc, const src_token *w)
-{
-    const char *e = doc->text + w->end;
-    size_t n = w->end - w->start;
-    return w->type == TOK_WORD && n > 2 && e[-1] == 's' && (e[-2] == '\'' || (n > 4 && !memcmp(e - 4, "\xe2\x80\x99", 3)));
-}
+static bool ends_in_possessive(const src_doc *doc, const src_token *w) { return src_possessive_word(doc, w); }
 
 /* Is the cue word at `c` something other than a verb of saying? A noun after a determiner ("the
  * show", "his call", "the mayor's call", "a planning report"), an adjective after "of" ("a

@@ -73,11 +73,7 @@ static bool is_punct_tok(const src_token *t, char c) { return t->type == TOK_PUN
  * not where they work. */
 static bool owner_of_sources(const src_doc *doc, long possessor, long noun)
 {
-    const src_token *w = tok(doc, possessor);
-    const char *e = doc->text + w->end;
-    size_t n = w->end - w->start;
-    bool possessive = n > 2 && e[-1] == 's' && (e[-2] == '\'' || (n > 4 && !memcmp(e - 4, "\xe2\x80\x99", 3)));
-    return possessive && (word_eq(doc, noun, "sources") || word_eq(doc, noun, "source"));
+    return src_possessive_word(doc, tok(doc, possessor)) && (word_eq(doc, noun, "sources") || word_eq(doc, noun, "source"));
 }
 
 /* "Gov. Tom Hale", "Senator Ana Ruiz": a title word (and its period) before a capitalised name. */
