@@ -93,6 +93,15 @@ static bool opens_member(const src_doc *doc, long k)
     return cap_word(t);
 }
 
+/* After a preposition or "the", "and" with a capitalised word goes on with a name ("the Office of
+ * Management and Budget", "the Growth and Opportunity Project"): only "a …" or a title ("Senator
+ * Ted Cruz of Texas and Senator Rand Paul") opens a second person there. */
+static bool opens_member_inside_name(const src_doc *doc, long k)
+{
+    const src_token *t = tok(doc, k);
+    return opens_member(doc, k) && ((t->lex & LEX_INDEF) || ((t->lex & LEX_TITLE) && (t->flags & TF_CAP)));
+}
+
 static mention read_mention(const src_doc *doc, long first, long end)
 {
     mention m = {MENTION_NEW, false, -1, -1, -1, -1, -1, -1, -1, end - 1};
@@ -436,41 +445,59 @@ static long resolve(resolver *r, const mention *m, long first, long end)
 }
 
 /* A member of a joint speaker is one person or one named body: "a Russian diplomat", "the
- * mayor", "Anna Petrova", "Reuters"; not a group ("officials", "two council members"). */
-static bool member_mention(const mention *m, bool leading)
+ * mayor", "Anna Petrova", "Reuters"; not a group ("officials", "two council members"), a bare
+ * title ("Former prosecutor and New York City Mayor Rudy Giuliani" is one man) or a body's
+ * officer ("Fox News Vice President and …"). */
+static bool member_mention(const src_doc *doc, const mention *m, long first, bool leading)
 {
     switch (m->type) {
-    case MENTION_PERSON:
-    case MENTION_ORGANIZATION: return true;
-    case MENTION_NEW: return !m->plural;
+    case MENTION_PERSON: return !m->plural;
+    case MENTION_ORGANIZATION: return !m->plural && m->role < 0;
+    case MENTION_NEW: return !m->plural && (tok(doc, first)->lex & LEX_INDEF);
     case MENTION_DEFINITE: return leading && !m->plural;
     default: return false;
     }
 }
 
-/* Splits "a Russian diplomat and a source close to the Foreign Ministry" at each "and" (and
- * its comma) that opens a member, outside parentheses. Returns the number of members (2 or
- * more) with their token ranges and mentions in `out`, or 1 when the speaker is one mention. */
+/* A comma, colon or spaced dash outside parentheses: what follows is an apposition ("Jeb Bush,
+ * the former governor and a candidate") or a list after its heading, not a second speaker. */
+static bool ends_head(const src_token *t)
+{
+    return t->type == TOK_PUNCT && (t->punct == ',' || t->punct == ';' || t->punct == ':' ||
+                                    (t->punct == '-' && (t->flags & TF_SPACE)));
+}
+
+/* Splits "a Russian diplomat and a source close to the Foreign Ministry" at each "and" of the
+ * head phrase (before any apposition) that opens a member, outside parentheses. Returns the
+ * number of members (2 or more) with their token ranges and mentions in `out`, or 1 when the
+ * speaker is one mention. */
 static size_t joint_members(const src_doc *doc, long first, long end, member *out, mention *mentions)
 {
     size_t n = 0;
+    if (end - first > 2 && word_eq(doc, first, "both"))
+        first++; /* "Both Cruz and Fiorina" */
     long start = first;
     int depth = 0;
+    bool inside_name = (tok(doc, first)->lex & LEX_DEF) != 0;
     for (long k = first; k < end && n + 1 < MEMBERS_MAX; k++) {
         const src_token *t = tok(doc, k);
         depth += is_punct_tok(t, '(') - is_punct_tok(t, ')');
-        if (depth > 0 || !(t->lex & LEX_AND) || k == start || k + 1 >= end || !opens_member(doc, k + 1))
+        if (depth == 0 && ends_head(t))
+            break;
+        inside_name = inside_name || (t->lex & (LEX_PREP | LEX_OF | LEX_ANONLINK));
+        if (depth > 0 || !(t->lex & LEX_AND) || k == start || k + 1 >= end ||
+            !(inside_name ? opens_member_inside_name(doc, k + 1) : opens_member(doc, k + 1)))
             continue;
-        long stop = k > start && is_punct_tok(tok(doc, k - 1), ',') ? k - 1 : k;
-        out[n++] = (member){-1, start, stop};
+        out[n++] = (member){-1, start, k};
         start = k + 1;
+        inside_name = false;
     }
     if (n == 0)
         return 1;
     out[n++] = (member){-1, start, end};
     for (size_t i = 0; i < n; i++) {
         mentions[i] = read_mention(doc, out[i].first, out[i].end);
-        if (!member_mention(&mentions[i], i == 0))
+        if (!member_mention(doc, &mentions[i], out[i].first, i == 0))
             return 1;
     }
     return n;

@@ -117,6 +117,27 @@ static void plural_conjuncts_stay_one_group(void **state)
     onr_sources_free(s);
 }
 
+static void joint_speaker_only_in_the_head_phrase(void **state)
+{
+    (void)state;
+    /* an apposition's "and" or a name's is no second speaker; a title after a preposition is, and
+     * "both" opens the pair without being a name */
+    onr_sources *s = analyze("The bridge will close, Anna Petrova, the harbour chair and a former pilot, said.\n\n"
+                             "The bridge will close, the Sea and Rail Council said.\n\n"
+                             "The bridge will close, Senator Ana Ruiz of Leeds and Senator Tom Hale of York said.\n\n"
+                             "The tolls will rise, both Ruiz and Hale said.\n");
+    assert_int_equal(onr_sources_quote_count(s), 4);
+    assert_string_equal(quote_sources(s, 0), "#1");
+    assert_string_equal(quote_sources(s, 1), "#2");
+    assert_string_equal(quote_sources(s, 2), "#3 #4");
+    assert_string_equal(quote_sources(s, 3), "#3 #4");
+    assert_int_equal(onr_sources_source_count(s), 4);
+    assert_string_equal(describe_source(s, 0), "named-person: Anna Petrova; chair; ; ; 1");
+    assert_string_equal(describe_source(s, 2), "named-person: Ana Ruiz; Senator; Leeds; ; 2");
+    assert_string_equal(describe_source(s, 3), "named-person: Tom Hale; Senator; York; ; 2");
+    onr_sources_free(s);
+}
+
 static void bare_plural_again_is_the_same_group(void **state)
 {
     (void)state;
@@ -281,6 +302,7 @@ int main(void)
         cmocka_unit_test(joint_speaker_splits_into_its_members),
         cmocka_unit_test(joint_speaker_named_and_anonymous),
         cmocka_unit_test(plural_conjuncts_stay_one_group),
+        cmocka_unit_test(joint_speaker_only_in_the_head_phrase),
         cmocka_unit_test(bare_plural_again_is_the_same_group),
         cmocka_unit_test(outlet_owning_sources_is_no_affiliation),
         cmocka_unit_test(anonymous_and_named_kinds),
