@@ -102,6 +102,20 @@ static bool opens_member_inside_name(const src_doc *doc, long k)
     return opens_member(doc, k) && ((t->lex & LEX_INDEF) || ((t->lex & LEX_TITLE) && (t->flags & TF_CAP)));
 }
 
+/* Does the "and" before `k` join words of one phrase rather than a second person or group? After
+ * a preposition, unless "a …" or a title follows; after "the" and a singular noun, when a plain
+ * lowercase word follows ("the businessman and reality star", not "the candidate and her staff"). */
+static bool joins_words(const src_doc *doc, long k, long end, bool after_link, bool singular_definite)
+{
+    if (k >= end)
+        return false;
+    if (after_link)
+        return !opens_member_inside_name(doc, k);
+    const src_token *t = tok(doc, k);
+    return singular_definite && t->type == TOK_WORD && t->number == 0 && !(t->flags & TF_CAP) &&
+           !(t->lex & (LEX_DEF | LEX_INDEF | LEX_POSSESSIVE | LEX_PRONOUN | LEX_NUMBER | LEX_PLURAL));
+}
+
 static mention read_mention(const src_doc *doc, long first, long end)
 {
     mention m = {MENTION_NEW, false, -1, -1, -1, -1, -1, -1, -1, end - 1};
@@ -120,10 +134,12 @@ static mention read_mention(const src_doc *doc, long first, long end)
         return m;
     }
     /* The first conjunct and its apposition end at a comma or "and"; the rest is a second
-     * person ("a Russian diplomat and a source close to ..."). After a preposition, "and" joins
-     * its objects unless it opens another person: "a source close to the council and the union". */
+     * person ("a Russian diplomat and a source close to ..."). But "and" joins the objects of a
+     * preposition unless it opens another person ("a source close to the council and the union",
+     * "a spokesman for the Parks and Recreation Department"), and one person's two roles after
+     * "the" ("the businessman and reality star"). */
     long conj_end = end, appos = -1;
-    bool after_link = false;
+    bool after_link = false, plural_seen = false;
     for (long k = first; k < end; k++) {
         const src_token *t = tok(doc, k);
         if (t->type == TOK_PUNCT && t->punct == ',') {
@@ -132,7 +148,8 @@ static mention read_mention(const src_doc *doc, long first, long end)
             break;
         }
         after_link = after_link || (t->lex & (LEX_ANONLINK | LEX_PREP | LEX_OF));
-        if (t->lex & LEX_AND && k > first && !(after_link && k + 1 < end && !opens_member(doc, k + 1))) {
+        plural_seen = plural_seen || (t->lex & LEX_PLURAL);
+        if (t->lex & LEX_AND && k > first && !joins_words(doc, k + 1, end, after_link, (f->lex & LEX_DEF) && !plural_seen)) {
             conj_end = k;
             m.plural = true;
             break;

@@ -138,6 +138,21 @@ static void joint_speaker_only_in_the_head_phrase(void **state)
     onr_sources_free(s);
 }
 
+static void one_person_with_and_in_the_descriptor(void **state)
+{
+    (void)state;
+    /* "and" inside a name after a preposition, or between one person's two roles after "the" */
+    onr_sources *s = analyze("The pool will close, a spokesman for the Parks and Recreation Department said.\n\n"
+                             "The pool will close, the businessman and reality star said.\n\n"
+                             "The pool will close, the candidate and her staff said.\n");
+    assert_int_equal(onr_sources_source_count(s), 3);
+    assert_string_equal(describe_source(s, 0), "anonymous-individual: a spokesman for the Parks and Recreation "
+                                               "Department; spokesman; the Parks and Recreation Department; ; 1");
+    assert_string_equal(describe_source(s, 1), "anonymous-individual: the businessman and reality star; businessman; ; ; 1");
+    assert_string_equal(describe_source(s, 2), "anonymous-group: the candidate and her staff; candidate; ; ; 1");
+    onr_sources_free(s);
+}
+
 static void bare_plural_again_is_the_same_group(void **state)
 {
     (void)state;
@@ -303,6 +318,7 @@ int main(void)
         cmocka_unit_test(joint_speaker_named_and_anonymous),
         cmocka_unit_test(plural_conjuncts_stay_one_group),
         cmocka_unit_test(joint_speaker_only_in_the_head_phrase),
+        cmocka_unit_test(one_person_with_and_in_the_descriptor),
         cmocka_unit_test(bare_plural_again_is_the_same_group),
         cmocka_unit_test(outlet_owning_sources_is_no_affiliation),
         cmocka_unit_test(anonymous_and_named_kinds),
