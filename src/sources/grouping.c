@@ -289,7 +289,7 @@ typedef struct work_source {
     long last_mention;           /* first token of the latest mention, to count each once */
 } work_source;
 
-/* The most members a joint speaker is split into; further ones stay in the last member. */
+/* The most members a joint speaker is split into; one of more stays one mention. */
 enum { MEMBERS_MAX = 8 };
 
 /* One source a speaker mention stands for, with the tokens that name it. */
@@ -768,13 +768,13 @@ static bool group_speakers(resolver *r, src_vec *links)
         }
         last_first = a->speaker_first;
         a->source = (size_t)members[0].source;
-        for (size_t k = 0; k < count; k++) {
+        for (size_t k = 0; k < count; k++)
             count_for_source(r, &members[k]);
-            joint_link *link = count > 1 ? src_vec_push(r->doc->mem, links) : NULL;
-            if (count > 1 && !link)
+        for (size_t k = 0; count > 1 && k < count; k++) {
+            joint_link *link = src_vec_push(r->doc->mem, links);
+            if (!link)
                 return false;
-            if (link)
-                *link = (joint_link){i, members[k]};
+            *link = (joint_link){i, members[k]};
         }
     }
     return true;
