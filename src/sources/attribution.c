@@ -2582,6 +2582,31 @@ static bool same_content_as_recent(const src_doc *doc, span content)
     return false;
 }
 
+/* Characters of a token, as the annotators count them (code points, not bytes). */
+static size_t token_chars(const src_doc *doc, const src_token *t)
+{
+    size_t n = 0;
+    for (uint32_t b = t->start; b < t->end; b++)
+        n += ((unsigned char)doc->text[b] & 0xC0) != 0x80;
+    return n;
+}
+
+/* PolNeAR calls an attribution direct when at least nine-tenths of its characters (white space
+ * aside) are inside quotation marks: "called it “an incredibly significant development”" is direct,
+ * "called Trump “unhinged”" mixed. */
+static bool mostly_quoted(const src_doc *doc, long first, long end)
+{
+    size_t quoted = 0, all = 0;
+    for (long k = first; k < end; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        size_t n = token_chars(doc, t);
+        all += n;
+        if (t->region >= 0 && ((const src_region *)doc->regions.data)[t->region].role != REGION_TITLE)
+            quoted += n;
+    }
+    return quoted * 10 >= all * 9;
+}
+
 static bool add_reported(src_doc *doc, span content, span speaker, span cue)
 {
     if (expletive_it(doc, speaker, cue))
@@ -2624,14 +2649,15 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
             if (r->role == REGION_TITLE || (long)r->close >= content.end)
                 break;
             r->consumed = true;
-            return new_attr(doc, ONR_QUOTE_MIXED, content.first, (long)r->close + 1, speaker, cue) != NULL;
+            onr_quote_kind kind = mostly_quoted(doc, content.first, (long)r->close + 1) ? ONR_QUOTE_DIRECT : ONR_QUOTE_MIXED;
+            return new_attr(doc, kind, content.first, (long)r->close + 1, speaker, cue) != NULL;
         }
     }
     content.end = quote_led_end(doc, content);
     content.end = subordinate_end(doc, content, cue);
     onr_quote_kind kind = ONR_QUOTE_INDIRECT;
     src_region *regions = doc->regions.data;
-    size_t quoted = 0, titled = 0, words = 0;
+    size_t titled = 0, words = 0;
     for (long k = content.first; k < content.end; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
         words += is_wordlike(t);
@@ -2639,15 +2665,14 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
             titled += is_wordlike(t); /* "a culture called “The Harbour Way”": a name, not speech */
         } else if (t->region >= 0) {
             kind = ONR_QUOTE_MIXED;
-            quoted += is_wordlike(t);
             regions[t->region].consumed = true;
         }
     }
     if (titled == words)
         return true;
-    /* "said that Bush “has to bring his mother out …”": a clause at least four-fifths quotation is
-     * the speaker's words, a direct quote with a word or two of the writer's before it. */
-    if (kind == ONR_QUOTE_MIXED && quoted * 10 >= words * 8) {
+    /* "said that Bush “has to bring his mother out …”": a clause nearly all quotation is the
+     * speaker's words, a direct quote with a word or two of the writer's before it. */
+    if (kind == ONR_QUOTE_MIXED && mostly_quoted(doc, content.first, content.end)) {
         kind = ONR_QUOTE_DIRECT;
         content.first += word_is(doc, (size_t)content.first, "that");
     }

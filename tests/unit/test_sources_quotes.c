@@ -83,6 +83,15 @@ static void called_x_quote_is_mixed(void **state)
                   (const char *const[]){
                       "mixed [the plan “a reckless gamble with our savings”] <- The senator (called) #1 anonymous",
                       NULL});
+    /* nine-tenths quotation: the speaker's words, as PolNeAR counts a direct quote */
+    expect_quotes("The senator called it “a reckless gamble with our savings” on Tuesday.\n",
+                  (const char *const[]){
+                      "direct [it “a reckless gamble with our savings”] <- The senator (called) #1 anonymous",
+                      NULL});
+    expect_quotes("The mayor said that the harbour “will be dredged before the winter storms come.”\n",
+                  (const char *const[]){
+                      "mixed [that the harbour “will be dredged before the winter storms come.”] <- The mayor (said) #1 anonymous",
+                      NULL});
 }
 
 static void titles_nicknames_and_scare_quotes_are_not_quotes(void **state)
@@ -207,11 +216,11 @@ static void quotation_inside_a_later_reported_clause(void **state)
     /* The second quotation continues the writer's sentence: it belongs to the reported clause
      * (direct: nearly all of it is quotation), not to the first quote. */
     expect_quotes("The mood was grim.\n\n“People are angry,” said Anna Petrova, who says the council “needs to be "
-                  "more open with the whole community about the harbour.”\n",
+                  "more open with the whole community about the harbour and the money it spends on the new piers at the quay.”\n",
                   (const char *const[]){
                       "direct [“People are angry,”] <- Anna Petrova (said) #1",
-                      "direct [the council “needs to be more open with the whole community about the harbour.”] <- "
-                      "who (says) #1",
+                      "direct [the council “needs to be more open with the whole community about the harbour and the "
+                      "money it spends on the new piers at the quay.”] <- who (says) #1",
                       NULL});
 }
 
@@ -476,10 +485,11 @@ static void cue_before_an_aside(void **state)
 static void participle_after_an_inverted_attribution(void **state)
 {
     (void)state;
-    expect_quotes("“The port is fine,” said Tom Hale at the time, adding that “we have run ferries for a long time.”\n",
+    expect_quotes("“The port is fine,” said Tom Hale at the time, adding that “we have run ferries from this quay for a "
+                  "long time.”\n",
                   (const char *const[]){
                       "direct [“The port is fine,”] <- Tom Hale (said) #1",
-                      "direct [“we have run ferries for a long time.”] <- Tom Hale (adding) #1", NULL});
+                      "direct [“we have run ferries from this quay for a long time.”] <- Tom Hale (adding) #1", NULL});
 }
 
 static void continued_paragraph_ending_in_its_attribution(void **state)

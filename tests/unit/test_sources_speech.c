@@ -114,8 +114,15 @@ static void speaker_with_a_parenthesis(void **state)
 static void clause_nearly_all_quotation_is_direct(void **state)
 {
     (void)state;
-    expect_quotes("The skipper said that the crew “had never seen a storm like it, not in thirty years at sea.”\n",
+    /* PolNeAR's rule: nine-tenths of the characters inside the marks */
+    expect_quotes("The skipper said that the crew “had never seen a storm like it, not in thirty years at sea, and "
+                  "hoped never to see one like it again in their working lives.”\n",
                   (const char *const[]){"direct [the crew “had never seen a storm like it, not in thirty years at "
+                                        "sea, and hoped never to see one like it again in their working lives.”] <- The "
+                                        "skipper (said) #1 anonymous",
+                                        NULL});
+    expect_quotes("The skipper said that the crew “had never seen a storm like it, not in thirty years at sea.”\n",
+                  (const char *const[]){"mixed [that the crew “had never seen a storm like it, not in thirty years at "
                                         "sea.”] <- The skipper (said) #1 anonymous",
                                         NULL});
 }
