@@ -2737,6 +2737,32 @@ static bool attribute_label(src_doc *doc, long sfirst, long send)
     return add_reported(doc, (span){colon + 1, end}, (span){sfirst, colon}, (span){colon, colon + 1});
 }
 
+/* "Hewitt writes:" / "The movie mentions neither …": a paragraph that ends with a speaker, a
+ * reporting verb and a colon introduces the next paragraph, a block quotation printed without
+ * marks (not a quotation, a tweet or other markup: those have their own rules). */
+static bool attribute_block_after_colon(src_doc *doc, long sfirst, long send)
+{
+    size_t n = src_ntok(doc);
+    long colon = send - 1, verb = send - 2;
+    if (verb <= sfirst || (size_t)send >= n || !is_punct(src_tok(doc, (size_t)colon), ':') ||
+        !is_cue(src_tok(doc, (size_t)verb)) || (src_tok(doc, (size_t)verb)->flags & TF_USED) ||
+        (src_tok(doc, (size_t)verb)->lex & LEX_PARTICIPLE))
+        return true;
+    const src_token *next = src_tok(doc, (size_t)send);
+    if (!(next->flags & TF_PARA) || next->type == TOK_QUOTE || next->region >= 0 || is_punct(next, '<'))
+        return true;
+    span speaker = speaker_left(doc, verb, sfirst);
+    if (speaker.first < 0)
+        return true;
+    long end = send + 1;
+    while ((size_t)end < n && end < send + 400 && same_para(doc, (size_t)send, (size_t)end))
+        end++;
+    end = trim_end(doc, send, end);
+    if (count_words(doc, send, end) < 6)
+        return true;
+    return add_reported(doc, (span){send, end}, speaker, (span){verb, verb + 1});
+}
+
 /* Is "verb particle" at `verb` a cue learned as a pair ("referring to", "pointed out")? */
 static bool topic_pair(const src_doc *doc, long verb)
 {
@@ -3627,7 +3653,8 @@ static bool attribute_clauses(src_doc *doc, const src_sentence *s)
     long sfirst = (long)s->first, send = (long)s->end;
     if (display_headline(doc, sfirst, send))
         return true;
-    if (!attribute_label(doc, sfirst, send) || !attribute_headline(doc, sfirst, send))
+    if (!attribute_label(doc, sfirst, send) || !attribute_headline(doc, sfirst, send) ||
+        !attribute_block_after_colon(doc, sfirst, send))
         return false;
     for (long c = sfirst; c < send; c++) {
         long lo = c - CLAUSE_WINDOW > sfirst ? c - CLAUSE_WINDOW : sfirst;

@@ -212,6 +212,17 @@ static void labels_at_the_start_of_a_paragraph(void **state)
     expect_quotes("Contributing: Ana Ruiz in Lisbon.\n\nBYLINE: Tom Reyes, staff writer.\n", (const char *const[]){NULL});
 }
 
+static void block_paragraph_after_a_colon(void **state)
+{
+    (void)state;
+    /* "X writes:" introduces the next paragraph, printed without quotation marks */
+    expect_quotes("The harbour board met on Monday.\n\nAnna Petrova writes:\n\nThe ferry has not run on time since "
+                  "the spring, and the board has done nothing.\n\nOne user tweeted:\n\n<tweet>The pier is shut.</tweet>\n",
+                  (const char *const[]){"indirect [The ferry has not run on time since the spring, and the board has "
+                                        "done nothing] <- Anna Petrova (writes) #1",
+                                        NULL});
+}
+
 static void no_speaker_no_attribution(void **state)
 {
     (void)state;
@@ -371,6 +382,7 @@ int main(void)
         cmocka_unit_test(learned_verb_and_particle),
         cmocka_unit_test(title_case_headline),
         cmocka_unit_test(nested_speech_is_part_of_the_clause),
+        cmocka_unit_test(block_paragraph_after_a_colon),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
