@@ -174,6 +174,18 @@ static bool ends_in_possessive(const src_doc *doc, const src_token *w)
     return w->type == TOK_WORD && n > 2 && e[-1] == 's' && (e[-2] == '\'' || (n > 4 && !memcmp(e - 4, "\xe2\x80\x99", 3)));
 }
 
+/* Does a determiner or a possessor stand before cue word `c` ("the note", "Trump's claims"),
+ * making it a noun? */
+static bool determined_noun(const src_doc *doc, long c)
+{
+    static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
+    if (c == 0)
+        return false;
+    const src_token *t = src_tok(doc, (size_t)c), *p = src_tok(doc, (size_t)c - 1);
+    return WORD_AMONG(doc, (size_t)(c - 1), determiners) ||
+           (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || ends_in_possessive(doc, p)));
+}
+
 /* Is the cue word at `c` something other than a verb of saying? A noun after a determiner ("the
  * show", "his call", "the mayor's call", "a planning report"), an adjective after "of" ("a
  * majority of pledged delegates"), a measure ("by 8 points"), "pledged delegates", a verb with a
@@ -181,7 +193,6 @@ static bool ends_in_possessive(const src_doc *doc, const src_token *w)
  * paragraph ("Editor's note:"). */
 static bool noun_not_cue(const src_doc *doc, long c)
 {
-    static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
     static const char *const particles[] = {"up", "off", "down", "away"};
     static const char *const reflexives[] = {"himself", "herself", "itself", "themselves", "myself", "ourselves"};
     static const char *const finding[] = {"find", "finds", "found"};
@@ -190,8 +201,7 @@ static bool noun_not_cue(const src_doc *doc, long c)
         return false;
     const src_token *t = src_tok(doc, (size_t)c), *p = src_tok(doc, (size_t)c - 1);
     bool has_next = c + 1 < (long)doc->tokens.len;
-    if (WORD_AMONG(doc, (size_t)(c - 1), determiners) ||
-        (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || ends_in_possessive(doc, p))))
+    if (determined_noun(doc, c))
         return true;
     if (has_next && (WORD_AMONG(doc, (size_t)(c + 1), particles) ||
                      (WORD_AMONG(doc, (size_t)(c + 1), reflexives) &&
@@ -1624,8 +1634,8 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
             *cue = (span){c, c + 2};
             return speaker->first >= 0;
         }
-        if (!is_cue(t) || (t->flags & TF_USED))
-            continue;
+        if (!is_cue(t) || (t->flags & TF_USED) || determined_noun(doc, c))
+            continue; /* "“…,” the note says": a noun, the subject of the cue after it */
         if (c == k ? (t->lex & LEX_PARTICIPLE) != 0 : takes_own_object(doc, c))
             break; /* "“…,” referencing the workers", "“…?” Her critics cited it as evidence" */
         *speaker = c == k ? speaker_after_cue(doc, c + 1, post_end) : speaker_left(doc, c, k);

@@ -377,6 +377,9 @@ static void quantifier_or_a_noun_that_is_also_a_cue_as_speaker(void **state)
                                         "indirect [it will strike] <- none (said) #2 anonymous",
                                         "indirect [the ferry will stop in May] <- The note (says) #3 anonymous",
                                         "indirect [the pier was safe] <- Ruiz (said) #4", NULL});
+    /* after a quotation too: "the note" is the speaker of "says", not a cue of its own */
+    expect_quotes("The mayor left.\n\n“The ferry is late again,” the note says.\n",
+                  (const char *const[]){"direct [“The ferry is late again,”] <- the note (says) #1 anonymous", NULL});
 }
 
 static void both_standing_alone_is_the_speaker(void **state)
