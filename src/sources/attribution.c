@@ -295,6 +295,21 @@ static long np_left(const src_doc *doc, long last, long limit)
     return first;
 }
 
+/* A question word opening a noun phrase is not part of it ("What Washington wants", "what Mr.
+ * Hedge called", "Why not just say"); these words alone name nobody ("Each election cycle, there
+ * is a threat …:", "No wonder"). */
+static bool question_word(const src_doc *doc, long i)
+{
+    static const char *const questions[] = {"why", "what", "how"};
+    return WORD_AMONG(doc, (size_t)i, questions);
+}
+
+static bool names_nobody(const src_doc *doc, span s)
+{
+    static const char *const alone[] = {"each", "every", "such", "no", "there", "here"};
+    return s.end == s.first + 1 && (question_word(doc, s.first) || WORD_AMONG(doc, (size_t)s.first, alone));
+}
+
 /* The noun phrase that starts at token `i`, up to `limit` (exclusive). */
 static span np_right(const src_doc *doc, long i, long limit)
 {
@@ -369,9 +384,9 @@ static span np_right(const src_doc *doc, long i, long limit)
     while (end > i && (src_tok(doc, (size_t)end - 1)->lex & (LEX_OF | LEX_AND | LEX_PREP | LEX_DEF | LEX_INDEF)) &&
            !(src_tok(doc, (size_t)end - 1)->lex & LEX_ROLE))
         end--;
-    if (end <= i || !seen_head)
+    if (end <= i || !seen_head || names_nobody(doc, (span){i, end}))
         return no_span;
-    return (span){i, end};
+    return (span){i + (end > i + 1 && question_word(doc, i)), end};
 }
 
 /* The speaker after an inverted cue ("…,” said the woman, who …"): the noun phrase there, or a
@@ -601,7 +616,8 @@ static span noun_phrase_before(const src_doc *doc, long c, long limit)
     /* "the two write": a number standing alone after its article */
     if (first == i && (t->lex & LEX_NUMBER) && i > limit && (src_tok(doc, (size_t)i - 1)->lex & LEX_DEF))
         return (span){i - 1, i + 1};
-    if (has_head(doc, s))
+    s.first += s.end > s.first + 1 && question_word(doc, s.first);
+    if (has_head(doc, s) && !names_nobody(doc, s))
         return s;
     /* "Another tweeted", "Some chanted": a determiner standing alone */
     if (first == i && (t->lex & LEX_INDEF) && is_cap(t))

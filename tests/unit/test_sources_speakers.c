@@ -382,6 +382,18 @@ static void quantifier_or_a_noun_that_is_also_a_cue_as_speaker(void **state)
                   (const char *const[]){"direct [“The ferry is late again,”] <- the note (says) #1 anonymous", NULL});
 }
 
+static void question_word_or_lone_quantifier_names_nobody(void **state)
+{
+    (void)state;
+    /* "What" opens the phrase without being part of it; "Why" and "Each" alone are nobody */
+    expect_quotes("The club changed in 2009, under what Mr. Hedge called the old model of golf.\n\n"
+                  "Why not just say: “The ferry will come back the same way it left”?\n\n"
+                  "Each election cycle, there is a threat many people make: “If she wins, I am moving away!”\n",
+                  (const char *const[]){"indirect [the old model of golf] <- Mr. Hedge (called) #1",
+                                        "direct [“The ferry will come back the same way it left”]",
+                                        "direct [“If she wins, I am moving away!”]", NULL});
+}
+
 static void both_standing_alone_is_the_speaker(void **state)
 {
     (void)state;
@@ -431,6 +443,7 @@ int main(void)
         cmocka_unit_test(passive_cue_names_the_one_spoken_to),
         cmocka_unit_test(verb_with_a_possessive_object_reports_no_quote_before),
         cmocka_unit_test(quantifier_or_a_noun_that_is_also_a_cue_as_speaker),
+        cmocka_unit_test(question_word_or_lone_quantifier_names_nobody),
         cmocka_unit_test(both_standing_alone_is_the_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
