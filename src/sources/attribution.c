@@ -1106,6 +1106,19 @@ static bool names_a_work(const src_doc *doc, const src_region *r, size_t words, 
     return false;
 }
 
+/* "“Lose safety? Lose work? No to Schengen” (2005)": a year in parentheses after the closing mark
+ * dates a work, a slogan or a poster, not somebody's words. */
+static bool dated_title(const src_doc *doc, const src_region *r)
+{
+    size_t k = r->close + 1;
+    if (!r->closed || k + 2 >= src_ntok(doc) || !is_punct(src_tok(doc, k), '(') ||
+        !is_punct(src_tok(doc, k + 2), ')') || src_tok(doc, k + 1)->type != TOK_NUMBER)
+        return false;
+    const src_token *year = src_tok(doc, k + 1);
+    const char *y = doc->text + year->start;
+    return year->end - year->start == 4 && (y[0] == '1' || y[0] == '2') && (y[1] == '9' || y[1] == '0' || y[1] == '8');
+}
+
 /* A paragraph of a few words alone in single quotation marks ("'A fight from start to finish.'") is
  * a heading in the newspapers' headline style, not somebody's quote. */
 enum { HEADING_MAX_WORDS = 8 };
@@ -1212,7 +1225,7 @@ static void classify_region(src_doc *doc, src_region *r)
     }
     /* Names and titles: “…” after "called" or "the so-called", a headline credited "by" someone,
      * an attribute value in embedded markup (author="@name") or the text after one (…">text). */
-    if (words == 0 || (prev && (prev->lex & LEX_NAMING)) || names_a_work(doc, r, words, caps) ||
+    if (words == 0 || (prev && (prev->lex & LEX_NAMING)) || names_a_work(doc, r, words, caps) || dated_title(doc, r) ||
         single_quoted_heading(doc, r, words) ||
         (prev2 && (prev2->lex & LEX_NAMING) && prev && (prev->lex & (LEX_DEF | LEX_INDEF | LEX_PREP))) ||
         (prev && prev->type == TOK_PUNCT && prev->punct == '=') ||

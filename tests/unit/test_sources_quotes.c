@@ -97,6 +97,10 @@ static void called_x_quote_is_mixed(void **state)
 static void titles_nicknames_and_scare_quotes_are_not_quotes(void **state)
 {
     (void)state;
+    /* a year in parentheses dates a slogan or a work */
+    expect_quotes("The party ran posters.\n\n“Lose safety? Lose work? No to open borders” (2005) — “Free pass for all? "
+                  "No.” (2007).\n\n“We will win the vote,” she said (2009).\n",
+                  (const char *const[]){"direct [“We will win the vote,”] <- she (said) #1", NULL});
     expect_quotes("She starred in “Saturday Night Live” for years. The so-called “peace plan” failed. "
                   "His car, known as “the Beast,” waited outside. The “reform” changed nothing.\n",
                   (const char *const[]){NULL});
