@@ -382,6 +382,16 @@ static void quantifier_or_a_noun_that_is_also_a_cue_as_speaker(void **state)
                   (const char *const[]){"direct [“The ferry is late again,”] <- the note (says) #1 anonymous", NULL});
 }
 
+static void inverted_cue_before_a_colon_with_a_media_role(void **state)
+{
+    (void)state;
+    /* "moderator", "columnist", "anchor": roles of the press, inside the speaker's name */
+    expect_quotes("The debate went on.\n\nIn other words, explained Harbour TV moderator Nancy Cordes: “Is this a plan or "
+                  "a wish?”\n",
+                  (const char *const[]){
+                      "direct [“Is this a plan or a wish?”] <- Harbour TV moderator Nancy Cordes (explained) #1", NULL});
+}
+
 static void question_word_or_lone_quantifier_names_nobody(void **state)
 {
     (void)state;
@@ -443,6 +453,7 @@ int main(void)
         cmocka_unit_test(passive_cue_names_the_one_spoken_to),
         cmocka_unit_test(verb_with_a_possessive_object_reports_no_quote_before),
         cmocka_unit_test(quantifier_or_a_noun_that_is_also_a_cue_as_speaker),
+        cmocka_unit_test(inverted_cue_before_a_colon_with_a_media_role),
         cmocka_unit_test(question_word_or_lone_quantifier_names_nobody),
         cmocka_unit_test(both_standing_alone_is_the_speaker),
     };
