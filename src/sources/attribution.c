@@ -1659,7 +1659,7 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
         if (t->type == TOK_PUNCT && strchr(".;!?", t->punct) && !abbreviation_dot(doc, c))
             break;
         if (according_to(doc, c, post_end)) {
-            *speaker = np_right(doc, c + 2, post_end);
+            *speaker = speaker_after_cue(doc, c + 2, post_end); /* "according to the newspaper" */
             *cue = (span){c, c + 2};
             return speaker->first >= 0;
         }
@@ -1763,6 +1763,21 @@ static bool in_someones_words(const src_doc *doc, long pre, long pre_end, span *
     return false;
 }
 
+/* "From the report: “…”", "More from Jones: “…”": a line that only names where the excerpt
+ * after its colon comes from, as newsletters and blogs print them. */
+static bool excerpt_from(const src_doc *doc, long pre, long pre_end, span *speaker, span *cue)
+{
+    long from = pre + word_is(doc, (size_t)pre, "more");
+    if (pre_end - from < 3 || !is_punct(src_tok(doc, (size_t)pre_end - 1), ':') || !word_is(doc, (size_t)from, "from"))
+        return false;
+    span who = speaker_after_cue(doc, from + 1, pre_end - 1);
+    if (who.first < 0 || who.end != pre_end - 1)
+        return false;
+    *speaker = who;
+    *cue = (span){from, from + 1};
+    return true;
+}
+
 /* The attribution of quotation region `r` in the words before it ("She said: “…”"). */
 static bool attribution_before(const src_doc *doc, const src_region *r, span *speaker, span *cue)
 {
@@ -1812,7 +1827,7 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         }
         documented = documented || (t->type == TOK_WORD && (t->lex & LEX_DOC) && !(t->lex & LEX_CUE));
         if (according_to(doc, c, pre_end)) {
-            *speaker = np_right(doc, c + 2, pre_end);
+            *speaker = speaker_after_cue(doc, c + 2, pre_end);
             *cue = (span){c, c + 2};
             return speaker->first >= 0;
         }
@@ -1830,7 +1845,8 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         reported_by_outer_cue(doc, pre, pre_end, sentence_first, speaker, cue);
         return true;
     }
-    if (as_someone_put_it(doc, pre, pre_end, speaker, cue) || in_someones_words(doc, pre, pre_end, speaker, cue))
+    if (as_someone_put_it(doc, pre, pre_end, speaker, cue) || in_someones_words(doc, pre, pre_end, speaker, cue) ||
+        excerpt_from(doc, pre, pre_end, speaker, cue))
         return true;
     if (is_punct(last, ':') || (is_punct(last, ',') && documented)) {
         *speaker = clause_subject(doc, clause, pre_end - 1);

@@ -392,6 +392,21 @@ static void inverted_cue_before_a_colon_with_a_media_role(void **state)
                       "direct [“Is this a plan or a wish?”] <- Harbour TV moderator Nancy Cordes (explained) #1", NULL});
 }
 
+static void excerpt_line_or_according_to_a_plain_noun(void **state)
+{
+    (void)state;
+    /* newsletter excerpts ("From the report:", "More from Jones:"); "according to" a determiner
+     * and a plain noun */
+    expect_quotes("The vote was close.\n\nFrom the report: “The harbour vote was the closest in the history of the "
+                  "council.”\n\nMore from Jones: “Turnout fell in every ward.”\n\nAccording to the newspaper, “The "
+                  "port will close in May.”\n",
+                  (const char *const[]){
+                      "direct [“The harbour vote was the closest in the history of the council.”] <- the report "
+                      "(From) #1",
+                      "direct [“Turnout fell in every ward.”] <- Jones (from) #2",
+                      "direct [“The port will close in May.”] <- the newspaper (According to) #3 anonymous", NULL});
+}
+
 static void question_word_or_lone_quantifier_names_nobody(void **state)
 {
     (void)state;
@@ -454,6 +469,7 @@ int main(void)
         cmocka_unit_test(verb_with_a_possessive_object_reports_no_quote_before),
         cmocka_unit_test(quantifier_or_a_noun_that_is_also_a_cue_as_speaker),
         cmocka_unit_test(inverted_cue_before_a_colon_with_a_media_role),
+        cmocka_unit_test(excerpt_line_or_according_to_a_plain_noun),
         cmocka_unit_test(question_word_or_lone_quantifier_names_nobody),
         cmocka_unit_test(both_standing_alone_is_the_speaker),
     };
