@@ -3777,6 +3777,23 @@ static long paragraph_speaker(const src_doc *doc, size_t a)
     return -1;
 }
 
+/* "“…,” Khan said. When they went out, children came up to him." / "“They would say …": a
+ * paragraph that opens with a quotation nobody is named for goes on with the last quoted speaker
+ * of the paragraph before. */
+static long previous_paragraph_speaker(const src_doc *doc, size_t a)
+{
+    const src_attr *attrs = doc->attrs.data;
+    uint32_t para = src_tok(doc, attrs[a].first)->para;
+    for (size_t b = a; b-- > 0 && a - b <= 8;) {
+        uint32_t at = src_tok(doc, attrs[b].first)->para;
+        if (at + 1 < para)
+            return -1;
+        if (at + 1 == para && attrs[b].kind == ONR_QUOTE_DIRECT && attrs[b].speaker_first >= 0)
+            return (long)b;
+    }
+    return -1;
+}
+
 static bool attribute_orphans(src_doc *doc)
 {
     long *speaking = speaking_sentences(doc, true);
@@ -3792,6 +3809,8 @@ static bool attribute_orphans(src_doc *doc)
         span beat = by < 0 ? action_beat(doc, at->first) : no_span;
         if (by < 0 && beat.first < 0)
             by = paragraph_speaker(doc, a);
+        if (by < 0 && beat.first < 0 && (src_tok(doc, at->first)->flags & TF_PARA))
+            by = previous_paragraph_speaker(doc, a);
         if (by >= 0) {
             const src_attr *prev = (const src_attr *)doc->attrs.data + by;
             beat = (span){prev->speaker_first, prev->speaker_end};

@@ -94,6 +94,18 @@ static void called_x_quote_is_mixed(void **state)
                       NULL});
 }
 
+static void paragraph_quote_goes_on_with_the_last_speaker(void **state)
+{
+    (void)state;
+    /* a sentence of the writer's after the quote, then a paragraph that is only a quotation */
+    expect_quotes("The families worried.\n\n“We have been sitting very quietly,” Anna Petrova said. When they went "
+                  "out, the children came up to her.\n\n“They would say, we will be thrown out of this town.”\n",
+                  (const char *const[]){"direct [“We have been sitting very quietly,”] <- Anna Petrova (said) #1",
+                                        "direct [“They would say, we will be thrown out of this town.”] <- Anna "
+                                        "Petrova #1",
+                                        NULL});
+}
+
 static void titles_nicknames_and_scare_quotes_are_not_quotes(void **state)
 {
     (void)state;
@@ -791,6 +803,7 @@ int main(void)
         cmocka_unit_test(quote_introduced_by_colon),
         cmocka_unit_test(nested_quote_stays_inside),
         cmocka_unit_test(called_x_quote_is_mixed),
+        cmocka_unit_test(paragraph_quote_goes_on_with_the_last_speaker),
         cmocka_unit_test(titles_nicknames_and_scare_quotes_are_not_quotes),
         cmocka_unit_test(unattributed_quote_is_kept_without_speaker),
         cmocka_unit_test(speaker_with_a_long_apposition_after_the_quote),
