@@ -1119,6 +1119,19 @@ static bool dated_title(const src_doc *doc, const src_region *r)
     return year->end - year->start == 4 && (y[0] == '1' || y[0] == '2') && (y[1] == '9' || y[1] == '0' || y[1] == '8');
 }
 
+/* "“…” http://bit.ly/1Qz0RCt": an excerpt that a link follows is another publication's text that
+ * a newsletter passes on, not somebody's words. */
+static bool linked_excerpt(const src_doc *doc, const src_region *r)
+{
+    size_t k = r->close + 1;
+    if (!r->closed || k >= src_ntok(doc) || (src_tok(doc, k)->flags & TF_PARA))
+        return false;
+    const src_token *t = src_tok(doc, k);
+    size_t n = doc->len - t->start;
+    const char *w = doc->text + t->start;
+    return (n >= 7 && !memcmp(w, "http://", 7)) || (n >= 8 && !memcmp(w, "https://", 8)) || (n >= 4 && !memcmp(w, "www.", 4));
+}
+
 /* A paragraph of a few words alone in single quotation marks ("'A fight from start to finish.'") is
  * a heading in the newspapers' headline style, not somebody's quote. */
 enum { HEADING_MAX_WORDS = 8 };
@@ -1225,7 +1238,7 @@ static void classify_region(src_doc *doc, src_region *r)
     }
     /* Names and titles: “…” after "called" or "the so-called", a headline credited "by" someone,
      * an attribute value in embedded markup (author="@name") or the text after one (…">text). */
-    if (words == 0 || (prev && (prev->lex & LEX_NAMING)) || names_a_work(doc, r, words, caps) || dated_title(doc, r) ||
+    if (words == 0 || (prev && (prev->lex & LEX_NAMING)) || names_a_work(doc, r, words, caps) || dated_title(doc, r) || linked_excerpt(doc, r) ||
         single_quoted_heading(doc, r, words) ||
         (prev2 && (prev2->lex & LEX_NAMING) && prev && (prev->lex & (LEX_DEF | LEX_INDEF | LEX_PREP))) ||
         (prev && prev->type == TOK_PUNCT && prev->punct == '=') ||

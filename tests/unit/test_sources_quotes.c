@@ -109,6 +109,10 @@ static void paragraph_quote_goes_on_with_the_last_speaker(void **state)
 static void titles_nicknames_and_scare_quotes_are_not_quotes(void **state)
 {
     (void)state;
+    /* a link after the closing mark: an excerpt a newsletter passes on */
+    expect_quotes("HARBOUR BEAT—\"The show is leaving,\" by the Tribune's Ann Lee: \"The star of the musical is leaving "
+                  "next month for a role in a new film.\" http://example.com/1RHi.\n",
+                  (const char *const[]){NULL});
     /* a year in parentheses dates a slogan or a work */
     expect_quotes("The party ran posters.\n\n“Lose safety? Lose work? No to open borders” (2005) — “Free pass for all? "
                   "No.” (2007).\n\n“We will win the vote,” she said (2009).\n",
