@@ -2299,6 +2299,74 @@ static bool closing_relative(const src_doc *doc, long q, long send)
     return true;
 }
 
+/* A word that makes the words from the start of a bare object a clause of their own ("said the
+ * plan would fail", "urged voters to stay"), so the object's end is not the clause's. */
+static bool clause_word(const src_doc *doc, long q)
+{
+    const src_token *t = src_tok(doc, (size_t)q);
+    if (t->type != TOK_WORD || (t->flags & TF_CAP))
+        return false;
+    if ((t->lex & (LEX_AUX | LEX_CUE)) || is_be(doc, q) || is_negation(doc, t) || word_ends_in(doc, t, "ed", 4))
+        return true;
+    if ((t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE))
+        return true; /* "said they", "believes we" */
+    static const char *const openers[] = {"to", "that", "whether", "if", "how", "why", "what", "who", "which", "where"};
+    return WORD_AMONG(doc, (size_t)q, openers);
+}
+
+/* Does the object of a verb end before token `q`: an adjunct of the verb's ("endorsed Cruz last
+ * week", "vetoed the bill because …", "announced the plan during a rally"), a comma, or "and"
+ * before another verb ("has not endorsed Trump and has been …")? */
+static bool object_stops_at(const src_doc *doc, long q, long send)
+{
+    static const char *const adjuncts[] = {"during", "after", "before", "since", "because", "while", "when", "despite",
+                                           "amid", "following", "throughout", "yesterday", "today", "earlier", "later",
+                                           "again"};
+    static const char *const before_time[] = {"last", "this", "next", "on", "in", "at"};
+    const src_token *t = src_tok(doc, (size_t)q);
+    if (t->region >= 0)
+        return false;
+    if (t->type == TOK_PUNCT)
+        return false; /* "endorsed Cruz, who …", "praised his rivals, especially …": annotators differ */
+    if (t->type != TOK_WORD || (t->flags & TF_CAP))
+        return false;
+    if (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))
+        return q + 1 < send && clause_word(doc, q + 1);
+    if (q + 1 < send && WORD_AMONG(doc, (size_t)q, before_time) && time_anchor(doc, q + 1))
+        return true; /* "last week", "on Monday" */
+    return WORD_AMONG(doc, (size_t)q, adjuncts);
+}
+
+/* Does cue `c` take a noun phrase as its object ("endorsed Cruz", "talked about the economy"),
+ * rather than a clause, as verbs of saying, thinking and finding do ("said the plan …", "told her
+ * the plan …", "believes the plan …")? */
+static bool takes_an_object(const src_doc *doc, long c)
+{
+    static const char *const clause_verbs[] = {
+        "say", "says", "said", "saying", "believe", "believes", "believed", "think", "thinks", "thought", "hope",
+        "hopes", "hoped", "expect", "expects", "expected", "reported", "reports", "added", "adding", "noted", "noting",
+        "argued", "argues", "arguing", "claimed", "claims", "warned", "stated", "stating", "suggested", "suggests",
+        "predicted", "predicts", "insisted", "insists", "fear", "fears", "feared", "worry", "worries", "worried",
+        "know", "knows", "knew", "feel", "feels", "felt", "recalled", "estimated", "estimates", "wrote", "writes",
+        "concluded", "found", "finds", "show", "shows", "showed", "showing", "indicated", "indicates"};
+    const src_token *t = src_tok(doc, (size_t)c);
+    return (t->lex & (LEX_STANCE | LEX_PREP | LEX_OF)) || (!(t->lex & LEX_TELL) && !WORD_AMONG(doc, (size_t)c, clause_verbs));
+}
+
+/* Where a reported content from `k` that no "that" introduces ends when it is the verb's object, a
+ * noun phrase with no verb of its own: at the first adjunct after it ("endorsed [Cruz] last
+ * week"); `end` when a verb comes first (a clause: "said [the plan would fail in May]"). */
+static long object_end(const src_doc *doc, long k, long end)
+{
+    for (long q = k; q < end; q++) {
+        if (src_tok(doc, (size_t)q)->region >= 0 || clause_word(doc, q))
+            return end;
+        if (q > k && object_stops_at(doc, q, end))
+            return q;
+    }
+    return end;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -2360,6 +2428,8 @@ static span clause_after(const src_doc *doc, long c, long send)
             break;
         }
     }
+    if (!introduced && takes_an_object(doc, c))
+        end = object_end(doc, k, end);
     end = trim_end(doc, k, end);
     if (count_words(doc, k, end) < 2 && !(end == k + 1 && stance_object(doc, cue, k)))
         return no_span;

@@ -576,6 +576,22 @@ static void clause_before_the_attribution_takes_the_whole_sentence(void **state)
                       "indirect [the ferry will stop] <- Mr. Dale (said) #2", NULL});
 }
 
+static void object_ends_before_the_verbs_adjunct(void **state)
+{
+    (void)state;
+    /* a noun phrase object ends where the verb's adjunct begins; after "said" the same words are
+     * the subject of the reported clause */
+    expect_quotes("Ms. Lund endorsed the harbour plan last week.\n\n"
+                  "The council vetoed the ferry levy because of its cost.\n\n"
+                  "Mr. Dale has not backed Ms. Lund and has been a critic of hers.\n\n"
+                  "The mayor said the ferry levy during the winter would double.\n",
+                  (const char *const[]){
+                      "indirect [the harbour plan] <- Ms. Lund (endorsed) #1",
+                      "indirect [the ferry levy] <- The council (vetoed) #2",
+                      "indirect [Ms. Lund] <- Mr. Dale (backed) #3",
+                      "indirect [the ferry levy during the winter would double] <- The mayor (said) #4 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -628,6 +644,7 @@ int main(void)
         cmocka_unit_test(clause_in_an_opening_subordinate_or_relative_ends_at_its_comma),
         cmocka_unit_test(aside_inside_or_after_what_was_said),
         cmocka_unit_test(clause_before_the_attribution_takes_the_whole_sentence),
+        cmocka_unit_test(object_ends_before_the_verbs_adjunct),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
