@@ -187,7 +187,9 @@ add(list(NUMBERS), "NUMBER")
 add(["and"], "AND")
 add(["of"], "OF")
 # Cues learned from annotated news (tools/learn_sources_cues.py writes the file and says how):
-# they fill in words the lists above leave out, and never change a listed word.
+# they fill in words the lists above leave out, and never change a listed word, except one listed
+# only for how a cue reads its content ("supporting", "talked", "pushed"): it becomes a cue too.
+CUE_READING = {"STANCE", "ABOUT", "FOR"}
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "sources_cues_learned.tsv"), encoding="utf-8") as f:
     for row in f:
         if row.startswith("#"):
@@ -197,6 +199,8 @@ with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "sources_cues
             add([word], "ABOUT")  # "referring to": a two-word entry, looked up as such
         elif cls == "NOUN":
             add([word], "NOUN")  # "criticism of", "the belief that": a class of its own, for any word
+        elif word in classes and classes[word] <= CUE_READING:
+            add([word], "CUE", *(["PARTICIPLE"] if word.endswith("ing") else []))
         elif word not in classes:
             add([word], *cls.split(), *(["PARTICIPLE"] if word.endswith("ing") else []))
 # "who" is a relative pronoun, not a clause opener; "that" is both but must stop a noun phrase.

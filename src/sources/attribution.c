@@ -2087,7 +2087,8 @@ static bool coordination_goes_on(const src_doc *doc, long q, long send)
 }
 
 /* An aside from the comma `q` closed by a second comma, after which the clause's own verb comes
- * ("the pipeline, which Republicans support, would not pass", "Hale, the new mayor, has said"):
+ * ("the pipeline, which Republicans support, would not pass", "Hale, the new mayor, has said",
+ * "the levy, even at half the rate, would close the port"):
  * the aside is inside what was said. */
 static bool enclosed_aside(const src_doc *doc, long q, long send)
 {
@@ -2127,7 +2128,7 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
         for (size_t i = 0; i < sizeof after_comma / sizeof after_comma[0]; i++)
             if (word_is(doc, (size_t)q + 1, after_comma[i]))
                 return !coordination_goes_on(doc, q, send) &&
-                       !(word_is(doc, (size_t)q + 1, "which") && enclosed_aside(doc, q, send));
+                       !enclosed_aside(doc, q, send);
         return false;
     }
     if (!(t->type == TOK_WORD && (t->lex & (LEX_AND | LEX_CLAUSE)) && (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))))
@@ -2353,13 +2354,32 @@ static bool takes_an_object(const src_doc *doc, long c)
     return (t->lex & (LEX_STANCE | LEX_PREP | LEX_OF)) || (!(t->lex & LEX_TELL) && !WORD_AMONG(doc, (size_t)c, clause_verbs));
 }
 
+/* Is the participle `c` a noun's modifier, "a super PAC supporting Cruz", "groups backing him":
+ * after a plain word, not after "is", an auxiliary or a preposition ("is supporting", "for backing")? */
+static bool modifies_a_noun(const src_doc *doc, long c)
+{
+    if (c < 1 || !ends_in_ing(doc, src_tok(doc, (size_t)c)))
+        return false;
+    const src_token *p = src_tok(doc, (size_t)c - 1);
+    return p->type == TOK_WORD && p->region < 0 && !(p->lex & (LEX_AUX | LEX_CLAUSE | LEX_PREP | LEX_DEF | LEX_INDEF | LEX_OF |
+                                                                  LEX_AND | LEX_CUE | LEX_PRONOUN)) &&
+           !is_negation(doc, p) && !ends_in_ly(doc, p);
+}
+
 /* Where a reported content from `k` that no "that" introduces ends when it is the verb's object, a
  * noun phrase with no verb of its own: at the first adjunct after it ("endorsed [Cruz] last
- * week"); `end` when a verb comes first (a clause: "said [the plan would fail in May]"). */
-static long object_end(const src_doc *doc, long k, long end)
+ * week"); `end` when a verb comes first (a clause: "said [the plan would fail in May]"). After a
+ * stance participle `c` that modifies a noun, the next comma or auxiliary is the sentence's own
+ * ("the PAC supporting [Cruz] has spent …", "the PAC supporting [Cruz], Keep the Promise, …"). */
+static long object_end(const src_doc *doc, long c, long k, long end)
 {
+    bool relative = (src_tok(doc, (size_t)c)->lex & LEX_STANCE) && modifies_a_noun(doc, c);
     for (long q = k; q < end; q++) {
-        if (src_tok(doc, (size_t)q)->region >= 0 || clause_word(doc, q))
+        const src_token *t = src_tok(doc, (size_t)q);
+        if (relative && q > k &&
+            (is_punct(t, ',') || (t->type == TOK_WORD && !(t->flags & TF_CAP) && ((t->lex & LEX_AUX) || is_be(doc, q)))))
+            return q;
+        if (t->region >= 0 || clause_word(doc, q))
             return end;
         if (q > k && object_stops_at(doc, q, end))
             return q;
@@ -2429,7 +2449,7 @@ static span clause_after(const src_doc *doc, long c, long send)
         }
     }
     if (!introduced && takes_an_object(doc, c))
-        end = object_end(doc, k, end);
+        end = object_end(doc, c, k, end);
     end = trim_end(doc, k, end);
     if (count_words(doc, k, end) < 2 && !(end == k + 1 && stance_object(doc, cue, k)))
         return no_span;

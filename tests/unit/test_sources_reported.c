@@ -592,6 +592,26 @@ static void object_ends_before_the_verbs_adjunct(void **state)
                       "indirect [the ferry levy during the winter would double] <- The mayor (said) #4 anonymous", NULL});
 }
 
+static void stance_participle_after_a_noun(void **state)
+{
+    (void)state;
+    /* "supporting" is a cue, also as a noun's modifier, whose object ends before the sentence's verb */
+    expect_quotes("A super PAC supporting Ms. Lund has spent $2 million on ferry ads.\n\n"
+                  "The dockers union is supporting Ms. Lund.\n",
+                  (const char *const[]){
+                      "indirect [Ms. Lund] <- A super PAC (supporting) #1",
+                      "indirect [Ms. Lund] <- The dockers union (supporting) #2", NULL});
+}
+
+static void aside_between_subject_and_verb_of_what_was_said(void **state)
+{
+    (void)state;
+    expect_quotes("The mayor warned that the levy, even at half the rate, would close the port.\n",
+                  (const char *const[]){
+                      "indirect [that the levy, even at half the rate, would close the port] <- The mayor (warned) #1 anonymous",
+                      NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -645,6 +665,8 @@ int main(void)
         cmocka_unit_test(aside_inside_or_after_what_was_said),
         cmocka_unit_test(clause_before_the_attribution_takes_the_whole_sentence),
         cmocka_unit_test(object_ends_before_the_verbs_adjunct),
+        cmocka_unit_test(stance_participle_after_a_noun),
+        cmocka_unit_test(aside_between_subject_and_verb_of_what_was_said),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
