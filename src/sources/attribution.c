@@ -128,6 +128,9 @@ static bool has_head(const src_doc *doc, span s)
     if (last->type == TOK_WORD && !(last->flags & TF_CAP) && !last->lex && last->end - last->start > 3 &&
         doc->text[last->end - 1] == 's' && doc->text[last->end - 2] != 's')
         return true; /* a plural noun: "callers asked", "opponents say" */
+    if (s.end - s.first >= 3 && (word_is(doc, (size_t)s.end - 1, "them") || word_is(doc, (size_t)s.end - 1, "us")) &&
+        word_is(doc, (size_t)s.end - 2, "of"))
+        return true; /* "most of them said", "some of us believe" */
     bool determiner = false;
     for (long k = s.first; k < s.end; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
@@ -3577,7 +3580,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             content = clause_after(doc, c, send);
         if (content.first >= 0 && only_time_phrase(doc, content))
             content = no_span; /* "…, Bill Clinton said this week.": the clause before is what he said */
-        if (content.first < 0 && (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && is_punct(src_tok(doc, (size_t)c + 1), ','))))
+        if (content.first < 0 && !reports_through_infinitive(doc, c, send) &&
+            (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && is_punct(src_tok(doc, (size_t)c + 1), ','))))
             content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday.", "…, he said, and …" */
     } else if (!participle && c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&
                is_punct(src_tok(doc, (size_t)c - 2), ',')) {

@@ -612,6 +612,16 @@ static void aside_between_subject_and_verb_of_what_was_said(void **state)
                       NULL});
 }
 
+static void quantified_pronoun_and_verb_before_an_infinitive(void **state)
+{
+    (void)state;
+    /* "most of them" names its speakers after an opening phrase too; "continued to insist" reports
+     * nothing of its own, not the opening phrase before its subject */
+    expect_quotes("Until the closure, most of them said they had liked the night shift.\n\n"
+                  "Even after the audit was filed, Ms. Lund continued to insist she had never seen the ledger.\n",
+                  (const char *const[]){"indirect [they had liked the night shift] <- most of them (said) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -667,6 +677,7 @@ int main(void)
         cmocka_unit_test(object_ends_before_the_verbs_adjunct),
         cmocka_unit_test(stance_participle_after_a_noun),
         cmocka_unit_test(aside_between_subject_and_verb_of_what_was_said),
+        cmocka_unit_test(quantified_pronoun_and_verb_before_an_infinitive),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
