@@ -2412,11 +2412,18 @@ static span clause_after(const src_doc *doc, long c, long send)
     }
     k = skip_day(doc, k, send);
     bool introduced = false; /* by "that", a colon or a quotation */
-    for (long q = k; q < send && q < k + 6; q++) { /* further on, "that" is more often a relative */
+    if (k > c + 1 && k + 1 < send && (cue->lex & LEX_TELL) && word_is(doc, (size_t)k, "about")) {
+        k++; /* "asked Ruiz about the levy": the topic put to the listener */
+        introduced = true;
+    }
+    /* further on, "that" is more often a relative, but not after the verb's adjunct ("said in an
+     * interview with the AP last week that …") when a subject follows it */
+    long reach = k < send && !(cue->lex & LEX_PREP) && (src_tok(doc, (size_t)k)->lex & LEX_PREP) ? 12 : 6;
+    for (long q = k; q < send && q < k + reach; q++) {
         const src_token *t = src_tok(doc, (size_t)q);
         if (t->type == TOK_PUNCT || t->region >= 0 || (q > k && is_cue(t)))
             break; /* "told the paper after hinting that …": the "that" is the other verb's */
-        if (word_is(doc, (size_t)q, "that")) {
+        if (word_is(doc, (size_t)q, "that") && (q < k + 6 || clause_that(doc, q, send))) {
             k = q; /* the clause keeps its "that", as annotators mark it */
             introduced = true;
             break;

@@ -622,6 +622,16 @@ static void quantified_pronoun_and_verb_before_an_infinitive(void **state)
                   (const char *const[]){"indirect [they had liked the night shift] <- most of them (said) #1 anonymous", NULL});
 }
 
+static void topic_put_to_a_listener_and_that_after_an_adjunct(void **state)
+{
+    (void)state;
+    expect_quotes("The host asked Ms. Lund about the harbour levy.\n\n"
+                  "Mr. Dale said in an interview with the local radio station last week that the ferry would stop in May.\n",
+                  (const char *const[]){
+                      "indirect [the harbour levy] <- The host (asked) #1 anonymous",
+                      "indirect [that the ferry would stop in May] <- Mr. Dale (said) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -678,6 +688,7 @@ int main(void)
         cmocka_unit_test(stance_participle_after_a_noun),
         cmocka_unit_test(aside_between_subject_and_verb_of_what_was_said),
         cmocka_unit_test(quantified_pronoun_and_verb_before_an_infinitive),
+        cmocka_unit_test(topic_put_to_a_listener_and_that_after_an_adjunct),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
