@@ -2047,6 +2047,12 @@ static bool stance_object(const src_doc *doc, const src_token *cue, long k)
 
 static bool question_opener(const src_doc *doc, long k);
 
+/* "75 percent said yes": an answer of one word is what was said. */
+static bool yes_or_no(const src_doc *doc, long k)
+{
+    return word_is(doc, (size_t)k, "yes") || word_is(doc, (size_t)k, "no");
+}
+
 static bool is_modal(const src_doc *doc, long i)
 {
     static const char *const modals[] = {"would", "will", "could", "should", "may", "might", "must", "can"};
@@ -2461,7 +2467,7 @@ static span clause_after(const src_doc *doc, long c, long send)
     if (!introduced && takes_an_object(doc, c))
         end = object_end(doc, c, k, end);
     end = trim_end(doc, k, end);
-    if (count_words(doc, k, end) < 2 && !(end == k + 1 && stance_object(doc, cue, k)))
+    if (count_words(doc, k, end) < 2 && !(end == k + 1 && (stance_object(doc, cue, k) || yes_or_no(doc, k))))
         return no_span;
     const src_token *first = src_tok(doc, (size_t)k);
     if (!introduced && first->type == TOK_WORD && (first->lex & LEX_PREP) && !word_is(doc, (size_t)k, "to")) {
