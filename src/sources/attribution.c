@@ -2989,6 +2989,20 @@ static bool attribute_asked(src_doc *doc, long c, long sfirst, long send)
 /* What "according to X" (at token `c`) attributes to X, whose phrase it may lengthen to the comma
  * that closes it: after it at the start of a sentence ("According to X, Y"), else the sentence
  * around it ("Y, according to X", "Since May, according to X, Y"), a leading "But," aside. */
+/* "Fox is a cash generator, with [$1.6 billion in profit], according to X": the "with" phrase that
+ * closes the clause before "according to" at `c` is what the source gives; from `lead` otherwise. */
+static long after_closing_with(const src_doc *doc, long lead, long c)
+{
+    for (long k = c - 2; k > lead + 2 && k > c - 30; k--) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0 || (t->type == TOK_PUNCT && strchr(";:()", t->punct)) || dash_break(doc, k))
+            return lead;
+        if (is_punct(t, ','))
+            return word_is(doc, (size_t)k + 1, "with") && count_words(doc, k + 2, c) >= 2 ? k + 2 : lead;
+    }
+    return lead;
+}
+
 static span according_content(const src_doc *doc, long c, long sfirst, long send, span *speaker)
 {
     long comma = speaker->end;
@@ -3008,7 +3022,7 @@ static span according_content(const src_doc *doc, long c, long sfirst, long send
         return (span){comma + 1, trim_end(doc, comma + 1, send)};
     }
     if (!closed || speaker->end != comma)
-        return (span){lead, trim_end(doc, lead, c)};
+        return (span){after_closing_with(doc, lead, c), trim_end(doc, lead, c)};
     return (span){lead, trim_end(doc, lead, send)}; /* "Since May, according to X, Y" */
 }
 

@@ -451,10 +451,11 @@ static void labelled_turn_runs_to_the_end_of_its_paragraph(void **state)
 static void according_to_at_the_end_covers_the_sentence(void **state)
 {
     (void)state;
-    /* a clause inside the sentence ends before ", according to X", which keeps the whole sentence */
+    /* a clause inside the sentence ends before ", according to X", which keeps the sentence (its
+     * closing "with" phrase, as annotators mark it: see with_phrase_before_a_closing_according_to) */
     expect_quotes("The mayor is weak, with most voters saying she cannot be trusted, according to the latest Gazette poll.\n",
                   (const char *const[]){
-                      "indirect [The mayor is weak, with most voters saying she cannot be trusted] <- the latest Gazette poll (according to) #1",
+                      "indirect [most voters saying she cannot be trusted] <- the latest Gazette poll (according to) #1",
                       "indirect [she cannot be trusted] <- most voters (saying) #2 anonymous", NULL});
 }
 
@@ -632,6 +633,13 @@ static void topic_put_to_a_listener_and_that_after_an_adjunct(void **state)
                       "indirect [that the ferry would stop in May] <- Mr. Dale (said) #2", NULL});
 }
 
+static void with_phrase_before_a_closing_according_to(void **state)
+{
+    (void)state;
+    expect_quotes("The ferry is still the harbour's main earner, with $2 million in fares last year, according to the port's accounts.\n",
+                  (const char *const[]){"indirect [$2 million in fares last year] <- the port's accounts (according to) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -689,6 +697,7 @@ int main(void)
         cmocka_unit_test(aside_between_subject_and_verb_of_what_was_said),
         cmocka_unit_test(quantified_pronoun_and_verb_before_an_infinitive),
         cmocka_unit_test(topic_put_to_a_listener_and_that_after_an_adjunct),
+        cmocka_unit_test(with_phrase_before_a_closing_according_to),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
