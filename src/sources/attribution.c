@@ -430,11 +430,12 @@ static bool short_quotation(const src_doc *doc, long k)
     return last->type != TOK_PUNCT && next->type == TOK_WORD && !(next->flags & (TF_CAP | TF_PARA));
 }
 
-/* A day or month name, or "week", "night", "today", …: the word a time phrase hangs on. */
+/* A day or month name, or "week", "night", "today", "past", …: the word a time phrase hangs on ("earlier in
+ * the day", "in the past"). */
 static bool time_anchor(const src_doc *doc, long k)
 {
     static const char *const words[] = {"week", "month", "year", "night", "morning", "afternoon", "evening", "time",
-                                        "today", "yesterday"};
+                                        "today", "yesterday", "day", "past", "weekend"};
     const src_token *t = src_tok(doc, (size_t)k);
     if (t->type != TOK_WORD)
         return false;
@@ -443,7 +444,7 @@ static bool time_anchor(const src_doc *doc, long k)
 
 static bool time_filler(const src_doc *doc, long k)
 {
-    static const char *const words[] = {"on", "in", "earlier", "later", "last", "this", "next"};
+    static const char *const words[] = {"on", "in", "earlier", "later", "last", "this", "next", "the"};
     return WORD_AMONG(doc, (size_t)k, words);
 }
 

@@ -391,6 +391,16 @@ static void both_standing_alone_is_the_speaker(void **state)
                                         "direct [“We will stay,”] <- both (said) #3 anonymous", NULL});
 }
 
+static void time_phrase_with_an_article_before_the_verb(void **state)
+{
+    (void)state;
+    expect_quotes("Ms. Lund earlier in the day praised the harbour plan.\n\n"
+                  "Mr. Dale in the past criticized the levy.\n",
+                  (const char *const[]){
+                      "indirect [the harbour plan] <- Ms. Lund (praised) #1",
+                      "indirect [the levy] <- Mr. Dale (criticized) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -429,6 +439,7 @@ int main(void)
         cmocka_unit_test(verb_with_a_possessive_object_reports_no_quote_before),
         cmocka_unit_test(quantifier_or_a_noun_that_is_also_a_cue_as_speaker),
         cmocka_unit_test(both_standing_alone_is_the_speaker),
+        cmocka_unit_test(time_phrase_with_an_article_before_the_verb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
