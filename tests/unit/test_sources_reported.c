@@ -640,6 +640,14 @@ static void with_phrase_before_a_closing_according_to(void **state)
                   (const char *const[]){"indirect [$2 million in fares last year] <- the port's accounts (according to) #1 anonymous", NULL});
 }
 
+static void a_vote_cast_is_a_stance_an_intended_one_is_not(void **state)
+{
+    (void)state;
+    expect_quotes("In the poll, most dockers would vote for Ms. Lund.\n\n"
+                  "Mr. Dale voted for the new levy.\n",
+                  (const char *const[]){"indirect [the new levy] <- Mr. Dale (voted for) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -698,6 +706,7 @@ int main(void)
         cmocka_unit_test(quantified_pronoun_and_verb_before_an_infinitive),
         cmocka_unit_test(topic_put_to_a_listener_and_that_after_an_adjunct),
         cmocka_unit_test(with_phrase_before_a_closing_according_to),
+        cmocka_unit_test(a_vote_cast_is_a_stance_an_intended_one_is_not),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
