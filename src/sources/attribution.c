@@ -2081,7 +2081,7 @@ static bool clause_that(const src_doc *doc, long i, long send)
            (i + 1 >= send || !((src_tok(doc, (size_t)i + 1)->lex & LEX_AUX) || is_be(doc, i + 1)));
 }
 
-/* After ", and" / ", but" at `q`, does the speaker's clause go on: a second "that" clause ("said
+/* After ", and" / ", but" at `q`, does the speaker's clause go on: ", but also …", a second "that" clause ("said
  * X, and that Y"), an adjunct ("…, and in May …"), a verb after a modal or a participle (the
  * reported clause's: "…, and could damage …"), or the last item of a list? */
 static bool coordination_goes_on(const src_doc *doc, long q, long send)
@@ -2092,6 +2092,8 @@ static bool coordination_goes_on(const src_doc *doc, long q, long send)
     const src_token *n = src_tok(doc, (size_t)q + 2);
     if (word_is(doc, (size_t)q + 2, "that"))
         return clause_that(doc, q + 2, send);
+    if (!after_and && word_is(doc, (size_t)q + 2, "also"))
+        return true; /* "…, but also …": the second half of what was said */
     return after_and && ((n->type == TOK_WORD && !(n->flags & TF_CAP) && ((n->lex & LEX_PREP) || ends_in_ing(doc, n))) ||
                          is_modal(doc, q + 2) || list_comma(doc, q));
 }
@@ -2143,7 +2145,8 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
     }
     if (!(t->type == TOK_WORD && (t->lex & (LEX_AND | LEX_CLAUSE)) && (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))))
         return false;
-    return (n->lex & LEX_CUE) || ((n->lex & LEX_AUX) && word_is(doc, (size_t)q, "but"));
+    return (n->lex & LEX_CUE) || ((n->lex & LEX_AUX) && word_is(doc, (size_t)q, "but") &&
+                                  !word_is(doc, (size_t)q + 1, "also")); /* "not only X but also Y" goes on */
 }
 
 /* "said in a statement on Monday they would appeal": after the verb's adjunct, the subject pronoun

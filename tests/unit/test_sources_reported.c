@@ -648,6 +648,16 @@ static void a_vote_cast_is_a_stance_an_intended_one_is_not(void **state)
                   (const char *const[]){"indirect [the new levy] <- Mr. Dale (voted for) #1", NULL});
 }
 
+static void but_also_goes_on(void **state)
+{
+    (void)state;
+    expect_quotes("Mr. Dale said the levy was needed not only for the pier but also for the ferry.\n\n"
+                  "Ms. Lund says the town is angry, but also hopeful about the harbour.\n",
+                  (const char *const[]){
+                      "indirect [the levy was needed not only for the pier but also for the ferry] <- Mr. Dale (said) #1",
+                      "indirect [the town is angry, but also hopeful about the harbour] <- Ms. Lund (says) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -707,6 +717,7 @@ int main(void)
         cmocka_unit_test(topic_put_to_a_listener_and_that_after_an_adjunct),
         cmocka_unit_test(with_phrase_before_a_closing_according_to),
         cmocka_unit_test(a_vote_cast_is_a_stance_an_intended_one_is_not),
+        cmocka_unit_test(but_also_goes_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
