@@ -128,6 +128,9 @@ static bool has_head(const src_doc *doc, span s)
     if (last->type == TOK_WORD && !(last->flags & TF_CAP) && !last->lex && last->end - last->start > 3 &&
         doc->text[last->end - 1] == 's' && doc->text[last->end - 2] != 's')
         return true; /* a plural noun: "callers asked", "opponents say" */
+    if (s.end - s.first >= 3 && (word_is(doc, (size_t)s.end - 1, "them") || word_is(doc, (size_t)s.end - 1, "us")) &&
+        word_is(doc, (size_t)s.end - 2, "of"))
+        return true; /* "most of them said", "some of us believe" */
     bool determiner = false;
     for (long k = s.first; k < s.end; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
@@ -446,11 +449,12 @@ static bool short_quotation(const src_doc *doc, long k)
     return last->type != TOK_PUNCT && next->type == TOK_WORD && !(next->flags & (TF_CAP | TF_PARA));
 }
 
-/* A day or month name, or "week", "night", "today", …: the word a time phrase hangs on. */
+/* A day or month name, or "week", "night", "today", "past", …: the word a time phrase hangs on ("earlier in
+ * the day", "in the past"). */
 static bool time_anchor(const src_doc *doc, long k)
 {
     static const char *const words[] = {"week", "month", "year", "night", "morning", "afternoon", "evening", "time",
-                                        "today", "yesterday"};
+                                        "today", "yesterday", "day", "past", "weekend"};
     const src_token *t = src_tok(doc, (size_t)k);
     if (t->type != TOK_WORD)
         return false;
@@ -459,7 +463,7 @@ static bool time_anchor(const src_doc *doc, long k)
 
 static bool time_filler(const src_doc *doc, long k)
 {
-    static const char *const words[] = {"on", "in", "earlier", "later", "last", "this", "next"};
+    static const char *const words[] = {"on", "in", "earlier", "later", "last", "this", "next", "the"};
     return WORD_AMONG(doc, (size_t)k, words);
 }
 
@@ -2106,6 +2110,12 @@ static bool stance_object(const src_doc *doc, const src_token *cue, long k)
 
 static bool question_opener(const src_doc *doc, long k);
 
+/* "75 percent said yes": an answer of one word is what was said. */
+static bool yes_or_no(const src_doc *doc, long k)
+{
+    return word_is(doc, (size_t)k, "yes") || word_is(doc, (size_t)k, "no");
+}
+
 static bool is_modal(const src_doc *doc, long i)
 {
     static const char *const modals[] = {"would", "will", "could", "should", "may", "might", "must", "can"};
@@ -2133,7 +2143,7 @@ static bool clause_that(const src_doc *doc, long i, long send)
            (i + 1 >= send || !((src_tok(doc, (size_t)i + 1)->lex & LEX_AUX) || is_be(doc, i + 1)));
 }
 
-/* After ", and" / ", but" at `q`, does the speaker's clause go on: a second "that" clause ("said
+/* After ", and" / ", but" at `q`, does the speaker's clause go on: ", but also …", a second "that" clause ("said
  * X, and that Y"), an adjunct ("…, and in May …"), a verb after a modal or a participle (the
  * reported clause's: "…, and could damage …"), or the last item of a list? */
 static bool coordination_goes_on(const src_doc *doc, long q, long send)
@@ -2144,12 +2154,15 @@ static bool coordination_goes_on(const src_doc *doc, long q, long send)
     const src_token *n = src_tok(doc, (size_t)q + 2);
     if (word_is(doc, (size_t)q + 2, "that"))
         return clause_that(doc, q + 2, send);
+    if (!after_and && word_is(doc, (size_t)q + 2, "also"))
+        return true; /* "…, but also …": the second half of what was said */
     return after_and && ((n->type == TOK_WORD && !(n->flags & TF_CAP) && ((n->lex & LEX_PREP) || ends_in_ing(doc, n))) ||
                          is_modal(doc, q + 2) || list_comma(doc, q));
 }
 
 /* An aside from the comma `q` closed by a second comma, after which the clause's own verb comes
- * ("the pipeline, which Republicans support, would not pass", "Hale, the new mayor, has said"):
+ * ("the pipeline, which Republicans support, would not pass", "Hale, the new mayor, has said",
+ * "the levy, even at half the rate, would close the port"):
  * the aside is inside what was said. */
 static bool enclosed_aside(const src_doc *doc, long q, long send)
 {
@@ -2189,12 +2202,13 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
         for (size_t i = 0; i < sizeof after_comma / sizeof after_comma[0]; i++)
             if (word_is(doc, (size_t)q + 1, after_comma[i]))
                 return !coordination_goes_on(doc, q, send) &&
-                       !(word_is(doc, (size_t)q + 1, "which") && enclosed_aside(doc, q, send));
+                       !enclosed_aside(doc, q, send);
         return false;
     }
     if (!(t->type == TOK_WORD && (t->lex & (LEX_AND | LEX_CLAUSE)) && (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))))
         return false;
-    return (n->lex & LEX_CUE) || ((n->lex & LEX_AUX) && word_is(doc, (size_t)q, "but"));
+    return (n->lex & LEX_CUE) || ((n->lex & LEX_AUX) && word_is(doc, (size_t)q, "but") &&
+                                  !word_is(doc, (size_t)q + 1, "also")); /* "not only X but also Y" goes on */
 }
 
 /* "said in a statement on Monday they would appeal": after the verb's adjunct, the subject pronoun
@@ -2361,6 +2375,93 @@ static bool closing_relative(const src_doc *doc, long q, long send)
     return true;
 }
 
+/* A word that makes the words from the start of a bare object a clause of their own ("said the
+ * plan would fail", "urged voters to stay"), so the object's end is not the clause's. */
+static bool clause_word(const src_doc *doc, long q)
+{
+    const src_token *t = src_tok(doc, (size_t)q);
+    if (t->type != TOK_WORD || (t->flags & TF_CAP))
+        return false;
+    if ((t->lex & (LEX_AUX | LEX_CUE)) || is_be(doc, q) || is_negation(doc, t) || word_ends_in(doc, t, "ed", 4))
+        return true;
+    if ((t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE))
+        return true; /* "said they", "believes we" */
+    static const char *const openers[] = {"to", "that", "whether", "if", "how", "why", "what", "who", "which", "where"};
+    return WORD_AMONG(doc, (size_t)q, openers);
+}
+
+/* Does the object of a verb end before token `q`: an adjunct of the verb's ("endorsed Cruz last
+ * week", "vetoed the bill because …", "announced the plan during a rally"), a comma, or "and"
+ * before another verb ("has not endorsed Trump and has been …")? */
+static bool object_stops_at(const src_doc *doc, long q, long send)
+{
+    static const char *const adjuncts[] = {"during", "after", "before", "since", "because", "while", "when", "despite",
+                                           "amid", "following", "throughout", "yesterday", "today", "earlier", "later",
+                                           "again"};
+    static const char *const before_time[] = {"last", "this", "next", "on", "in", "at"};
+    const src_token *t = src_tok(doc, (size_t)q);
+    if (t->region >= 0)
+        return false;
+    if (t->type == TOK_PUNCT)
+        return false; /* "endorsed Cruz, who …", "praised his rivals, especially …": annotators differ */
+    if (t->type != TOK_WORD || (t->flags & TF_CAP))
+        return false;
+    if (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))
+        return q + 1 < send && clause_word(doc, q + 1);
+    if (q + 1 < send && WORD_AMONG(doc, (size_t)q, before_time) && time_anchor(doc, q + 1))
+        return true; /* "last week", "on Monday" */
+    return WORD_AMONG(doc, (size_t)q, adjuncts);
+}
+
+/* Does cue `c` take a noun phrase as its object ("endorsed Cruz", "talked about the economy"),
+ * rather than a clause, as verbs of saying, thinking and finding do ("said the plan …", "told her
+ * the plan …", "believes the plan …")? */
+static bool takes_an_object(const src_doc *doc, long c)
+{
+    static const char *const clause_verbs[] = {
+        "say", "says", "said", "saying", "believe", "believes", "believed", "think", "thinks", "thought", "hope",
+        "hopes", "hoped", "expect", "expects", "expected", "reported", "reports", "added", "adding", "noted", "noting",
+        "argued", "argues", "arguing", "claimed", "claims", "warned", "stated", "stating", "suggested", "suggests",
+        "predicted", "predicts", "insisted", "insists", "fear", "fears", "feared", "worry", "worries", "worried",
+        "know", "knows", "knew", "feel", "feels", "felt", "recalled", "estimated", "estimates", "wrote", "writes",
+        "concluded", "found", "finds", "show", "shows", "showed", "showing", "indicated", "indicates"};
+    const src_token *t = src_tok(doc, (size_t)c);
+    return (t->lex & (LEX_STANCE | LEX_PREP | LEX_OF)) || (!(t->lex & LEX_TELL) && !WORD_AMONG(doc, (size_t)c, clause_verbs));
+}
+
+/* Is the participle `c` a noun's modifier, "a super PAC supporting Cruz", "groups backing him":
+ * after a plain word, not after "is", an auxiliary or a preposition ("is supporting", "for backing")? */
+static bool modifies_a_noun(const src_doc *doc, long c)
+{
+    if (c < 1 || !ends_in_ing(doc, src_tok(doc, (size_t)c)))
+        return false;
+    const src_token *p = src_tok(doc, (size_t)c - 1);
+    return p->type == TOK_WORD && p->region < 0 && !(p->lex & (LEX_AUX | LEX_CLAUSE | LEX_PREP | LEX_DEF | LEX_INDEF | LEX_OF |
+                                                                  LEX_AND | LEX_CUE | LEX_PRONOUN)) &&
+           !is_negation(doc, p) && !ends_in_ly(doc, p);
+}
+
+/* Where a reported content from `k` that no "that" introduces ends when it is the verb's object, a
+ * noun phrase with no verb of its own: at the first adjunct after it ("endorsed [Cruz] last
+ * week"); `end` when a verb comes first (a clause: "said [the plan would fail in May]"). After a
+ * stance participle `c` that modifies a noun, the next comma or auxiliary is the sentence's own
+ * ("the PAC supporting [Cruz] has spent …", "the PAC supporting [Cruz], Keep the Promise, …"). */
+static long object_end(const src_doc *doc, long c, long k, long end)
+{
+    bool relative = (src_tok(doc, (size_t)c)->lex & LEX_STANCE) && modifies_a_noun(doc, c);
+    for (long q = k; q < end; q++) {
+        const src_token *t = src_tok(doc, (size_t)q);
+        if (relative && q > k &&
+            (is_punct(t, ',') || (t->type == TOK_WORD && !(t->flags & TF_CAP) && ((t->lex & LEX_AUX) || is_be(doc, q)))))
+            return q;
+        if (t->region >= 0 || clause_word(doc, q))
+            return end;
+        if (q > k && object_stops_at(doc, q, end))
+            return q;
+    }
+    return end;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -2383,11 +2484,18 @@ static span clause_after(const src_doc *doc, long c, long send)
     }
     k = skip_day(doc, k, send);
     bool introduced = false; /* by "that", a colon or a quotation */
-    for (long q = k; q < send && q < k + 6; q++) { /* further on, "that" is more often a relative */
+    if (k > c + 1 && k + 1 < send && (cue->lex & LEX_TELL) && word_is(doc, (size_t)k, "about")) {
+        k++; /* "asked Ruiz about the levy": the topic put to the listener */
+        introduced = true;
+    }
+    /* further on, "that" is more often a relative, but not after the verb's adjunct ("said in an
+     * interview with the AP last week that …") when a subject follows it */
+    long reach = k < send && !(cue->lex & LEX_PREP) && (src_tok(doc, (size_t)k)->lex & LEX_PREP) ? 12 : 6;
+    for (long q = k; q < send && q < k + reach; q++) {
         const src_token *t = src_tok(doc, (size_t)q);
         if (t->type == TOK_PUNCT || t->region >= 0 || (q > k && is_cue(t)))
             break; /* "told the paper after hinting that …": the "that" is the other verb's */
-        if (word_is(doc, (size_t)q, "that")) {
+        if (word_is(doc, (size_t)q, "that") && (q < k + 6 || clause_that(doc, q, send))) {
             k = q; /* the clause keeps its "that", as annotators mark it */
             introduced = true;
             break;
@@ -2422,8 +2530,10 @@ static span clause_after(const src_doc *doc, long c, long send)
             break;
         }
     }
+    if (!introduced && takes_an_object(doc, c))
+        end = object_end(doc, c, k, end);
     end = trim_end(doc, k, end);
-    if (count_words(doc, k, end) < 2 && !(end == k + 1 && stance_object(doc, cue, k)))
+    if (count_words(doc, k, end) < 2 && !(end == k + 1 && (stance_object(doc, cue, k) || yes_or_no(doc, k))))
         return no_span;
     const src_token *first = src_tok(doc, (size_t)k);
     if (!introduced && first->type == TOK_WORD && (first->lex & LEX_PREP) && !word_is(doc, (size_t)k, "to")) {
@@ -2996,6 +3106,20 @@ static bool attribute_asked(src_doc *doc, long c, long sfirst, long send)
 /* What "according to X" (at token `c`) attributes to X, whose phrase it may lengthen to the comma
  * that closes it: after it at the start of a sentence ("According to X, Y"), else the sentence
  * around it ("Y, according to X", "Since May, according to X, Y"), a leading "But," aside. */
+/* "Fox is a cash generator, with [$1.6 billion in profit], according to X": the "with" phrase that
+ * closes the clause before "according to" at `c` is what the source gives; from `lead` otherwise. */
+static long after_closing_with(const src_doc *doc, long lead, long c)
+{
+    for (long k = c - 2; k > lead + 2 && k > c - 30; k--) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (t->region >= 0 || (t->type == TOK_PUNCT && strchr(";:()", t->punct)) || dash_break(doc, k))
+            return lead;
+        if (is_punct(t, ','))
+            return word_is(doc, (size_t)k + 1, "with") && count_words(doc, k + 2, c) >= 2 ? k + 2 : lead;
+    }
+    return lead;
+}
+
 static span according_content(const src_doc *doc, long c, long sfirst, long send, span *speaker)
 {
     long comma = speaker->end;
@@ -3015,7 +3139,7 @@ static span according_content(const src_doc *doc, long c, long sfirst, long send
         return (span){comma + 1, trim_end(doc, comma + 1, send)};
     }
     if (!closed || speaker->end != comma)
-        return (span){lead, trim_end(doc, lead, c)};
+        return (span){after_closing_with(doc, lead, c), trim_end(doc, lead, c)};
     return (span){lead, trim_end(doc, lead, send)}; /* "Since May, according to X, Y" */
 }
 
@@ -3654,7 +3778,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             content = clause_after(doc, c, send);
         if (content.first >= 0 && only_time_phrase(doc, content))
             content = no_span; /* "…, Bill Clinton said this week.": the clause before is what he said */
-        if (content.first < 0 && (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && is_punct(src_tok(doc, (size_t)c + 1), ','))))
+        if (content.first < 0 && !reports_through_infinitive(doc, c, send) &&
+            (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && is_punct(src_tok(doc, (size_t)c + 1), ','))))
             content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday.", "…, he said, and …" */
     } else if (!participle && c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&
                is_punct(src_tok(doc, (size_t)c - 2), ',')) {

@@ -431,6 +431,16 @@ static void both_standing_alone_is_the_speaker(void **state)
                                         "direct [“We will stay,”] <- both (said) #3 anonymous", NULL});
 }
 
+static void time_phrase_with_an_article_before_the_verb(void **state)
+{
+    (void)state;
+    expect_quotes("Ms. Lund earlier in the day praised the harbour plan.\n\n"
+                  "Mr. Dale in the past criticized the levy.\n",
+                  (const char *const[]){
+                      "indirect [the harbour plan] <- Ms. Lund (praised) #1",
+                      "indirect [the levy] <- Mr. Dale (criticized) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -472,6 +482,7 @@ int main(void)
         cmocka_unit_test(excerpt_line_or_according_to_a_plain_noun),
         cmocka_unit_test(question_word_or_lone_quantifier_names_nobody),
         cmocka_unit_test(both_standing_alone_is_the_speaker),
+        cmocka_unit_test(time_phrase_with_an_article_before_the_verb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

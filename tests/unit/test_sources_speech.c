@@ -145,7 +145,8 @@ static void asked_about_a_topic(void **state)
                   (const char *const[]){
                       "indirect [the delays] (Asked)",
                       "indirect [the contractor was to blame] <- Ms. Varga (said) #1",
-                      "mixed [whether the plan was “fair to every district,”] (Asked)", NULL});
+                      "mixed [whether the plan was “fair to every district,”] (Asked)",
+                      "indirect [yes] <- 60 percent of residents (said) #2 anonymous", NULL});
     expect_quotes("When asked on Monday why the plan failed, the mayor shrugged.\n",
                   (const char *const[]){"indirect [why the plan failed] (asked)", NULL});
 }
