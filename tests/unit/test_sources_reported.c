@@ -150,9 +150,27 @@ static void learned_noun_cue_with_its_owner(void **state)
                   "Ms. Lund spoke at the pier, voicing the suggestion that the fares be cut.\n\n"
                   "The attacks on the timetable grew.\n",
                   (const char *const[]){
-                      "indirect [the new timetable] <- The ferry union (attacks on) #1",
+                      "indirect [the new timetable] <- The ferry union (launched fresh attacks on) #1",
                       "indirect [the harbour board] <- Mr. Ortiz's (attacks on) #2",
-                      "indirect [that the fares be cut] <- Ms. Lund (suggestion that) #3", NULL});
+                      "indirect [that the fares be cut] <- Ms. Lund (voicing the suggestion that) #3", NULL});
+}
+
+static void stance_noun_voiced_or_expressed(void **state)
+{
+    (void)state;
+    /* a verb of expressing or holding, a stance noun and "that": the verb's subject holds it, or
+     * after a comma the speaker of the clause before; a cue verb that took the clause keeps it */
+    expect_quotes("The pier will reopen, a harbour official said, voicing the belief that the ferries will return.\n\n"
+                  "Ms. Lund voiced strong doubts that the fares would fall.\n\n"
+                  "The mayor expressed concern that the pier was unsafe.\n\n"
+                  "However, Norwegian diplomats hold no illusions that the channel will be dredged.\n\n"
+                  "The fares cover the view that the bay offers.\n",
+                  (const char *const[]){
+                      "indirect [The pier will reopen] <- a harbour official (said) #1 anonymous",
+                      "indirect [that the ferries will return] <- a harbour official (voicing the belief) #1 anonymous",
+                      "indirect [that the fares would fall] <- Ms. Lund (voiced strong doubts) #2",
+                      "indirect [that the pier was unsafe] <- The mayor (expressed) #3 anonymous",
+                      "indirect [that the channel will be dredged] <- Norwegian diplomats (hold no illusions) #4 anonymous", NULL});
 }
 
 static void learned_pair_with_its_subject_further_back(void **state)
@@ -451,10 +469,11 @@ static void labelled_turn_runs_to_the_end_of_its_paragraph(void **state)
 static void according_to_at_the_end_covers_the_sentence(void **state)
 {
     (void)state;
-    /* a clause inside the sentence ends before ", according to X", which keeps the whole sentence */
+    /* a clause inside the sentence ends before ", according to X", which keeps the sentence (its
+     * closing "with" phrase, as annotators mark it: see with_phrase_before_a_closing_according_to) */
     expect_quotes("The mayor is weak, with most voters saying she cannot be trusted, according to the latest Gazette poll.\n",
                   (const char *const[]){
-                      "indirect [The mayor is weak, with most voters saying she cannot be trusted] <- the latest Gazette poll (according to) #1",
+                      "indirect [most voters saying she cannot be trusted] <- the latest Gazette poll (according to) #1",
                       "indirect [she cannot be trusted] <- most voters (saying) #2 anonymous", NULL});
 }
 
@@ -576,6 +595,87 @@ static void clause_before_the_attribution_takes_the_whole_sentence(void **state)
                       "indirect [the ferry will stop] <- Mr. Dale (said) #2", NULL});
 }
 
+static void object_ends_before_the_verbs_adjunct(void **state)
+{
+    (void)state;
+    /* a noun phrase object ends where the verb's adjunct begins; after "said" the same words are
+     * the subject of the reported clause */
+    expect_quotes("Ms. Lund endorsed the harbour plan last week.\n\n"
+                  "The council vetoed the ferry levy because of its cost.\n\n"
+                  "Mr. Dale has not backed Ms. Lund and has been a critic of hers.\n\n"
+                  "The mayor said the ferry levy during the winter would double.\n",
+                  (const char *const[]){
+                      "indirect [the harbour plan] <- Ms. Lund (endorsed) #1",
+                      "indirect [the ferry levy] <- The council (vetoed) #2",
+                      "indirect [Ms. Lund] <- Mr. Dale (backed) #3",
+                      "indirect [the ferry levy during the winter would double] <- The mayor (said) #4 anonymous", NULL});
+}
+
+static void stance_participle_after_a_noun(void **state)
+{
+    (void)state;
+    /* "supporting" is a cue, also as a noun's modifier, whose object ends before the sentence's verb */
+    expect_quotes("A super PAC supporting Ms. Lund has spent $2 million on ferry ads.\n\n"
+                  "The dockers union is supporting Ms. Lund.\n",
+                  (const char *const[]){
+                      "indirect [Ms. Lund] <- A super PAC (supporting) #1",
+                      "indirect [Ms. Lund] <- The dockers union (supporting) #2", NULL});
+}
+
+static void aside_between_subject_and_verb_of_what_was_said(void **state)
+{
+    (void)state;
+    expect_quotes("The mayor warned that the levy, even at half the rate, would close the port.\n",
+                  (const char *const[]){
+                      "indirect [that the levy, even at half the rate, would close the port] <- The mayor (warned) #1 anonymous",
+                      NULL});
+}
+
+static void quantified_pronoun_and_verb_before_an_infinitive(void **state)
+{
+    (void)state;
+    /* "most of them" names its speakers after an opening phrase too; "continued to insist" reports
+     * nothing of its own, not the opening phrase before its subject */
+    expect_quotes("Until the closure, most of them said they had liked the night shift.\n\n"
+                  "Even after the audit was filed, Ms. Lund continued to insist she had never seen the ledger.\n",
+                  (const char *const[]){"indirect [they had liked the night shift] <- most of them (said) #1 anonymous", NULL});
+}
+
+static void topic_put_to_a_listener_and_that_after_an_adjunct(void **state)
+{
+    (void)state;
+    expect_quotes("The host asked Ms. Lund about the harbour levy.\n\n"
+                  "Mr. Dale said in an interview with the local radio station last week that the ferry would stop in May.\n",
+                  (const char *const[]){
+                      "indirect [the harbour levy] <- The host (asked) #1 anonymous",
+                      "indirect [that the ferry would stop in May] <- Mr. Dale (said) #2", NULL});
+}
+
+static void with_phrase_before_a_closing_according_to(void **state)
+{
+    (void)state;
+    expect_quotes("The ferry is still the harbour's main earner, with $2 million in fares last year, according to the port's accounts.\n",
+                  (const char *const[]){"indirect [$2 million in fares last year] <- the port's accounts (according to) #1 anonymous", NULL});
+}
+
+static void a_vote_cast_is_a_stance_an_intended_one_is_not(void **state)
+{
+    (void)state;
+    expect_quotes("In the poll, most dockers would vote for Ms. Lund.\n\n"
+                  "Mr. Dale voted for the new levy.\n",
+                  (const char *const[]){"indirect [the new levy] <- Mr. Dale (voted for) #1", NULL});
+}
+
+static void but_also_goes_on(void **state)
+{
+    (void)state;
+    expect_quotes("Mr. Dale said the levy was needed not only for the pier but also for the ferry.\n\n"
+                  "Ms. Lund says the town is angry, but also hopeful about the harbour.\n",
+                  (const char *const[]){
+                      "indirect [the levy was needed not only for the pier but also for the ferry] <- Mr. Dale (said) #1",
+                      "indirect [the town is angry, but also hopeful about the harbour] <- Ms. Lund (says) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -591,6 +691,7 @@ int main(void)
         cmocka_unit_test(noun_cue_after_a_possessive),
         cmocka_unit_test(possessive_pronoun_after_a_verb_is_its_subjects),
         cmocka_unit_test(learned_noun_cue_with_its_owner),
+        cmocka_unit_test(stance_noun_voiced_or_expressed),
         cmocka_unit_test(learned_pair_with_its_subject_further_back),
         cmocka_unit_test(reportedly_passes_on_an_unsourced_claim),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
@@ -628,6 +729,14 @@ int main(void)
         cmocka_unit_test(clause_in_an_opening_subordinate_or_relative_ends_at_its_comma),
         cmocka_unit_test(aside_inside_or_after_what_was_said),
         cmocka_unit_test(clause_before_the_attribution_takes_the_whole_sentence),
+        cmocka_unit_test(object_ends_before_the_verbs_adjunct),
+        cmocka_unit_test(stance_participle_after_a_noun),
+        cmocka_unit_test(aside_between_subject_and_verb_of_what_was_said),
+        cmocka_unit_test(quantified_pronoun_and_verb_before_an_infinitive),
+        cmocka_unit_test(topic_put_to_a_listener_and_that_after_an_adjunct),
+        cmocka_unit_test(with_phrase_before_a_closing_according_to),
+        cmocka_unit_test(a_vote_cast_is_a_stance_an_intended_one_is_not),
+        cmocka_unit_test(but_also_goes_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
