@@ -3667,8 +3667,9 @@ static bool agentless_passive(const src_doc *doc, long c, long sfirst, long send
 /* Can a rule of attribute_cue start at token `c`, within [sfirst, send)? Each needs a word of
  * one of these classes, or one whose rule holds: a topic preposition (topic_preposition), a
  * possessed noun of saying (possessed_cue), a stance noun (expressed_stance), a hedging passive
- * (passive_hedge), a verb of seeing (seen_as); most tokens are none of these and are passed over at once, before the rules'
- * cheap first tests. A rule that starts from other words must be let in here. */
+ * (passive_hedge), a verb of seeing (seen_as); most tokens are none of these and are passed over
+ * at once, before the rules' cheap first tests. A rule that starts from other words must be let
+ * in here. */
 static bool may_start_attribution(const src_doc *doc, long c, long sfirst, long send)
 {
     const src_token *t = src_tok(doc, (size_t)c);
@@ -3680,8 +3681,8 @@ static bool may_start_attribution(const src_doc *doc, long c, long sfirst, long 
         return false;
     const src_token *next = src_tok(doc, (size_t)c + 1);
     if (((next->lex & (LEX_PREP | LEX_CLAUSE | LEX_OF)) || particle_shaped(doc, next)) &&
-        (topic_preposition(doc, c) || possessed_cue(doc, c, sfirst, send) >= 0 ||
-         expressed_stance(doc, c, sfirst, send) >= 0 || passive_hedge(doc, c, sfirst, send)))
+        (topic_preposition(doc, c) || possessed_cue(doc, c, sfirst, send) >= 0 || passive_hedge(doc, c, sfirst, send) ||
+         expressed_stance(doc, c, sfirst, send) >= 0))
         return true;
     return seeing_shaped(doc, t) && seen_as(doc, c, send);
 }
