@@ -18,6 +18,16 @@ static bool word_is(const src_doc *doc, size_t i, const char *w)
     return t->type == TOK_WORD && onr_ascii_ieq(doc->text + t->start, t->end - t->start, w, strlen(w));
 }
 
+/* Are the `len` bytes of `text` the NUL-terminated word `w`, in ASCII lowercase? As onr_ascii_ieq
+ * without a strlen call first: most words of a list differ within a byte or two. */
+static bool text_is_word(const char *text, size_t len, const char *w)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!w[i] || onr_ascii_lower(text[i]) != onr_ascii_lower(w[i]))
+            return false;
+    return !w[len];
+}
+
 /* Is token `i` one of the `n` words of `words` (compared as word_is does)? */
 static bool word_among(const src_doc *doc, size_t i, const char *const *words, size_t n)
 {
@@ -28,7 +38,7 @@ static bool word_among(const src_doc *doc, size_t i, const char *const *words, s
     size_t len = t->end - t->start;
     char first = onr_ascii_lower(text[0]);
     for (size_t w = 0; w < n; w++) /* the first letter before the whole word: this runs around every cue */
-        if (words[w][0] == first && onr_ascii_ieq(text, len, words[w], strlen(words[w])))
+        if (words[w][0] == first && text_is_word(text, len, words[w]))
             return true;
     return false;
 }
