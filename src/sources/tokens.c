@@ -1,5 +1,5 @@
 /* First passes of the sourcing audit: one scan of the text into word, punctuation and quotation
- * mark tokens, then paragraphs, quotation regions and sentences over those tokens. */
+ * mark tokens and their paragraphs, then quotation regions and sentences over those tokens. */
 #include "sources/sources_internal.h"
 
 #include <string.h>
@@ -178,6 +178,7 @@ static bool elided_word(const char *s, size_t n)
  * capital (WB_UPPER too), a mark that may join words or a byte of a longer character (WB_DECODE,
  * decoded), or else the end of the word. */
 enum { WB_WORD = 1, WB_UPPER = 2, WB_DECODE = 4 };
+#define W WB_WORD
 #define U (WB_WORD | WB_UPPER)
 #define X WB_DECODE
 #define X16 X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X
@@ -185,13 +186,14 @@ static const uint8_t word_byte[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, X, 0, 0, 0, 0, X, X, X, 0, /* ' , - . */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, /* 0-9 */
+    W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0, 0, /* 0-9 */
     0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, /* A-O */
     U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0, /* P-Z */
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* a-o */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* p-z */
+    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, /* a-o */
+    W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0, /* p-z */
     X16, X16, X16, X16, X16, X16, X16, X16,
 };
+#undef W
 #undef U
 #undef X
 #undef X16
