@@ -22,7 +22,7 @@ static uint32_t folded_short(const unsigned char *b, size_t n)
 }
 
 /* Is `word` the entry's word, compared in ASCII lowercase? Its head and tail (see
- * src_lexicon_lookup) first: they are all of a plain word of up to eight letters. */
+ * src_lexicon_entry) first: they are all of a plain word of up to eight letters. */
 static bool same_word(const lexicon_entry *e, const char *word, size_t len, uint32_t head, uint32_t tail)
 {
     if (e->head != head || e->tail != tail || e->len != len)
