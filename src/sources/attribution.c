@@ -317,6 +317,22 @@ static bool names_nobody(const src_doc *doc, span s)
     return s.end == s.first + 1 && (question_word(doc, s.first) || WORD_AMONG(doc, (size_t)s.first, alone));
 }
 
+/* "Hillary Clinton’s right-hand woman": a name or noun with "'s", whose own noun follows; not a
+ * contraction ("It’s unclear", "That’s", "What’s"). */
+static bool possessor(const src_doc *doc, const src_token *t)
+{
+    if (!ends_in_possessive(doc, t))
+        return false;
+    size_t stem = (size_t)(doc->text[t->end - 2] == '\'' ? 2 : 4);
+    unsigned number;
+    uint64_t lex = src_lexicon_lookup(doc->text + t->start, t->end - t->start - stem, &number);
+    static const char *const contracted[] = {"that", "there", "here", "what", "let"};
+    for (size_t k = 0; k < sizeof contracted / sizeof contracted[0]; k++)
+        if (onr_ascii_ieq(doc->text + t->start, t->end - t->start - stem, contracted[k], strlen(contracted[k])))
+            return false;
+    return !(lex & (LEX_PRONOUN | LEX_CLAUSE | LEX_RELATIVE));
+}
+
 /* The noun phrase that starts at token `i`, up to `limit` (exclusive). */
 static span np_right(const src_doc *doc, long i, long limit)
 {
@@ -383,9 +399,12 @@ static span np_right(const src_doc *doc, long i, long limit)
             if ((p->lex & LEX_ROLE) || (is_cap(p) && !(p->lex & LEX_NATIONALITY)))
                 break;
         }
+        if (seen_head && !after_link && t->type == TOK_WORD && !(t->flags & TF_CAP) && !t->lex &&
+            word_ends_in(doc, t, "ed", 3))
+            break; /* "The mayor’s chief of staff rallied": the verb, past the noun */
         if (is_head(t))
             seen_head = true;
-        after_link = (t->lex & LEX_ANONLINK) != 0;
+        after_link = (t->lex & LEX_ANONLINK) != 0 || possessor(doc, t);
         end = j + 1;
     }
     while (end > i && (src_tok(doc, (size_t)end - 1)->lex & (LEX_OF | LEX_AND | LEX_PREP | LEX_DEF | LEX_INDEF)) &&
