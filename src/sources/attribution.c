@@ -3030,17 +3030,29 @@ static span according_content(const src_doc *doc, long c, long sfirst, long send
     return (span){lead, trim_end(doc, lead, send)}; /* "Since May, according to X, Y" */
 }
 
-/* "…in Boston, said Democratic strategist Hank Sheinkopf.": after a `speaker` found just before a
- * comma and cue `c`, a noun phrase that ends the sentence is the one speaking; else no_span. */
+/* "…in Boston, said Democratic strategist Hank Sheinkopf.": after a comma and cue `c`, a noun
+ * phrase that ends the sentence, or an apposition or relative clause after its comma ("…, said
+ * Ruiz, who …", "…, said a port official, Anna Petrova."), is the one speaking, whatever
+ * `speaker` the words before the comma gave; else no_span. */
 static span name_ending_sentence(const src_doc *doc, long c, long send, span speaker)
 {
-    if (speaker.end != c - 1 || !is_punct(src_tok(doc, (size_t)c - 1), ','))
+    if (!is_punct(src_tok(doc, (size_t)c - 1), ','))
         return no_span;
     for (long k = speaker.first; k < speaker.end; k++)
         if (is_punct(src_tok(doc, (size_t)k), ','))
             return no_span; /* "Sokolov, who ran the port, praised the mayor": the comma closes an apposition */
     span after = np_right(doc, c + 1, send);
-    return after.first >= 0 && after.end >= trim_end(doc, c + 1, send) ? after : no_span;
+    if (after.first < 0)
+        return no_span;
+    long end = trim_end(doc, c + 1, send);
+    if (after.end >= end)
+        return after;
+    if (after.end + 1 >= end || !is_punct(src_tok(doc, (size_t)after.end), ','))
+        return no_span;
+    for (long k = after.end + 1; k < end; k++)
+        if (src_tok(doc, (size_t)k)->type == TOK_PUNCT && src_tok(doc, (size_t)k)->region < 0 && !abbreviation_dot(doc, k))
+            return no_span; /* "…, says Ruiz, the historian, is that …": the sentence goes on */
+    return after;
 }
 
 /* "were more likely to say they …", "won by saying that …": an infinitive or a gerund after a

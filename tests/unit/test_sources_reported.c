@@ -658,6 +658,17 @@ static void but_also_goes_on(void **state)
                       "indirect [the town is angry, but also hopeful about the harbour] <- Ms. Lund (says) #2", NULL});
 }
 
+static void inverted_verb_before_a_name_and_its_apposition(void **state)
+{
+    (void)state;
+    expect_quotes("The ferry ran at a loss on the winter routes, fuel and crews, said harbour master Anna Petrova, a partner of the firm.\n\n"
+                  "He also had a say in the plans for the new pier in Leith, said a former spokesman for the council, Jon Dale.\n",
+                  (const char *const[]){
+                      "indirect [The ferry ran at a loss on the winter routes, fuel and crews] <- harbour master Anna Petrova (said) #1",
+                      "indirect [He also had a say in the plans for the new pier in Leith] <- a former spokesman for the council (said) #2 anonymous",
+                      NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -718,6 +729,7 @@ int main(void)
         cmocka_unit_test(with_phrase_before_a_closing_according_to),
         cmocka_unit_test(a_vote_cast_is_a_stance_an_intended_one_is_not),
         cmocka_unit_test(but_also_goes_on),
+        cmocka_unit_test(inverted_verb_before_a_name_and_its_apposition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
