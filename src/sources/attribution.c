@@ -2400,6 +2400,19 @@ static long object_end(const src_doc *doc, long c, long k, long end)
     return end;
 }
 
+/* The end of a listener whose phrase ends at `end` with a name the noun it qualifies follows: "a
+ * Senate panel", "the House committee" (one plain lowercase word, then punctuation or a day). */
+static long noun_after_name(const src_doc *doc, long end, long send)
+{
+    if (end + 1 >= send || !is_cap(src_tok(doc, (size_t)end - 1)))
+        return end;
+    const src_token *n = src_tok(doc, (size_t)end), *after = src_tok(doc, (size_t)end + 1);
+    if (n->type != TOK_WORD || (n->flags & TF_CAP) || n->lex || n->region >= 0 || has_ing(doc, n) ||
+        word_ends_in(doc, n, "ed", 4))
+        return end;
+    return after->type == TOK_PUNCT || time_anchor(doc, end + 1) || word_is(doc, (size_t)end + 1, "that") ? end + 1 : end;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -2413,6 +2426,8 @@ static span clause_after(const src_doc *doc, long c, long send)
              * the listener is part of what is said (a "that" further on still starts the clause) */
             if (obj.first < 0)
                 obj = (span){k, plain_noun_end(doc, k, send)};
+            else
+                obj.end = noun_after_name(doc, obj.end, send); /* "told a Senate panel" */
             bool object_said = modal_after_words(doc, k, send);
             for (long q = obj.first + 1; q <= obj.end && q < send && !object_said; q++)
                 object_said = word_is(doc, (size_t)q, "of") || word_is(doc, (size_t)q, "to");

@@ -669,6 +669,13 @@ static void inverted_verb_before_a_name_and_its_apposition(void **state)
                       NULL});
 }
 
+static void listener_of_a_name_and_a_noun(void **state)
+{
+    (void)state;
+    expect_quotes("The pier needs a new crane, harbour master Anna Petrova told a Senate panel Wednesday.\n",
+                  (const char *const[]){"indirect [The pier needs a new crane] <- harbour master Anna Petrova (told) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -730,6 +737,7 @@ int main(void)
         cmocka_unit_test(a_vote_cast_is_a_stance_an_intended_one_is_not),
         cmocka_unit_test(but_also_goes_on),
         cmocka_unit_test(inverted_verb_before_a_name_and_its_apposition),
+        cmocka_unit_test(listener_of_a_name_and_a_noun),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
