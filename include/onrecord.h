@@ -446,7 +446,10 @@ typedef struct onr_quote {
     onr_text_span cue;        /* "said", "according to", "told", the colon of "X said:" */
     onr_string cue_text;
     size_t source;            /* index for onr_sources_source, or ONR_NO_SOURCE */
-    bool anonymous;           /* its source is anonymous */
+    bool anonymous;           /* its sources are all anonymous */
+    const size_t *sources;    /* every source the quote is credited to, `source` first: one per
+                                 member of a joint speaker ("a diplomat and a source close to ...") */
+    size_t source_count;      /* 0 when `source` is ONR_NO_SOURCE */
 } onr_quote;
 
 typedef struct onr_source {

@@ -74,7 +74,7 @@ witness friend colleague manager banker businessman businesswoman investor activ
 editor professor scientist doctor judge prosecutor investigator agent soldier general deputy lobbyist
 organizer operative donor pollster historian scholar participant associate relative neighbor
 treasurer councillor councilor commissioner chief founder owner teacher student farmer nurse
-politician diplomat narrator host
+politician diplomat narrator host moderator anchor columnist correspondent commentator pundit writer
 """.split()
 ROLE_PL = """officials sources spokesmen diplomats analysts executives aides advisers advisors ministers
 members people persons experts insiders lawmakers senators representatives governors officers employees
@@ -84,7 +84,8 @@ managers bankers businessmen investors activists journalists reporters editors p
 judges prosecutors investigators agents soldiers generals deputies lobbyists organizers operatives donors
 pollsters historians scholars participants associates relatives neighbors elite
 treasurers councillors councilors commissioners founders owners teachers students farmers nurses
-politicians protesters demonstrators
+politicians protesters demonstrators moderators anchors columnists correspondents commentators pundits
+writers
 """.split()
 DOCS = """report reports statement statements study studies survey surveys poll polls document documents letter
 memo memorandum filing filings indictment lawsuit complaint release analysis data records email emails

@@ -57,6 +57,13 @@ static void put_quote(onr_buf *out, const onr_sources *s, const onr_quote *q)
         onr_buf_puts(out, "null");
     onr_buf_puts(out, ",\"source_id\":");
     put_source_id(out, q->source);
+    onr_buf_puts(out, ",\"source_ids\":[");
+    for (size_t i = 0; i < q->source_count; i++) {
+        if (i)
+            onr_buf_putc(out, ',');
+        put_source_id(out, q->sources[i]);
+    }
+    onr_buf_putc(out, ']');
     onr_buf_puts(out, ",\"anonymous\":");
     if (q->source == ONR_NO_SOURCE)
         onr_buf_puts(out, "null");

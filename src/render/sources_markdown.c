@@ -66,6 +66,12 @@ static void put_quote_line(onr_buf *out, const onr_sources *s, const onr_quote *
         }
         onr_buf_putc(out, ')');
     }
+    if (q->source_count > 1) { /* a joint statement, listed under each of its sources */
+        onr_buf_puts(out, " [joint: ");
+        for (size_t i = 0; i < q->source_count; i++)
+            onr_buf_printf(out, "%s%zu", i ? ", " : "", q->sources[i] + 1);
+        onr_buf_putc(out, ']');
+    }
     onr_buf_putc(out, '\n');
 }
 

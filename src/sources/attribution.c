@@ -169,12 +169,18 @@ static bool possessive_mark(const src_doc *doc, long i)
     return w->type == TOK_WORD && w->end == t->start && (doc->text[w->end - 1] | 0x20) == 's';
 }
 
-/* "Trump's", "Clinton’s": a word with its possessive "'s". */
-static bool ends_in_possessive(const src_doc *doc, const src_token *w)
+static bool ends_in_possessive(const src_doc *doc, const src_token *w) { return src_possessive_word(doc, w); }
+
+/* Does a determiner or a possessor stand before cue word `c` ("the note", "Trump's claims"),
+ * making it a noun? */
+static bool determined_noun(const src_doc *doc, long c)
 {
-    const char *e = doc->text + w->end;
-    size_t n = w->end - w->start;
-    return w->type == TOK_WORD && n > 2 && e[-1] == 's' && (e[-2] == '\'' || (n > 4 && !memcmp(e - 4, "\xe2\x80\x99", 3)));
+    static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
+    if (c == 0)
+        return false;
+    const src_token *t = src_tok(doc, (size_t)c), *p = src_tok(doc, (size_t)c - 1);
+    return WORD_AMONG(doc, (size_t)(c - 1), determiners) ||
+           (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || ends_in_possessive(doc, p)));
 }
 
 /* Is the cue word at `c` something other than a verb of saying? A noun after a determiner ("the
@@ -184,7 +190,6 @@ static bool ends_in_possessive(const src_doc *doc, const src_token *w)
  * paragraph ("Editor's note:"). */
 static bool noun_not_cue(const src_doc *doc, long c)
 {
-    static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
     static const char *const particles[] = {"up", "off", "down", "away"};
     static const char *const reflexives[] = {"himself", "herself", "itself", "themselves", "myself", "ourselves"};
     static const char *const finding[] = {"find", "finds", "found"};
@@ -193,8 +198,7 @@ static bool noun_not_cue(const src_doc *doc, long c)
         return false;
     const src_token *t = src_tok(doc, (size_t)c), *p = src_tok(doc, (size_t)c - 1);
     bool has_next = c + 1 < (long)doc->tokens.len;
-    if (WORD_AMONG(doc, (size_t)(c - 1), determiners) ||
-        (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || ends_in_possessive(doc, p))))
+    if (determined_noun(doc, c))
         return true;
     if (has_next && (WORD_AMONG(doc, (size_t)(c + 1), particles) ||
                      (WORD_AMONG(doc, (size_t)(c + 1), reflexives) &&
@@ -288,6 +292,21 @@ static long np_left(const src_doc *doc, long last, long limit)
     return first;
 }
 
+/* A question word opening a noun phrase is not part of it ("What Washington wants", "what Mr.
+ * Hedge called", "Why not just say"); these words alone name nobody ("Each election cycle, there
+ * is a threat …:", "No wonder"). */
+static bool question_word(const src_doc *doc, long i)
+{
+    static const char *const questions[] = {"why", "what", "how"};
+    return WORD_AMONG(doc, (size_t)i, questions);
+}
+
+static bool names_nobody(const src_doc *doc, span s)
+{
+    static const char *const alone[] = {"each", "every", "such", "no", "there", "here"};
+    return s.end == s.first + 1 && (question_word(doc, s.first) || WORD_AMONG(doc, (size_t)s.first, alone));
+}
+
 /* The noun phrase that starts at token `i`, up to `limit` (exclusive). */
 static span np_right(const src_doc *doc, long i, long limit)
 {
@@ -362,9 +381,9 @@ static span np_right(const src_doc *doc, long i, long limit)
     while (end > i && (src_tok(doc, (size_t)end - 1)->lex & (LEX_OF | LEX_AND | LEX_PREP | LEX_DEF | LEX_INDEF)) &&
            !(src_tok(doc, (size_t)end - 1)->lex & LEX_ROLE))
         end--;
-    if (end <= i || !seen_head)
+    if (end <= i || !seen_head || names_nobody(doc, (span){i, end}))
         return no_span;
-    return (span){i, end};
+    return (span){i + (end > i + 1 && question_word(doc, i)), end};
 }
 
 /* The speaker after an inverted cue ("…,” said the woman, who …"): the noun phrase there, or a
@@ -595,7 +614,8 @@ static span noun_phrase_before(const src_doc *doc, long c, long limit)
     /* "the two write": a number standing alone after its article */
     if (first == i && (t->lex & LEX_NUMBER) && i > limit && (src_tok(doc, (size_t)i - 1)->lex & LEX_DEF))
         return (span){i - 1, i + 1};
-    if (has_head(doc, s))
+    s.first += s.end > s.first + 1 && question_word(doc, s.first);
+    if (has_head(doc, s) && !names_nobody(doc, s))
         return s;
     /* "Another tweeted", "Some chanted": a determiner standing alone */
     if (first == i && (t->lex & LEX_INDEF) && is_cap(t))
@@ -1084,6 +1104,32 @@ static bool names_a_work(const src_doc *doc, const src_region *r, size_t words, 
     return false;
 }
 
+/* "“Lose safety? Lose work? No to Schengen” (2005)": a year in parentheses after the closing mark
+ * dates a work, a slogan or a poster, not somebody's words. */
+static bool dated_title(const src_doc *doc, const src_region *r)
+{
+    size_t k = r->close + 1;
+    if (!r->closed || k + 2 >= src_ntok(doc) || !is_punct(src_tok(doc, k), '(') ||
+        !is_punct(src_tok(doc, k + 2), ')') || src_tok(doc, k + 1)->type != TOK_NUMBER)
+        return false;
+    const src_token *year = src_tok(doc, k + 1);
+    const char *y = doc->text + year->start;
+    return year->end - year->start == 4 && (y[0] == '1' || y[0] == '2') && (y[1] == '9' || y[1] == '0' || y[1] == '8');
+}
+
+/* "“…” http://bit.ly/1Qz0RCt": an excerpt that a link follows is another publication's text that
+ * a newsletter passes on, not somebody's words. */
+static bool linked_excerpt(const src_doc *doc, const src_region *r)
+{
+    size_t k = r->close + 1;
+    if (!r->closed || k >= src_ntok(doc) || (src_tok(doc, k)->flags & TF_PARA))
+        return false;
+    const src_token *t = src_tok(doc, k);
+    size_t n = doc->len - t->start;
+    const char *w = doc->text + t->start;
+    return (n >= 7 && !memcmp(w, "http://", 7)) || (n >= 8 && !memcmp(w, "https://", 8)) || (n >= 4 && !memcmp(w, "www.", 4));
+}
+
 /* A paragraph of a few words alone in single quotation marks ("'A fight from start to finish.'") is
  * a heading in the newspapers' headline style, not somebody's quote. */
 enum { HEADING_MAX_WORDS = 8 };
@@ -1190,7 +1236,7 @@ static void classify_region(src_doc *doc, src_region *r)
     }
     /* Names and titles: “…” after "called" or "the so-called", a headline credited "by" someone,
      * an attribute value in embedded markup (author="@name") or the text after one (…">text). */
-    if (words == 0 || (prev && (prev->lex & LEX_NAMING)) || names_a_work(doc, r, words, caps) ||
+    if (words == 0 || (prev && (prev->lex & LEX_NAMING)) || names_a_work(doc, r, words, caps) || dated_title(doc, r) || linked_excerpt(doc, r) ||
         single_quoted_heading(doc, r, words) ||
         (prev2 && (prev2->lex & LEX_NAMING) && prev && (prev->lex & (LEX_DEF | LEX_INDEF | LEX_PREP))) ||
         (prev && prev->type == TOK_PUNCT && prev->punct == '=') ||
@@ -1624,12 +1670,12 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
         if (t->type == TOK_PUNCT && strchr(".;!?", t->punct) && !abbreviation_dot(doc, c))
             break;
         if (according_to(doc, c, post_end)) {
-            *speaker = np_right(doc, c + 2, post_end);
+            *speaker = speaker_after_cue(doc, c + 2, post_end); /* "according to the newspaper" */
             *cue = (span){c, c + 2};
             return speaker->first >= 0;
         }
-        if (!is_cue(t) || (t->flags & TF_USED))
-            continue;
+        if (!is_cue(t) || (t->flags & TF_USED) || determined_noun(doc, c))
+            continue; /* "“…,” the note says": a noun, the subject of the cue after it */
         if (c == k ? (t->lex & LEX_PARTICIPLE) != 0 : takes_own_object(doc, c))
             break; /* "“…,” referencing the workers", "“…?” Her critics cited it as evidence" */
         *speaker = c == k ? speaker_after_cue(doc, c + 1, post_end) : speaker_left(doc, c, k);
@@ -1728,6 +1774,21 @@ static bool in_someones_words(const src_doc *doc, long pre, long pre_end, span *
     return false;
 }
 
+/* "From the report: “…”", "More from Jones: “…”": a line that only names where the excerpt
+ * after its colon comes from, as newsletters and blogs print them. */
+static bool excerpt_from(const src_doc *doc, long pre, long pre_end, span *speaker, span *cue)
+{
+    long from = pre + word_is(doc, (size_t)pre, "more");
+    if (pre_end - from < 3 || !is_punct(src_tok(doc, (size_t)pre_end - 1), ':') || !word_is(doc, (size_t)from, "from"))
+        return false;
+    span who = speaker_after_cue(doc, from + 1, pre_end - 1);
+    if (who.first < 0 || who.end != pre_end - 1)
+        return false;
+    *speaker = who;
+    *cue = (span){from, from + 1};
+    return true;
+}
+
 /* The attribution of quotation region `r` in the words before it ("She said: “…”"). */
 static bool attribution_before(const src_doc *doc, const src_region *r, span *speaker, span *cue)
 {
@@ -1777,7 +1838,7 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         }
         documented = documented || (t->type == TOK_WORD && (t->lex & LEX_DOC) && !(t->lex & LEX_CUE));
         if (according_to(doc, c, pre_end)) {
-            *speaker = np_right(doc, c + 2, pre_end);
+            *speaker = speaker_after_cue(doc, c + 2, pre_end);
             *cue = (span){c, c + 2};
             return speaker->first >= 0;
         }
@@ -1795,7 +1856,8 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         reported_by_outer_cue(doc, pre, pre_end, sentence_first, speaker, cue);
         return true;
     }
-    if (as_someone_put_it(doc, pre, pre_end, speaker, cue) || in_someones_words(doc, pre, pre_end, speaker, cue))
+    if (as_someone_put_it(doc, pre, pre_end, speaker, cue) || in_someones_words(doc, pre, pre_end, speaker, cue) ||
+        excerpt_from(doc, pre, pre_end, speaker, cue))
         return true;
     if (is_punct(last, ':') || (is_punct(last, ',') && documented)) {
         *speaker = clause_subject(doc, clause, pre_end - 1);
@@ -2707,6 +2769,31 @@ static bool same_content_as_recent(const src_doc *doc, span content)
     return false;
 }
 
+/* Characters of a token, as the annotators count them (code points, not bytes). */
+static size_t token_chars(const src_doc *doc, const src_token *t)
+{
+    size_t n = 0;
+    for (uint32_t b = t->start; b < t->end; b++)
+        n += ((unsigned char)doc->text[b] & 0xC0) != 0x80;
+    return n;
+}
+
+/* PolNeAR calls an attribution direct when at least nine-tenths of its characters (white space
+ * aside) are inside quotation marks: "called it “an incredibly significant development”" is direct,
+ * "called Trump “unhinged”" mixed. */
+static bool mostly_quoted(const src_doc *doc, long first, long end)
+{
+    size_t quoted = 0, all = 0;
+    for (long k = first; k < end; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        size_t n = token_chars(doc, t);
+        all += n;
+        if (t->region >= 0 && ((const src_region *)doc->regions.data)[t->region].role != REGION_TITLE)
+            quoted += n;
+    }
+    return quoted * 10 >= all * 9;
+}
+
 static bool add_reported(src_doc *doc, span content, span speaker, span cue)
 {
     if (expletive_it(doc, speaker, cue))
@@ -2749,14 +2836,15 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
             if (r->role == REGION_TITLE || (long)r->close >= content.end)
                 break;
             r->consumed = true;
-            return new_attr(doc, ONR_QUOTE_MIXED, content.first, (long)r->close + 1, speaker, cue) != NULL;
+            onr_quote_kind kind = mostly_quoted(doc, content.first, (long)r->close + 1) ? ONR_QUOTE_DIRECT : ONR_QUOTE_MIXED;
+            return new_attr(doc, kind, content.first, (long)r->close + 1, speaker, cue) != NULL;
         }
     }
     content.end = quote_led_end(doc, content);
     content.end = subordinate_end(doc, content, cue);
     onr_quote_kind kind = ONR_QUOTE_INDIRECT;
     src_region *regions = doc->regions.data;
-    size_t quoted = 0, titled = 0, words = 0;
+    size_t titled = 0, words = 0;
     for (long k = content.first; k < content.end; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
         words += is_wordlike(t);
@@ -2764,15 +2852,14 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
             titled += is_wordlike(t); /* "a culture called “The Harbour Way”": a name, not speech */
         } else if (t->region >= 0) {
             kind = ONR_QUOTE_MIXED;
-            quoted += is_wordlike(t);
             regions[t->region].consumed = true;
         }
     }
     if (titled == words)
         return true;
-    /* "said that Bush “has to bring his mother out …”": a clause at least four-fifths quotation is
-     * the speaker's words, a direct quote with a word or two of the writer's before it. */
-    if (kind == ONR_QUOTE_MIXED && quoted * 10 >= words * 8) {
+    /* "said that Bush “has to bring his mother out …”": a clause nearly all quotation is the
+     * speaker's words, a direct quote with a word or two of the writer's before it. */
+    if (kind == ONR_QUOTE_MIXED && mostly_quoted(doc, content.first, content.end)) {
         kind = ONR_QUOTE_DIRECT;
         content.first += word_is(doc, (size_t)content.first, "that");
     }
@@ -2835,6 +2922,32 @@ static bool attribute_label(src_doc *doc, long sfirst, long send)
     if (count_words(doc, colon + 1, end) < 2)
         return true;
     return add_reported(doc, (span){colon + 1, end}, (span){sfirst, colon}, (span){colon, colon + 1});
+}
+
+/* "Hewitt writes:" / "The movie mentions neither …": a paragraph that ends with a speaker, a
+ * reporting verb and a colon introduces the next paragraph, a block quotation printed without
+ * marks (not a quotation, a tweet or other markup: those have their own rules). */
+static bool attribute_block_after_colon(src_doc *doc, long sfirst, long send)
+{
+    size_t n = src_ntok(doc);
+    long colon = send - 1, verb = send - 2;
+    if (verb <= sfirst || (size_t)send >= n || !is_punct(src_tok(doc, (size_t)colon), ':') ||
+        !is_cue(src_tok(doc, (size_t)verb)) || (src_tok(doc, (size_t)verb)->flags & TF_USED) ||
+        (src_tok(doc, (size_t)verb)->lex & LEX_PARTICIPLE))
+        return true;
+    const src_token *next = src_tok(doc, (size_t)send);
+    if (!(next->flags & TF_PARA) || next->type == TOK_QUOTE || next->region >= 0 || is_punct(next, '<'))
+        return true;
+    span speaker = speaker_left(doc, verb, sfirst);
+    if (speaker.first < 0)
+        return true;
+    long end = send + 1;
+    while ((size_t)end < n && end < send + 400 && same_para(doc, (size_t)send, (size_t)end))
+        end++;
+    end = trim_end(doc, send, end);
+    if (count_words(doc, send, end) < 6)
+        return true;
+    return add_reported(doc, (span){send, end}, speaker, (span){verb, verb + 1});
 }
 
 /* Is "verb particle" at `verb` a cue learned as a pair ("referring to", "pointed out")? */
@@ -3211,13 +3324,13 @@ static long verb_before_noun(const src_doc *doc, long c, long sfirst)
 
 /* Whose words the noun cue at `c` reports: the possessive before it ("Trump's support for"), but
  * the subject when a pronoun's noun is the object of a verb ("Sanders toned down his criticism
- * of": his is Sanders); else the subject of the verb whose object it is (`object`: "Ruiz voiced
- * support for", "…, voicing the belief that"). */
-static span noun_owner(const src_doc *doc, long c, long sfirst, bool *object)
+ * of": his is Sanders); else the subject of the verb whose object it is (`verb`, else -1: "Ruiz
+ * voiced support for", "…, voicing the belief that"). */
+static span noun_owner(const src_doc *doc, long c, long sfirst, long *verb)
 {
     /* a possessive pronoun stands where the determiner would: "toned down his criticism of" */
     long p = possessor_before(doc, c, sfirst), v = verb_before_noun(doc, p >= 0 ? p + 1 : c, sfirst);
-    *object = v >= 0;
+    *verb = v;
     if (p >= 0 && !((src_tok(doc, (size_t)p)->lex & LEX_DEF) && v >= 0))
         return possessor_span(doc, p, sfirst);
     if (v < 0)
@@ -3225,6 +3338,51 @@ static span noun_owner(const src_doc *doc, long c, long sfirst, bool *object)
     if (v > sfirst && comma_before(doc, v, sfirst) && ends_in_ing(doc, src_tok(doc, (size_t)v)))
         return participle_speaker(doc, v, sfirst);
     return verb_speaker(doc, v, sfirst);
+}
+
+/* "…, another official said, voicing the belief that …", "Ruiz voiced confidence that …", "they hold
+ * no illusions that …": a verb of expressing or holding, then a stance noun (after a determiner or
+ * "no" and a describing word at most) and "that";
+ * the verb's token, else -1. On train, 13 of the 16 such phrases are annotated as their subject's
+ * words (the others: "claim", which this list leaves out). A verb that made its own attribution
+ * ("expressed concern that") is left to it, and a possessive to possessed_cue. */
+static long expressed_stance(const src_doc *doc, long c, long sfirst, long send)
+{
+    static const char *const nouns[] = {"belief", "beliefs", "hope", "hopes", "view", "views", "fear", "fears",
+                                        "concern", "concerns", "confidence", "doubt", "doubts", "skepticism",
+                                        "optimism", "conviction", "opinion", "worry", "worries", "expectation",
+                                        "illusion", "illusions"};
+    static const char *const verbs[] = {"voice", "voices", "voiced", "voicing", "express", "expresses", "expressed",
+                                        "expressing", "share", "shares", "shared", "sharing", "reiterate",
+                                        "reiterates", "reiterated", "reiterating", "convey", "conveys", "conveyed",
+                                        "conveying", "air", "airs", "aired", "airing", "hold", "holds", "held",
+                                        "holding", "harbor", "harbors", "harbored", "harboring", "have", "has", "had",
+                                        "having"};
+    if (c + 2 >= send || !(src_tok(doc, (size_t)c + 1)->lex & LEX_CLAUSE) || !word_is(doc, (size_t)c + 1, "that") ||
+        !WORD_AMONG(doc, (size_t)c, nouns))
+        return -1; /* the cheapest tests first: this runs on every token */
+    long v = c - 1;
+    if (v > sfirst && !src_tok(doc, (size_t)v)->lex && !WORD_AMONG(doc, (size_t)v, verbs))
+        v--; /* "voiced strong confidence that" */
+    if (v > sfirst && (((src_tok(doc, (size_t)v)->lex & (LEX_DEF | LEX_INDEF)) && !(src_tok(doc, (size_t)v)->lex & LEX_POSSESSIVE)) ||
+                       word_is(doc, (size_t)v, "no")))
+        v--; /* "voicing the belief that", "hold no illusions that" */
+    const src_token *t = src_tok(doc, (size_t)v);
+    if (v < sfirst || (t->flags & (TF_CAP | TF_USED)) || t->region >= 0 || !WORD_AMONG(doc, (size_t)v, verbs))
+        return -1;
+    return v;
+}
+
+/* The stance clause after expressed_stance's verb `v`, the words of the verb's subject (or, for a
+ * participle after a comma, of its clause's speaker). */
+static bool attribute_expressed_stance(src_doc *doc, long c, long v, long sfirst, long send)
+{
+    span speaker = v > sfirst && comma_before(doc, v, sfirst) && ends_in_ing(doc, src_tok(doc, (size_t)v))
+                       ? participle_speaker(doc, v, sfirst)
+                       : verb_speaker(doc, v, sfirst);
+    if (speaker.first < 0)
+        return true;
+    return add_reported(doc, clause_after(doc, c, send), speaker, (span){v, c + 1});
 }
 
 /* "his criticism of the plan", "Ruiz voiced support for Cruz", "…, voicing the belief that …":
@@ -3258,8 +3416,9 @@ static long subject_object_end(const src_doc *doc, span content)
  * False only when memory runs out. */
 static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, bool *added)
 {
-    bool object;
-    span speaker = noun_owner(doc, c, sfirst, &object);
+    long verb;
+    span speaker = noun_owner(doc, c, sfirst, &verb);
+    bool object = verb >= 0;
     *added = speaker.first >= 0;
     if (!*added)
         return true;
@@ -3274,7 +3433,12 @@ static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, boo
         if (content.end <= content.first)
             return true;
     }
-    return add_reported(doc, content, speaker, (span){c, c + 2});
+    size_t before = doc->attrs.len;
+    if (!add_reported(doc, content, speaker, (span){c, c + 2}))
+        return false;
+    if (object && doc->attrs.len > before) /* the cue reads with its verb: "pinning its hopes on" */
+        ((src_attr *)doc->attrs.data)[before].cue_first = verb;
+    return true;
 }
 
 /* "The agency is reportedly planning cuts.": the writer passes on a claim whose source is not named;
@@ -3548,6 +3712,9 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (possessed_cue(doc, c, sfirst, send) >= 0)
         return attribute_possessed_cue(doc, c, sfirst, send);
+    long expressing = expressed_stance(doc, c, sfirst, send);
+    if (expressing >= 0)
+        return attribute_expressed_stance(doc, c, expressing, sfirst, send);
     if ((t->lex & LEX_AUX) && word_is(doc, (size_t)c, "reportedly")) /* the class first: this runs on every token */
         return attribute_reportedly(doc, c, sfirst, send);
     if (noun_cue(doc, c, send)) {
@@ -3754,7 +3921,8 @@ static bool attribute_clauses(src_doc *doc, const src_sentence *s)
     long sfirst = (long)s->first, send = (long)s->end;
     if (display_headline(doc, sfirst, send))
         return true;
-    if (!attribute_label(doc, sfirst, send) || !attribute_headline(doc, sfirst, send))
+    if (!attribute_label(doc, sfirst, send) || !attribute_headline(doc, sfirst, send) ||
+        !attribute_block_after_colon(doc, sfirst, send))
         return false;
     for (long c = sfirst; c < send; c++) {
         long lo = c - CLAUSE_WINDOW > sfirst ? c - CLAUSE_WINDOW : sfirst;
@@ -3822,6 +3990,23 @@ static long paragraph_speaker(const src_doc *doc, size_t a)
     return -1;
 }
 
+/* "“…,” Khan said. When they went out, children came up to him." / "“They would say …": a
+ * paragraph that opens with a quotation nobody is named for goes on with the last quoted speaker
+ * of the paragraph before. */
+static long previous_paragraph_speaker(const src_doc *doc, size_t a)
+{
+    const src_attr *attrs = doc->attrs.data;
+    uint32_t para = src_tok(doc, attrs[a].first)->para;
+    for (size_t b = a; b-- > 0 && a - b <= 8;) {
+        uint32_t at = src_tok(doc, attrs[b].first)->para;
+        if (at + 1 < para)
+            return -1;
+        if (at + 1 == para && attrs[b].kind == ONR_QUOTE_DIRECT && attrs[b].speaker_first >= 0)
+            return (long)b;
+    }
+    return -1;
+}
+
 static bool attribute_orphans(src_doc *doc)
 {
     long *speaking = speaking_sentences(doc, true);
@@ -3837,6 +4022,8 @@ static bool attribute_orphans(src_doc *doc)
         span beat = by < 0 ? action_beat(doc, at->first) : no_span;
         if (by < 0 && beat.first < 0)
             by = paragraph_speaker(doc, a);
+        if (by < 0 && beat.first < 0 && (src_tok(doc, at->first)->flags & TF_PARA))
+            by = previous_paragraph_speaker(doc, a);
         if (by >= 0) {
             const src_attr *prev = (const src_attr *)doc->attrs.data + by;
             beat = (span){prev->speaker_first, prev->speaker_end};

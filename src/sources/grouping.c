@@ -69,11 +69,51 @@ static bool det_plural(const src_doc *doc, const src_token *t)
 
 static bool is_punct_tok(const src_token *t, char c) { return t->type == TOK_PUNCT && t->punct == c; }
 
+/* "VPost's sources", "CNN’s source": the possessor of "source(s)" is who has them (the outlet),
+ * not where they work. */
+static bool owner_of_sources(const src_doc *doc, long possessor, long noun)
+{
+    return src_possessive_word(doc, tok(doc, possessor)) && (word_eq(doc, noun, "sources") || word_eq(doc, noun, "source"));
+}
+
 /* "Gov. Tom Hale", "Senator Ana Ruiz": a title word (and its period) before a capitalised name. */
 static bool title_before_name(const src_doc *doc, long k, long end)
 {
     long next = k + 1 + (k + 1 < end && is_punct_tok(tok(doc, k + 1), '.'));
     return next < end && cap_word(tok(doc, next));
+}
+
+/* "a", "an", "another", "one" or a capitalised word: what opens one more member of a joint
+ * speaker after "and". "the" does not: "a source close to the ministry and the Kremlin". */
+static bool opens_member(const src_doc *doc, long k)
+{
+    const src_token *t = tok(doc, k);
+    if (t->lex & LEX_INDEF)
+        return word_eq(doc, k, "a") || word_eq(doc, k, "an") || word_eq(doc, k, "another") || word_eq(doc, k, "one");
+    return cap_word(t);
+}
+
+/* After a preposition or "the", "and" with a capitalised word goes on with a name ("the Office of
+ * Management and Budget", "the Growth and Opportunity Project"): only "a …" or a title ("Senator
+ * Ted Cruz of Texas and Senator Rand Paul") opens a second person there. */
+static bool opens_member_inside_name(const src_doc *doc, long k)
+{
+    const src_token *t = tok(doc, k);
+    return opens_member(doc, k) && ((t->lex & LEX_INDEF) || ((t->lex & LEX_TITLE) && (t->flags & TF_CAP)));
+}
+
+/* Does the "and" before `k` join words of one phrase rather than a second person or group? After
+ * a preposition, unless "a …" or a title follows; after "the" and a singular noun, when a plain
+ * lowercase word follows ("the businessman and reality star", not "the candidate and her staff"). */
+static bool joins_words(const src_doc *doc, long k, long end, bool after_link, bool singular_definite)
+{
+    if (k >= end)
+        return false;
+    if (after_link)
+        return !opens_member_inside_name(doc, k);
+    const src_token *t = tok(doc, k);
+    return singular_definite && t->type == TOK_WORD && t->number == 0 && !(t->flags & TF_CAP) &&
+           !(t->lex & (LEX_DEF | LEX_INDEF | LEX_POSSESSIVE | LEX_PRONOUN | LEX_NUMBER | LEX_PLURAL));
 }
 
 static mention read_mention(const src_doc *doc, long first, long end)
@@ -94,8 +134,12 @@ static mention read_mention(const src_doc *doc, long first, long end)
         return m;
     }
     /* The first conjunct and its apposition end at a comma or "and"; the rest is a second
-     * person ("a Russian diplomat and a source close to ..."). */
+     * person ("a Russian diplomat and a source close to ..."). But "and" joins the objects of a
+     * preposition unless it opens another person ("a source close to the council and the union",
+     * "a spokesman for the Parks and Recreation Department"), and one person's two roles after
+     * "the" ("the businessman and reality star"). */
     long conj_end = end, appos = -1;
+    bool after_link = false, plural_seen = false;
     for (long k = first; k < end; k++) {
         const src_token *t = tok(doc, k);
         if (t->type == TOK_PUNCT && t->punct == ',') {
@@ -103,7 +147,9 @@ static mention read_mention(const src_doc *doc, long first, long end)
             appos = k + 1;
             break;
         }
-        if (t->lex & LEX_AND && k > first) {
+        after_link = after_link || (t->lex & (LEX_ANONLINK | LEX_PREP | LEX_OF));
+        plural_seen = plural_seen || (t->lex & LEX_PLURAL);
+        if (t->lex & LEX_AND && k > first && !joins_words(doc, k + 1, end, after_link, (f->lex & LEX_DEF) && !plural_seen)) {
             conj_end = k;
             m.plural = true;
             break;
@@ -131,7 +177,7 @@ static mention read_mention(const src_doc *doc, long first, long end)
             if (m.role < 0 && (t->lex & LEX_ROLE) && !(t->flags & TF_CAP)) {
                 m.role = k;
                 m.plural = m.plural || (t->lex & LEX_PLURAL);
-                if (k > first && cap_word(tok(doc, k - 1)) && m.aff_first < 0) {
+                if (k > first && cap_word(tok(doc, k - 1)) && m.aff_first < 0 && !owner_of_sources(doc, k - 1, k)) {
                     m.aff_first = k - 1;
                     m.aff_end = k;
                 }
@@ -154,7 +200,7 @@ static mention read_mention(const src_doc *doc, long first, long end)
             bool modifier = k + 1 < conj_end && !(tok(doc, k + 1)->lex & (LEX_PREP | LEX_OF | LEX_ANONLINK)) &&
                             !is_punct_tok(tok(doc, k + 1), '('); /* "Ana Ruiz (D)" */
             if (modifier) {
-                if (m.aff_first < 0) {
+                if (m.aff_first < 0 && !owner_of_sources(doc, k, k + 1)) {
                     m.aff_first = run;
                     m.aff_end = k + 1;
                 }
@@ -243,10 +289,21 @@ typedef struct work_source {
     long last_mention;           /* first token of the latest mention, to count each once */
 } work_source;
 
+/* The most members a joint speaker is split into; one of more stays one mention. */
+enum { MEMBERS_MAX = 8 };
+
+/* One source a speaker mention stands for, with the tokens that name it. */
+typedef struct member {
+    long source;
+    long first, end;
+} member;
+
 typedef struct resolver {
     src_doc *doc;
     src_vec sources;             /* work_source */
     long last_person, last_group, last_thing, last_any;
+    long joint[MEMBERS_MAX];     /* the members of the latest joint speaker, for a later "they" */
+    size_t joint_count;          /* 0 once a group source has been mentioned since */
 } resolver;
 
 static work_source *wsrc(resolver *r, long i) { return (work_source *)r->sources.data + i; }
@@ -318,6 +375,22 @@ static long find_source(resolver *r, const mention *m)
     return -1;
 }
 
+/* "Russian diplomats" again: a bare plural with the very words of an earlier group is that
+ * group, as the reader cannot tell them apart ("seven officials", "some officials" count anew). */
+static long same_bare_group(resolver *r, const mention *m, long first, long end)
+{
+    const src_token *f = tok(r->doc, first);
+    if (m->type != MENTION_NEW || !m->plural || (f->lex & (LEX_DEF | LEX_INDEF)) || det_plural(r->doc, f))
+        return -1;
+    long n = (long)r->sources.len;
+    for (long i = n - 1; i >= 0 && i >= n - LOOKBACK; i--) {
+        const work_source *s = wsrc(r, i);
+        if (s->kind == ONR_SOURCE_ANONYMOUS_GROUP && tokens_ieq(r->doc, s->name_first, s->name_end, first, end))
+            return i;
+    }
+    return -1;
+}
+
 static onr_source_kind kind_of(const mention *m)
 {
     switch (m->type) {
@@ -338,7 +411,7 @@ static long resolve(resolver *r, const mention *m, long first, long end)
     case MENTION_PRONOUN_GROUP: found = r->last_group >= 0 ? r->last_group : r->last_any; break;
     case MENTION_PRONOUN_THING: found = r->last_thing >= 0 ? r->last_thing : r->last_any; break;
     case MENTION_RELATIVE: found = r->last_any; break;
-    case MENTION_NEW: break;
+    case MENTION_NEW: found = same_bare_group(r, m, first, end); break;
     default: found = find_source(r, m); break;
     }
     if (found < 0) {
@@ -386,6 +459,95 @@ static long resolve(resolver *r, const mention *m, long first, long end)
     if (s->kind == ONR_SOURCE_NAMED_ORGANIZATION)
         r->last_group = r->last_group >= 0 ? r->last_group : found;
     return found;
+}
+
+/* A member of a joint speaker is one person or one named body: "a Russian diplomat", "the
+ * mayor", "Anna Petrova", "Reuters"; not a group ("officials", "two council members"), a bare
+ * title ("Former prosecutor and New York City Mayor Rudy Giuliani" is one man) or a body's
+ * officer ("Fox News Vice President and …"). */
+static bool member_mention(const src_doc *doc, const mention *m, long first, bool leading)
+{
+    switch (m->type) {
+    case MENTION_PERSON: return !m->plural;
+    case MENTION_ORGANIZATION: return !m->plural && m->role < 0;
+    case MENTION_NEW: return !m->plural && (tok(doc, first)->lex & LEX_INDEF);
+    case MENTION_DEFINITE: return leading && !m->plural;
+    default: return false;
+    }
+}
+
+/* A comma, colon or spaced dash outside parentheses: what follows is an apposition ("Jeb Bush,
+ * the former governor and a candidate") or a list after its heading, not a second speaker. */
+static bool ends_head(const src_token *t)
+{
+    return t->type == TOK_PUNCT && (t->punct == ',' || t->punct == ';' || t->punct == ':' ||
+                                    (t->punct == '-' && (t->flags & TF_SPACE)));
+}
+
+/* Splits "a Russian diplomat and a source close to the Foreign Ministry" at each "and" of the
+ * head phrase (before any apposition) that opens a member, outside parentheses. Returns the
+ * number of members (2 or more) with their token ranges and mentions in `out`, or 1 when the
+ * speaker is one mention. */
+static size_t joint_members(const src_doc *doc, long first, long end, member *out, mention *mentions)
+{
+    size_t n = 0;
+    if (end - first > 2 && word_eq(doc, first, "both"))
+        first++; /* "Both Cruz and Fiorina" */
+    long start = first;
+    int depth = 0;
+    bool inside_name = (tok(doc, first)->lex & LEX_DEF) != 0;
+    for (long k = first; k < end && n + 1 < MEMBERS_MAX; k++) {
+        const src_token *t = tok(doc, k);
+        depth += is_punct_tok(t, '(') - is_punct_tok(t, ')');
+        if (depth == 0 && ends_head(t))
+            break;
+        inside_name = inside_name || (t->lex & (LEX_PREP | LEX_OF | LEX_ANONLINK));
+        if (depth > 0 || !(t->lex & LEX_AND) || k == start || k + 1 >= end ||
+            !(inside_name ? opens_member_inside_name(doc, k + 1) : opens_member(doc, k + 1)))
+            continue;
+        out[n++] = (member){-1, start, k};
+        start = k + 1;
+        inside_name = false;
+    }
+    if (n == 0)
+        return 1;
+    out[n++] = (member){-1, start, end};
+    for (size_t i = 0; i < n; i++) {
+        mentions[i] = read_mention(doc, out[i].first, out[i].end);
+        if (!member_mention(doc, &mentions[i], out[i].first, i == 0))
+            return 1;
+    }
+    return n;
+}
+
+/* The sources a speaker mention stands for: one, or each member of a joint speaker, whose
+ * words are credited to all of them; "they" after a joint speaker is its members again.
+ * Returns how many are in `out`, or 0 when allocation fails. */
+static size_t resolve_speaker(resolver *r, long first, long end, member *out)
+{
+    mention mentions[MEMBERS_MAX];
+    size_t n = joint_members(r->doc, first, end, out, mentions);
+    if (n == 1) {
+        mentions[0] = read_mention(r->doc, first, end);
+        if (mentions[0].type == MENTION_PRONOUN_GROUP && r->joint_count > 0) {
+            for (size_t i = 0; i < r->joint_count; i++)
+                out[i] = (member){r->joint[i], first, end};
+            return r->joint_count;
+        }
+        out[0] = (member){-1, first, end};
+    }
+    for (size_t i = 0; i < n; i++) {
+        out[i].source = resolve(r, &mentions[i], out[i].first, out[i].end);
+        if (out[i].source == -2)
+            return 0;
+    }
+    if (n > 1) {
+        for (size_t i = 0; i < n; i++)
+            r->joint[i] = out[i].source;
+        r->joint_count = n;
+    } else if (wsrc(r, out[0].source)->kind == ONR_SOURCE_ANONYMOUS_GROUP)
+        r->joint_count = 0;
+    return n;
 }
 
 /* ---- writing the result ---- */
@@ -570,42 +732,106 @@ static int compare_pieces(const void *a, const void *b)
     return x->first < y->first ? -1 : x->first > y->first;
 }
 
+/* A member of the joint speaker of attribution `attr`. */
+typedef struct joint_link {
+    size_t attr;
+    member member;
+} joint_link;
+
+/* Counts a quote and, once per mention, its mention for the source of `m`. */
+static void count_for_source(resolver *r, const member *m)
+{
+    work_source *w = wsrc(r, m->source);
+    w->quote_count++;
+    if (w->last_mention != m->first) {
+        w->mention_count++;
+        w->last_mention = m->first;
+    }
+}
+
+/* Resolves every speaker to its sources: a->source is the first; the members of joint speakers
+ * go to `links`, in attribution order. */
+static bool group_speakers(resolver *r, src_vec *links)
+{
+    src_attr *attrs = r->doc->attrs.data;
+    member members[MEMBERS_MAX];
+    size_t count = 0;
+    long last_first = -1;
+    for (size_t i = 0; i < r->doc->attrs.len; i++) {
+        src_attr *a = &attrs[i];
+        if (a->speaker_first < 0)
+            continue;
+        if (a->speaker_first != last_first) { /* one mention may speak twice: "declined … but said" */
+            count = resolve_speaker(r, a->speaker_first, a->speaker_end, members);
+            if (count == 0)
+                return false;
+        }
+        last_first = a->speaker_first;
+        a->source = (size_t)members[0].source;
+        for (size_t k = 0; k < count; k++)
+            count_for_source(r, &members[k]);
+        for (size_t k = 0; count > 1 && k < count; k++) {
+            joint_link *link = src_vec_push(r->doc->mem, links);
+            if (!link)
+                return false;
+            *link = (joint_link){i, members[k]};
+        }
+    }
+    return true;
+}
+
+/* Credits quote `i` to the source of `m`: its quote list and, once per mention, its mentions. */
+static void credit_source(const src_doc *doc, const src_offsets *map, onr_sources *out, resolver *r, size_t i,
+                          const member *m)
+{
+    onr_source *s = &out->sources[m->source];
+    work_source *w = wsrc(r, m->source);
+    ((size_t *)s->quotes)[s->quote_count++] = i;
+    if (w->last_mention != m->first) {
+        ((onr_text_span *)s->mentions)[s->mention_count++] = span_of(doc, map, m->first, m->end);
+        w->last_mention = m->first;
+    }
+    out->quotes[i].anonymous = out->quotes[i].anonymous && s->anonymous;
+}
+
+/* Fills the quote's list of sources (from `links` for a joint speaker) and credits each. */
+static void credit_sources(const src_doc *doc, const src_offsets *map, onr_sources *out, resolver *r, size_t i,
+                           const joint_link *links, size_t nlinks, size_t *cursor, size_t *ids)
+{
+    const src_attr *a = (const src_attr *)doc->attrs.data + i;
+    onr_quote *q = &out->quotes[i];
+    q->sources = ids;
+    if (a->source == ONR_NO_SOURCE)
+        return;
+    q->anonymous = true;
+    if (*cursor < nlinks && links[*cursor].attr == i) {
+        for (; *cursor < nlinks && links[*cursor].attr == i; (*cursor)++) {
+            ids[q->source_count++] = (size_t)links[*cursor].member.source;
+            credit_source(doc, map, out, r, i, &links[*cursor].member);
+        }
+        return;
+    }
+    member single = {(long)a->source, a->speaker_first, a->speaker_end};
+    ids[q->source_count++] = a->source;
+    credit_source(doc, map, out, r, i, &single);
+}
+
 bool src_build_result(src_doc *doc, const src_offsets *map, onr_sources *out)
 {
-    resolver r = {doc, {NULL, 0, 0, sizeof(work_source)}, -1, -1, -1, -1};
+    resolver r = {doc, {NULL, 0, 0, sizeof(work_source)}, -1, -1, -1, -1, {0}, 0};
+    src_vec links = {NULL, 0, 0, sizeof(joint_link)};
     src_attr *attrs = doc->attrs.data;
     size_t nattr = doc->attrs.len;
     bool ok = false;
     out->quotes = onr_arena_calloc(&out->arena, nattr + 1, sizeof(onr_quote));
     onr_text_span *pieces = onr_arena_calloc(&out->arena, doc->pieces.len + 1, sizeof(onr_text_span));
-    if (!out->quotes || !pieces)
+    if (!out->quotes || !pieces || !group_speakers(&r, &links))
         goto done;
-    long last_first = -1, last_source = -1;
-    for (size_t i = 0; i < nattr; i++) {
-        src_attr *a = &attrs[i];
-        if (a->speaker_first < 0)
-            continue;
-        long s = last_source;
-        if (a->speaker_first != last_first) { /* one mention may speak twice: "declined … but said" */
-            mention m = read_mention(doc, a->speaker_first, a->speaker_end);
-            s = resolve(&r, &m, a->speaker_first, a->speaker_end);
-            if (s == -2)
-                goto done;
-        }
-        last_first = a->speaker_first;
-        last_source = s;
-        a->source = (size_t)s;
-        work_source *w = wsrc(&r, s);
-        w->quote_count++;
-        if (w->last_mention != a->speaker_first) {
-            w->mention_count++;
-            w->last_mention = a->speaker_first;
-        }
-    }
     out->quote_count = nattr;
     out->source_count = r.sources.len;
     out->sources = onr_arena_calloc(&out->arena, r.sources.len + 1, sizeof(onr_source));
-    if (!out->sources)
+    size_t *ids = onr_arena_calloc(&out->arena, nattr + links.len + 1, sizeof(size_t));
+    if (!out->sources || !ids)
         goto done;
     for (size_t i = 0; i < r.sources.len; i++) {
         work_source *w = wsrc(&r, (long)i);
@@ -631,6 +857,7 @@ bool src_build_result(src_doc *doc, const src_offsets *map, onr_sources *out)
         goto done;
     for (size_t p = doc->pieces.len; p-- > 0;)
         piece_start[src_pieces[p].attr_id] = p;
+    size_t cursor = 0;
     for (size_t i = 0; i < nattr; i++) {
         const src_attr *a = &attrs[i];
         onr_quote *q = &out->quotes[i];
@@ -652,19 +879,12 @@ bool src_build_result(src_doc *doc, const src_offsets *map, onr_sources *out)
             q->cue = span_of(doc, map, a->cue_first, a->cue_end);
             q->cue_text = text_of(doc, a->cue_first, a->cue_end);
         }
-        if (a->source != ONR_NO_SOURCE) {
-            onr_source *s = &out->sources[a->source];
-            work_source *w = wsrc(&r, (long)a->source);
-            q->anonymous = s->anonymous;
-            ((size_t *)s->quotes)[s->quote_count++] = i;
-            if (w->last_mention != a->speaker_first) {
-                ((onr_text_span *)s->mentions)[s->mention_count++] = q->speaker;
-                w->last_mention = a->speaker_first;
-            }
-        }
+        credit_sources(doc, map, out, &r, i, links.data, links.len, &cursor, ids);
+        ids += q->source_count;
     }
     ok = fill_summary(doc, map, out);
 done:
     src_vec_free(doc->mem, &r.sources);
+    src_vec_free(doc->mem, &links);
     return ok;
 }

@@ -100,6 +100,14 @@ typedef struct src_doc {
 } src_doc;
 
 static inline src_token *src_tok(const src_doc *doc, size_t i) { return (src_token *)doc->tokens.data + i; }
+
+/* "Trump's", "Clinton’s": a word with its possessive "'s". */
+static inline bool src_possessive_word(const src_doc *doc, const src_token *w)
+{
+    const char *e = doc->text + w->end;
+    size_t n = w->end - w->start;
+    return w->type == TOK_WORD && n > 2 && e[-1] == 's' && (e[-2] == '\'' || (n > 4 && !memcmp(e - 4, "\xe2\x80\x99", 3)));
+}
 static inline size_t src_ntok(const src_doc *doc) { return doc->tokens.len; }
 
 /* The finished audit (the public onr_sources): everything lives in `arena`. */

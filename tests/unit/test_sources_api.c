@@ -37,6 +37,8 @@ static void json_follows_the_schema(void **state)
                         "Dmitry Peskov, the Kremlin spokesman");
     assert_string_equal(json_string_value(json_object_get(json_object_get(q, "cue"), "text")), "said");
     assert_string_equal(json_string_value(json_object_get(q, "source_id")), "s1");
+    assert_int_equal(json_array_size(json_object_get(q, "source_ids")), 1);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(q, "source_ids"), 0)), "s1");
     assert_true(json_is_false(json_object_get(q, "anonymous")));
     assert_true(json_is_true(json_object_get(json_array_get(quotes, 1), "anonymous")));
     json_t *sources = json_object_get(root, "sources");
@@ -72,6 +74,31 @@ static void markdown_lists_sources_then_summary(void **state)
                         "- Quotes from anonymous sources: 50%\n"
                         "- Anonymity justified: \"The source spoke on condition of anonymity\"\n"
                         "- Publications cited: VPost\n");
+    free(out);
+    onr_sources_free(s);
+}
+
+static void joint_quote_under_each_member(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("According to a port official and a shipping agent, the dock is closed.\n");
+    char *out;
+    assert_int_equal(onr_sources_render(s, ONR_SOURCES_JSON, NULL, &out, NULL), ONR_OK);
+    assert_non_null(strstr(out, "\"source_id\":\"s1\",\"source_ids\":[\"s1\",\"s2\"],\"anonymous\":true"));
+    free(out);
+    assert_int_equal(onr_sources_render(s, ONR_SOURCES_MARKDOWN, NULL, &out, NULL), ONR_OK);
+    assert_string_equal(out,
+                        "## Sources\n\n"
+                        "1. **a port official**: anonymous individual; role: official; 1 quote\n"
+                        "  - indirect: “the dock is closed” (a port official and a shipping agent, According to) "
+                        "[joint: 1, 2]\n"
+                        "2. **a shipping agent**: anonymous individual; role: agent; 1 quote\n"
+                        "  - indirect: “the dock is closed” (a port official and a shipping agent, According to) "
+                        "[joint: 1, 2]\n"
+                        "\n## Summary\n\n"
+                        "- Quotes: 1 (direct 0, indirect 1, mixed 0, partial 0)\n"
+                        "- Sources: 2 (named 0, anonymous 2)\n"
+                        "- Quotes from anonymous sources: 100%\n");
     free(out);
     onr_sources_free(s);
 }
@@ -188,6 +215,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(json_follows_the_schema),
         cmocka_unit_test(markdown_lists_sources_then_summary),
+        cmocka_unit_test(joint_quote_under_each_member),
         cmocka_unit_test(argument_errors),
         cmocka_unit_test(empty_and_invalid_text),
         cmocka_unit_test(hostile_input_is_bounded),

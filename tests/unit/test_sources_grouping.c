@@ -48,14 +48,138 @@ static void definite_description_and_another(void **state)
     onr_sources_free(s);
 }
 
-static void singular_description_is_not_the_pair(void **state)
+/* The sources of quote `i` as "#1 #2". */
+static const char *quote_sources(const onr_sources *s, size_t i)
+{
+    static char line[128];
+    const onr_quote *q = onr_sources_quote(s, i);
+    size_t n = 0;
+    line[0] = '\0';
+    for (size_t k = 0; k < q->source_count; k++)
+        n += (size_t)snprintf(line + n, sizeof line - n, "%s#%zu", k ? " " : "", q->sources[k] + 1);
+    return line;
+}
+
+static void joint_speaker_splits_into_its_members(void **state)
 {
     (void)state;
+    /* Two people speak together; "the Finnish official" is the first of them, not the pair. */
     onr_sources *s = analyze("According to a Finnish official and a source at the shipyard, the hull is cracked.\n\n"
                              "“Repairs will take a year,” the Finnish official said.\n");
     assert_int_equal(onr_sources_quote_count(s), 2);
+    assert_string_equal(describe_quote(s, 0), "indirect [the hull is cracked] <- a Finnish official and a source at "
+                                              "the shipyard (According to) #1 anonymous");
+    assert_string_equal(quote_sources(s, 0), "#1 #2");
+    assert_string_equal(quote_sources(s, 1), "#1");
     assert_int_equal(onr_sources_source_count(s), 2);
-    assert_string_equal(describe_source(s, 1), "anonymous-individual: the Finnish official; official; ; Finnish; 1");
+    assert_string_equal(describe_source(s, 0), "anonymous-individual: a Finnish official; official; ; Finnish; 2");
+    assert_string_equal(describe_source(s, 1), "anonymous-individual: a source at the shipyard; source; the shipyard; ; 1");
+    const onr_source *src = onr_sources_source(s, 1);
+    assert_int_equal(src->mention_count, 1);
+    assert_int_equal(src->mentions[0].end - src->mentions[0].start, strlen("a source at the shipyard"));
+    /* the joint quote counts once */
+    assert_int_equal(onr_sources_get_summary(s)->quote_count, 2);
+    assert_true(onr_sources_get_summary(s)->anonymous_share == 1.0);
+    onr_sources_free(s);
+}
+
+static void joint_speaker_named_and_anonymous(void **state)
+{
+    (void)state;
+    /* A statement that a named person stands behind is not anonymous; "they" is the pair again. */
+    onr_sources *s = analyze("Anna Petrova and a council aide said the vote was delayed.\n\n"
+                             "They added that it would be held in May.\n");
+    assert_int_equal(onr_sources_source_count(s), 2);
+    assert_string_equal(describe_source(s, 0), "named-person: Anna Petrova; ; ; ; 2");
+    assert_string_equal(describe_source(s, 1), "anonymous-individual: a council aide; aide; ; ; 2");
+    assert_string_equal(describe_quote(s, 0),
+                        "indirect [the vote was delayed] <- Anna Petrova and a council aide (said) #1");
+    assert_string_equal(quote_sources(s, 0), "#1 #2");
+    assert_string_equal(quote_sources(s, 1), "#1 #2");
+    assert_true(onr_sources_get_summary(s)->anonymous_share == 0.0);
+    onr_sources_free(s);
+}
+
+static void plural_conjuncts_stay_one_group(void **state)
+{
+    (void)state;
+    /* Counted or plural conjuncts are one group, and "the" does not open a second speaker. */
+    onr_sources *s = analyze("The port will close, four dock workers and one city official said.\n\n"
+                             "According to Russian officials and diplomats, the port will close.\n\n"
+                             "The port will close, a source close to the council and the union said.\n");
+    assert_int_equal(onr_sources_source_count(s), 3);
+    assert_string_equal(describe_source(s, 0), "anonymous-group: four dock workers and one city official; workers; ; ; 1");
+    assert_string_equal(describe_source(s, 1), "anonymous-group: Russian officials and diplomats; officials; ; Russian; 1");
+    assert_string_equal(describe_source(s, 2),
+                        "anonymous-individual: a source close to the council and the union; source; the council and the union; ; 1");
+    assert_string_equal(quote_sources(s, 0), "#1");
+    assert_int_equal(onr_sources_get_summary(s)->claimed_source_count, 5);
+    onr_sources_free(s);
+}
+
+static void joint_speaker_only_in_the_head_phrase(void **state)
+{
+    (void)state;
+    /* an apposition's "and" or a name's is no second speaker; a title after a preposition is, and
+     * "both" opens the pair without being a name */
+    onr_sources *s = analyze("The bridge will close, Anna Petrova, the harbour chair and a former pilot, said.\n\n"
+                             "The bridge will close, the Sea and Rail Council said.\n\n"
+                             "The bridge will close, Senator Ana Ruiz of Leeds and Senator Tom Hale of York said.\n\n"
+                             "The tolls will rise, both Ruiz and Hale said.\n");
+    assert_int_equal(onr_sources_quote_count(s), 4);
+    assert_string_equal(quote_sources(s, 0), "#1");
+    assert_string_equal(quote_sources(s, 1), "#2");
+    assert_string_equal(quote_sources(s, 2), "#3 #4");
+    assert_string_equal(quote_sources(s, 3), "#3 #4");
+    assert_int_equal(onr_sources_source_count(s), 4);
+    assert_string_equal(describe_source(s, 0), "named-person: Anna Petrova; chair; ; ; 1");
+    assert_string_equal(describe_source(s, 2), "named-person: Ana Ruiz; Senator; Leeds; ; 2");
+    assert_string_equal(describe_source(s, 3), "named-person: Tom Hale; Senator; York; ; 2");
+    onr_sources_free(s);
+}
+
+static void one_person_with_and_in_the_descriptor(void **state)
+{
+    (void)state;
+    /* "and" inside a name after a preposition, or between one person's two roles after "the" */
+    onr_sources *s = analyze("The pool will close, a spokesman for the Parks and Recreation Department said.\n\n"
+                             "The pool will close, the businessman and reality star said.\n\n"
+                             "The pool will close, the candidate and her staff said.\n");
+    assert_int_equal(onr_sources_source_count(s), 3);
+    assert_string_equal(describe_source(s, 0), "anonymous-individual: a spokesman for the Parks and Recreation "
+                                               "Department; spokesman; the Parks and Recreation Department; ; 1");
+    assert_string_equal(describe_source(s, 1), "anonymous-individual: the businessman and reality star; businessman; ; ; 1");
+    assert_string_equal(describe_source(s, 2), "anonymous-group: the candidate and her staff; candidate; ; ; 1");
+    onr_sources_free(s);
+}
+
+static void bare_plural_again_is_the_same_group(void **state)
+{
+    (void)state;
+    /* the very words of an earlier group name it again; a counted or determined group is new */
+    onr_sources *s = analyze("Norwegian diplomats said the channel was closed.\n\n"
+                             "The ferry is late, a port official said.\n\n"
+                             "The channel will reopen, Norwegian diplomats added.\n\n"
+                             "The channel will reopen, some Norwegian diplomats said.\n");
+    assert_int_equal(onr_sources_source_count(s), 3);
+    assert_string_equal(describe_source(s, 0), "anonymous-group: Norwegian diplomats; diplomats; ; Norwegian; 2");
+    assert_string_equal(describe_source(s, 2), "anonymous-group: some Norwegian diplomats; diplomats; ; Norwegian; 1");
+    assert_int_equal(onr_sources_source(s, 0)->mention_count, 2);
+    onr_sources_free(s);
+}
+
+static void outlet_owning_sources_is_no_affiliation(void **state)
+{
+    (void)state;
+    /* "CNN's sources" are CNN's, not CNN people: the affiliation is where they are, if said */
+    onr_sources *s = analyze("The fares will rise, CNN's sources said.\n\n"
+                             "The fares will rise, most of CNN's sources in the port authority said.\n\n"
+                             "The fares will rise, NATO's spokesman said.\n");
+    assert_int_equal(onr_sources_source_count(s), 3);
+    assert_string_equal(describe_source(s, 0), "anonymous-group: CNN's sources; sources; ; ; 1");
+    assert_string_equal(describe_source(s, 1),
+                        "anonymous-group: most of CNN's sources in the port authority; sources; the port authority; ; 1");
+    assert_string_equal(describe_source(s, 2), "anonymous-individual: NATO's spokesman; spokesman; NATO's; ; 1");
     onr_sources_free(s);
 }
 
@@ -190,7 +314,13 @@ int main(void)
         cmocka_unit_test(pronoun_resolves_to_earlier_speaker),
         cmocka_unit_test(apposition_belongs_to_the_mention),
         cmocka_unit_test(definite_description_and_another),
-        cmocka_unit_test(singular_description_is_not_the_pair),
+        cmocka_unit_test(joint_speaker_splits_into_its_members),
+        cmocka_unit_test(joint_speaker_named_and_anonymous),
+        cmocka_unit_test(plural_conjuncts_stay_one_group),
+        cmocka_unit_test(joint_speaker_only_in_the_head_phrase),
+        cmocka_unit_test(one_person_with_and_in_the_descriptor),
+        cmocka_unit_test(bare_plural_again_is_the_same_group),
+        cmocka_unit_test(outlet_owning_sources_is_no_affiliation),
         cmocka_unit_test(anonymous_and_named_kinds),
         cmocka_unit_test(country_speaks_as_an_organization),
         cmocka_unit_test(documents_are_sources),

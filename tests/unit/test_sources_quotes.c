@@ -83,11 +83,40 @@ static void called_x_quote_is_mixed(void **state)
                   (const char *const[]){
                       "mixed [the plan “a reckless gamble with our savings”] <- The senator (called) #1 anonymous",
                       NULL});
+    /* nine-tenths quotation: the speaker's words, as PolNeAR counts a direct quote */
+    expect_quotes("The senator called it “a reckless gamble with our savings” on Tuesday.\n",
+                  (const char *const[]){
+                      "direct [it “a reckless gamble with our savings”] <- The senator (called) #1 anonymous",
+                      NULL});
+    expect_quotes("The mayor said that the harbour “will be dredged before the winter storms come.”\n",
+                  (const char *const[]){
+                      "mixed [that the harbour “will be dredged before the winter storms come.”] <- The mayor (said) #1 anonymous",
+                      NULL});
+}
+
+static void paragraph_quote_goes_on_with_the_last_speaker(void **state)
+{
+    (void)state;
+    /* a sentence of the writer's after the quote, then a paragraph that is only a quotation */
+    expect_quotes("The families worried.\n\n“We have been sitting very quietly,” Anna Petrova said. When they went "
+                  "out, the children came up to her.\n\n“They would say, we will be thrown out of this town.”\n",
+                  (const char *const[]){"direct [“We have been sitting very quietly,”] <- Anna Petrova (said) #1",
+                                        "direct [“They would say, we will be thrown out of this town.”] <- Anna "
+                                        "Petrova #1",
+                                        NULL});
 }
 
 static void titles_nicknames_and_scare_quotes_are_not_quotes(void **state)
 {
     (void)state;
+    /* a link after the closing mark: an excerpt a newsletter passes on */
+    expect_quotes("HARBOUR BEAT—\"The show is leaving,\" by the Tribune's Ann Lee: \"The star of the musical is leaving "
+                  "next month for a role in a new film.\" http://example.com/1RHi.\n",
+                  (const char *const[]){NULL});
+    /* a year in parentheses dates a slogan or a work */
+    expect_quotes("The party ran posters.\n\n“Lose safety? Lose work? No to open borders” (2005) — “Free pass for all? "
+                  "No.” (2007).\n\n“We will win the vote,” she said (2009).\n",
+                  (const char *const[]){"direct [“We will win the vote,”] <- she (said) #1", NULL});
     expect_quotes("She starred in “Saturday Night Live” for years. The so-called “peace plan” failed. "
                   "His car, known as “the Beast,” waited outside. The “reform” changed nothing.\n",
                   (const char *const[]){NULL});
@@ -207,11 +236,11 @@ static void quotation_inside_a_later_reported_clause(void **state)
     /* The second quotation continues the writer's sentence: it belongs to the reported clause
      * (direct: nearly all of it is quotation), not to the first quote. */
     expect_quotes("The mood was grim.\n\n“People are angry,” said Anna Petrova, who says the council “needs to be "
-                  "more open with the whole community about the harbour.”\n",
+                  "more open with the whole community about the harbour and the money it spends on the new piers at the quay.”\n",
                   (const char *const[]){
                       "direct [“People are angry,”] <- Anna Petrova (said) #1",
-                      "direct [the council “needs to be more open with the whole community about the harbour.”] <- "
-                      "who (says) #1",
+                      "direct [the council “needs to be more open with the whole community about the harbour and the "
+                      "money it spends on the new piers at the quay.”] <- who (says) #1",
                       NULL});
 }
 
@@ -476,10 +505,11 @@ static void cue_before_an_aside(void **state)
 static void participle_after_an_inverted_attribution(void **state)
 {
     (void)state;
-    expect_quotes("“The port is fine,” said Tom Hale at the time, adding that “we have run ferries for a long time.”\n",
+    expect_quotes("“The port is fine,” said Tom Hale at the time, adding that “we have run ferries from this quay for a "
+                  "long time.”\n",
                   (const char *const[]){
                       "direct [“The port is fine,”] <- Tom Hale (said) #1",
-                      "direct [“we have run ferries for a long time.”] <- Tom Hale (adding) #1", NULL});
+                      "direct [“we have run ferries from this quay for a long time.”] <- Tom Hale (adding) #1", NULL});
 }
 
 static void continued_paragraph_ending_in_its_attribution(void **state)
@@ -777,6 +807,7 @@ int main(void)
         cmocka_unit_test(quote_introduced_by_colon),
         cmocka_unit_test(nested_quote_stays_inside),
         cmocka_unit_test(called_x_quote_is_mixed),
+        cmocka_unit_test(paragraph_quote_goes_on_with_the_last_speaker),
         cmocka_unit_test(titles_nicknames_and_scare_quotes_are_not_quotes),
         cmocka_unit_test(unattributed_quote_is_kept_without_speaker),
         cmocka_unit_test(speaker_with_a_long_apposition_after_the_quote),

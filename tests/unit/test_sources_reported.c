@@ -150,9 +150,27 @@ static void learned_noun_cue_with_its_owner(void **state)
                   "Ms. Lund spoke at the pier, voicing the suggestion that the fares be cut.\n\n"
                   "The attacks on the timetable grew.\n",
                   (const char *const[]){
-                      "indirect [the new timetable] <- The ferry union (attacks on) #1",
+                      "indirect [the new timetable] <- The ferry union (launched fresh attacks on) #1",
                       "indirect [the harbour board] <- Mr. Ortiz's (attacks on) #2",
-                      "indirect [that the fares be cut] <- Ms. Lund (suggestion that) #3", NULL});
+                      "indirect [that the fares be cut] <- Ms. Lund (voicing the suggestion that) #3", NULL});
+}
+
+static void stance_noun_voiced_or_expressed(void **state)
+{
+    (void)state;
+    /* a verb of expressing or holding, a stance noun and "that": the verb's subject holds it, or
+     * after a comma the speaker of the clause before; a cue verb that took the clause keeps it */
+    expect_quotes("The pier will reopen, a harbour official said, voicing the belief that the ferries will return.\n\n"
+                  "Ms. Lund voiced strong doubts that the fares would fall.\n\n"
+                  "The mayor expressed concern that the pier was unsafe.\n\n"
+                  "However, Norwegian diplomats hold no illusions that the channel will be dredged.\n\n"
+                  "The fares cover the view that the bay offers.\n",
+                  (const char *const[]){
+                      "indirect [The pier will reopen] <- a harbour official (said) #1 anonymous",
+                      "indirect [that the ferries will return] <- a harbour official (voicing the belief) #1 anonymous",
+                      "indirect [that the fares would fall] <- Ms. Lund (voiced strong doubts) #2",
+                      "indirect [that the pier was unsafe] <- The mayor (expressed) #3 anonymous",
+                      "indirect [that the channel will be dredged] <- Norwegian diplomats (hold no illusions) #4 anonymous", NULL});
 }
 
 static void learned_pair_with_its_subject_further_back(void **state)
@@ -691,6 +709,7 @@ int main(void)
         cmocka_unit_test(noun_cue_after_a_possessive),
         cmocka_unit_test(possessive_pronoun_after_a_verb_is_its_subjects),
         cmocka_unit_test(learned_noun_cue_with_its_owner),
+        cmocka_unit_test(stance_noun_voiced_or_expressed),
         cmocka_unit_test(learned_pair_with_its_subject_further_back),
         cmocka_unit_test(reportedly_passes_on_an_unsourced_claim),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),

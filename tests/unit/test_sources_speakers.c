@@ -377,6 +377,46 @@ static void quantifier_or_a_noun_that_is_also_a_cue_as_speaker(void **state)
                                         "indirect [it will strike] <- none (said) #2 anonymous",
                                         "indirect [the ferry will stop in May] <- The note (says) #3 anonymous",
                                         "indirect [the pier was safe] <- Ruiz (said) #4", NULL});
+    /* after a quotation too: "the note" is the speaker of "says", not a cue of its own */
+    expect_quotes("The mayor left.\n\n“The ferry is late again,” the note says.\n",
+                  (const char *const[]){"direct [“The ferry is late again,”] <- the note (says) #1 anonymous", NULL});
+}
+
+static void inverted_cue_before_a_colon_with_a_media_role(void **state)
+{
+    (void)state;
+    /* "moderator", "columnist", "anchor": roles of the press, inside the speaker's name */
+    expect_quotes("The debate went on.\n\nIn other words, explained Harbour TV moderator Nancy Cordes: “Is this a plan or "
+                  "a wish?”\n",
+                  (const char *const[]){
+                      "direct [“Is this a plan or a wish?”] <- Harbour TV moderator Nancy Cordes (explained) #1", NULL});
+}
+
+static void excerpt_line_or_according_to_a_plain_noun(void **state)
+{
+    (void)state;
+    /* newsletter excerpts ("From the report:", "More from Jones:"); "according to" a determiner
+     * and a plain noun */
+    expect_quotes("The vote was close.\n\nFrom the report: “The harbour vote was the closest in the history of the "
+                  "council.”\n\nMore from Jones: “Turnout fell in every ward.”\n\nAccording to the newspaper, “The "
+                  "port will close in May.”\n",
+                  (const char *const[]){
+                      "direct [“The harbour vote was the closest in the history of the council.”] <- the report "
+                      "(From) #1",
+                      "direct [“Turnout fell in every ward.”] <- Jones (from) #2",
+                      "direct [“The port will close in May.”] <- the newspaper (According to) #3 anonymous", NULL});
+}
+
+static void question_word_or_lone_quantifier_names_nobody(void **state)
+{
+    (void)state;
+    /* "What" opens the phrase without being part of it; "Why" and "Each" alone are nobody */
+    expect_quotes("The club changed in 2009, under what Mr. Hedge called the old model of golf.\n\n"
+                  "Why not just say: “The ferry will come back the same way it left”?\n\n"
+                  "Each election cycle, there is a threat many people make: “If she wins, I am moving away!”\n",
+                  (const char *const[]){"indirect [the old model of golf] <- Mr. Hedge (called) #1",
+                                        "direct [“The ferry will come back the same way it left”]",
+                                        "direct [“If she wins, I am moving away!”]", NULL});
 }
 
 static void both_standing_alone_is_the_speaker(void **state)
@@ -438,6 +478,9 @@ int main(void)
         cmocka_unit_test(passive_cue_names_the_one_spoken_to),
         cmocka_unit_test(verb_with_a_possessive_object_reports_no_quote_before),
         cmocka_unit_test(quantifier_or_a_noun_that_is_also_a_cue_as_speaker),
+        cmocka_unit_test(inverted_cue_before_a_colon_with_a_media_role),
+        cmocka_unit_test(excerpt_line_or_according_to_a_plain_noun),
+        cmocka_unit_test(question_word_or_lone_quantifier_names_nobody),
         cmocka_unit_test(both_standing_alone_is_the_speaker),
         cmocka_unit_test(time_phrase_with_an_article_before_the_verb),
     };

@@ -114,8 +114,15 @@ static void speaker_with_a_parenthesis(void **state)
 static void clause_nearly_all_quotation_is_direct(void **state)
 {
     (void)state;
-    expect_quotes("The skipper said that the crew “had never seen a storm like it, not in thirty years at sea.”\n",
+    /* PolNeAR's rule: nine-tenths of the characters inside the marks */
+    expect_quotes("The skipper said that the crew “had never seen a storm like it, not in thirty years at sea, and "
+                  "hoped never to see one like it again in their working lives.”\n",
                   (const char *const[]){"direct [the crew “had never seen a storm like it, not in thirty years at "
+                                        "sea, and hoped never to see one like it again in their working lives.”] <- The "
+                                        "skipper (said) #1 anonymous",
+                                        NULL});
+    expect_quotes("The skipper said that the crew “had never seen a storm like it, not in thirty years at sea.”\n",
+                  (const char *const[]){"mixed [that the crew “had never seen a storm like it, not in thirty years at "
                                         "sea.”] <- The skipper (said) #1 anonymous",
                                         NULL});
 }
@@ -204,6 +211,17 @@ static void labels_at_the_start_of_a_paragraph(void **state)
                       "indirect [Sanders leads in New Hampshire] <- Poll (:) #1",
                       "indirect [We will debate in April] <- BENENSON (:) #2", NULL});
     expect_quotes("Contributing: Ana Ruiz in Lisbon.\n\nBYLINE: Tom Reyes, staff writer.\n", (const char *const[]){NULL});
+}
+
+static void block_paragraph_after_a_colon(void **state)
+{
+    (void)state;
+    /* "X writes:" introduces the next paragraph, printed without quotation marks */
+    expect_quotes("The harbour board met on Monday.\n\nAnna Petrova writes:\n\nThe ferry has not run on time since "
+                  "the spring, and the board has done nothing.\n\nOne user tweeted:\n\n<tweet>The pier is shut.</tweet>\n",
+                  (const char *const[]){"indirect [The ferry has not run on time since the spring, and the board has "
+                                        "done nothing] <- Anna Petrova (writes) #1",
+                                        NULL});
 }
 
 static void no_speaker_no_attribution(void **state)
@@ -365,6 +383,7 @@ int main(void)
         cmocka_unit_test(learned_verb_and_particle),
         cmocka_unit_test(title_case_headline),
         cmocka_unit_test(nested_speech_is_part_of_the_clause),
+        cmocka_unit_test(block_paragraph_after_a_colon),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
