@@ -3681,6 +3681,18 @@ static bool agentless_passive(const src_doc *doc, long c, long sfirst, long send
 
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
+/* "Ruiz says, win or lose, she is staying": a comma after the verb of a speaker who opens the
+ * sentence (no opening phrase before it) introduces what was said, the rest of the sentence;
+ * no_span otherwise. */
+static span clause_after_comma(const src_doc *doc, span speaker, long c, long sfirst, long send)
+{
+    if (c + 2 >= send || !is_punct(src_tok(doc, (size_t)c + 1), ',') ||
+        skip_opening_phrase(doc, sfirst, speaker.first) != speaker.first)
+        return no_span;
+    long end = trim_end(doc, c + 2, send);
+    return count_words(doc, c + 2, end) >= 3 ? (span){c + 2, end} : no_span;
+}
+
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
 {
     const src_token *t = src_tok(doc, (size_t)c);
@@ -3808,6 +3820,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         if (content.first < 0 && !reports_through_infinitive(doc, c, send) &&
             (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && is_punct(src_tok(doc, (size_t)c + 1), ','))))
             content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday.", "…, he said, and …" */
+        if (content.first < 0)
+            content = clause_after_comma(doc, speaker, c, sfirst, send);
     } else if (!participle && c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&
                is_punct(src_tok(doc, (size_t)c - 2), ',')) {
         /* No Child Left Behind was “very assertive,” said Gary Orfield. */

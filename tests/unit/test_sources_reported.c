@@ -694,6 +694,13 @@ static void listener_of_a_name_and_a_noun(void **state)
                   (const char *const[]){"indirect [The pier needs a new crane] <- harbour master Anna Petrova (told) #1", NULL});
 }
 
+static void comma_after_the_verb_of_an_opening_speaker(void **state)
+{
+    (void)state;
+    expect_quotes("Mr. Dale says, win or lose in the vote, he is staying in the race.\n",
+                  (const char *const[]){"indirect [win or lose in the vote, he is staying in the race] <- Mr. Dale (says) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -757,6 +764,7 @@ int main(void)
         cmocka_unit_test(but_also_goes_on),
         cmocka_unit_test(inverted_verb_before_a_name_and_its_apposition),
         cmocka_unit_test(listener_of_a_name_and_a_noun),
+        cmocka_unit_test(comma_after_the_verb_of_an_opening_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
