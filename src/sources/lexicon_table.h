@@ -1563,7 +1563,7 @@ static const lexicon_entry lexicon_table[] = {
     {"supported", 9, 0, LEX_CUE | LEX_STANCE},
     {"supporter", 9, 0, LEX_ROLE},
     {"supporters", 10, 0, LEX_ROLE | LEX_PLURAL},
-    {"supporting", 10, 0, LEX_CUE | LEX_PARTICIPLE | LEX_STANCE},
+    {"supporting", 10, 0, LEX_STANCE},
     {"supportive", 10, 0, LEX_CUE | LEX_STANCE},
     {"supportive of", 13, 0, LEX_ABOUT},
     {"supports", 8, 0, LEX_CUE | LEX_STANCE},

@@ -614,12 +614,12 @@ static void object_ends_before_the_verbs_adjunct(void **state)
 static void stance_participle_after_a_noun(void **state)
 {
     (void)state;
-    /* "supporting" is a cue, also as a noun's modifier, whose object ends before the sentence's verb */
-    expect_quotes("A super PAC supporting Ms. Lund has spent $2 million on ferry ads.\n\n"
-                  "The dockers union is supporting Ms. Lund.\n",
+    /* a stance participle as a noun's modifier: its object ends before the sentence's verb */
+    expect_quotes("A super PAC opposing Ms. Lund has spent $2 million on ferry ads.\n\n"
+                  "The dockers union is opposing Ms. Lund.\n",
                   (const char *const[]){
-                      "indirect [Ms. Lund] <- A super PAC (supporting) #1",
-                      "indirect [Ms. Lund] <- The dockers union (supporting) #2", NULL});
+                      "indirect [Ms. Lund] <- A super PAC (opposing) #1",
+                      "indirect [Ms. Lund] <- The dockers union (opposing) #2", NULL});
 }
 
 static void aside_between_subject_and_verb_of_what_was_said(void **state)
