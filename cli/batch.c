@@ -233,6 +233,43 @@ static void read_file_item(const producer *p, const char *path, owned_item *o)
     }
 }
 
+/* As much of a file as onr_warc_sniff_file reads to tell a WARC by its content. */
+enum { FILE_HEAD = 16384 };
+
+/* True when the file at `path` is a WARC; else reads it into `o`. Its first bytes tell, and a
+ * page that ends within them (most articles) is kept rather than opened and read again; a longer
+ * one, a gzip or one over the size limit is read by onr_read_file, which also reports errors. */
+static bool warc_else_read(const producer *p, const char *path, owned_item *o)
+{
+    char *head = malloc(FILE_HEAD + 1);
+    int fd = head ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+    size_t len = 0;
+    ssize_t got = -1;
+    if (fd >= 0) {
+        do {
+            got = read(fd, head + len, FILE_HEAD - len);
+            len += got > 0 ? (size_t)got : 0;
+        } while ((got > 0 && len < FILE_HEAD) || (got < 0 && errno == EINTR));
+        close(fd);
+    }
+    if (len > 0 && onr_warc_sniff(head, len)) {
+        free(head);
+        return true;
+    }
+    bool gzip = len >= 2 && (unsigned char)head[0] == 0x1f && (unsigned char)head[1] == 0x8b;
+    if (got != 0 || gzip || (p->max_input_size && len > p->max_input_size)) {
+        free(head);
+        read_file_item(p, path, o);
+        return false;
+    }
+    char *fit = realloc(head, len + 1);
+    o->data = fit ? fit : head;
+    o->data[len] = '\0';
+    o->item.data = o->data;
+    o->item.len = len;
+    return false;
+}
+
 static void set_error(onr_error *err, onr_status status, uint64_t offset, const char *message)
 {
     err->status = status;
@@ -407,7 +444,8 @@ static bool producer_next(producer *p, size_t seq, slot *s)
         if (p->next_path == p->inputs->count)
             return false;
         const char *path = p->inputs->paths[p->next_path++];
-        if (strcmp(path, "-") != 0 && onr_warc_sniff_file(path)) {
+        bool is_stdin = strcmp(path, "-") == 0;
+        if (!is_stdin && warc_else_read(p, path, &s->in)) {
             p->warc_path = path;
             if (p->split_gzip && scan_open(p, path))
                 continue;
@@ -417,7 +455,8 @@ static bool producer_next(producer *p, size_t seq, slot *s)
             break;
         }
         s->in.item.input = path;
-        read_file_item(p, path, &s->in);
+        if (is_stdin)
+            read_file_item(p, path, &s->in);
         break;
     }
     s->state = SLOT_READY;

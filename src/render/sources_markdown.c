@@ -2,6 +2,8 @@
  * then the article's summary. */
 #include "render/sources_render.h"
 
+#include <string.h>
+
 static const char *kind_label(onr_source_kind kind)
 {
     switch (kind) {
@@ -15,6 +17,34 @@ static const char *kind_label(onr_source_kind kind)
     return "unknown";
 }
 
+/* The first line break in [s, s + len), or NULL: memchr, as most quotes have none. */
+static const char *line_break(const char *s, size_t len)
+{
+    const char *n = memchr(s, '\n', len), *r = memchr(s, '\r', n ? (size_t)(n - s) : len);
+    return r ? r : n;
+}
+
+/* A count in decimal: vsnprintf would cost more than the rest of its line. */
+static void put_count(onr_buf *out, size_t n)
+{
+    char digits[24];
+    size_t at = sizeof digits;
+    do {
+        digits[--at] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n);
+    onr_buf_append(out, digits + at, sizeof digits - at);
+}
+
+/* Each label followed by its count: the summary's lines without vsnprintf. */
+static void put_counts(onr_buf *out, const char *const labels[], const size_t counts[], size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        onr_buf_puts(out, labels[i]);
+        put_count(out, counts[i]);
+    }
+}
+
 /* Text on one line: line breaks become spaces, long quotes are cut with an ellipsis. */
 static void put_inline(onr_buf *out, const char *s, size_t len, size_t max)
 {
@@ -25,13 +55,12 @@ static void put_inline(onr_buf *out, const char *s, size_t len, size_t max)
             cut--;
     }
     size_t run = 0;
-    for (size_t i = 0; i < cut; i++) {
-        if (s[i] == '\n' || s[i] == '\r') {
-            onr_buf_append(out, s + run, i - run);
-            if (i == 0 || (s[i - 1] != '\n' && s[i - 1] != '\r'))
-                onr_buf_putc(out, ' ');
-            run = i + 1;
-        }
+    for (const char *b; run < cut && (b = line_break(s + run, cut - run));) {
+        size_t i = (size_t)(b - s);
+        onr_buf_append(out, s + run, i - run);
+        if (i == 0 || (s[i - 1] != '\n' && s[i - 1] != '\r'))
+            onr_buf_putc(out, ' ');
+        run = i + 1;
     }
     onr_buf_append(out, s + run, cut - run);
     if (cut < len)
@@ -84,16 +113,20 @@ void render_sources_markdown(onr_buf *out, const onr_sources *s)
         onr_buf_puts(out, "No attributed quotes found.\n");
     for (size_t i = 0; i < onr_sources_source_count(s); i++) {
         const onr_source *src = onr_sources_source(s, i);
-        onr_buf_printf(out, "%zu. **", i + 1);
+        put_count(out, i + 1); /* appends, not printf: this runs for every source */
+        onr_buf_puts(out, ". **");
         if (src->name.data)
             put_inline(out, src->name.data, src->name.len, 200);
         else
             onr_buf_puts(out, "(unnamed)");
-        onr_buf_printf(out, "**: %s", kind_label(src->kind));
+        onr_buf_puts(out, "**: ");
+        onr_buf_puts(out, kind_label(src->kind));
         put_field(out, "role", src->role);
         put_field(out, "affiliation", src->affiliation);
         put_field(out, "nationality", src->nationality);
-        onr_buf_printf(out, "; %zu quote%s\n", src->quote_count, src->quote_count == 1 ? "" : "s");
+        onr_buf_puts(out, "; ");
+        put_count(out, src->quote_count);
+        onr_buf_puts(out, src->quote_count == 1 ? " quote\n" : " quotes\n");
         for (size_t k = 0; k < src->quote_count; k++)
             put_quote_line(out, s, onr_sources_quote(s, src->quotes[k]));
     }
@@ -107,11 +140,13 @@ void render_sources_markdown(onr_buf *out, const onr_sources *s)
                 put_quote_line(out, s, onr_sources_quote(s, i));
     }
     onr_buf_puts(out, "\n## Summary\n\n");
-    onr_buf_printf(out, "- Quotes: %zu (direct %zu, indirect %zu, mixed %zu, partial %zu)\n", sum->quote_count,
-                   sum->by_kind[ONR_QUOTE_DIRECT], sum->by_kind[ONR_QUOTE_INDIRECT], sum->by_kind[ONR_QUOTE_MIXED],
-                   sum->by_kind[ONR_QUOTE_PARTIAL]);
-    onr_buf_printf(out, "- Sources: %zu (named %zu, anonymous %zu)\n", sum->source_count, sum->named_source_count,
-                   sum->anonymous_source_count);
+    put_counts(out, (const char *const[]){"- Quotes: ", " (direct ", ", indirect ", ", mixed ", ", partial "},
+               (const size_t[]){sum->quote_count, sum->by_kind[ONR_QUOTE_DIRECT], sum->by_kind[ONR_QUOTE_INDIRECT],
+                                sum->by_kind[ONR_QUOTE_MIXED], sum->by_kind[ONR_QUOTE_PARTIAL]}, 5);
+    onr_buf_puts(out, ")\n");
+    put_counts(out, (const char *const[]){"- Sources: ", " (named ", ", anonymous "},
+               (const size_t[]){sum->source_count, sum->named_source_count, sum->anonymous_source_count}, 3);
+    onr_buf_puts(out, ")\n");
     onr_buf_printf(out, "- Quotes from anonymous sources: %.0f%%\n", sum->anonymous_share * 100.0);
     if (sum->claim_count) {
         onr_buf_printf(out, "- Sources the article says it spoke to: %u (", sum->claimed_source_count);

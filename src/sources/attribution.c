@@ -307,6 +307,22 @@ static bool names_nobody(const src_doc *doc, span s)
     return s.end == s.first + 1 && (question_word(doc, s.first) || WORD_AMONG(doc, (size_t)s.first, alone));
 }
 
+/* "Hillary Clinton’s right-hand woman": a name or noun with "'s", whose own noun follows; not a
+ * contraction ("It’s unclear", "That’s", "What’s"). */
+static bool possessor(const src_doc *doc, const src_token *t)
+{
+    if (!ends_in_possessive(doc, t))
+        return false;
+    size_t stem = (size_t)(doc->text[t->end - 2] == '\'' ? 2 : 4);
+    unsigned number;
+    uint64_t lex = src_lexicon_lookup(doc->text + t->start, t->end - t->start - stem, &number);
+    static const char *const contracted[] = {"that", "there", "here", "what", "let"};
+    for (size_t k = 0; k < sizeof contracted / sizeof contracted[0]; k++)
+        if (onr_ascii_ieq(doc->text + t->start, t->end - t->start - stem, contracted[k], strlen(contracted[k])))
+            return false;
+    return !(lex & (LEX_PRONOUN | LEX_CLAUSE | LEX_RELATIVE));
+}
+
 /* The noun phrase that starts at token `i`, up to `limit` (exclusive). */
 static span np_right(const src_doc *doc, long i, long limit)
 {
@@ -373,9 +389,12 @@ static span np_right(const src_doc *doc, long i, long limit)
             if ((p->lex & LEX_ROLE) || (is_cap(p) && !(p->lex & LEX_NATIONALITY)))
                 break;
         }
+        if (seen_head && !after_link && t->type == TOK_WORD && !(t->flags & TF_CAP) && !t->lex &&
+            word_ends_in(doc, t, "ed", 3))
+            break; /* "The mayor’s chief of staff rallied": the verb, past the noun */
         if (is_head(t))
             seen_head = true;
-        after_link = (t->lex & LEX_ANONLINK) != 0;
+        after_link = (t->lex & LEX_ANONLINK) != 0 || possessor(doc, t);
         end = j + 1;
     }
     while (end > i && (src_tok(doc, (size_t)end - 1)->lex & (LEX_OF | LEX_AND | LEX_PREP | LEX_DEF | LEX_INDEF)) &&
@@ -2950,15 +2969,23 @@ static bool attribute_block_after_colon(src_doc *doc, long sfirst, long send)
     return add_reported(doc, (span){send, end}, speaker, (span){verb, verb + 1});
 }
 
+/* Might word `p` be one of the particles of topic_pair ("out", "up", "off", "back")? Its cheap
+ * test: this runs for every word. */
+static inline bool particle_shaped(const src_doc *doc, const src_token *p)
+{
+    char initial = (char)(doc->text[p->start] | 0x20); /* lowercase, for a letter */
+    return p->type == TOK_WORD && p->end - p->start <= 4 && (initial == 'o' || initial == 'u' || initial == 'b');
+}
+
 /* Is "verb particle" at `verb` a cue learned as a pair ("referring to", "pointed out")? */
 static bool topic_pair(const src_doc *doc, long verb)
 {
     const src_token *v = src_tok(doc, (size_t)verb), *p = src_tok(doc, (size_t)verb + 1);
     size_t vn = v->end - v->start, pn = p->end - p->start;
     char pair[24];
-    if (p->type != TOK_WORD || vn + 1 + pn > sizeof pair)
+    if (!(v->flags & TF_PAIR) || p->type != TOK_WORD || vn + 1 + pn > sizeof pair)
         return false;
-    if (!(p->lex & (LEX_PREP | LEX_OF)) && (pn > 4 || !strchr("oubOUB", doc->text[p->start]) ||
+    if (!(p->lex & (LEX_PREP | LEX_OF)) && (!particle_shaped(doc, p) ||
                                  !(word_is(doc, (size_t)verb + 1, "out") || word_is(doc, (size_t)verb + 1, "up") ||
                                    word_is(doc, (size_t)verb + 1, "off") || word_is(doc, (size_t)verb + 1, "back"))))
         return false; /* checked cheaply: this runs for every word */
@@ -3599,15 +3626,19 @@ static void cited_at_the_end(const src_doc *doc, span *content, long send, span 
 
 /* "Democrats see Sanders as a spoiler", "voters viewed the plan as a gamble": a view, whose
  * content is the object and what it is seen as. */
+/* Might word `t` be one of the verbs of seen_as? Its cheap test: this runs for every word. */
+static inline bool seeing_shaped(const src_doc *doc, const src_token *t)
+{
+    const char *s = doc->text + t->start;
+    size_t n = t->end - t->start;
+    return t->type == TOK_WORD && n >= 3 && n <= 9 &&
+           ((s[0] == 's' && (s[1] == 'e' || s[1] == 'a') && (s[2] == 'e' || s[2] == 'w')) || s[0] == 'v' || (s[0] == 'r' && s[1] == 'e' && s[2] == 'g'));
+}
+
 static bool seen_as(const src_doc *doc, long c, long send)
 {
     static const char *const verbs[] = {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"};
-    const src_token *t = src_tok(doc, (size_t)c);
-    const char *s = doc->text + t->start; /* the cheapest tests first: this runs on every token */
-    size_t n = t->end - t->start;
-    if (t->type != TOK_WORD || n < 3 || n > 9 || c + 2 >= send ||
-        !((s[0] == 's' && (s[1] == 'e' || s[1] == 'a') && (s[2] == 'e' || s[2] == 'w')) || s[0] == 'v' || (s[0] == 'r' && s[1] == 'e' && s[2] == 'g')) ||
-        !WORD_AMONG(doc, (size_t)c, verbs))
+    if (c + 2 >= send || !seeing_shaped(doc, src_tok(doc, (size_t)c)) || !WORD_AMONG(doc, (size_t)c, verbs))
         return false;
     for (long k = c + 2; k < send && k < c + 10; k++) {
         const src_token *w = src_tok(doc, (size_t)k);
@@ -3677,6 +3708,28 @@ static bool agentless_passive(const src_doc *doc, long c, long sfirst, long send
     while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
         be--;
     return be >= sfirst && (is_be(doc, be) || word_is(doc, (size_t)be, "being"));
+}
+
+/* Can a rule of attribute_cue start at token `c`, within [sfirst, send)? Each needs a word of
+ * one of these classes, or one whose rule holds: a topic preposition (topic_preposition), a
+ * possessed noun of saying (possessed_cue), a hedging passive (passive_hedge), a verb of seeing
+ * (seen_as); most tokens are none of these and are passed over at once, before the rules'
+ * cheap first tests. A rule that starts from other words must be let in here. */
+static bool may_start_attribution(const src_doc *doc, long c, long sfirst, long send)
+{
+    const src_token *t = src_tok(doc, (size_t)c);
+    if (t->type != TOK_WORD || t->region >= 0)
+        return false;
+    if (t->lex & (LEX_CUE | LEX_ACCORDING | LEX_AUX | LEX_NOUN))
+        return true;
+    if (c + 1 >= send)
+        return false;
+    const src_token *next = src_tok(doc, (size_t)c + 1);
+    if (((next->lex & (LEX_PREP | LEX_CLAUSE | LEX_OF)) || particle_shaped(doc, next)) &&
+        (topic_preposition(doc, c) || possessed_cue(doc, c, sfirst, send) >= 0 || passive_hedge(doc, c, sfirst, send) ||
+         expressed_stance(doc, c, sfirst, send) >= 0))
+        return true;
+    return seeing_shaped(doc, t) && seen_as(doc, c, send);
 }
 
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
@@ -3941,7 +3994,7 @@ static bool attribute_clauses(src_doc *doc, const src_sentence *s)
     for (long c = sfirst; c < send; c++) {
         long lo = c - CLAUSE_WINDOW > sfirst ? c - CLAUSE_WINDOW : sfirst;
         long hi = c + CLAUSE_WINDOW < send ? c + CLAUSE_WINDOW : send;
-        if (!attribute_cue(doc, c, lo, hi))
+        if (may_start_attribution(doc, c, lo, hi) && !attribute_cue(doc, c, lo, hi))
             return false;
     }
     return true;

@@ -32,6 +32,8 @@ void src_vec_free(const onr_mem *mem, src_vec *vec);
 /* The classes (LEX_*) of a word compared in ASCII lowercase; 0 when not listed. `number`
  * receives the value of a number word ("seven" = 7), else 0. */
 uint64_t src_lexicon_lookup(const char *word, size_t len, unsigned *number);
+/* The lexicon's entry for a word compared in ASCII lowercase, or NULL. */
+const lexicon_entry *src_lexicon_entry(const char *word, size_t len);
 
 /* ---- tokens ---- */
 
@@ -44,7 +46,8 @@ enum {
     TF_CLOSE = 8,     /* a quotation mark that may close */
     TF_USED = 16,     /* a cue already given to an attribution */
     TF_ODDCAPS = 32,  /* capitals past the first letter: "CNN", "VPost" */
-    TF_SPACE = 64     /* white space before the token */
+    TF_SPACE = 64,    /* white space before the token */
+    TF_PAIR = 128     /* the first word of a two-word entry of the lexicon ("referring" of "referring to") */
 };
 
 /* Quotation mark families: an opening mark is closed by a mark of the same family. */
@@ -94,7 +97,7 @@ typedef struct src_piece {
 
 typedef struct src_doc {
     const onr_mem *mem;
-    const char *text;
+    const char *text;   /* NUL-terminated, for scans that stop at the end without counting */
     size_t len;
     src_vec tokens, regions, sentences, attrs, pieces;
 } src_doc;
@@ -122,10 +125,10 @@ struct onr_sources {
     onr_sources_summary summary;
 };
 
-/* Maps byte offsets of the text to code point offsets in O(64) each. */
+/* Maps byte offsets of the text to code point offsets in O(32) each. */
 typedef struct src_offsets {
     const char *text;
-    size_t *every64; /* code points before byte k * 64 */
+    uint32_t *every32; /* code points before byte k * 32 (texts are below 4 GiB) */
 } src_offsets;
 
 onr_text_span src_text_span(const src_offsets *map, size_t byte_start, size_t byte_end);

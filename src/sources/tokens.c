@@ -75,6 +75,33 @@ static uint32_t decode_before(const src_doc *doc, size_t at)
     return decode_at(doc, s, &used);
 }
 
+/* ---- paragraphs ---- */
+
+static bool is_terminal(const src_token *t)
+{
+    return (t->type == TOK_PUNCT && (t->punct == '.' || t->punct == '!' || t->punct == '?' ||
+                                     t->punct == ':')) ||
+           t->type == TOK_QUOTE;
+}
+
+static bool is_lower_word(const src_token *t) { return t->type == TOK_WORD && !(t->flags & TF_CAP); }
+
+/* The paragraph of token `t`, pushed after `prev`. A paragraph that stops mid-sentence ("…a
+ * Russian government official" / "said.") is joined to the next one: a layout break, not the end
+ * of the thought. */
+static void number_paragraph(const src_token *prev, src_token *t)
+{
+    t->para = prev->para;
+    if (!(t->flags & TF_PARA))
+        return;
+    bool joined = !is_terminal(prev) && (is_lower_word(prev) || (prev->type == TOK_PUNCT && prev->punct == ',')) &&
+                  (t->type == TOK_WORD || t->type == TOK_NUMBER);
+    if (joined)
+        t->flags &= (uint8_t)~TF_PARA;
+    else
+        t->para++;
+}
+
 /* ---- tokenizer ---- */
 
 /* An apostrophe or dot or hyphen or comma continues a word when a letter or digit follows
@@ -98,20 +125,27 @@ static bool joins_word(const src_doc *doc, size_t at, uint32_t cp, bool digits)
     return cp_is_alnum(next);
 }
 
-static bool push_token(src_doc *doc, size_t start, size_t end, uint8_t type, uint8_t flags)
+/* Pushes a token, numbering its paragraph as it goes (the token before it is complete). */
+static inline bool push_token(src_doc *doc, size_t start, size_t end, uint8_t type, uint8_t flags)
 {
     src_token *t = src_vec_push_unset(doc->mem, &doc->tokens); /* one per token: no memset call */
     if (!t)
         return false;
     *t = (src_token){.start = (uint32_t)start, .end = (uint32_t)end, .type = type, .flags = flags, .region = -1};
+    if (doc->tokens.len > 1)
+        number_paragraph(t - 1, t);
     return true;
 }
 
 static void classify_word(src_doc *doc, src_token *t)
 {
-    unsigned number;
-    t->lex = src_lexicon_lookup(doc->text + t->start, t->end - t->start, &number);
-    t->number = (uint8_t)number;
+    const lexicon_entry *e = src_lexicon_entry(doc->text + t->start, t->end - t->start);
+    if (!e)
+        return;
+    t->lex = e->classes;
+    t->number = e->number;
+    if (e->starts_pair)
+        t->flags |= TF_PAIR;
     if (t->lex & LEX_NUMBER)
         t->type = TOK_NUMBER;
 }
@@ -140,18 +174,73 @@ static bool elided_word(const char *s, size_t n)
     return false;
 }
 
-/* The end of the ASCII letters and digits from `i`, most of a word, read without decoding; a
- * capital among them marks the word TF_ODDCAPS, as in the general loop of src_tokenize. */
-static size_t ascii_word_run(const char *s, size_t i, size_t n, uint8_t *flags)
+/* What the scan of a word asks of a byte, in one load: an ASCII letter or digit (WB_WORD), a
+ * capital (WB_UPPER too), a mark that may join words or a byte of a longer character (WB_DECODE,
+ * decoded), or else the end of the word. */
+enum { WB_WORD = 1, WB_UPPER = 2, WB_DECODE = 4 };
+#define U (WB_WORD | WB_UPPER)
+#define X WB_DECODE
+#define X16 X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X
+static const uint8_t word_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, X, 0, 0, 0, 0, X, X, X, 0, /* ' , - . */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, /* 0-9 */
+    0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, /* A-O */
+    U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0, /* P-Z */
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* a-o */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, /* p-z */
+    X16, X16, X16, X16, X16, X16, X16, X16,
+};
+#undef U
+#undef X
+#undef X16
+
+/* The end of the word whose first character ends before `i`; a capital past the first marks the
+ * word TF_ODDCAPS. */
+static size_t scan_word(const src_doc *doc, size_t i, bool digits, uint8_t *flags)
 {
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((unsigned)(c - 'A') < 26)
-            *flags |= TF_ODDCAPS;
-        else if ((unsigned)(c - 'a') >= 26 && (unsigned)(c - '0') >= 10)
+    const char *s = doc->text;
+    size_t n = doc->len;
+    for (;;) {
+        while (word_byte[(unsigned char)s[i]] == WB_WORD) /* most bytes of a word; the NUL after the text ends it */
+            i++;
+        if (i >= n)
             break;
+        unsigned char c = (unsigned char)s[i];
+        uint8_t b = word_byte[c];
+        if (b & WB_UPPER) {
+            *flags |= TF_ODDCAPS;
+            i++;
+            continue;
+        }
+        if (!b)
+            break;
+        size_t used = 1;
+        uint32_t d = c < 0x80 ? c : decode_at(doc, i, &used);
+        if (c >= 0x80 && cp_is_alnum(d)) {
+            if (cp_is_upper(d))
+                *flags |= TF_ODDCAPS;
+        } else if (!joins_word(doc, i, d, digits)) {
+            break;
+        }
+        i += used;
     }
     return i;
+}
+
+/* Pushes the word or number that starts at `start` with `cp`, `used` bytes long; `*end` receives
+ * where it ends. False when allocation fails. */
+static bool push_word(src_doc *doc, size_t start, uint32_t cp, size_t used, uint8_t pending, size_t *end)
+{
+    bool digits = cp >= '0' && cp <= '9';
+    uint8_t flags = pending | (cp_is_upper(cp) ? TF_CAP : 0);
+    *end = scan_word(doc, start + used, digits, &flags);
+    if (!push_token(doc, start, *end, digits ? TOK_NUMBER : TOK_WORD, flags))
+        return false;
+    if (!digits)
+        classify_word(doc, src_tok(doc, src_ntok(doc) - 1));
+    return true;
 }
 
 bool src_tokenize(src_doc *doc)
@@ -186,25 +275,8 @@ bool src_tokenize(src_doc *doc)
             continue;
         }
         if (cp_is_alnum(cp)) {
-            size_t start = i;
-            bool digits = cp >= '0' && cp <= '9';
-            uint8_t flags = pending | (cp_is_upper(cp) ? TF_CAP : 0);
-            i += used;
-            while ((i = ascii_word_run(s, i, n, &flags)) < n) {
-                size_t u;
-                uint32_t d = (unsigned char)s[i] < 0x80 ? (u = 1, (unsigned char)s[i]) : decode_at(doc, i, &u);
-                if (cp_is_alnum(d)) {
-                    if (cp_is_upper(d))
-                        flags |= TF_ODDCAPS;
-                } else if (!joins_word(doc, i, d, digits)) {
-                    break;
-                }
-                i += u;
-            }
-            if (!push_token(doc, start, i, digits ? TOK_NUMBER : TOK_WORD, flags))
+            if (!push_word(doc, i, cp, used, pending, &i))
                 return false;
-            if (!digits)
-                classify_word(doc, src_tok(doc, src_ntok(doc) - 1));
             pending = 0;
             continue;
         }
@@ -243,38 +315,6 @@ bool src_tokenize(src_doc *doc)
         i += used;
     }
     return true;
-}
-
-/* ---- paragraphs ---- */
-
-static bool is_terminal(const src_token *t)
-{
-    return (t->type == TOK_PUNCT && (t->punct == '.' || t->punct == '!' || t->punct == '?' ||
-                                     t->punct == ':')) ||
-           t->type == TOK_QUOTE;
-}
-
-static bool is_lower_word(const src_token *t) { return t->type == TOK_WORD && !(t->flags & TF_CAP); }
-
-/* A paragraph that stops mid-sentence ("…a Russian government official" / "said.") is joined
- * to the next one: a layout break, not the end of the thought. */
-static void number_paragraphs(src_doc *doc)
-{
-    uint32_t para = 0;
-    size_t n = src_ntok(doc);
-    for (size_t i = 0; i < n; i++) {
-        src_token *t = src_tok(doc, i);
-        if (i > 0 && (t->flags & TF_PARA)) {
-            const src_token *prev = src_tok(doc, i - 1);
-            bool joined = !is_terminal(prev) && (is_lower_word(prev) || (prev->type == TOK_PUNCT && prev->punct == ',')) &&
-                          (t->type == TOK_WORD || t->type == TOK_NUMBER);
-            if (joined)
-                t->flags &= (uint8_t)~TF_PARA;
-            else
-                para++;
-        }
-        t->para = para;
-    }
 }
 
 /* ---- quotation regions ---- */
@@ -321,7 +361,6 @@ static bool add_region(src_doc *doc, size_t open, size_t close, bool closed, boo
  * unclosed single mark was an apostrophe. */
 bool src_find_regions(src_doc *doc)
 {
-    number_paragraphs(doc);
     size_t n = src_ntok(doc);
     long open = -1, nested = -1;
     uint8_t open_mark = 0, nested_mark = 0;

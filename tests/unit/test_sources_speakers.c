@@ -407,6 +407,18 @@ static void excerpt_line_or_according_to_a_plain_noun(void **state)
                       "direct [“The port will close in May.”] <- the newspaper (According to) #3 anonymous", NULL});
 }
 
+static void possessor_and_its_noun_stop_at_the_verb(void **state)
+{
+    (void)state;
+    /* the noun after a possessor goes on with the phrase ("right-hand woman"); a verb in -ed after
+     * the noun ends it ("chief of staff rallied") */
+    expect_quotes("The rally began.\n\nAnna Petrova’s right-hand woman rallied supporters, saying: “We have to be "
+                  "ready to stop him.”\n\nThe mayor’s chief of staff rallied supporters, saying: “We are ready.”\n",
+                  (const char *const[]){
+                      "direct [“We have to be ready to stop him.”] <- Anna Petrova’s right-hand woman (saying) #1",
+                      "direct [“We are ready.”] <- The mayor’s chief of staff (saying) #2 anonymous", NULL});
+}
+
 static void question_word_or_lone_quantifier_names_nobody(void **state)
 {
     (void)state;
@@ -480,6 +492,7 @@ int main(void)
         cmocka_unit_test(quantifier_or_a_noun_that_is_also_a_cue_as_speaker),
         cmocka_unit_test(inverted_cue_before_a_colon_with_a_media_role),
         cmocka_unit_test(excerpt_line_or_according_to_a_plain_noun),
+        cmocka_unit_test(possessor_and_its_noun_stop_at_the_verb),
         cmocka_unit_test(question_word_or_lone_quantifier_names_nobody),
         cmocka_unit_test(both_standing_alone_is_the_speaker),
         cmocka_unit_test(time_phrase_with_an_article_before_the_verb),

@@ -28,6 +28,7 @@ execute_process(COMMAND ${ONRECORD} sources --input-format text - INPUT_FILE ${D
                 RESULT_VARIABLE status OUTPUT_VARIABLE out)
 expect("${out}" "^\\{\"input\":\"-\",\"text\":\"Harbour Council")
 expect("${out}" "\"kind\":\"direct\",\"speaker\":\\{\"start\":[0-9]+,\"end\":[0-9]+,[^}]*\"text\":\"Anna Petrova, the council chair\"")
+expect("${out}" "\"source_id\":\"s1\",\"source_ids\":\\[\"s1\"\\],\"anonymous\":true")
 
 # JSONL records keep their id; a bad line is reported with its number and the batch goes on.
 run(1 --input-format jsonl --output-format jsonl ${DATA}/records.jsonl)
