@@ -83,6 +83,17 @@ static bool title_before_name(const src_doc *doc, long k, long end)
     return next < end && cap_word(tok(doc, next));
 }
 
+/* "Mr. Dale", "Ms. Lund": a form of address, which says nothing of the person's role
+ * (unlike "Gov." or "Senator"). */
+static bool honorific(const src_doc *doc, long k)
+{
+    static const char *const forms[] = {"mr", "mrs", "ms", "miss", "mx"};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (word_eq(doc, k, forms[i]))
+            return true;
+    return false;
+}
+
 /* "a", "an", "another", "one" or a capitalised word: what opens one more member of a joint
  * speaker after "and". "the" does not: "a source close to the ministry and the Kremlin". */
 static bool opens_member(const src_doc *doc, long k)
@@ -208,7 +219,7 @@ static mention read_mention(const src_doc *doc, long first, long end)
                 m.name_first = run;
                 m.name_end = k + 1;
             }
-        } else if (t->lex & LEX_TITLE && (t->flags & TF_CAP)) {
+        } else if (t->lex & LEX_TITLE && (t->flags & TF_CAP) && !honorific(doc, k)) {
             m.role = k;
         }
     }

@@ -265,6 +265,18 @@ static void name_after_role_and_organizations_by_their_noun(void **state)
     onr_sources_free(s);
 }
 
+/* "Mr." and "Ms." address the person; unlike "Sen.", they are no role. */
+static void form_of_address_is_no_role(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("Mr. Dale said the ferry would be late.\n\n"
+                             "Ms. Lund, the harbour director, said the tide was too low.\n");
+    assert_int_equal(onr_sources_source_count(s), 2);
+    assert_string_equal(describe_source(s, 0), "named-person: Dale; ; ; ; 1");
+    assert_string_equal(describe_source(s, 1), "named-person: Lund; director; ; ; 1");
+    onr_sources_free(s);
+}
+
 static void title_and_party_around_a_name(void **state)
 {
     (void)state;
@@ -326,6 +338,7 @@ int main(void)
         cmocka_unit_test(documents_are_sources),
         cmocka_unit_test(claims_justifications_and_publications),
         cmocka_unit_test(name_after_role_and_organizations_by_their_noun),
+        cmocka_unit_test(form_of_address_is_no_role),
         cmocka_unit_test(one_mention_speaking_twice_is_one_source),
         cmocka_unit_test(title_and_party_around_a_name),
         cmocka_unit_test(same_surname_other_first_name),
