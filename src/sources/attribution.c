@@ -169,8 +169,6 @@ static bool possessive_mark(const src_doc *doc, long i)
     return w->type == TOK_WORD && w->end == t->start && (doc->text[w->end - 1] | 0x20) == 's';
 }
 
-static bool ends_in_possessive(const src_doc *doc, const src_token *w) { return src_possessive_word(doc, w); }
-
 /* Does a determiner or a possessor stand before cue word `c` ("the note", "Trump's claims"),
  * making it a noun? */
 static bool determined_noun(const src_doc *doc, long c)
@@ -180,7 +178,7 @@ static bool determined_noun(const src_doc *doc, long c)
         return false;
     const src_token *t = src_tok(doc, (size_t)c), *p = src_tok(doc, (size_t)c - 1);
     return WORD_AMONG(doc, (size_t)(c - 1), determiners) ||
-           (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || ends_in_possessive(doc, p)));
+           (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || src_possessive_word(doc, p)));
 }
 
 /* Is the cue word at `c` something other than a verb of saying? A noun after a determiner ("the
@@ -311,7 +309,7 @@ static bool names_nobody(const src_doc *doc, span s)
  * contraction ("It’s unclear", "That’s", "What’s"). */
 static bool possessor(const src_doc *doc, const src_token *t)
 {
-    if (!ends_in_possessive(doc, t))
+    if (!src_possessive_word(doc, t))
         return false;
     size_t stem = (size_t)(doc->text[t->end - 2] == '\'' ? 2 : 4);
     unsigned number;
@@ -1771,7 +1769,7 @@ static bool in_someones_words(const src_doc *doc, long pre, long pre_end, span *
             in--;
         span who = {in + 1, end - 1};
         bool pronoun = who.end == who.first + 1 && possessive_determiner(doc, who.first);
-        bool possessive = ends_in_possessive(doc, src_tok(doc, (size_t)end - 2)) || possessive_mark(doc, end - 2);
+        bool possessive = src_possessive_word(doc, src_tok(doc, (size_t)end - 2)) || possessive_mark(doc, end - 2);
         if (!word_is(doc, (size_t)in, "in") || who.end <= who.first || !(pronoun || (possessive && has_head(doc, who))))
             return false;
         *speaker = who;
@@ -3256,7 +3254,7 @@ static long possessor_before(const src_doc *doc, long c, long sfirst)
             return possessive_mark(doc, p) ? p : -1;
         if (w->type != TOK_WORD)
             return -1;
-        if (ends_in_possessive(doc, w) || (w->lex & LEX_POSSESSIVE))
+        if (src_possessive_word(doc, w) || (w->lex & LEX_POSSESSIVE))
             return p;
         if ((w->flags & TF_CAP) || w->lex)
             return -1;
