@@ -190,8 +190,9 @@ add(["and"], "AND")
 add(["of"], "OF")
 # Cues learned from annotated news (tools/learn_sources_cues.py writes the file and says how):
 # they fill in words the lists above leave out, and never change a listed word, except one listed
-# only for how a cue reads its content ("supporting", "talked", "pushed"): it becomes a cue too.
-CUE_READING = {"STANCE", "ABOUT", "FOR"}
+# only for the preposition of its topic ("talked", "pushed", "commented"): it becomes a cue too.
+# Not a listed stance ("supporting": train precision .34 as a cue, F1 .7093 without, .7091 with).
+CUE_READING = {"ABOUT", "FOR"}
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "sources_cues_learned.tsv"), encoding="utf-8") as f:
     for row in f:
         if row.startswith("#"):

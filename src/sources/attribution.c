@@ -179,8 +179,6 @@ static bool possessive_mark(const src_doc *doc, long i)
     return w->type == TOK_WORD && w->end == t->start && (doc->text[w->end - 1] | 0x20) == 's';
 }
 
-static bool ends_in_possessive(const src_doc *doc, const src_token *w) { return src_possessive_word(doc, w); }
-
 /* Does a determiner or a possessor stand before cue word `c` ("the note", "Trump's claims"),
  * making it a noun? */
 static bool determined_noun(const src_doc *doc, long c)
@@ -190,7 +188,7 @@ static bool determined_noun(const src_doc *doc, long c)
         return false;
     const src_token *t = src_tok(doc, (size_t)c), *p = src_tok(doc, (size_t)c - 1);
     return WORD_AMONG(doc, (size_t)(c - 1), determiners) ||
-           (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || ends_in_possessive(doc, p)));
+           (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || src_possessive_word(doc, p)));
 }
 
 /* Is the cue word at `c` something other than a verb of saying? A noun after a determiner ("the
@@ -321,7 +319,7 @@ static bool names_nobody(const src_doc *doc, span s)
  * contraction ("It’s unclear", "That’s", "What’s"). */
 static bool possessor(const src_doc *doc, const src_token *t)
 {
-    if (!ends_in_possessive(doc, t))
+    if (!src_possessive_word(doc, t))
         return false;
     size_t stem = (size_t)(doc->text[t->end - 2] == '\'' ? 2 : 4);
     unsigned number;
@@ -1781,7 +1779,7 @@ static bool in_someones_words(const src_doc *doc, long pre, long pre_end, span *
             in--;
         span who = {in + 1, end - 1};
         bool pronoun = who.end == who.first + 1 && possessive_determiner(doc, who.first);
-        bool possessive = ends_in_possessive(doc, src_tok(doc, (size_t)end - 2)) || possessive_mark(doc, end - 2);
+        bool possessive = src_possessive_word(doc, src_tok(doc, (size_t)end - 2)) || possessive_mark(doc, end - 2);
         if (!word_is(doc, (size_t)in, "in") || who.end <= who.first || !(pronoun || (possessive && has_head(doc, who))))
             return false;
         *speaker = who;
@@ -2491,6 +2489,19 @@ static long object_end(const src_doc *doc, long c, long k, long end)
     return end;
 }
 
+/* The end of a listener whose phrase ends at `end` with a name the noun it qualifies follows: "a
+ * Senate panel", "the House committee" (one plain lowercase word, then punctuation or a day). */
+static long noun_after_name(const src_doc *doc, long end, long send)
+{
+    if (end + 1 >= send || !is_cap(src_tok(doc, (size_t)end - 1)))
+        return end;
+    const src_token *n = src_tok(doc, (size_t)end), *after = src_tok(doc, (size_t)end + 1);
+    if (n->type != TOK_WORD || (n->flags & TF_CAP) || n->lex || n->region >= 0 || has_ing(doc, n) ||
+        word_ends_in(doc, n, "ed", 4))
+        return end;
+    return after->type == TOK_PUNCT || time_anchor(doc, end + 1) || word_is(doc, (size_t)end + 1, "that") ? end + 1 : end;
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -2504,6 +2515,8 @@ static span clause_after(const src_doc *doc, long c, long send)
              * the listener is part of what is said (a "that" further on still starts the clause) */
             if (obj.first < 0)
                 obj = (span){k, plain_noun_end(doc, k, send)};
+            else
+                obj.end = noun_after_name(doc, obj.end, send); /* "told a Senate panel" */
             bool object_said = modal_after_words(doc, k, send);
             for (long q = obj.first + 1; q <= obj.end && q < send && !object_said; q++)
                 object_said = word_is(doc, (size_t)q, "of") || word_is(doc, (size_t)q, "to");
@@ -3180,17 +3193,29 @@ static span according_content(const src_doc *doc, long c, long sfirst, long send
     return (span){lead, trim_end(doc, lead, send)}; /* "Since May, according to X, Y" */
 }
 
-/* "…in Boston, said Democratic strategist Hank Sheinkopf.": after a `speaker` found just before a
- * comma and cue `c`, a noun phrase that ends the sentence is the one speaking; else no_span. */
+/* "…in Boston, said Democratic strategist Hank Sheinkopf.": after a comma and cue `c`, a noun
+ * phrase that ends the sentence, or an apposition or relative clause after its comma ("…, said
+ * Ruiz, who …", "…, said a port official, Anna Petrova."), is the one speaking, whatever
+ * `speaker` the words before the comma gave; else no_span. */
 static span name_ending_sentence(const src_doc *doc, long c, long send, span speaker)
 {
-    if (speaker.end != c - 1 || !is_punct(src_tok(doc, (size_t)c - 1), ','))
+    if (!is_punct(src_tok(doc, (size_t)c - 1), ','))
         return no_span;
     for (long k = speaker.first; k < speaker.end; k++)
         if (is_punct(src_tok(doc, (size_t)k), ','))
             return no_span; /* "Sokolov, who ran the port, praised the mayor": the comma closes an apposition */
     span after = np_right(doc, c + 1, send);
-    return after.first >= 0 && after.end >= trim_end(doc, c + 1, send) ? after : no_span;
+    if (after.first < 0)
+        return no_span;
+    long end = trim_end(doc, c + 1, send);
+    if (after.end >= end)
+        return after;
+    if (after.end + 1 >= end || !is_punct(src_tok(doc, (size_t)after.end), ','))
+        return no_span;
+    for (long k = after.end + 1; k < end; k++)
+        if (src_tok(doc, (size_t)k)->type == TOK_PUNCT && src_tok(doc, (size_t)k)->region < 0 && !abbreviation_dot(doc, k))
+            return no_span; /* "…, says Ruiz, the historian, is that …": the sentence goes on */
+    return after;
 }
 
 /* "were more likely to say they …", "won by saying that …": an infinitive or a gerund after a
@@ -3239,7 +3264,7 @@ static long possessor_before(const src_doc *doc, long c, long sfirst)
             return possessive_mark(doc, p) ? p : -1;
         if (w->type != TOK_WORD)
             return -1;
-        if (ends_in_possessive(doc, w) || (w->lex & LEX_POSSESSIVE))
+        if (src_possessive_word(doc, w) || (w->lex & LEX_POSSESSIVE))
             return p;
         if ((w->flags & TF_CAP) || w->lex)
             return -1;
@@ -3718,6 +3743,18 @@ static bool may_start_attribution(const src_doc *doc, long c, long sfirst, long 
 
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
  * that a sentence without end ("officials said that officials said that …") stays linear. */
+/* "Ruiz says, win or lose, she is staying": a comma after the verb of a speaker who opens the
+ * sentence (no opening phrase before it) introduces what was said, the rest of the sentence;
+ * no_span otherwise. */
+static span clause_after_comma(const src_doc *doc, span speaker, long c, long sfirst, long send)
+{
+    if (c + 2 >= send || !is_punct(src_tok(doc, (size_t)c + 1), ',') ||
+        skip_opening_phrase(doc, sfirst, speaker.first) != speaker.first)
+        return no_span;
+    long end = trim_end(doc, c + 2, send);
+    return count_words(doc, c + 2, end) >= 3 ? (span){c + 2, end} : no_span;
+}
+
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
 {
     const src_token *t = src_tok(doc, (size_t)c);
@@ -3845,6 +3882,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         if (content.first < 0 && !reports_through_infinitive(doc, c, send) &&
             (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && is_punct(src_tok(doc, (size_t)c + 1), ','))))
             content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday.", "…, he said, and …" */
+        if (content.first < 0)
+            content = clause_after_comma(doc, speaker, c, sfirst, send);
     } else if (!participle && c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&
                is_punct(src_tok(doc, (size_t)c - 2), ',')) {
         /* No Child Left Behind was “very assertive,” said Gary Orfield. */

@@ -1621,7 +1621,7 @@ static const lexicon_entry lexicon_table[] = {
     {"supported", 1886418291u, 1684370546u, 9, 0, true, false, LEX_CUE | LEX_STANCE},
     {"supporter", 1886418291u, 1919251570u, 9, 0, true, false, LEX_ROLE},
     {"supporters", 1886418291u, 1936876916u, 10, 0, true, false, LEX_ROLE | LEX_PLURAL},
-    {"supporting", 1886418291u, 1735289204u, 10, 0, true, false, LEX_CUE | LEX_PARTICIPLE | LEX_STANCE},
+    {"supporting", 1886418291u, 1735289204u, 10, 0, true, false, LEX_STANCE},
     {"supportive", 1886418291u, 1702259060u, 10, 0, true, true, LEX_CUE | LEX_STANCE},
     {"supportive of", 1886418291u, 1718558821u, 13, 0, false, false, LEX_ABOUT},
     {"supports", 1886418291u, 1937011311u, 8, 0, true, false, LEX_CUE | LEX_STANCE},

@@ -614,12 +614,12 @@ static void object_ends_before_the_verbs_adjunct(void **state)
 static void stance_participle_after_a_noun(void **state)
 {
     (void)state;
-    /* "supporting" is a cue, also as a noun's modifier, whose object ends before the sentence's verb */
-    expect_quotes("A super PAC supporting Ms. Lund has spent $2 million on ferry ads.\n\n"
-                  "The dockers union is supporting Ms. Lund.\n",
+    /* a stance participle as a noun's modifier: its object ends before the sentence's verb */
+    expect_quotes("A super PAC opposing Ms. Lund has spent $2 million on ferry ads.\n\n"
+                  "The dockers union is opposing Ms. Lund.\n",
                   (const char *const[]){
-                      "indirect [Ms. Lund] <- A super PAC (supporting) #1",
-                      "indirect [Ms. Lund] <- The dockers union (supporting) #2", NULL});
+                      "indirect [Ms. Lund] <- A super PAC (opposing) #1",
+                      "indirect [Ms. Lund] <- The dockers union (opposing) #2", NULL});
 }
 
 static void aside_between_subject_and_verb_of_what_was_said(void **state)
@@ -674,6 +674,31 @@ static void but_also_goes_on(void **state)
                   (const char *const[]){
                       "indirect [the levy was needed not only for the pier but also for the ferry] <- Mr. Dale (said) #1",
                       "indirect [the town is angry, but also hopeful about the harbour] <- Ms. Lund (says) #2", NULL});
+}
+
+static void inverted_verb_before_a_name_and_its_apposition(void **state)
+{
+    (void)state;
+    expect_quotes("The ferry ran at a loss on the winter routes, fuel and crews, said harbour master Anna Petrova, a partner of the firm.\n\n"
+                  "He also had a say in the plans for the new pier in Leith, said a former spokesman for the council, Jon Dale.\n",
+                  (const char *const[]){
+                      "indirect [The ferry ran at a loss on the winter routes, fuel and crews] <- harbour master Anna Petrova (said) #1",
+                      "indirect [He also had a say in the plans for the new pier in Leith] <- a former spokesman for the council (said) #2 anonymous",
+                      NULL});
+}
+
+static void listener_of_a_name_and_a_noun(void **state)
+{
+    (void)state;
+    expect_quotes("The pier needs a new crane, harbour master Anna Petrova told a Senate panel Wednesday.\n",
+                  (const char *const[]){"indirect [The pier needs a new crane] <- harbour master Anna Petrova (told) #1", NULL});
+}
+
+static void comma_after_the_verb_of_an_opening_speaker(void **state)
+{
+    (void)state;
+    expect_quotes("Mr. Dale says, win or lose in the vote, he is staying in the race.\n",
+                  (const char *const[]){"indirect [win or lose in the vote, he is staying in the race] <- Mr. Dale (says) #1", NULL});
 }
 
 int main(void)
@@ -737,6 +762,9 @@ int main(void)
         cmocka_unit_test(with_phrase_before_a_closing_according_to),
         cmocka_unit_test(a_vote_cast_is_a_stance_an_intended_one_is_not),
         cmocka_unit_test(but_also_goes_on),
+        cmocka_unit_test(inverted_verb_before_a_name_and_its_apposition),
+        cmocka_unit_test(listener_of_a_name_and_a_noun),
+        cmocka_unit_test(comma_after_the_verb_of_an_opening_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
