@@ -28,17 +28,23 @@ const char *onr_source_kind_name(onr_source_kind kind)
     return "unknown";
 }
 
+/* Lead bytes (those not 10xxxxxx) among the eight bytes at p: the continuation bytes are summed
+ * in one multiplication. */
+static size_t lead_bytes8(const char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    uint64_t continuation = x & ~(x << 1) & 0x8080808080808080u;
+    return 8 - (size_t)(((continuation >> 7) * 0x0101010101010101u) >> 56);
+}
+
 /* Code points before byte b: a checkpoint every 32 bytes, then a count of lead bytes, eight at a
- * time (the continuation bytes, 10xxxxxx, summed in one multiplication). */
+ * time. */
 static size_t code_point_at(const src_offsets *map, size_t b)
 {
     size_t k = b & ~(size_t)31, n = map->every32[b >> 5];
-    for (; k + 8 <= b; k += 8) {
-        uint64_t x;
-        memcpy(&x, map->text + k, 8);
-        uint64_t continuation = x & ~(x << 1) & 0x8080808080808080u;
-        n += 8 - (size_t)(((continuation >> 7) * 0x0101010101010101u) >> 56);
-    }
+    for (; k + 8 <= b; k += 8)
+        n += lead_bytes8(map->text + k);
     for (; k < b; k++)
         n += ((unsigned char)map->text[k] & 0xC0) != 0x80;
     return n;
@@ -57,12 +63,13 @@ static bool build_offsets(const onr_mem *mem, const char *text, size_t len, src_
     if (!onr_size_mul(slots, sizeof(uint32_t), &bytes) || !(map->every32 = onr_malloc(mem, bytes)))
         return false;
     uint32_t n = 0;
-    for (size_t slot = 0; slot < slots; slot++) { /* a plain inner loop over each block: it vectorizes */
+    size_t last = slots - 1; /* the block the text ends in: nothing needs the count past it */
+    for (size_t slot = 0; slot < last; slot++) {
+        const char *block = text + (slot << 5);
         map->every32[slot] = n;
-        size_t end = slot + 1 < slots ? (slot + 1) << 5 : len;
-        for (size_t k = slot << 5; k < end; k++)
-            n += ((unsigned char)text[k] & 0xC0) != 0x80;
+        n += (uint32_t)(lead_bytes8(block) + lead_bytes8(block + 8) + lead_bytes8(block + 16) + lead_bytes8(block + 24));
     }
+    map->every32[last] = n;
     return true;
 }
 
