@@ -168,6 +168,9 @@ onr_status onr_sources_render(const onr_sources *sources, onr_sources_format for
         return ONR_ERR_ARGUMENT;
     onr_buf buf;
     onr_buf_init(&buf, mem);
+    /* Room for what the text usually renders to (JSON: about three times the text, with quotes and
+     * mentions spelt out; Markdown: less than the text) instead of doubling up from 64 bytes. */
+    onr_buf_reserve(&buf, (format == ONR_SOURCES_JSON ? 3 : 1) * onr_sources_text(sources).len + 4096);
     if (format == ONR_SOURCES_JSON)
         render_sources_json(&buf, sources);
     else
