@@ -524,7 +524,7 @@ bool src_find_sentences(src_doc *doc)
     for (size_t i = 0; i < n; i++) {
         src_tok(doc, i)->sentence = (uint32_t)doc->sentences.len;
         if (ends_sentence(doc, i)) {
-            src_sentence *s = src_vec_push(doc->mem, &doc->sentences);
+            src_sentence *s = src_vec_push_unset(doc->mem, &doc->sentences); /* both fields set */
             if (!s)
                 return false;
             s->first = first;
