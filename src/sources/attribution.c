@@ -3718,6 +3718,58 @@ static bool agentless_passive(const src_doc *doc, long c, long sfirst, long send
     return be >= sfirst && (is_be(doc, be) || word_is(doc, (size_t)be, "being"));
 }
 
+/* "The plan drew sharp criticism from rivals", "Trump faced criticism from rivals that …": the
+ * verb of drawing or facing before "criticism from", over up to two describing words; -1 else. */
+static long criticism_drawn(const src_doc *doc, long c, long sfirst, long send)
+{
+    static const char *const verbs[] = {"drew", "drawn", "draws", "draw", "drawing", "faced", "faces", "face",
+                                        "facing", "gotten", "got", "received", "receives", "attracted"};
+    if (c + 2 >= send || c - 1 <= sfirst || !word_is(doc, (size_t)c, "criticism") || !word_is(doc, (size_t)c + 1, "from"))
+        return -1;
+    long v = c - 1;
+    while (v > sfirst && v > c - 3 && !WORD_AMONG(doc, (size_t)v, verbs) && src_tok(doc, (size_t)v)->type == TOK_WORD &&
+           !(src_tok(doc, (size_t)v)->flags & TF_CAP) && !(src_tok(doc, (size_t)v)->lex & (LEX_DEF | LEX_INDEF | LEX_PREP)))
+        v--;
+    return WORD_AMONG(doc, (size_t)v, verbs) ? v : -1;
+}
+
+/* The critics after "from" said the "that" clause after them, else spoke about the subject that
+ * drew the criticism: "The plan has drawn criticism from the union." */
+static bool attribute_criticism_drawn(src_doc *doc, long c, long sfirst, long send)
+{
+    long v = criticism_drawn(doc, c, sfirst, send);
+    span speaker = np_right(doc, c + 2, send);
+    if (speaker.first < 0) { /* "from both sides", "from some other quarters": the plain words */
+        long end = c + 2;
+        while (end < send && end < c + 10 && src_tok(doc, (size_t)end)->type == TOK_WORD &&
+               src_tok(doc, (size_t)end)->region < 0 && !(src_tok(doc, (size_t)end)->lex & LEX_CLAUSE))
+            end++;
+        if (end == c + 2)
+            return true;
+        speaker = (span){c + 2, end};
+    }
+    span content = no_span;
+    if (speaker.end + 2 < send && word_is(doc, (size_t)speaker.end, "that")) {
+        long end = speaker.end + 1;
+        while (end < send && !(src_tok(doc, (size_t)end)->type == TOK_PUNCT && src_tok(doc, (size_t)end)->region < 0 &&
+                               !abbreviation_dot(doc, end)))
+            end++;
+        content = (span){speaker.end + 1, trim_end(doc, speaker.end + 1, end)};
+    } else {
+        long last = v - 1;
+        while (last > sfirst && (is_adverb(doc, src_tok(doc, (size_t)last)) || is_be(doc, last) ||
+                                 (src_tok(doc, (size_t)last)->lex & LEX_AUX)))
+            last--;
+        if (last >= sfirst && src_tok(doc, (size_t)last)->type == TOK_WORD)
+            content = (span){np_left(doc, last, sfirst), last + 1};
+    }
+    /* not the tail of a longer subject: "comments on everything from Muslims to Russia have drawn …" */
+    if (content.first < 0 || content.first >= content.end ||
+        (content.first > sfirst && (src_tok(doc, (size_t)content.first - 1)->lex & (LEX_PREP | LEX_OF))))
+        return true;
+    return add_reported(doc, content, speaker, (span){c, c + 1});
+}
+
 /* Can a rule of attribute_cue start at token `c`, within [sfirst, send)? Each needs a word of
  * one of these classes, or one whose rule holds: a topic preposition (topic_preposition), a
  * possessed noun of saying (possessed_cue), a stance noun (expressed_stance), a hedging passive
@@ -3736,7 +3788,7 @@ static bool may_start_attribution(const src_doc *doc, long c, long sfirst, long 
     const src_token *next = src_tok(doc, (size_t)c + 1);
     if (((next->lex & (LEX_PREP | LEX_CLAUSE | LEX_OF)) || particle_shaped(doc, next)) &&
         (topic_preposition(doc, c) || possessed_cue(doc, c, sfirst, send) >= 0 || passive_hedge(doc, c, sfirst, send) ||
-         expressed_stance(doc, c, sfirst, send) >= 0))
+         expressed_stance(doc, c, sfirst, send) >= 0 || criticism_drawn(doc, c, sfirst, send) >= 0))
         return true;
     return seeing_shaped(doc, t) && seen_as(doc, c, send);
 }
@@ -3786,6 +3838,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (possessed_cue(doc, c, sfirst, send) >= 0)
         return attribute_possessed_cue(doc, c, sfirst, send);
+    if (criticism_drawn(doc, c, sfirst, send) >= 0)
+        return attribute_criticism_drawn(doc, c, sfirst, send);
     long expressing = expressed_stance(doc, c, sfirst, send);
     if (expressing >= 0)
         return attribute_expressed_stance(doc, c, expressing, sfirst, send);

@@ -701,6 +701,17 @@ static void comma_after_the_verb_of_an_opening_speaker(void **state)
                   (const char *const[]){"indirect [win or lose in the vote, he is staying in the race] <- Mr. Dale (says) #1", NULL});
 }
 
+static void critics_after_criticism_from(void **state)
+{
+    (void)state;
+    /* the critics after "from" spoke of the subject, or said the "that" clause after them */
+    expect_quotes("The ferry plan has drawn sharp criticism from the union.\n\n"
+                  "The mayor faced criticism from rivals that the bridge is unsafe.\n\n"
+                  "Talks on everything from ferries to Oslo drew criticism from the union.\n",
+                  (const char *const[]){"indirect [The ferry plan] <- the union (criticism) #1",
+                                        "indirect [the bridge is unsafe] <- rivals (criticism) #2 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -765,6 +776,7 @@ int main(void)
         cmocka_unit_test(inverted_verb_before_a_name_and_its_apposition),
         cmocka_unit_test(listener_of_a_name_and_a_noun),
         cmocka_unit_test(comma_after_the_verb_of_an_opening_speaker),
+        cmocka_unit_test(critics_after_criticism_from),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
