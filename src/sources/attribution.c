@@ -1666,6 +1666,19 @@ static void cited_by_according_to(const src_doc *doc, long end, span *speaker, s
 
 /* The attribution of quotation region `r` in the words after it ("…,” she said), or a signature
  * line under it. */
+/* "“…,” the ad states.", "“…,” the Saudis state in the paper": "state" reports a quotation when a
+ * plain noun before it is its subject and the sentence or an adjunct follows; not "the 50 states". */
+static bool stating_verb(const src_doc *doc, long c, long k, long end)
+{
+    static const char *const forms[] = {"state", "states", "stated"};
+    const src_token *t = src_tok(doc, (size_t)c), *prev = src_tok(doc, (size_t)c - 1);
+    if (c <= k || c + 1 >= end || t->type != TOK_WORD || (t->flags & TF_CAP) || !WORD_AMONG(doc, (size_t)c, forms) ||
+        prev->type != TOK_WORD || (prev->lex & (LEX_DEF | LEX_INDEF | LEX_PREP | LEX_OF | LEX_AND | LEX_CLAUSE)))
+        return false;
+    const src_token *next = src_tok(doc, (size_t)c + 1);
+    return (next->type == TOK_PUNCT && strchr(".,", next->punct)) || word_is(doc, (size_t)c + 1, "in");
+}
+
 static bool attribution_after(const src_doc *doc, const src_region *r, span *speaker, span *cue)
 {
     const src_sentence *sents = doc->sentences.data;
@@ -1701,7 +1714,7 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
             *cue = (span){c, c + 2};
             return speaker->first >= 0;
         }
-        if (!is_cue(t) || (t->flags & TF_USED) || determined_noun(doc, c))
+        if (!(is_cue(t) || stating_verb(doc, c, k, post_end)) || (t->flags & TF_USED) || determined_noun(doc, c))
             continue; /* "“…,” the note says": a noun, the subject of the cue after it */
         if (c == k ? (t->lex & LEX_PARTICIPLE) != 0 : takes_own_object(doc, c))
             break; /* "“…,” referencing the workers", "“…?” Her critics cited it as evidence" */
