@@ -202,6 +202,8 @@ static bool noun_not_cue(const src_doc *doc, long c)
     static const char *const reflexives[] = {"himself", "herself", "itself", "themselves", "myself", "ourselves"};
     static const char *const finding[] = {"find", "finds", "found"};
     static const char *const adding[] = {"adding", "added", "adds"};
+    static const char *const show_kinds[] = {"talk", "radio", "tv", "television", "award", "awards", "game",
+                                             "reality", "news", "cooking", "comedy", "cable", "morning", "another"};
     if (c == 0)
         return false;
     const src_token *t = src_tok(doc, (size_t)c), *p = src_tok(doc, (size_t)c - 1);
@@ -221,6 +223,9 @@ static bool noun_not_cue(const src_doc *doc, long c)
         return true; /* "leads by 270 pledged delegates": a kind of delegate */
     if (has_next && WORD_AMONG(doc, (size_t)c, adding) && word_is(doc, (size_t)c + 1, "to"))
         return true; /* "adding to her lead": a sum, not a remark */
+    if ((word_is(doc, (size_t)c, "show") || word_is(doc, (size_t)c, "shows")) &&
+        (WORD_AMONG(doc, (size_t)(c - 1), show_kinds) || (has_next && word_is(doc, (size_t)c + 1, "host"))))
+        return true; /* "a radio show", "the award show has been", "talk show host": a programme */
     if (!(t->lex & LEX_DOC))
         return false;
     return p->type == TOK_WORD && ((p->lex & (LEX_DEF | LEX_INDEF)) ||

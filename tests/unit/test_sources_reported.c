@@ -712,6 +712,16 @@ static void critics_after_criticism_from(void **state)
                                         "indirect [the bridge is unsafe] <- rivals (criticism) #2 anonymous", NULL});
 }
 
+static void show_as_a_programme_is_no_cue(void **state)
+{
+    (void)state;
+    expect_quotes("The annual harbour award show has been aired on local TV since 2010.\n\n"
+                  "Radio talk show host Ana Ruiz said the ferry was late.\n\n"
+                  "New figures show the ferry runs late twice a week.\n",
+                  (const char *const[]){"indirect [the ferry was late] <- host Ana Ruiz (said) #1",
+                                        "indirect [the ferry runs late twice a week] <- New figures (show) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -777,6 +787,7 @@ int main(void)
         cmocka_unit_test(listener_of_a_name_and_a_noun),
         cmocka_unit_test(comma_after_the_verb_of_an_opening_speaker),
         cmocka_unit_test(critics_after_criticism_from),
+        cmocka_unit_test(show_as_a_programme_is_no_cue),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
