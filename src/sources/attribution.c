@@ -734,6 +734,7 @@ static bool phrase_has_clause(const src_doc *doc, long first, long end)
 
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
+    static const char *const focusing[] = {"even", "just", "right", "soon", "long"};
     long adverbial = after_opening_adverb(doc, first, limit);
     if (adverbial > first)
         return adverbial;
@@ -741,7 +742,9 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     bool before_prep = first + 1 < limit && (src_tok(doc, (size_t)first + 1)->lex & (LEX_PREP | LEX_CLAUSE));
     bool adverb = ends_in_ly(doc, t) && (before_prep || (first + 1 < limit && is_punct(src_tok(doc, (size_t)first + 1), ',')));
     bool participle = before_prep && word_ends_in(doc, t, "ed", 4); /* "Asked about the vote, …" */
-    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb || participle ||
+    /* "Even after the complaint was filed, …", "Soon after the vote, …" */
+    bool focused = before_prep && WORD_AMONG(doc, (size_t)first, focusing);
+    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb || participle || focused ||
                                  sentence_adverb(doc, first))) {
         /* "Speaking in Yangon, …", "Shortly after the vote, …"; a subordinate clause may run longer:
          * "While most of his rivals called for a bigger military effort, …", and so may a phrase

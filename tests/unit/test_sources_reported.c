@@ -634,11 +634,12 @@ static void aside_between_subject_and_verb_of_what_was_said(void **state)
 static void quantified_pronoun_and_verb_before_an_infinitive(void **state)
 {
     (void)state;
-    /* "most of them" names its speakers after an opening phrase too; "continued to insist" reports
-     * nothing of its own, not the opening phrase before its subject */
+    /* "most of them" names its speakers after an opening phrase too; "continued to insist" is its
+     * subject's, after the opening phrase */
     expect_quotes("Until the closure, most of them said they had liked the night shift.\n\n"
                   "Even after the audit was filed, Ms. Lund continued to insist she had never seen the ledger.\n",
-                  (const char *const[]){"indirect [they had liked the night shift] <- most of them (said) #1 anonymous", NULL});
+                  (const char *const[]){"indirect [they had liked the night shift] <- most of them (said) #1 anonymous",
+                                        "indirect [she had never seen the ledger] <- Ms. Lund (insist) #2", NULL});
 }
 
 static void topic_put_to_a_listener_and_that_after_an_adjunct(void **state)
