@@ -732,6 +732,20 @@ static bool phrase_has_clause(const src_doc *doc, long first, long end)
     return false;
 }
 
+/* "When he returned he began by saying": a subordinator, a subject pronoun and one plain verb, then
+ * the main clause's own subject pronoun, with no comma between. */
+static bool short_clause_without_comma(const src_doc *doc, long first, long limit)
+{
+    static const char *const subordinators[] = {"when", "after", "before", "once", "as", "while"};
+    static const char *const subjects[] = {"he", "she", "they", "we", "i"};
+    if (first + 4 >= limit || !WORD_AMONG(doc, (size_t)first, subordinators) ||
+        !WORD_AMONG(doc, (size_t)first + 1, subjects) || !WORD_AMONG(doc, (size_t)first + 3, subjects))
+        return false;
+    const src_token *verb = src_tok(doc, (size_t)first + 2);
+    return verb->type == TOK_WORD && !(verb->flags & TF_CAP) && word_ends_in(doc, verb, "ed", 3) &&
+           !(verb->lex & (LEX_PREP | LEX_AUX | LEX_CUE));
+}
+
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
     static const char *const focusing[] = {"even", "just", "right", "soon", "long"};
@@ -750,6 +764,8 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
          * "While most of his rivals called for a bigger military effort, …", and so may a phrase
          * without a subject or an auxiliary in it ("In a long interview with the reporter Sam Lee
          * last spring, …", not "By Monday she had left the festival in Dover, Kent, citing") */
+        if (short_clause_without_comma(doc, first, limit))
+            return first + 3;
         long reach = (t->lex & LEX_CLAUSE) && !(t->lex & LEX_PREP) ? 24 : 10;
         for (long k = first; k < limit && k < first + reach; k++) {
             const src_token *w = src_tok(doc, (size_t)k);

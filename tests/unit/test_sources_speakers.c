@@ -463,6 +463,14 @@ static void state_reports_a_quotation_after_a_plain_noun(void **state)
                                         "direct [“We sail at noon,”] <- the mayor (said) #2 anonymous", NULL});
 }
 
+static void short_opening_clause_without_comma(void **state)
+{
+    (void)state;
+    expect_quotes("The hall fell quiet.\n\n"
+                  "When she returned she began by saying, “The ferry will sail again in May.”\n",
+                  (const char *const[]){"direct [“The ferry will sail again in May.”] <- she (saying) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -507,6 +515,7 @@ int main(void)
         cmocka_unit_test(both_standing_alone_is_the_speaker),
         cmocka_unit_test(time_phrase_with_an_article_before_the_verb),
         cmocka_unit_test(state_reports_a_quotation_after_a_plain_noun),
+        cmocka_unit_test(short_opening_clause_without_comma),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
