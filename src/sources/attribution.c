@@ -2962,8 +2962,9 @@ static bool attribute_reported(src_doc *doc, const src_sentence *s)
     return ok;
 }
 
-/* "Poll: Sanders leads", "BENENSON: Senator Sanders doesn't get to decide": a short name at the
- * start of a paragraph, a colon, then what that one says. */
+/* "Poll: Sanders leads in Iowa", "BENENSON: Senator Sanders doesn't get to decide": a short name at
+ * the start of a paragraph, a colon, then what that one says, three words at least (not a list of
+ * goals: "Rubio: Finish second."). */
 static bool attribute_label(src_doc *doc, long sfirst, long send)
 {
     if (!(src_tok(doc, (size_t)sfirst)->flags & TF_PARA))
@@ -2983,7 +2984,7 @@ static bool attribute_label(src_doc *doc, long sfirst, long send)
     while (para_end < (long)doc->tokens.len && para_end < send + 400 && same_para(doc, (size_t)colon, (size_t)para_end))
         para_end++;
     long end = trim_end(doc, colon + 1, para_end);
-    if (count_words(doc, colon + 1, end) < 2)
+    if (count_words(doc, colon + 1, end) < 3)
         return true;
     return add_reported(doc, (span){colon + 1, end}, (span){sfirst, colon}, (span){colon, colon + 1});
 }
