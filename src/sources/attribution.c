@@ -202,6 +202,8 @@ static bool noun_not_cue(const src_doc *doc, long c)
     static const char *const reflexives[] = {"himself", "herself", "itself", "themselves", "myself", "ourselves"};
     static const char *const finding[] = {"find", "finds", "found"};
     static const char *const adding[] = {"adding", "added", "adds"};
+    static const char *const show_kinds[] = {"talk", "radio", "tv", "television", "award", "awards", "game",
+                                             "reality", "news", "cooking", "comedy", "cable", "morning", "another"};
     if (c == 0)
         return false;
     const src_token *t = src_tok(doc, (size_t)c), *p = src_tok(doc, (size_t)c - 1);
@@ -221,6 +223,9 @@ static bool noun_not_cue(const src_doc *doc, long c)
         return true; /* "leads by 270 pledged delegates": a kind of delegate */
     if (has_next && WORD_AMONG(doc, (size_t)c, adding) && word_is(doc, (size_t)c + 1, "to"))
         return true; /* "adding to her lead": a sum, not a remark */
+    if ((word_is(doc, (size_t)c, "show") || word_is(doc, (size_t)c, "shows")) &&
+        (WORD_AMONG(doc, (size_t)(c - 1), show_kinds) || (has_next && word_is(doc, (size_t)c + 1, "host"))))
+        return true; /* "a radio show", "the award show has been", "talk show host": a programme */
     if (!(t->lex & LEX_DOC))
         return false;
     return p->type == TOK_WORD && ((p->lex & (LEX_DEF | LEX_INDEF)) ||
@@ -727,8 +732,23 @@ static bool phrase_has_clause(const src_doc *doc, long first, long end)
     return false;
 }
 
+/* "When he returned he began by saying": a subordinator, a subject pronoun and one plain verb, then
+ * the main clause's own subject pronoun, with no comma between. */
+static bool short_clause_without_comma(const src_doc *doc, long first, long limit)
+{
+    static const char *const subordinators[] = {"when", "after", "before", "once", "as", "while"};
+    static const char *const subjects[] = {"he", "she", "they", "we", "i"};
+    if (first + 4 >= limit || !WORD_AMONG(doc, (size_t)first, subordinators) ||
+        !WORD_AMONG(doc, (size_t)first + 1, subjects) || !WORD_AMONG(doc, (size_t)first + 3, subjects))
+        return false;
+    const src_token *verb = src_tok(doc, (size_t)first + 2);
+    return verb->type == TOK_WORD && !(verb->flags & TF_CAP) && word_ends_in(doc, verb, "ed", 3) &&
+           !(verb->lex & (LEX_PREP | LEX_AUX | LEX_CUE));
+}
+
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
+    static const char *const focusing[] = {"even", "just", "right", "soon", "long"};
     long adverbial = after_opening_adverb(doc, first, limit);
     if (adverbial > first)
         return adverbial;
@@ -736,12 +756,16 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     bool before_prep = first + 1 < limit && (src_tok(doc, (size_t)first + 1)->lex & (LEX_PREP | LEX_CLAUSE));
     bool adverb = ends_in_ly(doc, t) && (before_prep || (first + 1 < limit && is_punct(src_tok(doc, (size_t)first + 1), ',')));
     bool participle = before_prep && word_ends_in(doc, t, "ed", 4); /* "Asked about the vote, …" */
-    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb || participle ||
+    /* "Even after the complaint was filed, …", "Soon after the vote, …" */
+    bool focused = before_prep && WORD_AMONG(doc, (size_t)first, focusing);
+    if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb || participle || focused ||
                                  sentence_adverb(doc, first))) {
         /* "Speaking in Yangon, …", "Shortly after the vote, …"; a subordinate clause may run longer:
          * "While most of his rivals called for a bigger military effort, …", and so may a phrase
          * without a subject or an auxiliary in it ("In a long interview with the reporter Sam Lee
          * last spring, …", not "By Monday she had left the festival in Dover, Kent, citing") */
+        if (short_clause_without_comma(doc, first, limit))
+            return first + 3;
         long reach = (t->lex & LEX_CLAUSE) && !(t->lex & LEX_PREP) ? 24 : 10;
         for (long k = first; k < limit && k < first + reach; k++) {
             const src_token *w = src_tok(doc, (size_t)k);
@@ -1666,6 +1690,19 @@ static void cited_by_according_to(const src_doc *doc, long end, span *speaker, s
 
 /* The attribution of quotation region `r` in the words after it ("…,” she said), or a signature
  * line under it. */
+/* "“…,” the ad states.", "“…,” the Saudis state in the paper": "state" reports a quotation when a
+ * plain noun before it is its subject and the sentence or an adjunct follows; not "the 50 states". */
+static bool stating_verb(const src_doc *doc, long c, long k, long end)
+{
+    static const char *const forms[] = {"state", "states", "stated"};
+    const src_token *t = src_tok(doc, (size_t)c), *prev = src_tok(doc, (size_t)c - 1);
+    if (c <= k || c + 1 >= end || t->type != TOK_WORD || (t->flags & TF_CAP) || !WORD_AMONG(doc, (size_t)c, forms) ||
+        prev->type != TOK_WORD || (prev->lex & (LEX_DEF | LEX_INDEF | LEX_PREP | LEX_OF | LEX_AND | LEX_CLAUSE)))
+        return false;
+    const src_token *next = src_tok(doc, (size_t)c + 1);
+    return (next->type == TOK_PUNCT && strchr(".,", next->punct)) || word_is(doc, (size_t)c + 1, "in");
+}
+
 static bool attribution_after(const src_doc *doc, const src_region *r, span *speaker, span *cue)
 {
     const src_sentence *sents = doc->sentences.data;
@@ -1701,7 +1738,7 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
             *cue = (span){c, c + 2};
             return speaker->first >= 0;
         }
-        if (!is_cue(t) || (t->flags & TF_USED) || determined_noun(doc, c))
+        if (!(is_cue(t) || stating_verb(doc, c, k, post_end)) || (t->flags & TF_USED) || determined_noun(doc, c))
             continue; /* "“…,” the note says": a noun, the subject of the cue after it */
         if (c == k ? (t->lex & LEX_PARTICIPLE) != 0 : takes_own_object(doc, c))
             break; /* "“…,” referencing the workers", "“…?” Her critics cited it as evidence" */
@@ -2925,8 +2962,9 @@ static bool attribute_reported(src_doc *doc, const src_sentence *s)
     return ok;
 }
 
-/* "Poll: Sanders leads", "BENENSON: Senator Sanders doesn't get to decide": a short name at the
- * start of a paragraph, a colon, then what that one says. */
+/* "Poll: Sanders leads in Iowa", "BENENSON: Senator Sanders doesn't get to decide": a short name at
+ * the start of a paragraph, a colon, then what that one says, three words at least (not a list of
+ * goals: "Rubio: Finish second."). */
 static bool attribute_label(src_doc *doc, long sfirst, long send)
 {
     if (!(src_tok(doc, (size_t)sfirst)->flags & TF_PARA))
@@ -2946,7 +2984,7 @@ static bool attribute_label(src_doc *doc, long sfirst, long send)
     while (para_end < (long)doc->tokens.len && para_end < send + 400 && same_para(doc, (size_t)colon, (size_t)para_end))
         para_end++;
     long end = trim_end(doc, colon + 1, para_end);
-    if (count_words(doc, colon + 1, end) < 2)
+    if (count_words(doc, colon + 1, end) < 3)
         return true;
     return add_reported(doc, (span){colon + 1, end}, (span){sfirst, colon}, (span){colon, colon + 1});
 }
@@ -3718,6 +3756,58 @@ static bool agentless_passive(const src_doc *doc, long c, long sfirst, long send
     return be >= sfirst && (is_be(doc, be) || word_is(doc, (size_t)be, "being"));
 }
 
+/* "The plan drew sharp criticism from rivals", "Trump faced criticism from rivals that …": the
+ * verb of drawing or facing before "criticism from", over up to two describing words; -1 else. */
+static long criticism_drawn(const src_doc *doc, long c, long sfirst, long send)
+{
+    static const char *const verbs[] = {"drew", "drawn", "draws", "draw", "drawing", "faced", "faces", "face",
+                                        "facing", "gotten", "got", "received", "receives", "attracted"};
+    if (c + 2 >= send || c - 1 <= sfirst || !word_is(doc, (size_t)c, "criticism") || !word_is(doc, (size_t)c + 1, "from"))
+        return -1;
+    long v = c - 1;
+    while (v > sfirst && v > c - 3 && !WORD_AMONG(doc, (size_t)v, verbs) && src_tok(doc, (size_t)v)->type == TOK_WORD &&
+           !(src_tok(doc, (size_t)v)->flags & TF_CAP) && !(src_tok(doc, (size_t)v)->lex & (LEX_DEF | LEX_INDEF | LEX_PREP)))
+        v--;
+    return WORD_AMONG(doc, (size_t)v, verbs) ? v : -1;
+}
+
+/* The critics after "from" said the "that" clause after them, else spoke about the subject that
+ * drew the criticism: "The plan has drawn criticism from the union." */
+static bool attribute_criticism_drawn(src_doc *doc, long c, long sfirst, long send)
+{
+    long v = criticism_drawn(doc, c, sfirst, send);
+    span speaker = np_right(doc, c + 2, send);
+    if (speaker.first < 0) { /* "from both sides", "from some other quarters": the plain words */
+        long end = c + 2;
+        while (end < send && end < c + 10 && src_tok(doc, (size_t)end)->type == TOK_WORD &&
+               src_tok(doc, (size_t)end)->region < 0 && !(src_tok(doc, (size_t)end)->lex & LEX_CLAUSE))
+            end++;
+        if (end == c + 2)
+            return true;
+        speaker = (span){c + 2, end};
+    }
+    span content = no_span;
+    if (speaker.end + 2 < send && word_is(doc, (size_t)speaker.end, "that")) {
+        long end = speaker.end + 1;
+        while (end < send && !(src_tok(doc, (size_t)end)->type == TOK_PUNCT && src_tok(doc, (size_t)end)->region < 0 &&
+                               !abbreviation_dot(doc, end)))
+            end++;
+        content = (span){speaker.end + 1, trim_end(doc, speaker.end + 1, end)};
+    } else {
+        long last = v - 1;
+        while (last > sfirst && (is_adverb(doc, src_tok(doc, (size_t)last)) || is_be(doc, last) ||
+                                 (src_tok(doc, (size_t)last)->lex & LEX_AUX)))
+            last--;
+        if (last >= sfirst && src_tok(doc, (size_t)last)->type == TOK_WORD)
+            content = (span){np_left(doc, last, sfirst), last + 1};
+    }
+    /* not the tail of a longer subject: "comments on everything from Muslims to Russia have drawn …" */
+    if (content.first < 0 || content.first >= content.end ||
+        (content.first > sfirst && (src_tok(doc, (size_t)content.first - 1)->lex & (LEX_PREP | LEX_OF))))
+        return true;
+    return add_reported(doc, content, speaker, (span){c, c + 1});
+}
+
 /* Can a rule of attribute_cue start at token `c`, within [sfirst, send)? Each needs a word of
  * one of these classes, or one whose rule holds: a topic preposition (topic_preposition), a
  * possessed noun of saying (possessed_cue), a stance noun (expressed_stance), a hedging passive
@@ -3736,7 +3826,7 @@ static bool may_start_attribution(const src_doc *doc, long c, long sfirst, long 
     const src_token *next = src_tok(doc, (size_t)c + 1);
     if (((next->lex & (LEX_PREP | LEX_CLAUSE | LEX_OF)) || particle_shaped(doc, next)) &&
         (topic_preposition(doc, c) || possessed_cue(doc, c, sfirst, send) >= 0 || passive_hedge(doc, c, sfirst, send) ||
-         expressed_stance(doc, c, sfirst, send) >= 0))
+         expressed_stance(doc, c, sfirst, send) >= 0 || criticism_drawn(doc, c, sfirst, send) >= 0))
         return true;
     return seeing_shaped(doc, t) && seen_as(doc, c, send);
 }
@@ -3786,6 +3876,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     }
     if (possessed_cue(doc, c, sfirst, send) >= 0)
         return attribute_possessed_cue(doc, c, sfirst, send);
+    if (criticism_drawn(doc, c, sfirst, send) >= 0)
+        return attribute_criticism_drawn(doc, c, sfirst, send);
     long expressing = expressed_stance(doc, c, sfirst, send);
     if (expressing >= 0)
         return attribute_expressed_stance(doc, c, expressing, sfirst, send);

@@ -634,11 +634,12 @@ static void aside_between_subject_and_verb_of_what_was_said(void **state)
 static void quantified_pronoun_and_verb_before_an_infinitive(void **state)
 {
     (void)state;
-    /* "most of them" names its speakers after an opening phrase too; "continued to insist" reports
-     * nothing of its own, not the opening phrase before its subject */
+    /* "most of them" names its speakers after an opening phrase too; "continued to insist" is its
+     * subject's, after the opening phrase */
     expect_quotes("Until the closure, most of them said they had liked the night shift.\n\n"
                   "Even after the audit was filed, Ms. Lund continued to insist she had never seen the ledger.\n",
-                  (const char *const[]){"indirect [they had liked the night shift] <- most of them (said) #1 anonymous", NULL});
+                  (const char *const[]){"indirect [they had liked the night shift] <- most of them (said) #1 anonymous",
+                                        "indirect [she had never seen the ledger] <- Ms. Lund (insist) #2", NULL});
 }
 
 static void topic_put_to_a_listener_and_that_after_an_adjunct(void **state)
@@ -699,6 +700,27 @@ static void comma_after_the_verb_of_an_opening_speaker(void **state)
     (void)state;
     expect_quotes("Mr. Dale says, win or lose in the vote, he is staying in the race.\n",
                   (const char *const[]){"indirect [win or lose in the vote, he is staying in the race] <- Mr. Dale (says) #1", NULL});
+}
+
+static void critics_after_criticism_from(void **state)
+{
+    (void)state;
+    /* the critics after "from" spoke of the subject, or said the "that" clause after them */
+    expect_quotes("The ferry plan has drawn sharp criticism from the union.\n\n"
+                  "The mayor faced criticism from rivals that the bridge is unsafe.\n\n"
+                  "Talks on everything from ferries to Oslo drew criticism from the union.\n",
+                  (const char *const[]){"indirect [The ferry plan] <- the union (criticism) #1",
+                                        "indirect [the bridge is unsafe] <- rivals (criticism) #2 anonymous", NULL});
+}
+
+static void show_as_a_programme_is_no_cue(void **state)
+{
+    (void)state;
+    expect_quotes("The annual harbour award show has been aired on local TV since 2010.\n\n"
+                  "Radio talk show host Ana Ruiz said the ferry was late.\n\n"
+                  "New figures show the ferry runs late twice a week.\n",
+                  (const char *const[]){"indirect [the ferry was late] <- host Ana Ruiz (said) #1",
+                                        "indirect [the ferry runs late twice a week] <- New figures (show) #2", NULL});
 }
 
 int main(void)
@@ -765,6 +787,8 @@ int main(void)
         cmocka_unit_test(inverted_verb_before_a_name_and_its_apposition),
         cmocka_unit_test(listener_of_a_name_and_a_noun),
         cmocka_unit_test(comma_after_the_verb_of_an_opening_speaker),
+        cmocka_unit_test(critics_after_criticism_from),
+        cmocka_unit_test(show_as_a_programme_is_no_cue),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

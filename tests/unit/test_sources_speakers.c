@@ -453,6 +453,24 @@ static void time_phrase_with_an_article_before_the_verb(void **state)
                       "indirect [the levy] <- Mr. Dale (criticized) #2", NULL});
 }
 
+static void state_reports_a_quotation_after_a_plain_noun(void **state)
+{
+    (void)state;
+    /* "state" as a verb of saying after its subject, not the noun after a number */
+    expect_quotes("“The ferry must run all year,” the flyer states.\n\n"
+                  "“We sail at noon,” the mayor said of the 50 states.\n",
+                  (const char *const[]){"direct [“The ferry must run all year,”] <- the flyer (states) #1 anonymous",
+                                        "direct [“We sail at noon,”] <- the mayor (said) #2 anonymous", NULL});
+}
+
+static void short_opening_clause_without_comma(void **state)
+{
+    (void)state;
+    expect_quotes("The hall fell quiet.\n\n"
+                  "When she returned she began by saying, “The ferry will sail again in May.”\n",
+                  (const char *const[]){"direct [“The ferry will sail again in May.”] <- she (saying) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -496,6 +514,8 @@ int main(void)
         cmocka_unit_test(question_word_or_lone_quantifier_names_nobody),
         cmocka_unit_test(both_standing_alone_is_the_speaker),
         cmocka_unit_test(time_phrase_with_an_article_before_the_verb),
+        cmocka_unit_test(state_reports_a_quotation_after_a_plain_noun),
+        cmocka_unit_test(short_opening_clause_without_comma),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

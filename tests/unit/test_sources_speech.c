@@ -211,6 +211,8 @@ static void labels_at_the_start_of_a_paragraph(void **state)
                       "indirect [Sanders leads in New Hampshire] <- Poll (:) #1",
                       "indirect [We will debate in April] <- BENENSON (:) #2", NULL});
     expect_quotes("Contributing: Ana Ruiz in Lisbon.\n\nBYLINE: Tom Reyes, staff writer.\n", (const char *const[]){NULL});
+    /* a list of goals under a name, not a turn of speech */
+    expect_quotes("Ruiz: Finish second.\n\nHale: Win Dover.\n", (const char *const[]){NULL});
 }
 
 static void block_paragraph_after_a_colon(void **state)
