@@ -18,31 +18,8 @@ static bool word_is(const src_doc *doc, size_t i, const char *w)
     return t->type == TOK_WORD && onr_ascii_ieq(doc->text + t->start, t->end - t->start, w, strlen(w));
 }
 
-/* Are the `len` bytes of `text` the NUL-terminated word `w`, in ASCII lowercase? As onr_ascii_ieq
- * without a strlen call first: most words of a list differ within a byte or two. */
-static bool text_is_word(const char *text, size_t len, const char *w)
-{
-    for (size_t i = 0; i < len; i++)
-        if (!w[i] || onr_ascii_lower(text[i]) != onr_ascii_lower(w[i]))
-            return false;
-    return !w[len];
-}
-
-/* Is token `i` one of the `n` words of `words` (compared as word_is does)? */
-static bool word_among(const src_doc *doc, size_t i, const char *const *words, size_t n)
-{
-    const src_token *t = src_tok(doc, i);
-    if (t->type != TOK_WORD)
-        return false;
-    const char *text = doc->text + t->start;
-    size_t len = t->end - t->start;
-    char first = onr_ascii_lower(text[0]);
-    for (size_t w = 0; w < n; w++) /* the first letter before the whole word: this runs around every cue */
-        if (words[w][0] == first && text_is_word(text, len, words[w]))
-            return true;
-    return false;
-}
-#define WORD_AMONG(doc, i, words) word_among((doc), (i), (words), sizeof(words) / sizeof((words)[0]))
+/* Is token `i` one of the words of the array `words` (compared as word_is does)? */
+#define WORD_AMONG(doc, i, words) SRC_WORD_AMONG((doc), src_tok((doc), (i)), (words))
 
 static bool is_punct(const src_token *t, char c) { return t->type == TOK_PUNCT && t->punct == c; }
 static bool is_wordlike(const src_token *t) { return t->type == TOK_WORD || t->type == TOK_NUMBER; }
@@ -2169,7 +2146,7 @@ static bool stance_object(const src_doc *doc, const src_token *cue, long k)
     static const char *const objects[] = {"him", "her", "them"}; /* pronouns, rarely marked alone */
     const src_token *o = src_tok(doc, (size_t)k);
     return (cue->lex & LEX_STANCE) && o->type == TOK_WORD && o->end - o->start > 2 &&
-           !(o->lex & (LEX_TIME | LEX_PRONOUN | LEX_CLAUSE)) && !word_among(doc, k, objects, sizeof objects / sizeof objects[0]);
+           !(o->lex & (LEX_TIME | LEX_PRONOUN | LEX_CLAUSE)) && !WORD_AMONG(doc, k, objects);
 }
 
 static bool question_opener(const src_doc *doc, long k);

@@ -61,10 +61,7 @@ static bool det_plural(const src_doc *doc, const src_token *t)
         return true;
     if (t->type == TOK_NUMBER && !(t->lex & LEX_NUMBER))
         return true;
-    for (size_t i = 0; i < sizeof group_words / sizeof group_words[0]; i++)
-        if (onr_ascii_ieq(doc->text + t->start, t->end - t->start, group_words[i], strlen(group_words[i])))
-            return true;
-    return false;
+    return SRC_WORD_AMONG(doc, t, group_words);
 }
 
 static bool is_punct_tok(const src_token *t, char c) { return t->type == TOK_PUNCT && t->punct == c; }
@@ -88,10 +85,7 @@ static bool title_before_name(const src_doc *doc, long k, long end)
 static bool honorific(const src_doc *doc, long k)
 {
     static const char *const forms[] = {"mr", "mrs", "ms", "miss", "mx"};
-    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
-        if (word_eq(doc, k, forms[i]))
-            return true;
-    return false;
+    return SRC_WORD_AMONG(doc, tok(doc, k), forms);
 }
 
 /* "a", "an", "another", "one" or a capitalised word: what opens one more member of a joint

@@ -113,6 +113,31 @@ static inline bool src_possessive_word(const src_doc *doc, const src_token *w)
 }
 static inline size_t src_ntok(const src_doc *doc) { return doc->tokens.len; }
 
+/* Are the `len` bytes of `text` the NUL-terminated word `w`, in ASCII lowercase? As onr_ascii_ieq
+ * without a strlen call first: most words of a list differ within a byte or two. */
+static inline bool src_text_is_word(const char *text, size_t len, const char *w)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!w[i] || onr_ascii_lower(text[i]) != onr_ascii_lower(w[i]))
+            return false;
+    return !w[len];
+}
+
+/* Is word token `t` one of the `n` lowercase words of `words`, ASCII case folded? */
+static inline bool src_word_among(const src_doc *doc, const src_token *t, const char *const *words, size_t n)
+{
+    if (t->type != TOK_WORD)
+        return false;
+    const char *text = doc->text + t->start;
+    size_t len = t->end - t->start;
+    char first = onr_ascii_lower(text[0]);
+    for (size_t w = 0; w < n; w++) /* the first letter before the whole word: this runs around every cue */
+        if (words[w][0] == first && src_text_is_word(text, len, words[w]))
+            return true;
+    return false;
+}
+#define SRC_WORD_AMONG(doc, t, words) src_word_among((doc), (t), (words), sizeof(words) / sizeof((words)[0]))
+
 /* The finished audit (the public onr_sources): everything lives in `arena`. */
 struct onr_sources {
     const onr_mem *mem;
