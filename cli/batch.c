@@ -890,6 +890,20 @@ void batch_provenance_json(const batch_item *item, text_buf *out)
     }
 }
 
+void batch_json_record(const batch_item *item, const char *id_json, const char *json, size_t len, text_buf *out)
+{
+    text_puts(out, "{");
+    if (id_json) {
+        text_puts(out, "\"id\":");
+        text_puts(out, id_json);
+        text_puts(out, ",");
+    }
+    batch_provenance_json(item, out);
+    text_puts(out, ",");
+    text_append(out, json + 1, len - 1); /* its members, without the opening brace */
+    text_puts(out, "\n");
+}
+
 void batch_fail(batch_result *result, const char *input, const char *reason, const char *detail)
 {
     result->outcome = BATCH_FAILED;

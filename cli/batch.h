@@ -80,6 +80,10 @@ void batch_print_summary(const batch_options *options, const batch_summary *summ
  * comma except the first, so it can open an object). */
 void batch_provenance_json(const batch_item *item, text_buf *out);
 
+/* Appends the rendered JSON object `json` with members put in front of its own, then a newline:
+ * {"id":ID_JSON (when not NULL), the item's provenance, then the members of `json`. */
+void batch_json_record(const batch_item *item, const char *id_json, const char *json, size_t len, text_buf *out);
+
 /* Marks `result` failed with `reason` (a short static key) and the message "INPUT: detail"; a
  * detail that already starts with "INPUT: " (reading errors do) is not prefixed again. */
 void batch_fail(batch_result *result, const char *input, const char *reason, const char *detail);

@@ -94,16 +94,10 @@ static void render(const extract_job *job, const batch_item *item, const onr_art
         snprintf(err->message, sizeof err->message, "cannot render: %s", onr_status_name(st));
         return;
     }
-    if (job->format == OUT_JSON) {
-        /* {"input":…, then the rendered object without its opening brace. */
-        text_puts(out, "{");
-        batch_provenance_json(item, out);
-        text_puts(out, ",");
-        text_append(out, text + 1, len - 1);
-        text_puts(out, "\n");
-    } else {
+    if (job->format == OUT_JSON)
+        batch_json_record(item, NULL, text, len, out);
+    else
         text_append(out, text, len);
-    }
     free(text);
 }
 

@@ -69,17 +69,7 @@ static bool render_one(const sources_job *job, const batch_item *item, const cha
         return false;
     }
     if (job->output == ONR_SOURCES_JSON) {
-        /* {"id":…,"input":…, then the rendered object without its opening brace. */
-        text_puts(out, "{");
-        if (id_json) {
-            text_puts(out, "\"id\":");
-            text_puts(out, id_json);
-            text_puts(out, ",");
-        }
-        batch_provenance_json(item, out);
-        text_puts(out, ",");
-        text_append(out, rendered + 1, rendered_len - 1);
-        text_puts(out, "\n");
+        batch_json_record(item, id_json, rendered, rendered_len, out);
     } else {
         if (id_json) {
             text_puts(out, "# ");

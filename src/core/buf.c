@@ -112,6 +112,14 @@ static bool json_word_special(uint64_t w)
     return ((w | below_space | zero_quote | zero_backslash) & high) != 0;
 }
 
+void onr_buf_json_string_or_null(onr_buf *buf, onr_string s)
+{
+    if (s.data)
+        onr_buf_json_string(buf, s.data, s.len);
+    else
+        onr_buf_puts(buf, "null");
+}
+
 size_t onr_json_plain_run(const char *s, size_t len)
 {
     size_t i = 0;

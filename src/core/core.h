@@ -97,6 +97,8 @@ char *onr_buf_detach(onr_buf *buf, size_t *len);
 
 /* A JSON string literal with quotes; invalid UTF-8 is written as U+FFFD. */
 void onr_buf_json_string(onr_buf *buf, const char *s, size_t len);
+/* The string literal, or null for a string without data (an absent field). */
+void onr_buf_json_string_or_null(onr_buf *buf, onr_string s);
 /* The length of the run at s that a JSON string holds as it is: printable ASCII but '"' and '\\'. */
 size_t onr_json_plain_run(const char *s, size_t len);
 

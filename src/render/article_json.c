@@ -14,18 +14,10 @@ static void j_key(onr_buf *out, bool *first, const char *key)
     onr_buf_puts(out, "\":");
 }
 
-static void j_str(onr_buf *out, onr_string s)
-{
-    if (s.data)
-        onr_buf_json_string(out, s.data, s.len);
-    else
-        onr_buf_puts(out, "null");
-}
-
 static void j_field(onr_buf *out, bool *first, const char *key, onr_string s)
 {
     j_key(out, first, key);
-    j_str(out, s);
+    onr_buf_json_string_or_null(out, s);
 }
 
 static void j_array(onr_buf *out, bool *first, const char *key, const onr_string *items, size_t count)
@@ -35,7 +27,7 @@ static void j_array(onr_buf *out, bool *first, const char *key, const onr_string
     for (size_t i = 0; i < count; i++) {
         if (i)
             onr_buf_putc(out, ',');
-        j_str(out, items[i]);
+        onr_buf_json_string_or_null(out, items[i]);
     }
     onr_buf_putc(out, ']');
 }
@@ -67,10 +59,10 @@ static void j_spans(onr_buf *out, const onr_block *b)
             continue;
         }
         onr_buf_puts(out, "{\"text\":");
-        j_str(out, s->text);
+        onr_buf_json_string_or_null(out, s->text);
         if (s->kind == ONR_SPAN_LINK) {
             onr_buf_puts(out, ",\"href\":");
-            j_str(out, s->href);
+            onr_buf_json_string_or_null(out, s->href);
         }
         if (s->style & ONR_STYLE_EMPHASIS)
             onr_buf_puts(out, ",\"emphasis\":true");
@@ -151,9 +143,9 @@ static void j_links(onr_buf *out, const onr_block *blocks, size_t count, bool *f
                 onr_buf_putc(out, ',');
             *first_link = false;
             onr_buf_puts(out, "{\"text\":");
-            j_str(out, s->text);
+            onr_buf_json_string_or_null(out, s->text);
             onr_buf_puts(out, ",\"href\":");
-            j_str(out, s->href);
+            onr_buf_json_string_or_null(out, s->href);
             onr_buf_putc(out, '}');
         }
         j_links(out, b->children, b->child_count, first_link);
@@ -191,7 +183,7 @@ void render_article_json(onr_buf *out, const onr_article *article, unsigned flag
         onr_buf buf;
         onr_buf_init(&buf, out->mem);
         render_authors(&buf, m, "; ");
-        j_str(out, (onr_string){buf.data ? buf.data : "", buf.len});
+        onr_buf_json_string_or_null(out, (onr_string){buf.data ? buf.data : "", buf.len});
         out->failed |= buf.failed;
         onr_buf_free(&buf);
     } else {

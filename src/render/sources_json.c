@@ -19,14 +19,6 @@ static void put_span(onr_buf *out, const onr_text_span *s, const onr_string *tex
     onr_buf_putc(out, '}');
 }
 
-static void put_string_or_null(onr_buf *out, onr_string s)
-{
-    if (s.data)
-        onr_buf_json_string(out, s.data, s.len);
-    else
-        onr_buf_puts(out, "null");
-}
-
 static void put_source_id(onr_buf *out, size_t source)
 {
     if (source == ONR_NO_SOURCE)
@@ -80,13 +72,13 @@ static void put_source(onr_buf *out, const onr_sources *s, size_t index)
     put_source_id(out, index);
     onr_buf_printf(out, ",\"kind\":\"%s\",\"anonymous\":%s,\"name\":", onr_source_kind_name(src->kind),
                    src->anonymous ? "true" : "false");
-    put_string_or_null(out, src->name);
+    onr_buf_json_string_or_null(out, src->name);
     onr_buf_puts(out, ",\"role\":");
-    put_string_or_null(out, src->role);
+    onr_buf_json_string_or_null(out, src->role);
     onr_buf_puts(out, ",\"affiliation\":");
-    put_string_or_null(out, src->affiliation);
+    onr_buf_json_string_or_null(out, src->affiliation);
     onr_buf_puts(out, ",\"nationality\":");
-    put_string_or_null(out, src->nationality);
+    onr_buf_json_string_or_null(out, src->nationality);
     onr_buf_puts(out, ",\"quotes\":[");
     for (size_t i = 0; i < src->quote_count; i++)
         onr_buf_printf(out, "%s%zu", i ? "," : "", src->quotes[i]);
