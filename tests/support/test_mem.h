@@ -1,6 +1,6 @@
 /* A test allocator for the onr_mem hook: counts allocations, live blocks and peak bytes, and can
- * fail the Nth allocation. Shared by the allocation-failure and pathological tests and the fuzz
- * targets, which check that every run frees everything it allocated. Header-only on purpose: each
+ * fail the Nth allocation, or every one from the Nth on. Shared by the tests of allocation
+ * failures and pathological input and by the fuzz targets, which check that every run frees everything it allocated. Header-only on purpose: each
  * test is one program made from one file. */
 #ifndef ONR_TEST_MEM_H
 #define ONR_TEST_MEM_H
@@ -14,6 +14,7 @@
 typedef struct test_mem {
     onr_mem mem;          /* hand &t->mem to the library; its ctx points back here */
     size_t fail_at;       /* the allocation (1-based, malloc or realloc) to fail; 0: none */
+    size_t fail_from;     /* the first of the allocations that all fail from then on; 0: none */
     size_t calls;         /* malloc and realloc calls so far */
     size_t failures;      /* how many were failed */
     size_t live_blocks;
@@ -30,7 +31,7 @@ typedef union test_mem_header {
 static inline int test_mem_should_fail(test_mem *t)
 {
     t->calls++;
-    if (t->fail_at && t->calls == t->fail_at) {
+    if ((t->fail_at && t->calls == t->fail_at) || (t->fail_from && t->calls >= t->fail_from)) {
         t->failures++;
         return 1;
     }
@@ -95,6 +96,13 @@ static inline void test_mem_init(test_mem *t, size_t fail_at)
     t->mem.free = test_mem_free;
     t->mem.ctx = t;
     t->fail_at = fail_at;
+}
+
+/* A fresh allocator whose first `allowed` allocations succeed and all later ones fail. */
+static inline void test_mem_init_allowing(test_mem *t, size_t allowed)
+{
+    test_mem_init(t, 0);
+    t->fail_from = allowed + 1;
 }
 
 #endif /* ONR_TEST_MEM_H */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../support/test_mem.h"
 #include "extract/metadata.h"
 #include "extract/metadata_parts.h"
 
@@ -984,29 +985,6 @@ PAGE_TEST(pages_warnings, warning_pages)
 
 /* ---- allocation failures ---- */
 
-typedef struct failing_allocator {
-    size_t allowed; /* allocations that succeed before the rest fail */
-    size_t made;
-} failing_allocator;
-
-static void *failing_malloc(void *ctx, size_t size)
-{
-    failing_allocator *f = ctx;
-    return f->made++ < f->allowed ? malloc(size) : NULL;
-}
-
-static void *failing_realloc(void *ctx, void *ptr, size_t size)
-{
-    failing_allocator *f = ctx;
-    return f->made++ < f->allowed ? realloc(ptr, size) : NULL;
-}
-
-static void failing_free(void *ctx, void *ptr)
-{
-    (void)ctx;
-    free(ptr);
-}
-
 /* Every allocation of the metadata's arena fails in turn: each run ends in ONR_ERR_NOMEM or
  * success, and the sanitizers see no leak. */
 static void allocation_failures_end_cleanly(void **state)
@@ -1025,10 +1003,10 @@ static void allocation_failures_end_cleanly(void **state)
     assert_int_equal(onr_html_parse(html, strlen(html), NULL, NULL, &doc, NULL), ONR_OK);
     bool succeeded = false;
     for (size_t allowed = 0; allowed < 1000 && !succeeded; allowed++) {
-        failing_allocator f = {allowed, 0};
-        const onr_mem mem = {failing_malloc, failing_realloc, failing_free, &f};
+        test_mem mem;
+        test_mem_init_allowing(&mem, allowed);
         onr_arena arena;
-        onr_arena_init(&arena, &mem, 64);
+        onr_arena_init(&arena, &mem.mem, 64);
         extract_metadata meta;
         onr_status st = extract_metadata_read(doc, "https://news.example/x", 22, &arena, &meta);
         assert_true(st == ONR_OK || st == ONR_ERR_NOMEM);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../support/test_mem.h"
 #include "html/entities.h"
 #include "html/tokenizer.h"
 
@@ -497,38 +498,15 @@ static void hostile_inputs(void **state)
     free(big);
 }
 
-/* An allocator that fails from the Nth allocation on. */
-typedef struct failing {
-    int remaining;
-} failing;
-
-static void *failing_malloc(void *ctx, size_t size)
-{
-    failing *f = ctx;
-    return f->remaining-- > 0 ? malloc(size) : NULL;
-}
-
-static void *failing_realloc(void *ctx, void *ptr, size_t size)
-{
-    failing *f = ctx;
-    return f->remaining-- > 0 ? realloc(ptr, size) : NULL;
-}
-
-static void failing_free(void *ctx, void *ptr)
-{
-    (void)ctx;
-    free(ptr);
-}
-
 static void allocation_failures(void **state)
 {
     (void)state;
     const char *input = "a\r\nb<A B=1 C='&amp;' D=\xFF>&copy;<!--x\0-->";
     bool completed = false;
     for (int n = 0; !completed && n < 200; n++) {
-        failing f = {n};
-        onr_mem mem = {failing_malloc, failing_realloc, failing_free, &f};
-        html_tokenizer *t = html_tokenizer_new(input, strlen(input), NULL, &mem);
+        test_mem mem;
+        test_mem_init_allowing(&mem, (size_t)n);
+        html_tokenizer *t = html_tokenizer_new(input, strlen(input), NULL, &mem.mem);
         if (!t)
             continue;
         html_token tok;

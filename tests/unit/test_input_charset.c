@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../support/test_mem.h"
 #include "core/core.h"
 
 #define LIT(s) s, sizeof s - 1
@@ -300,42 +301,19 @@ static void forced_labels_and_user_defined(void **state)
     assert_int_equal(t.len, 0);
 }
 
-/* An allocator that fails from the Nth call on. */
-typedef struct failing {
-    int left;
-} failing;
-
-static void *failing_malloc(void *ctx, size_t n)
-{
-    failing *f = ctx;
-    return f->left-- > 0 ? malloc(n) : NULL;
-}
-
-static void *failing_realloc(void *ctx, void *p, size_t n)
-{
-    failing *f = ctx;
-    return f->left-- > 0 ? realloc(p, n) : NULL;
-}
-
-static void failing_free(void *ctx, void *p)
-{
-    (void)ctx;
-    free(p);
-}
-
 static void allocation_failures_are_reported_cleanly(void **state)
 {
     (void)state;
     static const char page[] = "<meta charset=shift_jis>\x93\xFA\x96\x7B and \xE9";
     for (int n = 0; n < 8; n++) {
-        failing f = {n};
-        onr_mem mem = {failing_malloc, failing_realloc, failing_free, &f};
+        test_mem mem;
+        test_mem_init_allowing(&mem, (size_t)n);
         onr_utf8_text t;
         onr_error err;
-        onr_status st = onr_to_utf8(page, sizeof page - 1, NULL, 0, &mem, &t, &err);
+        onr_status st = onr_to_utf8(page, sizeof page - 1, NULL, 0, &mem.mem, &t, &err);
         assert_true(st == ONR_OK || st == ONR_ERR_NOMEM);
         if (st == ONR_OK)
-            onr_utf8_text_free(&t, &mem);
+            onr_utf8_text_free(&t, &mem.mem);
         else
             assert_null(t.owned);
     }

@@ -13,6 +13,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "../support/test_mem.h"
 #include "../support/warc_events.h"
 #include "core/core.h"
 
@@ -1051,28 +1052,6 @@ static void damaged_files_never_hang(void **state)
     onr_buf_free(&gz);
 }
 
-typedef struct failing {
-    int left;
-} failing;
-
-static void *failing_malloc(void *ctx, size_t n)
-{
-    failing *f = ctx;
-    return f->left-- > 0 ? malloc(n) : NULL;
-}
-
-static void *failing_realloc(void *ctx, void *p, size_t n)
-{
-    failing *f = ctx;
-    return f->left-- > 0 ? realloc(p, n) : NULL;
-}
-
-static void failing_free(void *ctx, void *p)
-{
-    (void)ctx;
-    free(p);
-}
-
 static void allocation_failures_are_reported_cleanly(void **state)
 {
     (void)state;
@@ -1091,11 +1070,11 @@ static void allocation_failures_are_reported_cleanly(void **state)
     compress_per_record(&gz, &plain, false, NULL, NULL);
     bool completed = false; /* some budget is enough for the whole file */
     for (int n = 0; n < 60 && !completed; n++) {
-        failing f = {n};
-        onr_mem mem = {failing_malloc, failing_realloc, failing_free, &f};
+        test_mem mem;
+        test_mem_init_allowing(&mem, (size_t)n);
         onr_warc_reader *reader;
         onr_error err;
-        onr_status st = onr_warc_open_memory(gz.data, gz.len, NULL, &mem, &reader, &err);
+        onr_status st = onr_warc_open_memory(gz.data, gz.len, NULL, &mem.mem, &reader, &err);
         if (st != ONR_OK) {
             assert_int_equal(st, ONR_ERR_NOMEM);
             continue;

@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "../support/test_mem.h"
 #include "sources_test_util.h"
 
 static const char article[] =
@@ -161,53 +162,32 @@ static void hostile_input_is_bounded(void **state)
     free(text);
 }
 
-/* An allocator that fails its Nth allocation. */
-typedef struct failing {
-    long countdown;
-} failing;
-
-static void *failing_malloc(void *ctx, size_t size)
-{
-    failing *f = ctx;
-    return f->countdown-- == 0 ? NULL : malloc(size);
-}
-
-static void *failing_realloc(void *ctx, void *ptr, size_t size)
-{
-    failing *f = ctx;
-    return f->countdown-- == 0 ? NULL : realloc(ptr, size);
-}
-
-static void failing_free(void *ctx, void *ptr)
-{
-    (void)ctx;
-    free(ptr);
-}
-
 static void every_allocation_failure_is_clean(void **state)
 {
     (void)state;
-    failing f = {-1};
-    onr_mem mem = {failing_malloc, failing_realloc, failing_free, &f};
+    test_mem mem;
+    test_mem_init(&mem, 0);
     onr_context *ctx;
-    assert_int_equal(onr_context_new(NULL, &mem, &ctx, NULL), ONR_OK);
-    for (long n = 0;; n++) {
-        f.countdown = n;
+    assert_int_equal(onr_context_new(NULL, &mem.mem, &ctx, NULL), ONR_OK);
+    for (size_t n = 1;; n++) {
+        mem.fail_at = mem.calls + n; /* the nth allocation of this run */
+        size_t failures = mem.failures;
         onr_sources *s = NULL;
         onr_error err;
         onr_status st = onr_sources_analyze(ctx, article, strlen(article), &s, &err);
         char *out = NULL;
         if (st == ONR_OK)
-            st = onr_sources_render(s, ONR_SOURCES_JSON, &mem, &out, NULL);
-        free(out);
+            st = onr_sources_render(s, ONR_SOURCES_JSON, &mem.mem, &out, NULL);
+        test_mem_free(&mem, out);
         onr_sources_free(s);
-        if (f.countdown >= 0) {
+        if (mem.failures == failures) {
             assert_int_equal(st, ONR_OK); /* no allocation failed: every one has been tried */
             break;
         }
         assert_int_equal(st, ONR_ERR_NOMEM);
     }
     onr_context_free(ctx);
+    assert_int_equal(mem.live_blocks, 0); /* nothing kept from the failed runs */
 }
 
 int main(void)
