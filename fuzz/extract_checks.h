@@ -5,7 +5,6 @@
 
 #include "fuzz.h"
 
-#include <jansson.h>
 
 static inline void check_string(onr_string s, const char *what)
 {
@@ -76,16 +75,7 @@ static inline void check_render(const onr_article *article, onr_format format, u
     fuzz_check_status(t, status, "article render");
     if (status != ONR_OK)
         return;
-    fuzz_require(out[len] == '\0', "rendering is terminated");
-    fuzz_require(fuzz_valid_utf8(out, len), "rendering is UTF-8");
-    if (format == ONR_FORMAT_JSON) {
-        json_error_t jerr;
-        json_t *json = json_loadb(out, len, JSON_ALLOW_NUL, &jerr);
-        if (!json)
-            fprintf(stderr, "JSON error at %d: %s\n", jerr.position, jerr.text);
-        fuzz_require(json != NULL, "JSON rendering parses");
-        json_decref(json);
-    }
+    fuzz_check_rendering(out, len, format == ONR_FORMAT_JSON);
     t->mem.free(t->mem.ctx, out);
 }
 

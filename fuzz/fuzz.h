@@ -7,6 +7,7 @@
 #include "onrecord.h"
 #include "test_mem.h"
 
+#include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,6 +104,21 @@ static inline void fuzz_require(int ok, const char *what)
         fprintf(stderr, "fuzz check failed: %s\n", what);
         abort();
     }
+}
+
+/* A rendering's bytes: terminated, UTF-8 and, for JSON, one value that parses. */
+static inline void fuzz_check_rendering(const char *out, size_t len, int json)
+{
+    fuzz_require(out[len] == '\0', "rendering is terminated");
+    fuzz_require(fuzz_valid_utf8(out, len), "rendering is UTF-8");
+    if (!json)
+        return;
+    json_error_t jerr;
+    json_t *value = json_loadb(out, len, JSON_ALLOW_NUL, &jerr);
+    if (!value)
+        fprintf(stderr, "JSON error at %d: %s\n", jerr.position, jerr.text);
+    fuzz_require(value != NULL, "JSON rendering parses");
+    json_decref(value);
 }
 
 #endif /* ONR_FUZZ_H */
