@@ -2219,6 +2219,17 @@ static bool enclosed_aside(const src_doc *doc, long q, long send)
     return false;
 }
 
+/* "…, throwing the race open", "…, putting them ahead": a participle after a comma adds the writer's
+ * account of what the reported words did ("including" lists what was said). */
+static bool free_participle(const src_doc *doc, long k, long send)
+{
+    if (k + 1 >= send)
+        return false;
+    const src_token *o = src_tok(doc, (size_t)k + 1);
+    return ends_in_ing(doc, src_tok(doc, (size_t)k)) && !word_is(doc, (size_t)k, "including") &&
+           o->type == TOK_WORD && (o->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN | LEX_POSSESSIVE));
+}
+
 /* Does a reported clause end before token `q` (outside quotations), where the sentence goes on with
  * something the speaker did not say: "…, arguing that …", "…, and three-quarters said …", "…,
  * which …", "… but did not say", "… and said …"? ("… and would reopen" goes on: annotators mark
@@ -2239,6 +2250,8 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
     if (is_punct(t, ',')) {
         /* "X, citing Y, said Z": the sentence's own verb comes back */
         if ((n->lex & LEX_PARTICIPLE) || ((n->lex & LEX_CUE) && !(n->lex & (LEX_NAMING | LEX_ROLE | LEX_DOC))))
+            return true;
+        if (free_participle(doc, q + 1, send))
             return true;
         for (size_t i = 0; i < sizeof after_comma / sizeof after_comma[0]; i++)
             if (word_is(doc, (size_t)q + 1, after_comma[i]))

@@ -723,6 +723,17 @@ static void show_as_a_programme_is_no_cue(void **state)
                                         "indirect [the ferry runs late twice a week] <- New figures (show) #2", NULL});
 }
 
+static void participle_after_a_comma_is_the_writers(void **state)
+{
+    (void)state;
+    /* ", putting …" tells what the words did; ", including …" lists what was said */
+    expect_quotes("The mayor said the levy passed, putting the harbour ahead of the mill.\n\n"
+                  "Ms. Hale said three piers would close, including the old ferry dock.\n",
+                  (const char *const[]){
+                      "indirect [the levy passed] <- The mayor (said) #1 anonymous",
+                      "indirect [three piers would close, including the old ferry dock] <- Ms. Hale (said) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -789,6 +800,7 @@ int main(void)
         cmocka_unit_test(comma_after_the_verb_of_an_opening_speaker),
         cmocka_unit_test(critics_after_criticism_from),
         cmocka_unit_test(show_as_a_programme_is_no_cue),
+        cmocka_unit_test(participle_after_a_comma_is_the_writers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
