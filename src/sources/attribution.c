@@ -2529,6 +2529,16 @@ static long noun_after_name(const src_doc *doc, long end, long send)
     return after->type == TOK_PUNCT || time_anchor(doc, end + 1) || word_is(doc, (size_t)end + 1, "that") ? end + 1 : end;
 }
 
+/* Has the reported clause from `k` begun by token `q`: a subject pronoun opens it ("said he …") or a
+ * verb comes ("said the plan was so weak that …"), so a "that" after it is the clause's own? */
+static bool reported_verb_begins(const src_doc *doc, long k, long q)
+{
+    const src_token *t = src_tok(doc, (size_t)q);
+    if (q == k)
+        return (t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE);
+    return !(t->flags & TF_CAP) && (is_be(doc, q) || modal_or_have(doc, q));
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -2564,6 +2574,8 @@ static span clause_after(const src_doc *doc, long c, long send)
         const src_token *t = src_tok(doc, (size_t)q);
         if (t->type == TOK_PUNCT || t->region >= 0 || (q > k && is_cue(t)))
             break; /* "told the paper after hinting that …": the "that" is the other verb's */
+        if (reported_verb_begins(doc, k, q))
+            break; /* "said he was glad that …": the clause began at "he" */
         if (word_is(doc, (size_t)q, "that") && (q < k + 6 || clause_that(doc, q, send))) {
             k = q; /* the clause keeps its "that", as annotators mark it */
             introduced = true;

@@ -734,6 +734,17 @@ static void participle_after_a_comma_is_the_writers(void **state)
                       "indirect [three piers would close, including the old ferry dock] <- Ms. Hale (said) #2", NULL});
 }
 
+static void that_after_the_clauses_own_verb_stays_inside(void **state)
+{
+    (void)state;
+    /* "said he was …, that …": the clause began at its subject, the "that" is its own */
+    expect_quotes("Ms. Hale said he was tickled that the ferry would run.\n\n"
+                  "Mr. Dale said the pier was so old that nobody used it.\n",
+                  (const char *const[]){
+                      "indirect [he was tickled that the ferry would run] <- Ms. Hale (said) #1",
+                      "indirect [the pier was so old that nobody used it] <- Mr. Dale (said) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -801,6 +812,7 @@ int main(void)
         cmocka_unit_test(critics_after_criticism_from),
         cmocka_unit_test(show_as_a_programme_is_no_cue),
         cmocka_unit_test(participle_after_a_comma_is_the_writers),
+        cmocka_unit_test(that_after_the_clauses_own_verb_stays_inside),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
