@@ -2444,15 +2444,24 @@ static bool clause_word(const src_doc *doc, long q)
     return WORD_AMONG(doc, (size_t)q, openers);
 }
 
+/* Does a name or an object pronoun end the words before `q` ("endorsed Ms. Ruiz", "praised her")? */
+static bool name_or_pronoun_before(const src_doc *doc, long q)
+{
+    static const char *const objects[] = {"him", "her", "them", "it", "us", "me"};
+    const src_token *p = src_tok(doc, (size_t)q - 1);
+    return p->region < 0 && (is_cap(p) || WORD_AMONG(doc, (size_t)q - 1, objects));
+}
+
 /* Does the object of a verb end before token `q`: an adjunct of the verb's ("endorsed Cruz last
- * week", "vetoed the bill because …", "announced the plan during a rally"), a comma, or "and"
- * before another verb ("has not endorsed Trump and has been …")? */
+ * week", "vetoed the bill because …", "announced the plan during a rally", "endorsed Ms. Ruiz at a
+ * rally"), a comma, or "and" before another verb ("has not endorsed Trump and has been …")? */
 static bool object_stops_at(const src_doc *doc, long q, long send)
 {
     static const char *const adjuncts[] = {"during", "after", "before", "since", "because", "while", "when", "despite",
                                            "amid", "following", "throughout", "yesterday", "today", "earlier", "later",
                                            "again"};
     static const char *const before_time[] = {"last", "this", "next", "on", "in", "at"};
+    static const char *const settings[] = {"in", "at", "on", "with", "through", "from"};
     const src_token *t = src_tok(doc, (size_t)q);
     if (t->region >= 0)
         return false;
@@ -2464,6 +2473,9 @@ static bool object_stops_at(const src_doc *doc, long q, long send)
         return q + 1 < send && clause_word(doc, q + 1);
     if (q + 1 < send && WORD_AMONG(doc, (size_t)q, before_time) && time_anchor(doc, q + 1))
         return true; /* "last week", "on Monday" */
+    if (WORD_AMONG(doc, (size_t)q, settings) && name_or_pronoun_before(doc, q) && q + 1 < send &&
+        (src_tok(doc, (size_t)q + 1)->lex & (LEX_DEF | LEX_INDEF)))
+        return true; /* "endorsed Ms. Ruiz at a rally", "praised her in an interview": where it was done */
     return WORD_AMONG(doc, (size_t)q, adjuncts);
 }
 

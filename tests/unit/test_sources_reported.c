@@ -745,6 +745,18 @@ static void that_after_the_clauses_own_verb_stays_inside(void **state)
                       "indirect [the pier was so old that nobody used it] <- Mr. Dale (said) #2", NULL});
 }
 
+static void object_name_ends_before_the_setting(void **state)
+{
+    (void)state;
+    /* "endorsed Ms. Ruiz at a rally": where it was done, after a name; after a plain noun the
+     * phrase may be the object's own ("the ferry crews in the harbour") */
+    expect_quotes("The union endorsed Ms. Ruiz at a rally in the harbour.\n\n"
+                  "The mayor praised the ferry crews in the harbour.\n",
+                  (const char *const[]){
+                      "indirect [Ms. Ruiz] <- The union (endorsed) #1",
+                      "indirect [the ferry crews in the harbour] <- The mayor (praised) #2 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -813,6 +825,7 @@ int main(void)
         cmocka_unit_test(show_as_a_programme_is_no_cue),
         cmocka_unit_test(participle_after_a_comma_is_the_writers),
         cmocka_unit_test(that_after_the_clauses_own_verb_stays_inside),
+        cmocka_unit_test(object_name_ends_before_the_setting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
