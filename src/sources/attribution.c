@@ -2201,20 +2201,30 @@ static bool coordination_goes_on(const src_doc *doc, long q, long send)
                          is_modal(doc, q + 2) || list_comma(doc, q));
 }
 
+/* Could the word at `k`, after an aside's closing comma, be the clause's own verb: an auxiliary,
+ * "be", or a plain lowercase word that neither opens a phrase nor is a participle ("Hale, the new
+ * mayor, held …"; not "…, however, appearing …", "…, and …", "…, the …")? */
+static bool verb_after_aside(const src_doc *doc, long k)
+{
+    const src_token *n = src_tok(doc, (size_t)k);
+    if (n->type != TOK_WORD || (n->flags & TF_CAP))
+        return false;
+    if ((n->lex & LEX_AUX) || is_be(doc, k))
+        return true;
+    return !(n->lex & (LEX_DEF | LEX_INDEF | LEX_PREP | LEX_AND | LEX_CLAUSE | LEX_PRONOUN | LEX_OF)) && !has_ing(doc, n);
+}
+
 /* An aside from the comma `q` closed by a second comma, after which the clause's own verb comes
  * ("the pipeline, which Republicans support, would not pass", "Hale, the new mayor, has said",
- * "the levy, even at half the rate, would close the port"):
- * the aside is inside what was said. */
+ * "the levy, even at half the rate, would close the port", "Petrova, the captain, held two
+ * licenses"): the aside is inside what was said. */
 static bool enclosed_aside(const src_doc *doc, long q, long send)
 {
     for (long k = q + 2; k + 1 < send && k < q + 30; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
         if (t->region >= 0 || t->type != TOK_PUNCT)
             continue;
-        if (!is_punct(t, ','))
-            return false;
-        const src_token *n = src_tok(doc, (size_t)k + 1);
-        return n->type == TOK_WORD && !(n->flags & TF_CAP) && ((n->lex & LEX_AUX) || is_be(doc, k + 1));
+        return is_punct(t, ',') && verb_after_aside(doc, k + 1);
     }
     return false;
 }

@@ -757,6 +757,19 @@ static void object_name_ends_before_the_setting(void **state)
                       "indirect [the ferry crews in the harbour] <- The mayor (praised) #2 anonymous", NULL});
 }
 
+static void apposition_before_the_clauses_verb_stays_inside(void **state)
+{
+    (void)state;
+    /* "Petrova, the captain, held …": the verb after the apposition is the reported clause's;
+     * ", however, pointing to …" is not */
+    expect_quotes("Officials say Anna Petrova, the captain, held two licenses.\n\n"
+                  "Mr. Dale denied that the pier was unsafe, however, pointing to the survey.\n",
+                  (const char *const[]){
+                      "indirect [Anna Petrova, the captain, held two licenses] <- Officials (say) #1 anonymous",
+                      "indirect [that the pier was unsafe] <- Mr. Dale (denied) #2",
+                      "indirect [the survey] <- Mr. Dale (pointing to) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -826,6 +839,7 @@ int main(void)
         cmocka_unit_test(participle_after_a_comma_is_the_writers),
         cmocka_unit_test(that_after_the_clauses_own_verb_stays_inside),
         cmocka_unit_test(object_name_ends_before_the_setting),
+        cmocka_unit_test(apposition_before_the_clauses_verb_stays_inside),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
