@@ -2551,6 +2551,20 @@ static long noun_after_name(const src_doc *doc, long end, long send)
     return after->type == TOK_PUNCT || time_anchor(doc, end + 1) || word_is(doc, (size_t)end + 1, "that") ? end + 1 : end;
 }
 
+/* Is `q` the closing mark of a quotation that ends in a comma, a participle after it ("said the
+ * system was “corrupt,” noting that …")? The comma inside the marks ends the clause as one outside
+ * them would. */
+static bool participle_after_quoted_comma(const src_doc *doc, long q, long send)
+{
+    const src_token *t = src_tok(doc, (size_t)q);
+    if (t->type != TOK_QUOTE || t->region < 0 || q + 1 >= send ||
+        ((const src_region *)doc->regions.data)[t->region].close != (size_t)q || !is_punct(src_tok(doc, (size_t)q - 1), ','))
+        return false;
+    const src_token *n = src_tok(doc, (size_t)q + 1);
+    return n->type == TOK_WORD && n->region < 0 && !(n->flags & TF_CAP) &&
+           ((n->lex & LEX_PARTICIPLE) || free_participle(doc, q + 1, send));
+}
+
 /* Has the reported clause from `k` begun by token `q`: a subject pronoun opens it ("said he …") or a
  * verb comes ("said the plan was so weak that …"), so a "that" after it is the clause's own? */
 static bool reported_verb_begins(const src_doc *doc, long k, long q)
@@ -2621,6 +2635,10 @@ static span clause_after(const src_doc *doc, long c, long send)
         /* The clause ends where the speaker does something else: "…; she left", "… but did not
          * say", "… and would not name them". */
         const src_token *t = src_tok(doc, (size_t)q);
+        if (participle_after_quoted_comma(doc, q, send)) {
+            end = q + 1;
+            break;
+        }
         if (t->region >= 0)
             continue;
         if (is_punct(t, ';')) {

@@ -770,6 +770,16 @@ static void apposition_before_the_clauses_verb_stays_inside(void **state)
                       "indirect [the survey] <- Mr. Dale (pointing to) #2", NULL});
 }
 
+static void quoted_comma_before_a_participle_ends_the_clause(void **state)
+{
+    (void)state;
+    /* the comma inside the closing marks ends the clause as one outside them would */
+    expect_quotes("The mayor said the levy was \"unfair,\" noting that the mill had closed.\n",
+                  (const char *const[]){
+                      "mixed [the levy was \"unfair,\"] <- The mayor (said) #1 anonymous",
+                      "indirect [that the mill had closed] <- The mayor (noting) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -840,6 +850,7 @@ int main(void)
         cmocka_unit_test(that_after_the_clauses_own_verb_stays_inside),
         cmocka_unit_test(object_name_ends_before_the_setting),
         cmocka_unit_test(apposition_before_the_clauses_verb_stays_inside),
+        cmocka_unit_test(quoted_comma_before_a_participle_ends_the_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
