@@ -2195,8 +2195,9 @@ static bool coordination_goes_on(const src_doc *doc, long q, long send)
     const src_token *n = src_tok(doc, (size_t)q + 2);
     if (word_is(doc, (size_t)q + 2, "that"))
         return clause_that(doc, q + 2, send);
-    if (!after_and && word_is(doc, (size_t)q + 2, "also"))
-        return true; /* "…, but also …": the second half of what was said */
+    static const char *const contrasts[] = {"also", "not", "rather", "never", "instead"};
+    if (!after_and && WORD_AMONG(doc, (size_t)q + 2, contrasts))
+        return true; /* "…, but also …", "…, but not …": the second half of what was said */
     return after_and && ((n->type == TOK_WORD && !(n->flags & TF_CAP) && ((n->lex & LEX_PREP) || ends_in_ing(doc, n))) ||
                          is_modal(doc, q + 2) || list_comma(doc, q));
 }

@@ -780,6 +780,17 @@ static void quoted_comma_before_a_participle_ends_the_clause(void **state)
                       "indirect [that the mill had closed] <- The mayor (noting) #1 anonymous", NULL});
 }
 
+static void but_not_or_rather_goes_on(void **state)
+{
+    (void)state;
+    /* ", but not …", ", but rather …" qualify what was said; ", but he left" is the writer's */
+    expect_quotes("Ms. Hale said the pier should be mended, but not the old jetty.\n\n"
+                  "Mr. Dale said the ferry would run, but he left early.\n",
+                  (const char *const[]){
+                      "indirect [the pier should be mended, but not the old jetty] <- Ms. Hale (said) #1",
+                      "indirect [the ferry would run] <- Mr. Dale (said) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -851,6 +862,7 @@ int main(void)
         cmocka_unit_test(object_name_ends_before_the_setting),
         cmocka_unit_test(apposition_before_the_clauses_verb_stays_inside),
         cmocka_unit_test(quoted_comma_before_a_participle_ends_the_clause),
+        cmocka_unit_test(but_not_or_rather_goes_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
