@@ -2344,8 +2344,8 @@ static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
 static bool lone_dash(const src_doc *doc, long first, long q, long send)
 {
     long n = q + 1 + (q + 1 < send && word_is(doc, (size_t)q + 1, "and"));
-    if (!dash_break(doc, q) || (n < send && clause_that(doc, n, send)))
-        return false; /* "… — and that …": a second clause of what was said */
+    if (!dash_break(doc, q) || (n < send && (clause_that(doc, n, send) || word_is(doc, (size_t)n, "including"))))
+        return false; /* "… — and that …", "… — including …": more of what was said */
     for (long k = first; k < send; k++)
         if (k != q && dash_break(doc, k))
             return false;

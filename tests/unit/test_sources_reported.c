@@ -791,6 +791,17 @@ static void but_not_or_rather_goes_on(void **state)
                       "indirect [the ferry would run] <- Mr. Dale (said) #2", NULL});
 }
 
+static void dash_before_including_goes_on(void **state)
+{
+    (void)state;
+    /* a lone dash adds the writer's comment, but "— including …" lists more of what was said */
+    expect_quotes("Ms. Hale said the council would cut three services — including the night ferry.\n\n"
+                  "Mr. Dale said the pier would close — much as it had a decade earlier.\n",
+                  (const char *const[]){
+                      "indirect [the council would cut three services — including the night ferry] <- Ms. Hale (said) #1",
+                      "indirect [the pier would close] <- Mr. Dale (said) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -863,6 +874,7 @@ int main(void)
         cmocka_unit_test(apposition_before_the_clauses_verb_stays_inside),
         cmocka_unit_test(quoted_comma_before_a_participle_ends_the_clause),
         cmocka_unit_test(but_not_or_rather_goes_on),
+        cmocka_unit_test(dash_before_including_goes_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
