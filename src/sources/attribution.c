@@ -2203,28 +2203,50 @@ static bool coordination_goes_on(const src_doc *doc, long q, long send)
     const src_token *n = src_tok(doc, (size_t)q + 2);
     if (word_is(doc, (size_t)q + 2, "that"))
         return clause_that(doc, q + 2, send);
-    if (!after_and && word_is(doc, (size_t)q + 2, "also"))
-        return true; /* "…, but also …": the second half of what was said */
+    static const char *const contrasts[] = {"also", "not", "rather", "never", "instead"};
+    if (!after_and && WORD_AMONG(doc, (size_t)q + 2, contrasts))
+        return true; /* "…, but also …", "…, but not …": the second half of what was said */
     return after_and && ((n->type == TOK_WORD && !(n->flags & TF_CAP) && ((n->lex & LEX_PREP) || ends_in_ing(doc, n))) ||
                          is_modal(doc, q + 2) || list_comma(doc, q));
 }
 
+/* Could the word at `k`, after an aside's closing comma, be the clause's own verb: an auxiliary,
+ * "be", or a plain lowercase word that neither opens a phrase nor is a participle ("Hale, the new
+ * mayor, held …"; not "…, however, appearing …", "…, and …", "…, the …")? */
+static bool verb_after_aside(const src_doc *doc, long k)
+{
+    const src_token *n = src_tok(doc, (size_t)k);
+    if (n->type != TOK_WORD || (n->flags & TF_CAP))
+        return false;
+    if ((n->lex & LEX_AUX) || is_be(doc, k))
+        return true;
+    return !(n->lex & (LEX_DEF | LEX_INDEF | LEX_PREP | LEX_AND | LEX_CLAUSE | LEX_PRONOUN | LEX_OF)) && !has_ing(doc, n);
+}
+
 /* An aside from the comma `q` closed by a second comma, after which the clause's own verb comes
  * ("the pipeline, which Republicans support, would not pass", "Hale, the new mayor, has said",
- * "the levy, even at half the rate, would close the port"):
- * the aside is inside what was said. */
+ * "the levy, even at half the rate, would close the port", "Petrova, the captain, held two
+ * licenses"): the aside is inside what was said. */
 static bool enclosed_aside(const src_doc *doc, long q, long send)
 {
     for (long k = q + 2; k + 1 < send && k < q + 30; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
         if (t->region >= 0 || t->type != TOK_PUNCT)
             continue;
-        if (!is_punct(t, ','))
-            return false;
-        const src_token *n = src_tok(doc, (size_t)k + 1);
-        return n->type == TOK_WORD && !(n->flags & TF_CAP) && ((n->lex & LEX_AUX) || is_be(doc, k + 1));
+        return is_punct(t, ',') && verb_after_aside(doc, k + 1);
     }
     return false;
+}
+
+/* "…, throwing the race open", "…, putting them ahead": a participle after a comma adds the writer's
+ * account of what the reported words did ("including" lists what was said). */
+static bool free_participle(const src_doc *doc, long k, long send)
+{
+    if (k + 1 >= send)
+        return false;
+    const src_token *o = src_tok(doc, (size_t)k + 1);
+    return ends_in_ing(doc, src_tok(doc, (size_t)k)) && !word_is(doc, (size_t)k, "including") &&
+           o->type == TOK_WORD && (o->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN | LEX_POSSESSIVE));
 }
 
 /* Does a reported clause end before token `q` (outside quotations), where the sentence goes on with
@@ -2247,6 +2269,8 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
     if (is_punct(t, ',')) {
         /* "X, citing Y, said Z": the sentence's own verb comes back */
         if ((n->lex & LEX_PARTICIPLE) || ((n->lex & LEX_CUE) && !(n->lex & (LEX_NAMING | LEX_ROLE | LEX_DOC))))
+            return true;
+        if (free_participle(doc, q + 1, send))
             return true;
         for (size_t i = 0; i < sizeof after_comma / sizeof after_comma[0]; i++)
             if (word_is(doc, (size_t)q + 1, after_comma[i]))
@@ -2328,8 +2352,8 @@ static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
 static bool lone_dash(const src_doc *doc, long first, long q, long send)
 {
     long n = q + 1 + (q + 1 < send && word_is(doc, (size_t)q + 1, "and"));
-    if (!dash_break(doc, q) || (n < send && clause_that(doc, n, send)))
-        return false; /* "… — and that …": a second clause of what was said */
+    if (!dash_break(doc, q) || (n < send && (clause_that(doc, n, send) || word_is(doc, (size_t)n, "including"))))
+        return false; /* "… — and that …", "… — including …": more of what was said */
     for (long k = first; k < send; k++)
         if (k != q && dash_break(doc, k))
             return false;
@@ -2439,15 +2463,24 @@ static bool clause_word(const src_doc *doc, long q)
     return WORD_AMONG(doc, (size_t)q, openers);
 }
 
+/* Does a name or an object pronoun end the words before `q` ("endorsed Ms. Ruiz", "praised her")? */
+static bool name_or_pronoun_before(const src_doc *doc, long q)
+{
+    static const char *const objects[] = {"him", "her", "them", "it", "us", "me"};
+    const src_token *p = src_tok(doc, (size_t)q - 1);
+    return p->region < 0 && (is_cap(p) || WORD_AMONG(doc, (size_t)q - 1, objects));
+}
+
 /* Does the object of a verb end before token `q`: an adjunct of the verb's ("endorsed Cruz last
- * week", "vetoed the bill because …", "announced the plan during a rally"), a comma, or "and"
- * before another verb ("has not endorsed Trump and has been …")? */
+ * week", "vetoed the bill because …", "announced the plan during a rally", "endorsed Ms. Ruiz at a
+ * rally"), a comma, or "and" before another verb ("has not endorsed Trump and has been …")? */
 static bool object_stops_at(const src_doc *doc, long q, long send)
 {
     static const char *const adjuncts[] = {"during", "after", "before", "since", "because", "while", "when", "despite",
                                            "amid", "following", "throughout", "yesterday", "today", "earlier", "later",
                                            "again"};
     static const char *const before_time[] = {"last", "this", "next", "on", "in", "at"};
+    static const char *const settings[] = {"in", "at", "on", "with", "through", "from"};
     const src_token *t = src_tok(doc, (size_t)q);
     if (t->region >= 0)
         return false;
@@ -2459,6 +2492,9 @@ static bool object_stops_at(const src_doc *doc, long q, long send)
         return q + 1 < send && clause_word(doc, q + 1);
     if (q + 1 < send && WORD_AMONG(doc, (size_t)q, before_time) && time_anchor(doc, q + 1))
         return true; /* "last week", "on Monday" */
+    if (WORD_AMONG(doc, (size_t)q, settings) && name_or_pronoun_before(doc, q) && q + 1 < send &&
+        (src_tok(doc, (size_t)q + 1)->lex & (LEX_DEF | LEX_INDEF)))
+        return true; /* "endorsed Ms. Ruiz at a rally", "praised her in an interview": where it was done */
     return WORD_AMONG(doc, (size_t)q, adjuncts);
 }
 
@@ -2524,6 +2560,30 @@ static long noun_after_name(const src_doc *doc, long end, long send)
     return after->type == TOK_PUNCT || time_anchor(doc, end + 1) || word_is(doc, (size_t)end + 1, "that") ? end + 1 : end;
 }
 
+/* Is `q` the closing mark of a quotation that ends in a comma, a participle after it ("said the
+ * system was “corrupt,” noting that …")? The comma inside the marks ends the clause as one outside
+ * them would. */
+static bool participle_after_quoted_comma(const src_doc *doc, long q, long send)
+{
+    const src_token *t = src_tok(doc, (size_t)q);
+    if (t->type != TOK_QUOTE || t->region < 0 || q + 1 >= send ||
+        ((const src_region *)doc->regions.data)[t->region].close != (size_t)q || !is_punct(src_tok(doc, (size_t)q - 1), ','))
+        return false;
+    const src_token *n = src_tok(doc, (size_t)q + 1);
+    return n->type == TOK_WORD && n->region < 0 && !(n->flags & TF_CAP) &&
+           ((n->lex & LEX_PARTICIPLE) || free_participle(doc, q + 1, send));
+}
+
+/* Has the reported clause from `k` begun by token `q`: a subject pronoun opens it ("said he …") or a
+ * verb comes ("said the plan was so weak that …"), so a "that" after it is the clause's own? */
+static bool reported_verb_begins(const src_doc *doc, long k, long q)
+{
+    const src_token *t = src_tok(doc, (size_t)q);
+    if (q == k)
+        return (t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE);
+    return !(t->flags & TF_CAP) && (is_be(doc, q) || modal_or_have(doc, q));
+}
+
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
 static span clause_after(const src_doc *doc, long c, long send)
 {
@@ -2559,6 +2619,8 @@ static span clause_after(const src_doc *doc, long c, long send)
         const src_token *t = src_tok(doc, (size_t)q);
         if (t->type == TOK_PUNCT || t->region >= 0 || (q > k && is_cue(t)))
             break; /* "told the paper after hinting that …": the "that" is the other verb's */
+        if (reported_verb_begins(doc, k, q))
+            break; /* "said he was glad that …": the clause began at "he" */
         if (word_is(doc, (size_t)q, "that") && (q < k + 6 || clause_that(doc, q, send))) {
             k = q; /* the clause keeps its "that", as annotators mark it */
             introduced = true;
@@ -2582,6 +2644,10 @@ static span clause_after(const src_doc *doc, long c, long send)
         /* The clause ends where the speaker does something else: "…; she left", "… but did not
          * say", "… and would not name them". */
         const src_token *t = src_tok(doc, (size_t)q);
+        if (participle_after_quoted_comma(doc, q, send)) {
+            end = q + 1;
+            break;
+        }
         if (t->region >= 0)
             continue;
         if (is_punct(t, ';')) {

@@ -723,6 +723,85 @@ static void show_as_a_programme_is_no_cue(void **state)
                                         "indirect [the ferry runs late twice a week] <- New figures (show) #2", NULL});
 }
 
+static void participle_after_a_comma_is_the_writers(void **state)
+{
+    (void)state;
+    /* ", putting …" tells what the words did; ", including …" lists what was said */
+    expect_quotes("The mayor said the levy passed, putting the harbour ahead of the mill.\n\n"
+                  "Ms. Hale said three piers would close, including the old ferry dock.\n",
+                  (const char *const[]){
+                      "indirect [the levy passed] <- The mayor (said) #1 anonymous",
+                      "indirect [three piers would close, including the old ferry dock] <- Ms. Hale (said) #2", NULL});
+}
+
+static void that_after_the_clauses_own_verb_stays_inside(void **state)
+{
+    (void)state;
+    /* "said he was …, that …": the clause began at its subject, the "that" is its own */
+    expect_quotes("Ms. Hale said he was tickled that the ferry would run.\n\n"
+                  "Mr. Dale said the pier was so old that nobody used it.\n",
+                  (const char *const[]){
+                      "indirect [he was tickled that the ferry would run] <- Ms. Hale (said) #1",
+                      "indirect [the pier was so old that nobody used it] <- Mr. Dale (said) #2", NULL});
+}
+
+static void object_name_ends_before_the_setting(void **state)
+{
+    (void)state;
+    /* "endorsed Ms. Ruiz at a rally": where it was done, after a name; after a plain noun the
+     * phrase may be the object's own ("the ferry crews in the harbour") */
+    expect_quotes("The union endorsed Ms. Ruiz at a rally in the harbour.\n\n"
+                  "The mayor praised the ferry crews in the harbour.\n",
+                  (const char *const[]){
+                      "indirect [Ms. Ruiz] <- The union (endorsed) #1",
+                      "indirect [the ferry crews in the harbour] <- The mayor (praised) #2 anonymous", NULL});
+}
+
+static void apposition_before_the_clauses_verb_stays_inside(void **state)
+{
+    (void)state;
+    /* "Petrova, the captain, held …": the verb after the apposition is the reported clause's;
+     * ", however, pointing to …" is not */
+    expect_quotes("Officials say Anna Petrova, the captain, held two licenses.\n\n"
+                  "Mr. Dale denied that the pier was unsafe, however, pointing to the survey.\n",
+                  (const char *const[]){
+                      "indirect [Anna Petrova, the captain, held two licenses] <- Officials (say) #1 anonymous",
+                      "indirect [that the pier was unsafe] <- Mr. Dale (denied) #2",
+                      "indirect [the survey] <- Mr. Dale (pointing to) #2", NULL});
+}
+
+static void quoted_comma_before_a_participle_ends_the_clause(void **state)
+{
+    (void)state;
+    /* the comma inside the closing marks ends the clause as one outside them would */
+    expect_quotes("The mayor said the levy was \"unfair,\" noting that the mill had closed.\n",
+                  (const char *const[]){
+                      "mixed [the levy was \"unfair,\"] <- The mayor (said) #1 anonymous",
+                      "indirect [that the mill had closed] <- The mayor (noting) #1 anonymous", NULL});
+}
+
+static void but_not_or_rather_goes_on(void **state)
+{
+    (void)state;
+    /* ", but not …", ", but rather …" qualify what was said; ", but he left" is the writer's */
+    expect_quotes("Ms. Hale said the pier should be mended, but not the old jetty.\n\n"
+                  "Mr. Dale said the ferry would run, but he left early.\n",
+                  (const char *const[]){
+                      "indirect [the pier should be mended, but not the old jetty] <- Ms. Hale (said) #1",
+                      "indirect [the ferry would run] <- Mr. Dale (said) #2", NULL});
+}
+
+static void dash_before_including_goes_on(void **state)
+{
+    (void)state;
+    /* a lone dash adds the writer's comment, but "— including …" lists more of what was said */
+    expect_quotes("Ms. Hale said the council would cut three services — including the night ferry.\n\n"
+                  "Mr. Dale said the pier would close — much as it had a decade earlier.\n",
+                  (const char *const[]){
+                      "indirect [the council would cut three services — including the night ferry] <- Ms. Hale (said) #1",
+                      "indirect [the pier would close] <- Mr. Dale (said) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -789,6 +868,13 @@ int main(void)
         cmocka_unit_test(comma_after_the_verb_of_an_opening_speaker),
         cmocka_unit_test(critics_after_criticism_from),
         cmocka_unit_test(show_as_a_programme_is_no_cue),
+        cmocka_unit_test(participle_after_a_comma_is_the_writers),
+        cmocka_unit_test(that_after_the_clauses_own_verb_stays_inside),
+        cmocka_unit_test(object_name_ends_before_the_setting),
+        cmocka_unit_test(apposition_before_the_clauses_verb_stays_inside),
+        cmocka_unit_test(quoted_comma_before_a_participle_ends_the_clause),
+        cmocka_unit_test(but_not_or_rather_goes_on),
+        cmocka_unit_test(dash_before_including_goes_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -89,7 +89,7 @@ static void stance_on_a_name(void **state)
     (void)state;
     expect_quotes("The dairy union endorsed Moreau in the spring.\n\n"
                   "The union endorsed him.\n",
-                  (const char *const[]){"indirect [Moreau in the spring] <- The dairy union (endorsed) #1", NULL});
+                  (const char *const[]){"indirect [Moreau] <- The dairy union (endorsed) #1", NULL});
     expect_quotes("Senator Hale endorsed Moreau.\n",
                   (const char *const[]){"indirect [Moreau] <- Senator Hale (endorsed) #1", NULL});
 }
