@@ -1039,8 +1039,65 @@ static span subject_of_verb(const src_doc *doc, long pre, long c)
 
 /* ---- building attributions ---- */
 
+static span verb_speaker(const src_doc *doc, long c, long limit);
+static bool comma_before(const src_doc *doc, long c, long sfirst);
+
+/* Is `speaker` only a determiner and a describing word or two that make cue `cue` a noun ("a
+ * snappy retort", "the harsh talk about", "a statement of concern"), no one speaking? The cue is a
+ * base form ("retort", not "says", "shouted" nor "found"), which a singular subject could not take,
+ * and names no speaker itself ("the congressional report said"). */
+static bool describes_the_cue(const src_doc *doc, span speaker, span cue)
+{
+    static const char *const singular[] = {"a", "an", "the", "this", "another", "every", "each"};
+    static const char *const pasts[] = {"said", "told", "wrote", "spoke", "found", "read", "sought", "thought",
+                                        "laid", "put", "set", "cut", "made", "gave", "took", "knew", "felt",
+                                        "heard", "held", "led", "swore", "drew", "struck"};
+    /* plural or collective nouns without an "s": "the women say", "a third say" */
+    static const char *const plurals[] = {"women", "men", "people", "police", "children", "public", "staff",
+                                          "crowd", "media", "press", "third", "half", "majority", "minority"};
+    if (speaker.first < 0 || cue.first != speaker.end || speaker.end - speaker.first < 2 ||
+        !WORD_AMONG(doc, (size_t)speaker.first, singular))
+        return false;
+    const src_token *before = speaker.first > 0 ? src_tok(doc, (size_t)speaker.first - 1) : NULL;
+    if (before && (before->lex & (LEX_PREP | LEX_OF | LEX_RELATIVE | LEX_AUX)))
+        return false; /* the tail of a longer phrase ("officials on the island believe"), a question ("does a rebel persuade") */
+    const src_token *c = src_tok(doc, (size_t)cue.first);
+    if (c->type != TOK_WORD || (c->lex & (LEX_DOC | LEX_ROLE | LEX_ORG)) || word_ends_in(doc, c, "s", 2) || word_ends_in(doc, c, "ed", 3) || has_ing(doc, c) ||
+        WORD_AMONG(doc, (size_t)cue.first, pasts))
+        return false;
+    const src_token *last = src_tok(doc, (size_t)speaker.end - 1);
+    if (last->lex & LEX_OF)
+        return true; /* "a statement of concern about", "a lot of talk about" */
+    if (speaker.end - speaker.first > 3)
+        return false;
+    for (long k = speaker.first + 1; k < speaker.end; k++) {
+        const src_token *w = src_tok(doc, (size_t)k);
+        if (w->type != TOK_WORD || (w->flags & TF_CAP) || w->lex || word_ends_in(doc, w, "s", 2) ||
+            WORD_AMONG(doc, (size_t)k, plurals))
+            return false;
+    }
+    return true;
+}
+
+/* The speaker of a noun cue that describes_the_cue found: the subject of the verb before its
+ * determiner ("Sanders delivered a snappy retort"), else no one ("a passing promise raised …"). */
+static span speaker_of_described_cue(const src_doc *doc, span speaker)
+{
+    long sfirst = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)speaker.first)->sentence].first;
+    long v = speaker.first - 1;
+    const src_token *w = v >= sfirst ? src_tok(doc, (size_t)v) : NULL;
+    if (!w || w->type != TOK_WORD || (w->flags & TF_CAP) || w->region >= 0 ||
+        (w->lex & ~(LEX_CUE | LEX_PARTICIPLE | LEX_WEAK | LEX_TELL | LEX_STANCE)))
+        return no_span;
+    if (v > sfirst && comma_before(doc, v, sfirst) && ends_in_ing(doc, w))
+        return participle_speaker(doc, v, sfirst);
+    return verb_speaker(doc, v, sfirst);
+}
+
 static src_attr *new_attr(src_doc *doc, onr_quote_kind kind, long first, long end, span speaker, span cue)
 {
+    if (describes_the_cue(doc, speaker, cue))
+        speaker = speaker_of_described_cue(doc, speaker);
     src_attr *a = src_vec_push(doc->mem, &doc->attrs);
     if (!a)
         return NULL;

@@ -471,6 +471,21 @@ static void short_opening_clause_without_comma(void **state)
                   (const char *const[]){"direct [“The ferry will sail again in May.”] <- she (saying) #1", NULL});
 }
 
+static void adjective_before_a_noun_cue_is_no_speaker(void **state)
+{
+    (void)state;
+    /* "a sharp rebuke", "a statement of concern": the describing words make the cue a noun; the
+     * subject of the verb before it speaks, else no one is named. */
+    expect_quotes("The mayor delivered a sharp rebuke: “The ferry cannot wait another year.”\n\n"
+                  "The union issued a statement of concern about the night shifts at the port.\n\n"
+                  "There was a lot of talk about the harbour fees at the meeting.\n\n"
+                  "Ana Ruiz made a forceful promise that the ferry would run all year.\n",
+                  (const char *const[]){"direct [“The ferry cannot wait another year.”] <- The mayor (rebuke) #1 anonymous",
+                                        "indirect [the night shifts at the port] <- The union (concern about) #2",
+                                        "indirect [the harbour fees at the meeting] (talk about)",
+                                        "indirect [that the ferry would run all year] <- Ana Ruiz (promise) #3", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -516,6 +531,7 @@ int main(void)
         cmocka_unit_test(time_phrase_with_an_article_before_the_verb),
         cmocka_unit_test(state_reports_a_quotation_after_a_plain_noun),
         cmocka_unit_test(short_opening_clause_without_comma),
+        cmocka_unit_test(adjective_before_a_noun_cue_is_no_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
