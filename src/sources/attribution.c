@@ -723,6 +723,16 @@ static bool short_clause_without_comma(const src_doc *doc, long first, long limi
            !(verb->lex & (LEX_PREP | LEX_AUX | LEX_CUE));
 }
 
+/* "Adopting the advice of a panel that met last week, …", "Rallying hundreds of workers who are
+ * struggling, …": a participle opening the sentence before its object or preposition has no subject
+ * of its own, however long it runs (not a name: "Jennings told", "Manning, the mayor"). */
+static bool participle_phrase(const src_doc *doc, long first, long limit)
+{
+    const src_token *t = src_tok(doc, (size_t)first), *n = first + 1 < limit ? src_tok(doc, (size_t)first + 1) : NULL;
+    return n && (t->flags & TF_CAP) && has_ing(doc, t) && !t->lex && n->type == TOK_WORD && !(n->flags & TF_CAP) &&
+           !(n->lex & (LEX_CUE | LEX_AUX));
+}
+
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
     static const char *const focusing[] = {"even", "just", "right", "soon", "long"};
@@ -732,7 +742,7 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     const src_token *t = src_tok(doc, (size_t)first);
     bool before_prep = first + 1 < limit && (src_tok(doc, (size_t)first + 1)->lex & (LEX_PREP | LEX_CLAUSE));
     bool adverb = ends_in_ly(doc, t) && (before_prep || (first + 1 < limit && is_punct(src_tok(doc, (size_t)first + 1), ',')));
-    bool participle = before_prep && word_ends_in(doc, t, "ed", 4); /* "Asked about the vote, …" */
+    bool participle = before_prep && (word_ends_in(doc, t, "ed", 4) || word_is(doc, (size_t)first, "led")); /* "Asked about the vote, …" */
     /* "Even after the complaint was filed, …", "Soon after the vote, …" */
     bool focused = before_prep && WORD_AMONG(doc, (size_t)first, focusing);
     if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb || participle || focused ||
@@ -743,7 +753,7 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
          * last spring, …", not "By Monday she had left the festival in Dover, Kent, citing") */
         if (short_clause_without_comma(doc, first, limit))
             return first + 3;
-        long reach = (t->lex & LEX_CLAUSE) && !(t->lex & LEX_PREP) ? 24 : 10;
+        long reach = ((t->lex & LEX_CLAUSE) && !(t->lex & LEX_PREP)) || participle_phrase(doc, first, limit) ? 24 : 10;
         for (long k = first; k < limit && k < first + reach; k++) {
             const src_token *w = src_tok(doc, (size_t)k);
             if (is_punct(w, ','))

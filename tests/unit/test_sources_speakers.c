@@ -486,6 +486,19 @@ static void adjective_before_a_noun_cue_is_no_speaker(void **state)
                                         "indirect [that the ferry would run all year] <- Ana Ruiz (promise) #3", NULL});
 }
 
+static void long_opening_participle_phrase_is_no_subject(void **state)
+{
+    (void)state;
+    /* The participle has no subject of its own, however long its phrase: the subject follows its comma. */
+    expect_quotes("Adopting the advice of a hearing officer who looked at the ferry case on the island last week, the "
+                  "harbour board on Monday rejected the plan and ordered that the ferry keep running.\n\n"
+                  "Rallying hundreds of dock workers from the night shift at the eastern port, Ana Ruiz spoke for an hour and "
+                  "promised to keep the port open.\n",
+                  (const char *const[]){"indirect [the plan] <- the harbour board (rejected) #1",
+                                        "indirect [that the ferry keep running] <- the harbour board (ordered) #1",
+                                        "indirect [to keep the port open] <- Ana Ruiz (promised) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -532,6 +545,7 @@ int main(void)
         cmocka_unit_test(state_reports_a_quotation_after_a_plain_noun),
         cmocka_unit_test(short_opening_clause_without_comma),
         cmocka_unit_test(adjective_before_a_noun_cue_is_no_speaker),
+        cmocka_unit_test(long_opening_participle_phrase_is_no_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
