@@ -1104,10 +1104,94 @@ static span speaker_of_described_cue(const src_doc *doc, span speaker)
     return verb_speaker(doc, v, sfirst);
 }
 
+static bool raising_verb(const src_doc *doc, long c, long sfirst);
+
+/* Is the "that" at `r` a relative pronoun, after the noun it stands for ("county leaders that
+ * ratify", "polls by Quinnipiac University that showed"), not a verb's "said that"? */
+static bool relative_that(const src_doc *doc, long r, long sfirst)
+{
+    if (r <= sfirst || !word_is(doc, (size_t)r, "that"))
+        return false;
+    const src_token *n = src_tok(doc, (size_t)r - 1);
+    return n->type == TOK_WORD && n->region < 0 && !(n->lex & (LEX_CUE | LEX_AUX | LEX_PREP | LEX_CLAUSE | LEX_PRONOUN)) &&
+           !is_be(doc, r - 1) &&
+           ((n->flags & TF_CAP) || (n->lex & (LEX_ROLE | LEX_ORG | LEX_DOC | LEX_PLURAL)) || word_ends_in(doc, n, "s", 4));
+}
+
+/* Do people or a name stand right before the participle `c`, doing it: "included staff members
+ * suggesting", "quoted Ruiz saying"? (Not "a statement Tuesday questioning", "his speech defending".) */
+static bool after_people(const src_doc *doc, long c)
+{
+    const src_token *p = src_tok(doc, (size_t)c - 1);
+    return p->type == TOK_WORD && !(p->lex & LEX_TIME) &&
+           ((p->lex & (LEX_ROLE | LEX_PLURAL)) || (p->flags & TF_CAP) || (!p->lex && word_ends_in(doc, p, "s", 4)));
+}
+
+/* The relative pronoun whose clause cue `c` is the verb of, whoever it stands for: "leaders that
+ * typically ratify", "Hale, who, on a call Friday, criticized", "who spent the speech defending";
+ * -1 when none. Not the main verb after a relative clause ("dockers who praised the plan warned"),
+ * nor a verb after "and", which goes with either clause as often. */
+static long relative_subject_of(const src_doc *doc, long c, long sfirst)
+{
+    long r = c - 1;
+    for (; r >= sfirst && r > c - 16; r--) {
+        const src_token *t = src_tok(doc, (size_t)r);
+        if (t->region >= 0 || t->type == TOK_QUOTE || (t->type == TOK_PUNCT && !is_punct(t, ',')))
+            return -1;
+        if (t->type != TOK_WORD || !(t->lex & (LEX_CLAUSE | LEX_RELATIVE)))
+            continue;
+        if (((t->lex & LEX_RELATIVE) && !(t->flags & TF_CAP) && !word_is(doc, (size_t)r, "whom")) || relative_that(doc, r, sfirst))
+            break;
+        return -1; /* another clause: "who told Congress when asked" */
+    }
+    if (r < sfirst || r <= c - 16)
+        return -1;
+    long start = r + 1;
+    if (is_punct(src_tok(doc, (size_t)start), ',')) { /* an aside after the pronoun: "who, on a call Friday," */
+        start++;
+        while (start < c && !is_punct(src_tok(doc, (size_t)start), ','))
+            start++;
+        if (start >= c)
+            return -1;
+        start++;
+    }
+    bool adverbs_only = true;
+    for (long k = start; k < c; k++) {
+        if (is_punct(src_tok(doc, (size_t)k), ','))
+            return -1; /* "Lee, who did not respond to a request, has denied": the main verb */
+        adverbs_only &= is_adverb(doc, src_tok(doc, (size_t)k));
+    }
+    const src_token *n = src_tok(doc, (size_t)start);
+    if (raising_verb(doc, c, sfirst) || (n->type == TOK_WORD && (n->flags & TF_CAP)) ||
+        (n->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN | LEX_POSSESSIVE)))
+        return -1; /* "words which appear to have hurt her": no one's view; "that the state could": a subject of its own */
+    return adverbs_only || (ends_in_ing(doc, src_tok(doc, (size_t)c)) && !after_people(doc, c)) ? r : -1;
+}
+
+/* Is the speaker found for a cue in a relative clause ("Ruiz, who later criticized") a noun further
+ * before it or a fragment of the clause ("spent much of her speech defending"), where the relative pronoun
+ * at `r` is the speaker? Not a subject of its own inside: "the union, which the mayor criticized". */
+static bool speaker_outside_relative(const src_doc *doc, span speaker, long r)
+{
+    if (speaker.first >= 0 && (speaker.end == r || (speaker.end == r - 1 && is_punct(src_tok(doc, (size_t)r - 1), ','))))
+        return false; /* the noun it stands for, as annotators take it as often: "The polls that show" */
+    if (speaker.first < 0 || speaker.first < r)
+        return true;
+    const src_token *t = src_tok(doc, (size_t)speaker.first);
+    return speaker.first > r && t->type == TOK_WORD && !(t->flags & TF_CAP) &&
+           !(t->lex & (LEX_PRONOUN | LEX_DEF | LEX_INDEF | LEX_POSSESSIVE | LEX_NUMBER | LEX_ROLE));
+}
+
 static src_attr *new_attr(src_doc *doc, onr_quote_kind kind, long first, long end, span speaker, span cue)
 {
     if (describes_the_cue(doc, speaker, cue))
         speaker = speaker_of_described_cue(doc, speaker);
+    if (cue.first > 0) {
+        long sfirst = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)cue.first)->sentence].first;
+        long r = relative_subject_of(doc, cue.first, sfirst);
+        if (r >= 0 && speaker_outside_relative(doc, speaker, r))
+            speaker = (span){r, r + 1};
+    }
     src_attr *a = src_vec_push(doc->mem, &doc->attrs);
     if (!a)
         return NULL;
@@ -2846,8 +2930,6 @@ static long subordinate_end(const src_doc *doc, span content, span cue)
     }
     return content.end;
 }
-
-static bool raising_verb(const src_doc *doc, long c, long sfirst);
 
 /* "It seems (that) …", "It’s unclear if …": an "it" that only fills the subject's place names no
  * one; the clause is reported with no speaker. */

@@ -499,6 +499,20 @@ static void long_opening_participle_phrase_is_no_subject(void **state)
                                         "indirect [to keep the port open] <- Ana Ruiz (promised) #2", NULL});
 }
 
+static void relative_pronoun_speaks_for_its_clause(void **state)
+{
+    (void)state;
+    /* The cue is the verb of a relative clause: "who"/"that" is the speaker, as annotated, not a
+     * subject further back nor a fragment of the clause. */
+    expect_quotes("The mayor met county clerks that typically endorse the ferry fees.\n\n"
+                  "The board sat with Ana Ruiz, who last week upset the race by questioning the port budget.\n\n"
+                  "The union thanked Tom Hale, who spent much of his speech defending the ferry plan.\n",
+                  (const char *const[]){"indirect [the ferry fees] <- that (endorse) #1 anonymous",
+                                        "indirect [the port budget] <- who (questioning) #1 anonymous",
+                                        "indirect [Tom Hale] <- The union (thanked) #2",
+                                        "indirect [the ferry plan] <- who (defending) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -546,6 +560,7 @@ int main(void)
         cmocka_unit_test(short_opening_clause_without_comma),
         cmocka_unit_test(adjective_before_a_noun_cue_is_no_speaker),
         cmocka_unit_test(long_opening_participle_phrase_is_no_subject),
+        cmocka_unit_test(relative_pronoun_speaks_for_its_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
