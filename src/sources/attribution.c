@@ -820,6 +820,10 @@ static span plain_subject(const src_doc *doc, long first, long limit)
  * opening phrases ("On Thursday, after a long silence, Warren endorsed …"). */
 static long clause_start(const src_doc *doc, long first, long limit)
 {
+    /* "But Sen. Ruiz, noting the crowd, said": a linking word before a name opens no clause of its own */
+    if (first + 1 < limit && (word_is(doc, (size_t)first, "but") || word_is(doc, (size_t)first, "and")) &&
+        is_cap(src_tok(doc, (size_t)first + 1)) && !(src_tok(doc, (size_t)first + 1)->lex & (LEX_CLAUSE | LEX_PREP)))
+        first++;
     for (int n = 0; n < 2 && first < limit; n++)
         first = skip_opening_phrase(doc, first, limit);
     /* "And then Trump went on the attack, saying", "But he said": the linking words are not the subject. */

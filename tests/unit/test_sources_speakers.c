@@ -513,6 +513,15 @@ static void relative_pronoun_speaks_for_its_clause(void **state)
                                         "indirect [the ferry plan] <- who (defending) #2", NULL});
 }
 
+static void participle_aside_after_but_and_a_name(void **state)
+{
+    (void)state;
+    /* "But" before a name opens no clause: the name is the subject the participle aside reports for. */
+    expect_quotes("But Sen. Ana Ruiz (D-Kent), noting the size of the crowd, said the port would stay open.\n",
+                  (const char *const[]){"indirect [the size of the crowd] <- Sen. Ana Ruiz (noting) #1",
+                                        "indirect [the port would stay open] <- Sen. Ana Ruiz (D-Kent) (said) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -561,6 +570,7 @@ int main(void)
         cmocka_unit_test(adjective_before_a_noun_cue_is_no_speaker),
         cmocka_unit_test(long_opening_participle_phrase_is_no_subject),
         cmocka_unit_test(relative_pronoun_speaks_for_its_clause),
+        cmocka_unit_test(participle_aside_after_but_and_a_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
