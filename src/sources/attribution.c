@@ -489,6 +489,20 @@ static bool only_time_phrase(const src_doc *doc, span s)
     return anchored;
 }
 
+/* Is [first, end) a time phrase with its numbers, "in July 2012", "on Jan. 5", set off by commas? */
+static bool time_aside(const src_doc *doc, long first, long end)
+{
+    bool anchored = false;
+    for (long k = first; k < end; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (time_anchor(doc, k))
+            anchored = true;
+        else if (!time_filler(doc, k) && t->type != TOK_NUMBER && !abbreviation_dot(doc, k))
+            return false;
+    }
+    return anchored;
+}
+
 /* Where the words before cue `c` end once a time phrase just before it is set aside ("Ruiz on
  * Monday said", "Priebus later Thursday told", "The poll in June showed", "Ruiz, the mayor, on
  * Tuesday said"): the token before the phrase, or `c` - 1 when there is none. */
@@ -589,6 +603,12 @@ static span noun_phrase_before(const src_doc *doc, long c, long limit)
                 open--;
             if (open > limit + 1 && open > close - 26 && state_comma(doc, open, close)) {
                 close = open--; /* "Ruiz, at a rally in Dover, Delaware, said": one stretch */
+                level--;
+                continue;
+            }
+            if (open > limit + 1 && open > close - 26 && open + 1 < close && is_punct(src_tok(doc, (size_t)open), ',') &&
+                time_aside(doc, open + 1, close)) {
+                close = open; /* "Ruiz, who lost a son in Dover, Delaware, in July 2012, said": a time aside */
                 level--;
                 continue;
             }

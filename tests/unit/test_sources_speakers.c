@@ -522,6 +522,17 @@ static void participle_aside_after_but_and_a_name(void **state)
                                         "indirect [the port would stay open] <- Sen. Ana Ruiz (D-Kent) (said) #1", NULL});
 }
 
+static void time_aside_after_a_relative_clause(void **state)
+{
+    (void)state;
+    /* ", in July 2012," closes the aside: the name before "who" speaks, not the place before the date. */
+    expect_quotes("Ana Ruiz, who lost her brother during the storm in Dover, Delaware, in July 2012, said that the port "
+                  "had failed them.\n",
+                  (const char *const[]){"indirect [that the port had failed them] <- Ana Ruiz, who lost her brother during "
+                                        "the storm in Dover, Delaware, in July 2012 (said) #1",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -571,6 +582,7 @@ int main(void)
         cmocka_unit_test(long_opening_participle_phrase_is_no_subject),
         cmocka_unit_test(relative_pronoun_speaks_for_its_clause),
         cmocka_unit_test(participle_aside_after_but_and_a_name),
+        cmocka_unit_test(time_aside_after_a_relative_clause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
