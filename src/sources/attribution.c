@@ -3995,10 +3995,36 @@ static span clause_after_comma(const src_doc *doc, span speaker, long c, long sf
     return count_words(doc, c + 2, end) >= 3 ? (span){c + 2, end} : no_span;
 }
 
+/* "He believes, she said, that …", "Cost estimates, he added, were …": is cue `c` right before a
+ * parenthetical attribution (a comma, a pronoun or a name, a reporting verb, a few words, a
+ * comma), and so part of the clause that one reports? */
+static bool before_a_parenthetical_cue(const src_doc *doc, long c, long send)
+{
+    if (c + 4 >= send || !is_punct(src_tok(doc, (size_t)c + 1), ','))
+        return false;
+    long k = c + 2;
+    const src_token *t = src_tok(doc, (size_t)k);
+    if (t->type == TOK_WORD && (t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE))
+        k++;
+    else
+        while (k < send && k < c + 5 && is_cap(src_tok(doc, (size_t)k)) && !src_tok(doc, (size_t)k)->lex)
+            k++;
+    if (k == c + 2 || k + 1 >= send || !is_cue(src_tok(doc, (size_t)k)) || (src_tok(doc, (size_t)k)->lex & LEX_PARTICIPLE))
+        return false;
+    for (long j = k + 1; j < send && j < k + 8; j++) {
+        const src_token *w = src_tok(doc, (size_t)j);
+        if (is_punct(w, ','))
+            return true;
+        if (!is_wordlike(w) || w->region >= 0)
+            return false;
+    }
+    return false;
+}
+
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
 {
     const src_token *t = src_tok(doc, (size_t)c);
-    if (t->type != TOK_WORD || t->region >= 0 || (t->flags & TF_USED))
+    if (t->type != TOK_WORD || t->region >= 0 || (t->flags & TF_USED) || before_a_parenthetical_cue(doc, c, send))
         return true;
     if ((t->lex & LEX_CUE) && word_is(doc, (size_t)c, "asked") &&
         ((c == sfirst && (t->flags & TF_CAP)) ||

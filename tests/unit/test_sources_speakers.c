@@ -533,6 +533,17 @@ static void time_aside_after_a_relative_clause(void **state)
                                         NULL});
 }
 
+static void cue_before_a_parenthetical_attribution(void **state)
+{
+    (void)state;
+    /* "believes, he said," and "estimates, he added,": the parenthetical speaker reports the clause;
+     * the cue before it is part of what was said, not a speaker of its own. */
+    expect_quotes("He sincerely believes, he said, that the ferry will run again next spring.\n\n"
+                  "Cost estimates, Ruiz added, were based on the old route.\n",
+                  (const char *const[]){"indirect [that the ferry will run again next spring] <- he (said) #1",
+                                        "indirect [Cost estimates | were based on the old route] <- Ruiz (added) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -583,6 +594,7 @@ int main(void)
         cmocka_unit_test(relative_pronoun_speaks_for_its_clause),
         cmocka_unit_test(participle_aside_after_but_and_a_name),
         cmocka_unit_test(time_aside_after_a_relative_clause),
+        cmocka_unit_test(cue_before_a_parenthetical_attribution),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
