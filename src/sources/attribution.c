@@ -1089,15 +1089,19 @@ static bool describes_the_cue(const src_doc *doc, span speaker, span cue)
     /* plural or collective nouns without an "s": "the women say", "a third say" */
     static const char *const plurals[] = {"women", "men", "people", "police", "children", "public", "staff",
                                           "crowd", "media", "press", "third", "half", "majority", "minority"};
-    if (speaker.first < 0 || cue.first != speaker.end || speaker.end - speaker.first < 2 ||
-        !WORD_AMONG(doc, (size_t)speaker.first, singular))
+    /* "several negative comments about", "other public promises to": a plural noun after them */
+    static const char *const plural_determiners[] = {"several", "other", "many", "some", "numerous"};
+    if (speaker.first < 0 || cue.first != speaker.end || speaker.end - speaker.first < 2)
+        return false;
+    bool plural = WORD_AMONG(doc, (size_t)speaker.first, plural_determiners);
+    if (!plural && !WORD_AMONG(doc, (size_t)speaker.first, singular))
         return false;
     const src_token *before = speaker.first > 0 ? src_tok(doc, (size_t)speaker.first - 1) : NULL;
     if (before && (before->lex & (LEX_PREP | LEX_OF | LEX_RELATIVE | LEX_AUX)))
         return false; /* the tail of a longer phrase ("officials on the island believe"), a question ("does a rebel persuade") */
     const src_token *c = src_tok(doc, (size_t)cue.first);
-    if (c->type != TOK_WORD || (c->lex & (LEX_DOC | LEX_ROLE | LEX_ORG)) || word_ends_in(doc, c, "s", 2) || word_ends_in(doc, c, "ed", 3) || has_ing(doc, c) ||
-        WORD_AMONG(doc, (size_t)cue.first, pasts))
+    if (c->type != TOK_WORD || (c->lex & (LEX_DOC | LEX_ROLE | LEX_ORG)) || word_ends_in(doc, c, "ed", 3) || has_ing(doc, c) ||
+        WORD_AMONG(doc, (size_t)cue.first, pasts) || word_ends_in(doc, c, "s", 2) != plural || word_ends_in(doc, c, "ss", 3))
         return false;
     const src_token *last = src_tok(doc, (size_t)speaker.end - 1);
     if (last->lex & LEX_OF)

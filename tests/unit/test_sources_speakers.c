@@ -479,11 +479,13 @@ static void adjective_before_a_noun_cue_is_no_speaker(void **state)
     expect_quotes("The mayor delivered a sharp rebuke: “The ferry cannot wait another year.”\n\n"
                   "The union issued a statement of concern about the night shifts at the port.\n\n"
                   "There was a lot of talk about the harbour fees at the meeting.\n\n"
-                  "Ana Ruiz made a forceful promise that the ferry would run all year.\n",
+                  "Ana Ruiz made a forceful promise that the ferry would run all year.\n\n"
+                  "The union account has been busy this week, sharing several angry comments about the ferry fees.\n",
                   (const char *const[]){"direct [“The ferry cannot wait another year.”] <- The mayor (rebuke) #1 anonymous",
                                         "indirect [the night shifts at the port] <- The union (concern about) #2",
                                         "indirect [the harbour fees at the meeting] (talk about)",
-                                        "indirect [that the ferry would run all year] <- Ana Ruiz (promise) #3", NULL});
+                                        "indirect [that the ferry would run all year] <- Ana Ruiz (promise) #3",
+                                        "indirect [the ferry fees] <- The union account (comments about) #4 anonymous", NULL});
 }
 
 static void long_opening_participle_phrase_is_no_subject(void **state)
