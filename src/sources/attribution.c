@@ -765,8 +765,10 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     bool participle = before_prep && (word_ends_in(doc, t, "ed", 4) || word_is(doc, (size_t)first, "led")); /* "Asked about the vote, …" */
     /* "Even after the complaint was filed, …", "Soon after the vote, …" */
     bool focused = before_prep && WORD_AMONG(doc, (size_t)first, focusing);
+    /* "Like Mr. Lee, she has …": a comparison opening the sentence */
+    bool comparison = (t->flags & TF_CAP) && word_is(doc, (size_t)first, "like");
     if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb || participle || focused ||
-                                 sentence_adverb(doc, first))) {
+                                 comparison || sentence_adverb(doc, first))) {
         /* "Speaking in Yangon, …", "Shortly after the vote, …"; a subordinate clause may run longer:
          * "While most of his rivals called for a bigger military effort, …", and so may a phrase
          * without a subject or an auxiliary in it ("In a long interview with the reporter Sam Lee

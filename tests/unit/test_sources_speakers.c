@@ -546,6 +546,13 @@ static void cue_before_a_parenthetical_attribution(void **state)
                                         "indirect [Cost estimates | were based on the old route] <- Ruiz (added) #2", NULL});
 }
 
+static void comparison_opening_the_sentence_is_no_subject(void **state)
+{
+    (void)state;
+    expect_quotes("Like Mr. Hale, she has fought the ferry cuts for years, saying the port must stay open.\n",
+                  (const char *const[]){"indirect [the port must stay open] <- she (saying) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -597,6 +604,7 @@ int main(void)
         cmocka_unit_test(participle_aside_after_but_and_a_name),
         cmocka_unit_test(time_aside_after_a_relative_clause),
         cmocka_unit_test(cue_before_a_parenthetical_attribution),
+        cmocka_unit_test(comparison_opening_the_sentence_is_no_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
