@@ -3783,9 +3783,10 @@ static bool infinitive_has_own_subject(const src_doc *doc, long from, long to)
     return false;
 }
 
-/* "Having announced that X, Judge Lee handed down …", "While discussing X, Ruiz said …": a cue `c`
- * in a participle phrase that opens the sentence is the act of the main clause's subject, after
- * the phrase's comma; no_span when `c` is not in such a phrase. */
+/* "Having announced that X, Judge Lee handed down …", "While discussing X, Ruiz said …", "Using a
+ * crude word to describe X, he said …": a cue `c` in a participle phrase that opens the sentence is
+ * the act of the main clause's subject, after the phrase's comma; no_span when `c` is not in such a
+ * phrase. */
 static span opening_phrase_subject(const src_doc *doc, long c, long sfirst, long send)
 {
     static const char *const linking[] = {"now", "but", "and", "so"};
@@ -3795,7 +3796,7 @@ static span opening_phrase_subject(const src_doc *doc, long c, long sfirst, long
         k += 1 + is_punct(src_tok(doc, (size_t)k + 1), ',');
     if (k < c && WORD_AMONG(doc, (size_t)k, subordinators))
         k++;
-    if (k > c || !has_ing(doc, src_tok(doc, (size_t)k)) || c - k > 3)
+    if (k > c || !has_ing(doc, src_tok(doc, (size_t)k)) || c - k > 6)
         return no_span;
     long comma = c + 1;
     while (comma < send && comma < c + 40 && !is_punct(src_tok(doc, (size_t)comma), ',') &&

@@ -553,6 +553,14 @@ static void comparison_opening_the_sentence_is_no_subject(void **state)
                   (const char *const[]){"indirect [the port must stay open] <- she (saying) #1", NULL});
 }
 
+static void infinitive_cue_in_an_opening_participle_phrase(void **state)
+{
+    (void)state;
+    expect_quotes("Using a crude word to describe the ferry board, he said the port was badly run.\n",
+                  (const char *const[]){"indirect [the ferry board] <- he (describe) #1",
+                                        "indirect [the port was badly run] <- he (said) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -605,6 +613,7 @@ int main(void)
         cmocka_unit_test(time_aside_after_a_relative_clause),
         cmocka_unit_test(cue_before_a_parenthetical_attribution),
         cmocka_unit_test(comparison_opening_the_sentence_is_no_subject),
+        cmocka_unit_test(infinitive_cue_in_an_opening_participle_phrase),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
