@@ -767,8 +767,10 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     bool focused = before_prep && WORD_AMONG(doc, (size_t)first, focusing);
     /* "Like Mr. Lee, she has …": a comparison opening the sentence */
     bool comparison = (t->flags & TF_CAP) && word_is(doc, (size_t)first, "like");
+    /* "Wednesday at the debate, Clinton …": a day before its place */
+    bool dated = before_prep && (t->lex & LEX_TIME) && !(t->lex & LEX_AUX);
     if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb || participle || focused ||
-                                 comparison || sentence_adverb(doc, first))) {
+                                 comparison || dated || sentence_adverb(doc, first))) {
         /* "Speaking in Yangon, …", "Shortly after the vote, …"; a subordinate clause may run longer:
          * "While most of his rivals called for a bigger military effort, …", and so may a phrase
          * without a subject or an auxiliary in it ("In a long interview with the reporter Sam Lee
@@ -780,6 +782,8 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
             const src_token *w = src_tok(doc, (size_t)k);
             if (is_punct(w, ','))
                 return state_after_place(doc, k, limit);
+            if (dated && w->region >= 0)
+                return first; /* "Tuesday on the “Midday Show,” while …": the comma may be the title's */
             if (reach == 10 && k == first + 9 && !phrase_has_clause(doc, first, k))
                 reach = 14;
         }

@@ -561,6 +561,14 @@ static void infinitive_cue_in_an_opening_participle_phrase(void **state)
                                         "indirect [the port was badly run] <- he (said) #1", NULL});
 }
 
+static void day_and_place_opening_the_sentence_is_no_subject(void **state)
+{
+    (void)state;
+    expect_quotes("Wednesday at the harbour debate, the mayor said Tom Hale was wrong, saying the ferry ran fine.\n",
+                  (const char *const[]){"indirect [Tom Hale was wrong] <- the mayor (said) #1 anonymous",
+                                        "indirect [the ferry ran fine] <- the mayor (saying) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -614,6 +622,7 @@ int main(void)
         cmocka_unit_test(cue_before_a_parenthetical_attribution),
         cmocka_unit_test(comparison_opening_the_sentence_is_no_subject),
         cmocka_unit_test(infinitive_cue_in_an_opening_participle_phrase),
+        cmocka_unit_test(day_and_place_opening_the_sentence_is_no_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
