@@ -1212,8 +1212,28 @@ static bool speaker_outside_relative(const src_doc *doc, span speaker, long r)
     if (speaker.first < 0 || speaker.first < r)
         return true;
     const src_token *t = src_tok(doc, (size_t)speaker.first);
-    return speaker.first > r && t->type == TOK_WORD && !(t->flags & TF_CAP) &&
-           !(t->lex & (LEX_PRONOUN | LEX_DEF | LEX_INDEF | LEX_POSSESSIVE | LEX_NUMBER | LEX_ROLE));
+    bool time = (t->lex & LEX_TIME) && !(t->lex & LEX_AUX); /* "who, on a call Friday, criticized" */
+    return speaker.first > r && t->type == TOK_WORD &&
+           (time || (!(t->flags & TF_CAP) && !(t->lex & (LEX_PRONOUN | LEX_DEF | LEX_INDEF | LEX_POSSESSIVE | LEX_NUMBER | LEX_ROLE))));
+}
+
+/* "the league, whose political arm has endorsed", "Mr. Lee, whose new book boasts of": "whose" and
+ * its noun speak for a cue that only adverbs or auxiliaries separate from them; no_span else. */
+static span whose_subject(const src_doc *doc, long c, long sfirst)
+{
+    long w = c - 1;
+    while (w > sfirst && w > c - 8 && src_tok(doc, (size_t)w)->type == TOK_WORD && !word_is(doc, (size_t)w, "whose"))
+        w--;
+    if (w <= sfirst || !word_is(doc, (size_t)w, "whose"))
+        return no_span;
+    long end = w + 1;
+    while (end < c && end < w + 3 && np_word(src_tok(doc, (size_t)end)) && !(src_tok(doc, (size_t)end)->flags & TF_CAP) &&
+           !is_adverb(doc, src_tok(doc, (size_t)end)))
+        end++;
+    for (long k = end; k < c; k++)
+        if (!is_adverb(doc, src_tok(doc, (size_t)k)))
+            return no_span;
+    return end > w + 1 ? (span){w, end} : no_span;
 }
 
 static src_attr *new_attr(src_doc *doc, onr_quote_kind kind, long first, long end, span speaker, span cue)
@@ -1223,8 +1243,11 @@ static src_attr *new_attr(src_doc *doc, onr_quote_kind kind, long first, long en
     if (cue.first > 0) {
         long sfirst = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)cue.first)->sentence].first;
         long r = relative_subject_of(doc, cue.first, sfirst);
+        span whose = r < 0 ? whose_subject(doc, cue.first, sfirst) : no_span;
         if (r >= 0 && speaker_outside_relative(doc, speaker, r))
             speaker = (span){r, r + 1};
+        else if (whose.first >= 0 && (speaker.first < 0 || speaker.first < whose.first))
+            speaker = whose;
     }
     src_attr *a = src_vec_push(doc->mem, &doc->attrs);
     if (!a)

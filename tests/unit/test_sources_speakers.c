@@ -569,6 +569,16 @@ static void day_and_place_opening_the_sentence_is_no_subject(void **state)
                                         "indirect [the ferry ran fine] <- the mayor (saying) #1 anonymous", NULL});
 }
 
+static void whose_and_its_noun_or_who_before_an_aside(void **state)
+{
+    (void)state;
+    /* "whose political arm" speaks for its verb; a day inside the aside after "who," is no speaker. */
+    expect_quotes("Tom Hale met the dockers league, whose political arm has endorsed Ana Ruiz.\n\n"
+                  "Her tone was milder than that of the union leadership, who, on a call Friday, criticized the ferry fees.\n",
+                  (const char *const[]){"indirect [Ana Ruiz] <- whose political arm (endorsed) #1 anonymous",
+                                        "indirect [the ferry fees] <- who (criticized) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -623,6 +633,7 @@ int main(void)
         cmocka_unit_test(comparison_opening_the_sentence_is_no_subject),
         cmocka_unit_test(infinitive_cue_in_an_opening_participle_phrase),
         cmocka_unit_test(day_and_place_opening_the_sentence_is_no_subject),
+        cmocka_unit_test(whose_and_its_noun_or_who_before_an_aside),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
