@@ -847,8 +847,9 @@ static span plain_subject(const src_doc *doc, long first, long limit)
 static long clause_start(const src_doc *doc, long first, long limit)
 {
     /* "But Sen. Ruiz, noting the crowd, said": a linking word before a name opens no clause of its own */
-    if (first + 1 < limit && (word_is(doc, (size_t)first, "but") || word_is(doc, (size_t)first, "and")) &&
-        is_cap(src_tok(doc, (size_t)first + 1)) && !(src_tok(doc, (size_t)first + 1)->lex & (LEX_CLAUSE | LEX_PREP)))
+    if (first + 1 < limit && (src_tok(doc, (size_t)first)->lex & (LEX_CLAUSE | LEX_AND)) && is_cap(src_tok(doc, (size_t)first + 1)) &&
+        !(src_tok(doc, (size_t)first + 1)->lex & (LEX_CLAUSE | LEX_PREP)) &&
+        (word_is(doc, (size_t)first, "but") || word_is(doc, (size_t)first, "and")))
         first++;
     for (int n = 0; n < 2 && first < limit; n++)
         first = skip_opening_phrase(doc, first, limit);
@@ -1222,7 +1223,8 @@ static bool speaker_outside_relative(const src_doc *doc, span speaker, long r)
 static span whose_subject(const src_doc *doc, long c, long sfirst)
 {
     long w = c - 1;
-    while (w > sfirst && w > c - 8 && src_tok(doc, (size_t)w)->type == TOK_WORD && !word_is(doc, (size_t)w, "whose"))
+    while (w > sfirst && w > c - 8 && src_tok(doc, (size_t)w)->type == TOK_WORD &&
+           !((src_tok(doc, (size_t)w)->lex & LEX_CLAUSE) && word_is(doc, (size_t)w, "whose")))
         w--;
     if (w <= sfirst || !word_is(doc, (size_t)w, "whose"))
         return no_span;
