@@ -497,6 +497,20 @@ static bool only_time_phrase(const src_doc *doc, span s)
     return anchored;
 }
 
+/* Is [first, end) a time phrase with its numbers, "in July 2012", "on Jan. 5", set off by commas? */
+static bool time_aside(const src_doc *doc, long first, long end)
+{
+    bool anchored = false;
+    for (long k = first; k < end; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (time_anchor(doc, k))
+            anchored = true;
+        else if (!time_filler(doc, k) && t->type != TOK_NUMBER && !abbreviation_dot(doc, k))
+            return false;
+    }
+    return anchored;
+}
+
 /* Where the words before cue `c` end once a time phrase just before it is set aside ("Ruiz on
  * Monday said", "Priebus later Thursday told", "The poll in June showed", "Ruiz, the mayor, on
  * Tuesday said"): the token before the phrase, or `c` - 1 when there is none. */
@@ -597,6 +611,12 @@ static span noun_phrase_before(const src_doc *doc, long c, long limit)
                 open--;
             if (open > limit + 1 && open > close - 26 && state_comma(doc, open, close)) {
                 close = open--; /* "Ruiz, at a rally in Dover, Delaware, said": one stretch */
+                level--;
+                continue;
+            }
+            if (open > limit + 1 && open > close - 26 && open + 1 < close && is_punct(src_tok(doc, (size_t)open), ',') &&
+                time_aside(doc, open + 1, close)) {
+                close = open; /* "Ruiz, who lost a son in Dover, Delaware, in July 2012, said": a time aside */
                 level--;
                 continue;
             }
@@ -731,6 +751,16 @@ static bool short_clause_without_comma(const src_doc *doc, long first, long limi
            !(verb->lex & (LEX_PREP | LEX_AUX | LEX_CUE));
 }
 
+/* "Adopting the advice of a panel that met last week, …", "Rallying hundreds of workers who are
+ * struggling, …": a participle opening the sentence before its object or preposition has no subject
+ * of its own, however long it runs (not a name: "Jennings told", "Manning, the mayor"). */
+static bool participle_phrase(const src_doc *doc, long first, long limit)
+{
+    const src_token *t = src_tok(doc, (size_t)first), *n = first + 1 < limit ? src_tok(doc, (size_t)first + 1) : NULL;
+    return n && (t->flags & TF_CAP) && has_ing(doc, t) && !t->lex && n->type == TOK_WORD && !(n->flags & TF_CAP) &&
+           !(n->lex & (LEX_CUE | LEX_AUX));
+}
+
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
     static const char *const focusing[] = {"even", "just", "right", "soon", "long"};
@@ -740,22 +770,28 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     const src_token *t = src_tok(doc, (size_t)first);
     bool before_prep = first + 1 < limit && (src_tok(doc, (size_t)first + 1)->lex & (LEX_PREP | LEX_CLAUSE));
     bool adverb = ends_in_ly(doc, t) && (before_prep || (first + 1 < limit && is_punct(src_tok(doc, (size_t)first + 1), ',')));
-    bool participle = before_prep && word_ends_in(doc, t, "ed", 4); /* "Asked about the vote, …" */
+    bool participle = before_prep && (word_ends_in(doc, t, "ed", 4) || word_is(doc, (size_t)first, "led")); /* "Asked about the vote, …" */
     /* "Even after the complaint was filed, …", "Soon after the vote, …" */
     bool focused = before_prep && WORD_AMONG(doc, (size_t)first, focusing);
+    /* "Like Mr. Lee, she has …": a comparison opening the sentence */
+    bool comparison = (t->flags & TF_CAP) && word_is(doc, (size_t)first, "like");
+    /* "Wednesday at the debate, Clinton …": a day before its place */
+    bool dated = before_prep && (t->lex & LEX_TIME) && !(t->lex & LEX_AUX);
     if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb || participle || focused ||
-                                 sentence_adverb(doc, first))) {
+                                 comparison || dated || sentence_adverb(doc, first))) {
         /* "Speaking in Yangon, …", "Shortly after the vote, …"; a subordinate clause may run longer:
          * "While most of his rivals called for a bigger military effort, …", and so may a phrase
          * without a subject or an auxiliary in it ("In a long interview with the reporter Sam Lee
          * last spring, …", not "By Monday she had left the festival in Dover, Kent, citing") */
         if (short_clause_without_comma(doc, first, limit))
             return first + 3;
-        long reach = (t->lex & LEX_CLAUSE) && !(t->lex & LEX_PREP) ? 24 : 10;
+        long reach = ((t->lex & LEX_CLAUSE) && !(t->lex & LEX_PREP)) || participle_phrase(doc, first, limit) ? 24 : 10;
         for (long k = first; k < limit && k < first + reach; k++) {
             const src_token *w = src_tok(doc, (size_t)k);
             if (is_punct(w, ','))
                 return state_after_place(doc, k, limit);
+            if (dated && w->region >= 0)
+                return first; /* "Tuesday on the “Midday Show,” while …": the comma may be the title's */
             if (reach == 10 && k == first + 9 && !phrase_has_clause(doc, first, k))
                 reach = 14;
         }
@@ -818,6 +854,11 @@ static span plain_subject(const src_doc *doc, long first, long limit)
  * opening phrases ("On Thursday, after a long silence, Warren endorsed …"). */
 static long clause_start(const src_doc *doc, long first, long limit)
 {
+    /* "But Sen. Ruiz, noting the crowd, said": a linking word before a name opens no clause of its own */
+    if (first + 1 < limit && (src_tok(doc, (size_t)first)->lex & (LEX_CLAUSE | LEX_AND)) && is_cap(src_tok(doc, (size_t)first + 1)) &&
+        !(src_tok(doc, (size_t)first + 1)->lex & (LEX_CLAUSE | LEX_PREP)) &&
+        (word_is(doc, (size_t)first, "but") || word_is(doc, (size_t)first, "and")))
+        first++;
     for (int n = 0; n < 2 && first < limit; n++)
         first = skip_opening_phrase(doc, first, limit);
     /* "And then Trump went on the attack, saying", "But he said": the linking words are not the subject. */
@@ -1047,8 +1088,177 @@ static span subject_of_verb(const src_doc *doc, long pre, long c)
 
 /* ---- building attributions ---- */
 
+static span verb_speaker(const src_doc *doc, long c, long limit);
+static bool comma_before(const src_doc *doc, long c, long sfirst);
+
+/* Is `speaker` only a determiner and a describing word or two that make cue `cue` a noun ("a
+ * snappy retort", "the harsh talk about", "a statement of concern"), no one speaking? The cue is a
+ * base form ("retort", not "says", "shouted" nor "found"), which a singular subject could not take,
+ * and names no speaker itself ("the congressional report said"). */
+static bool describes_the_cue(const src_doc *doc, span speaker, span cue)
+{
+    static const char *const singular[] = {"a", "an", "the", "this", "another", "every", "each"};
+    static const char *const pasts[] = {"said", "told", "wrote", "spoke", "found", "read", "sought", "thought",
+                                        "laid", "put", "set", "cut", "made", "gave", "took", "knew", "felt",
+                                        "heard", "held", "led", "swore", "drew", "struck"};
+    /* plural or collective nouns without an "s": "the women say", "a third say" */
+    static const char *const plurals[] = {"women", "men", "people", "police", "children", "public", "staff",
+                                          "crowd", "media", "press", "third", "half", "majority", "minority"};
+    /* "several negative comments about", "other public promises to": a plural noun after them */
+    static const char *const plural_determiners[] = {"several", "other", "many", "some", "numerous"};
+    if (speaker.first < 0 || cue.first != speaker.end || speaker.end - speaker.first < 2)
+        return false;
+    bool plural = WORD_AMONG(doc, (size_t)speaker.first, plural_determiners);
+    if (!plural && !WORD_AMONG(doc, (size_t)speaker.first, singular))
+        return false;
+    const src_token *before = speaker.first > 0 ? src_tok(doc, (size_t)speaker.first - 1) : NULL;
+    if (before && (before->lex & (LEX_PREP | LEX_OF | LEX_RELATIVE | LEX_AUX)))
+        return false; /* the tail of a longer phrase ("officials on the island believe"), a question ("does a rebel persuade") */
+    const src_token *c = src_tok(doc, (size_t)cue.first);
+    if (c->type != TOK_WORD || (c->lex & (LEX_DOC | LEX_ROLE | LEX_ORG)) || word_ends_in(doc, c, "ed", 3) || has_ing(doc, c) ||
+        WORD_AMONG(doc, (size_t)cue.first, pasts) || word_ends_in(doc, c, "s", 2) != plural || word_ends_in(doc, c, "ss", 3))
+        return false;
+    const src_token *last = src_tok(doc, (size_t)speaker.end - 1);
+    if (last->lex & LEX_OF)
+        return true; /* "a statement of concern about", "a lot of talk about" */
+    if (speaker.end - speaker.first > 3)
+        return false;
+    for (long k = speaker.first + 1; k < speaker.end; k++) {
+        const src_token *w = src_tok(doc, (size_t)k);
+        if (w->type != TOK_WORD || (w->flags & TF_CAP) || w->lex || word_ends_in(doc, w, "s", 2) ||
+            WORD_AMONG(doc, (size_t)k, plurals))
+            return false;
+    }
+    return true;
+}
+
+/* The speaker of a noun cue that describes_the_cue found: the subject of the verb before its
+ * determiner ("Sanders delivered a snappy retort"), else no one ("a passing promise raised …"). */
+static span speaker_of_described_cue(const src_doc *doc, span speaker)
+{
+    long sfirst = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)speaker.first)->sentence].first;
+    long v = speaker.first - 1;
+    const src_token *w = v >= sfirst ? src_tok(doc, (size_t)v) : NULL;
+    if (!w || w->type != TOK_WORD || (w->flags & TF_CAP) || w->region >= 0 ||
+        (w->lex & ~(LEX_CUE | LEX_PARTICIPLE | LEX_WEAK | LEX_TELL | LEX_STANCE)))
+        return no_span;
+    if (v > sfirst && comma_before(doc, v, sfirst) && ends_in_ing(doc, w))
+        return participle_speaker(doc, v, sfirst);
+    return verb_speaker(doc, v, sfirst);
+}
+
+static bool raising_verb(const src_doc *doc, long c, long sfirst);
+
+/* Is the "that" at `r` a relative pronoun, after the noun it stands for ("county leaders that
+ * ratify", "polls by Quinnipiac University that showed"), not a verb's "said that"? */
+static bool relative_that(const src_doc *doc, long r, long sfirst)
+{
+    if (r <= sfirst || !word_is(doc, (size_t)r, "that"))
+        return false;
+    const src_token *n = src_tok(doc, (size_t)r - 1);
+    return n->type == TOK_WORD && n->region < 0 && !(n->lex & (LEX_CUE | LEX_AUX | LEX_PREP | LEX_CLAUSE | LEX_PRONOUN)) &&
+           !is_be(doc, r - 1) &&
+           ((n->flags & TF_CAP) || (n->lex & (LEX_ROLE | LEX_ORG | LEX_DOC | LEX_PLURAL)) || word_ends_in(doc, n, "s", 4));
+}
+
+/* Do people or a name stand right before the participle `c`, doing it: "included staff members
+ * suggesting", "quoted Ruiz saying"? (Not "a statement Tuesday questioning", "his speech defending".) */
+static bool after_people(const src_doc *doc, long c)
+{
+    const src_token *p = src_tok(doc, (size_t)c - 1);
+    return p->type == TOK_WORD && !(p->lex & LEX_TIME) &&
+           ((p->lex & (LEX_ROLE | LEX_PLURAL)) || (p->flags & TF_CAP) || (!p->lex && word_ends_in(doc, p, "s", 4)));
+}
+
+/* The relative pronoun whose clause cue `c` is the verb of, whoever it stands for: "leaders that
+ * typically ratify", "Hale, who, on a call Friday, criticized", "who spent the speech defending";
+ * -1 when none. Not the main verb after a relative clause ("dockers who praised the plan warned"),
+ * nor a verb after "and", which goes with either clause as often. */
+static long relative_subject_of(const src_doc *doc, long c, long sfirst)
+{
+    long r = c - 1;
+    for (; r >= sfirst && r > c - 16; r--) {
+        const src_token *t = src_tok(doc, (size_t)r);
+        if (t->region >= 0 || t->type == TOK_QUOTE || (t->type == TOK_PUNCT && !is_punct(t, ',')))
+            return -1;
+        if (t->type != TOK_WORD || !(t->lex & (LEX_CLAUSE | LEX_RELATIVE)))
+            continue;
+        if (((t->lex & LEX_RELATIVE) && !(t->flags & TF_CAP) && !word_is(doc, (size_t)r, "whom")) || relative_that(doc, r, sfirst))
+            break;
+        return -1; /* another clause: "who told Congress when asked" */
+    }
+    if (r < sfirst || r <= c - 16)
+        return -1;
+    long start = r + 1;
+    if (is_punct(src_tok(doc, (size_t)start), ',')) { /* an aside after the pronoun: "who, on a call Friday," */
+        start++;
+        while (start < c && !is_punct(src_tok(doc, (size_t)start), ','))
+            start++;
+        if (start >= c)
+            return -1;
+        start++;
+    }
+    bool adverbs_only = true;
+    for (long k = start; k < c; k++) {
+        if (is_punct(src_tok(doc, (size_t)k), ','))
+            return -1; /* "Lee, who did not respond to a request, has denied": the main verb */
+        adverbs_only &= is_adverb(doc, src_tok(doc, (size_t)k));
+    }
+    const src_token *n = src_tok(doc, (size_t)start);
+    if (raising_verb(doc, c, sfirst) || (n->type == TOK_WORD && (n->flags & TF_CAP)) ||
+        (n->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN | LEX_POSSESSIVE)))
+        return -1; /* "words which appear to have hurt her": no one's view; "that the state could": a subject of its own */
+    return adverbs_only || (ends_in_ing(doc, src_tok(doc, (size_t)c)) && !after_people(doc, c)) ? r : -1;
+}
+
+/* Is the speaker found for a cue in a relative clause ("Ruiz, who later criticized") a noun further
+ * before it or a fragment of the clause ("spent much of her speech defending"), where the relative pronoun
+ * at `r` is the speaker? Not a subject of its own inside: "the union, which the mayor criticized". */
+static bool speaker_outside_relative(const src_doc *doc, span speaker, long r)
+{
+    if (speaker.first >= 0 && (speaker.end == r || (speaker.end == r - 1 && is_punct(src_tok(doc, (size_t)r - 1), ','))))
+        return false; /* the noun it stands for, as annotators take it as often: "The polls that show" */
+    if (speaker.first < 0 || speaker.first < r)
+        return true;
+    const src_token *t = src_tok(doc, (size_t)speaker.first);
+    bool time = (t->lex & LEX_TIME) && !(t->lex & LEX_AUX); /* "who, on a call Friday, criticized" */
+    return speaker.first > r && t->type == TOK_WORD &&
+           (time || (!(t->flags & TF_CAP) && !(t->lex & (LEX_PRONOUN | LEX_DEF | LEX_INDEF | LEX_POSSESSIVE | LEX_NUMBER | LEX_ROLE))));
+}
+
+/* "the league, whose political arm has endorsed", "Mr. Lee, whose new book boasts of": "whose" and
+ * its noun speak for a cue that only adverbs or auxiliaries separate from them; no_span else. */
+static span whose_subject(const src_doc *doc, long c, long sfirst)
+{
+    long w = c - 1;
+    while (w > sfirst && w > c - 8 && src_tok(doc, (size_t)w)->type == TOK_WORD &&
+           !((src_tok(doc, (size_t)w)->lex & LEX_CLAUSE) && word_is(doc, (size_t)w, "whose")))
+        w--;
+    if (w <= sfirst || !word_is(doc, (size_t)w, "whose"))
+        return no_span;
+    long end = w + 1;
+    while (end < c && end < w + 3 && np_word(src_tok(doc, (size_t)end)) && !(src_tok(doc, (size_t)end)->flags & TF_CAP) &&
+           !is_adverb(doc, src_tok(doc, (size_t)end)))
+        end++;
+    for (long k = end; k < c; k++)
+        if (!is_adverb(doc, src_tok(doc, (size_t)k)))
+            return no_span;
+    return end > w + 1 ? (span){w, end} : no_span;
+}
+
 static src_attr *new_attr(src_doc *doc, onr_quote_kind kind, long first, long end, span speaker, span cue)
 {
+    if (describes_the_cue(doc, speaker, cue))
+        speaker = speaker_of_described_cue(doc, speaker);
+    if (cue.first > 0) {
+        long sfirst = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)cue.first)->sentence].first;
+        long r = relative_subject_of(doc, cue.first, sfirst);
+        span whose = r < 0 ? whose_subject(doc, cue.first, sfirst) : no_span;
+        if (r >= 0 && speaker_outside_relative(doc, speaker, r))
+            speaker = (span){r, r + 1};
+        else if (whose.first >= 0 && (speaker.first < 0 || speaker.first < whose.first))
+            speaker = whose;
+    }
     src_attr *a = src_vec_push(doc->mem, &doc->attrs);
     if (!a)
         return NULL;
@@ -2854,8 +3064,6 @@ static long subordinate_end(const src_doc *doc, span content, span cue)
     return content.end;
 }
 
-static bool raising_verb(const src_doc *doc, long c, long sfirst);
-
 /* "It seems (that) …", "It’s unclear if …": an "it" that only fills the subject's place names no
  * one; the clause is reported with no speaker. */
 static bool expletive_it(const src_doc *doc, span speaker, span cue)
@@ -3678,9 +3886,10 @@ static bool infinitive_has_own_subject(const src_doc *doc, long from, long to)
     return false;
 }
 
-/* "Having announced that X, Judge Lee handed down …", "While discussing X, Ruiz said …": a cue `c`
- * in a participle phrase that opens the sentence is the act of the main clause's subject, after
- * the phrase's comma; no_span when `c` is not in such a phrase. */
+/* "Having announced that X, Judge Lee handed down …", "While discussing X, Ruiz said …", "Using a
+ * crude word to describe X, he said …": a cue `c` in a participle phrase that opens the sentence is
+ * the act of the main clause's subject, after the phrase's comma; no_span when `c` is not in such a
+ * phrase. */
 static span opening_phrase_subject(const src_doc *doc, long c, long sfirst, long send)
 {
     static const char *const linking[] = {"now", "but", "and", "so"};
@@ -3690,7 +3899,7 @@ static span opening_phrase_subject(const src_doc *doc, long c, long sfirst, long
         k += 1 + is_punct(src_tok(doc, (size_t)k + 1), ',');
     if (k < c && WORD_AMONG(doc, (size_t)k, subordinators))
         k++;
-    if (k > c || !has_ing(doc, src_tok(doc, (size_t)k)) || c - k > 3)
+    if (k > c || !has_ing(doc, src_tok(doc, (size_t)k)) || c - k > 6)
         return no_span;
     long comma = c + 1;
     while (comma < send && comma < c + 40 && !is_punct(src_tok(doc, (size_t)comma), ',') &&
@@ -3896,10 +4105,36 @@ static span clause_after_comma(const src_doc *doc, span speaker, long c, long sf
     return count_words(doc, c + 2, end) >= 3 ? (span){c + 2, end} : no_span;
 }
 
+/* "He believes, she said, that …", "Cost estimates, he added, were …": is cue `c` right before a
+ * parenthetical attribution (a comma, a pronoun or a name, a reporting verb, a few words, a
+ * comma), and so part of the clause that one reports? */
+static bool before_a_parenthetical_cue(const src_doc *doc, long c, long send)
+{
+    if (c + 4 >= send || !is_punct(src_tok(doc, (size_t)c + 1), ','))
+        return false;
+    long k = c + 2;
+    const src_token *t = src_tok(doc, (size_t)k);
+    if (t->type == TOK_WORD && (t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE))
+        k++;
+    else
+        while (k < send && k < c + 5 && is_cap(src_tok(doc, (size_t)k)) && !src_tok(doc, (size_t)k)->lex)
+            k++;
+    if (k == c + 2 || k + 1 >= send || !is_cue(src_tok(doc, (size_t)k)) || (src_tok(doc, (size_t)k)->lex & LEX_PARTICIPLE))
+        return false;
+    for (long j = k + 1; j < send && j < k + 8; j++) {
+        const src_token *w = src_tok(doc, (size_t)j);
+        if (is_punct(w, ','))
+            return true;
+        if (!is_wordlike(w) || w->region >= 0)
+            return false;
+    }
+    return false;
+}
+
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
 {
     const src_token *t = src_tok(doc, (size_t)c);
-    if (t->type != TOK_WORD || t->region >= 0 || (t->flags & TF_USED))
+    if (t->type != TOK_WORD || t->region >= 0 || (t->flags & TF_USED) || before_a_parenthetical_cue(doc, c, send))
         return true;
     if ((t->lex & LEX_CUE) && word_is(doc, (size_t)c, "asked") &&
         ((c == sfirst && (t->flags & TF_CAP)) ||

@@ -471,6 +471,114 @@ static void short_opening_clause_without_comma(void **state)
                   (const char *const[]){"direct [“The ferry will sail again in May.”] <- she (saying) #1", NULL});
 }
 
+static void adjective_before_a_noun_cue_is_no_speaker(void **state)
+{
+    (void)state;
+    /* "a sharp rebuke", "a statement of concern": the describing words make the cue a noun; the
+     * subject of the verb before it speaks, else no one is named. */
+    expect_quotes("The mayor delivered a sharp rebuke: “The ferry cannot wait another year.”\n\n"
+                  "The union issued a statement of concern about the night shifts at the port.\n\n"
+                  "There was a lot of talk about the harbour fees at the meeting.\n\n"
+                  "Ana Ruiz made a forceful promise that the ferry would run all year.\n\n"
+                  "The union account has been busy this week, sharing several angry comments about the ferry fees.\n",
+                  (const char *const[]){"direct [“The ferry cannot wait another year.”] <- The mayor (rebuke) #1 anonymous",
+                                        "indirect [the night shifts at the port] <- The union (concern about) #2",
+                                        "indirect [the harbour fees at the meeting] (talk about)",
+                                        "indirect [that the ferry would run all year] <- Ana Ruiz (promise) #3",
+                                        "indirect [the ferry fees] <- The union account (comments about) #4 anonymous", NULL});
+}
+
+static void long_opening_participle_phrase_is_no_subject(void **state)
+{
+    (void)state;
+    /* The participle has no subject of its own, however long its phrase: the subject follows its comma. */
+    expect_quotes("Adopting the advice of a hearing officer who looked at the ferry case on the island last week, the "
+                  "harbour board on Monday rejected the plan and ordered that the ferry keep running.\n\n"
+                  "Rallying hundreds of dock workers from the night shift at the eastern port, Ana Ruiz spoke for an hour and "
+                  "promised to keep the port open.\n",
+                  (const char *const[]){"indirect [the plan] <- the harbour board (rejected) #1",
+                                        "indirect [that the ferry keep running] <- the harbour board (ordered) #1",
+                                        "indirect [to keep the port open] <- Ana Ruiz (promised) #2", NULL});
+}
+
+static void relative_pronoun_speaks_for_its_clause(void **state)
+{
+    (void)state;
+    /* The cue is the verb of a relative clause: "who"/"that" is the speaker, as annotated, not a
+     * subject further back nor a fragment of the clause. */
+    expect_quotes("The mayor met county clerks that typically endorse the ferry fees.\n\n"
+                  "The board sat with Ana Ruiz, who last week upset the race by questioning the port budget.\n\n"
+                  "The union thanked Tom Hale, who spent much of his speech defending the ferry plan.\n",
+                  (const char *const[]){"indirect [the ferry fees] <- that (endorse) #1 anonymous",
+                                        "indirect [the port budget] <- who (questioning) #1 anonymous",
+                                        "indirect [Tom Hale] <- The union (thanked) #2",
+                                        "indirect [the ferry plan] <- who (defending) #2", NULL});
+}
+
+static void participle_aside_after_but_and_a_name(void **state)
+{
+    (void)state;
+    /* "But" before a name opens no clause: the name is the subject the participle aside reports for. */
+    expect_quotes("But Sen. Ana Ruiz (D-Kent), noting the size of the crowd, said the port would stay open.\n",
+                  (const char *const[]){"indirect [the size of the crowd] <- Sen. Ana Ruiz (noting) #1",
+                                        "indirect [the port would stay open] <- Sen. Ana Ruiz (D-Kent) (said) #1", NULL});
+}
+
+static void time_aside_after_a_relative_clause(void **state)
+{
+    (void)state;
+    /* ", in July 2012," closes the aside: the name before "who" speaks, not the place before the date. */
+    expect_quotes("Ana Ruiz, who lost her brother during the storm in Dover, Delaware, in July 2012, said that the port "
+                  "had failed them.\n",
+                  (const char *const[]){"indirect [that the port had failed them] <- Ana Ruiz, who lost her brother during "
+                                        "the storm in Dover, Delaware, in July 2012 (said) #1",
+                                        NULL});
+}
+
+static void cue_before_a_parenthetical_attribution(void **state)
+{
+    (void)state;
+    /* "believes, he said," and "estimates, he added,": the parenthetical speaker reports the clause;
+     * the cue before it is part of what was said, not a speaker of its own. */
+    expect_quotes("He sincerely believes, he said, that the ferry will run again next spring.\n\n"
+                  "Cost estimates, Ruiz added, were based on the old route.\n",
+                  (const char *const[]){"indirect [that the ferry will run again next spring] <- he (said) #1",
+                                        "indirect [Cost estimates | were based on the old route] <- Ruiz (added) #2", NULL});
+}
+
+static void comparison_opening_the_sentence_is_no_subject(void **state)
+{
+    (void)state;
+    expect_quotes("Like Mr. Hale, she has fought the ferry cuts for years, saying the port must stay open.\n",
+                  (const char *const[]){"indirect [the port must stay open] <- she (saying) #1", NULL});
+}
+
+static void infinitive_cue_in_an_opening_participle_phrase(void **state)
+{
+    (void)state;
+    expect_quotes("Using a crude word to describe the ferry board, he said the port was badly run.\n",
+                  (const char *const[]){"indirect [the ferry board] <- he (describe) #1",
+                                        "indirect [the port was badly run] <- he (said) #1", NULL});
+}
+
+static void day_and_place_opening_the_sentence_is_no_subject(void **state)
+{
+    (void)state;
+    expect_quotes("Wednesday at the harbour debate, the mayor said Tom Hale was wrong, saying the ferry ran fine.\n",
+                  (const char *const[]){"indirect [Tom Hale was wrong] <- the mayor (said) #1 anonymous",
+                                        "indirect [the ferry ran fine] <- the mayor (saying) #1 anonymous", NULL});
+}
+
+static void whose_and_its_noun_or_who_before_an_aside(void **state)
+{
+    (void)state;
+    /* "whose political arm" speaks for its verb; a day inside the aside after "who," is no speaker. */
+    expect_quotes("Tom Hale met the dockers league, whose political arm has endorsed Ana Ruiz.\n\n"
+                  "Her tone was milder than that of the union leadership, who, on a call Friday, criticized the ferry fees.\n",
+                  (const char *const[]){"indirect [Ana Ruiz] <- whose political arm (endorsed) #1 anonymous",
+                                        "indirect [the ferry fees] <- who (criticized) #1 anonymous", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -516,6 +624,16 @@ int main(void)
         cmocka_unit_test(time_phrase_with_an_article_before_the_verb),
         cmocka_unit_test(state_reports_a_quotation_after_a_plain_noun),
         cmocka_unit_test(short_opening_clause_without_comma),
+        cmocka_unit_test(adjective_before_a_noun_cue_is_no_speaker),
+        cmocka_unit_test(long_opening_participle_phrase_is_no_subject),
+        cmocka_unit_test(relative_pronoun_speaks_for_its_clause),
+        cmocka_unit_test(participle_aside_after_but_and_a_name),
+        cmocka_unit_test(time_aside_after_a_relative_clause),
+        cmocka_unit_test(cue_before_a_parenthetical_attribution),
+        cmocka_unit_test(comparison_opening_the_sentence_is_no_subject),
+        cmocka_unit_test(infinitive_cue_in_an_opening_participle_phrase),
+        cmocka_unit_test(day_and_place_opening_the_sentence_is_no_subject),
+        cmocka_unit_test(whose_and_its_noun_or_who_before_an_aside),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
