@@ -251,7 +251,12 @@ out.write("\ntypedef struct lexicon_entry {\n    const char *word;\n    uint32_t
           "    unsigned char number; /* value of a number word, else 0 */\n"
           "    bool plain;           /* letters a-z only */\n"
           "    bool starts_pair;     /* the first word of a two-word entry */\n    uint64_t classes;\n} lexicon_entry;\n\n")
-out.write("static const lexicon_entry lexicon_table[] = {\n")
+# The tables are defined once, in lexicon.c (which defines LEXICON_DEFINE_TABLES): every pass sees
+# them, for the inline lookup of sources_internal.h, without a copy of its own.
+out.write("#define LEXICON_BITS %d\n#define LEXICON_SLOTS %d\n#define LEXICON_MAX_LEN %d\n" % (BITS, SIZE, MAX_LEN))
+out.write("extern const lexicon_entry lexicon_table[%d];\n" % len(words))
+out.write("extern const unsigned short lexicon_slots[LEXICON_SLOTS];\n\n#ifdef LEXICON_DEFINE_TABLES\n")
+out.write("const lexicon_entry lexicon_table[%d] = {\n" % len(words))
 for w in words:
     cls = " | ".join("LEX_" + c for c in ORDER if c in classes[w]) or "0"
     plain = "true" if all("a" <= ch <= "z" for ch in w) else "false"
@@ -265,9 +270,8 @@ for i, w in enumerate(words):
     while slots[k]:
         k = (k + 1) & (SIZE - 1)
     slots[k] = i + 1
-out.write("#define LEXICON_BITS %d\n#define LEXICON_SLOTS %d\n#define LEXICON_MAX_LEN %d\n" % (BITS, SIZE, MAX_LEN))
-out.write("static const unsigned short lexicon_slots[LEXICON_SLOTS] = {\n")
+out.write("const unsigned short lexicon_slots[LEXICON_SLOTS] = {\n")
 for i in range(0, SIZE, 16):
     out.write("    " + ", ".join(str(x) for x in slots[i:i + 16]) + ",\n")
-out.write("};\n\n")
+out.write("};\n#endif\n\n")
 out.write("#endif\n")

@@ -48,7 +48,14 @@ typedef struct lexicon_entry {
     uint64_t classes;
 } lexicon_entry;
 
-static const lexicon_entry lexicon_table[] = {
+#define LEXICON_BITS 13
+#define LEXICON_SLOTS 8192
+#define LEXICON_MAX_LEN 19
+extern const lexicon_entry lexicon_table[1803];
+extern const unsigned short lexicon_slots[LEXICON_SLOTS];
+
+#ifdef LEXICON_DEFINE_TABLES
+const lexicon_entry lexicon_table[1803] = {
     {"a", 538976353u, 538976353u, 1, 0, true, false, LEX_INDEF},
     {"abc", 543384161u, 543384161u, 3, 0, true, false, LEX_ORG},
     {"about", 1970233953u, 1953853282u, 5, 0, true, false, LEX_PREP},
@@ -1854,10 +1861,7 @@ static const lexicon_entry lexicon_table[] = {
     {"zeroing", 1869768058u, 1735289199u, 7, 0, true, false, LEX_CUE | LEX_PARTICIPLE},
 };
 
-#define LEXICON_BITS 13
-#define LEXICON_SLOTS 8192
-#define LEXICON_MAX_LEN 19
-static const unsigned short lexicon_slots[LEXICON_SLOTS] = {
+const unsigned short lexicon_slots[LEXICON_SLOTS] = {
     0, 0, 0, 0, 0, 0, 0, 927, 0, 0, 1032, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 1432, 0, 0, 0, 0, 0, 1072, 0, 0, 0, 0, 0,
     807, 30, 565, 44, 0, 1366, 1763, 0, 0, 0, 0, 0, 0, 0, 1470, 0,
@@ -2371,5 +2375,6 @@ static const unsigned short lexicon_slots[LEXICON_SLOTS] = {
     0, 569, 613, 0, 0, 0, 0, 0, 0, 0, 0, 1605, 0, 0, 0, 997,
     683, 0, 842, 0, 315, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
+#endif
 
 #endif
