@@ -521,8 +521,14 @@ static bool ends_sentence(const src_doc *doc, size_t i)
 bool src_find_sentences(src_doc *doc)
 {
     size_t n = src_ntok(doc), first = 0;
+    src_token *tokens = doc->tokens.data;
     for (size_t i = 0; i < n; i++) {
-        src_tok(doc, i)->sentence = (uint32_t)doc->sentences.len;
+        src_token *t = &tokens[i];
+        t->sentence = (uint32_t)doc->sentences.len;
+        /* Most tokens are words inside a paragraph: no sentence ends at them (a region closes on
+         * its mark, or at its paragraph's end). */
+        if ((t->type == TOK_WORD || t->type == TOK_NUMBER) && i + 1 < n && !(t[1].flags & TF_PARA))
+            continue;
         if (ends_sentence(doc, i)) {
             src_sentence *s = src_vec_push_unset(doc->mem, &doc->sentences); /* both fields set */
             if (!s)
