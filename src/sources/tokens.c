@@ -367,8 +367,12 @@ bool src_find_regions(src_doc *doc)
     long open = -1, nested = -1;
     uint8_t open_mark = 0, nested_mark = 0;
     bool continues = false;
+    const src_token *tokens = doc->tokens.data;
     for (size_t i = 0; i <= n; i++) {
-        src_token *t = i < n ? src_tok(doc, i) : NULL;
+        /* Only a paragraph's first token and quotation marks (whose flags say open or close) count. */
+        while (i < n && !(tokens[i].flags & (TF_PARA | TF_OPEN | TF_CLOSE)))
+            i++;
+        const src_token *t = i < n ? &tokens[i] : NULL;
         if (open >= 0 && (!t || (t->flags & TF_PARA))) {
             bool run_on = is_double_family(open_mark) && i - 1 > (size_t)open;
             if (run_on && !add_region(doc, (size_t)open, i - 1, false, &continues))
