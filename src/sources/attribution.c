@@ -62,8 +62,7 @@ static bool is_negation(const src_doc *doc, const src_token *t)
 
 static bool is_be(const src_doc *doc, long i)
 {
-    static const char *const be[] = {"is", "was", "are", "were", "been", "be"};
-    return WORD_AMONG(doc, (size_t)i, be);
+    return src_listed(doc, (size_t)i, LEXL_BE);
 }
 
 /* A word that may sit between a speaker and its verb: "he also said", "Putin repeatedly said",
@@ -104,11 +103,10 @@ static bool is_head(const src_token *t)
  * ("the fact-checker"); a bare common noun ("business agreed") is not a speaker. */
 static bool has_head(const src_doc *doc, span s)
 {
-    static const char *const quantifiers[] = {"most", "none", "half", "each", "neither", "nobody"};
     const src_token *last = src_tok(doc, (size_t)s.end - 1);
     if (last->type == TOK_NUMBER || is_punct(last, '%') ||
         ((last->lex & (LEX_INDEF | LEX_NUMBER)) && last->end - last->start > 2) ||
-        (WORD_AMONG(doc, (size_t)s.end - 1, quantifiers) &&
+        (src_listed(doc, (size_t)s.end - 1, LEXL_QUANTIFIER) &&
          !((size_t)s.end < src_ntok(doc) && ends_in_ly(doc, src_tok(doc, (size_t)s.end)))))
         return true; /* a share of those asked: "26% say", "43 said", "few believe", "many said", "most said",
                       * but not "most recently said" */
@@ -160,11 +158,10 @@ static bool possessive_mark(const src_doc *doc, long i)
  * making it a noun? */
 static bool determined_noun(const src_doc *doc, long c)
 {
-    static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
     if (c == 0)
         return false;
     const src_token *t = src_tok(doc, (size_t)c), *p = src_tok(doc, (size_t)c - 1);
-    return WORD_AMONG(doc, (size_t)(c - 1), determiners) ||
+    return src_listed(doc, (size_t)(c - 1), LEXL_DETERMINER) ||
            (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || src_possessive_word(doc, p)));
 }
 
@@ -175,8 +172,6 @@ static bool determined_noun(const src_doc *doc, long c)
  * paragraph ("Editor's note:"). */
 static bool noun_not_cue(const src_doc *doc, long c)
 {
-    static const char *const particles[] = {"up", "off", "down", "away"};
-    static const char *const reflexives[] = {"himself", "herself", "itself", "themselves", "myself", "ourselves"};
     static const char *const finding[] = {"find", "finds", "found"};
     static const char *const adding[] = {"adding", "added", "adds"};
     static const char *const show_kinds[] = {"talk", "radio", "tv", "television", "award", "awards", "game",
@@ -187,8 +182,8 @@ static bool noun_not_cue(const src_doc *doc, long c)
     bool has_next = c + 1 < (long)doc->tokens.len;
     if (determined_noun(doc, c))
         return true;
-    if (has_next && (WORD_AMONG(doc, (size_t)(c + 1), particles) ||
-                     (WORD_AMONG(doc, (size_t)(c + 1), reflexives) &&
+    if (has_next && (src_listed(doc, (size_t)(c + 1), LEXL_PARTICLE) ||
+                     (src_listed(doc, (size_t)(c + 1), LEXL_REFLEXIVE) &&
                       WORD_AMONG(doc, (size_t)c, finding))))
         return true;
     if (has_next && (t->lex & LEX_LABEL) && is_punct(src_tok(doc, (size_t)c + 1), ':') && (p->flags & TF_PARA))
@@ -462,18 +457,15 @@ static bool short_quotation(const src_doc *doc, long k)
  * the day", "in the past"). */
 static bool time_anchor(const src_doc *doc, long k)
 {
-    static const char *const words[] = {"week", "month", "year", "night", "morning", "afternoon", "evening", "time",
-                                        "today", "yesterday", "day", "past", "weekend"};
     const src_token *t = src_tok(doc, (size_t)k);
     if (t->type != TOK_WORD)
         return false;
-    return ((t->lex & LEX_TIME) && !(t->lex & LEX_AUX)) /* not "May" */ || WORD_AMONG(doc, (size_t)k, words);
+    return ((t->lex & LEX_TIME) && !(t->lex & LEX_AUX)) /* not "May" */ || (t->lists & LEXL_TIME_ANCHOR);
 }
 
 static bool time_filler(const src_doc *doc, long k)
 {
-    static const char *const words[] = {"on", "in", "earlier", "later", "last", "this", "next", "the"};
-    return WORD_AMONG(doc, (size_t)k, words);
+    return src_listed(doc, (size_t)k, LEXL_TIME_FILLER);
 }
 
 /* Is `s` nothing but a time phrase: "this week", "on Tuesday night", "last month"? */
@@ -533,8 +525,7 @@ static bool state_comma(const src_doc *doc, long comma, long close)
  * speaker and the verb that look like nouns ("always" ends in -s like a plural). */
 static bool frequency_adverb(const src_doc *doc, long k)
 {
-    static const char *const words[] = {"always", "sometimes", "both", "ever", "too", "all"};
-    return !(src_tok(doc, (size_t)k)->flags & TF_CAP) && WORD_AMONG(doc, (size_t)k, words);
+    return !(src_tok(doc, (size_t)k)->flags & TF_CAP) && src_listed(doc, (size_t)k, LEXL_FREQUENCY);
 }
 
 static span noun_phrase_before(const src_doc *doc, long c, long limit)
@@ -2427,8 +2418,7 @@ static bool clause_word(const src_doc *doc, long q)
         return true;
     if ((t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE))
         return true; /* "said they", "believes we" */
-    static const char *const openers[] = {"to", "that", "whether", "if", "how", "why", "what", "who", "which", "where"};
-    return WORD_AMONG(doc, (size_t)q, openers);
+    return src_listed(doc, (size_t)q, LEXL_OPENER);
 }
 
 /* Does the object of a verb end before token `q`: an adjunct of the verb's ("endorsed Cruz last
@@ -2436,10 +2426,6 @@ static bool clause_word(const src_doc *doc, long q)
  * before another verb ("has not endorsed Trump and has been …")? */
 static bool object_stops_at(const src_doc *doc, long q, long send)
 {
-    static const char *const adjuncts[] = {"during", "after", "before", "since", "because", "while", "when", "despite",
-                                           "amid", "following", "throughout", "yesterday", "today", "earlier", "later",
-                                           "again"};
-    static const char *const before_time[] = {"last", "this", "next", "on", "in", "at"};
     const src_token *t = src_tok(doc, (size_t)q);
     if (t->region >= 0)
         return false;
@@ -2449,9 +2435,9 @@ static bool object_stops_at(const src_doc *doc, long q, long send)
         return false;
     if (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))
         return q + 1 < send && clause_word(doc, q + 1);
-    if (q + 1 < send && WORD_AMONG(doc, (size_t)q, before_time) && time_anchor(doc, q + 1))
+    if (q + 1 < send && src_listed(doc, (size_t)q, LEXL_BEFORE_TIME) && time_anchor(doc, q + 1))
         return true; /* "last week", "on Monday" */
-    return WORD_AMONG(doc, (size_t)q, adjuncts);
+    return src_listed(doc, (size_t)q, LEXL_ADJUNCT);
 }
 
 /* Does cue `c` take a noun phrase as its object ("endorsed Cruz", "talked about the economy"),
@@ -2459,15 +2445,8 @@ static bool object_stops_at(const src_doc *doc, long q, long send)
  * the plan …", "believes the plan …")? */
 static bool takes_an_object(const src_doc *doc, long c)
 {
-    static const char *const clause_verbs[] = {
-        "say", "says", "said", "saying", "believe", "believes", "believed", "think", "thinks", "thought", "hope",
-        "hopes", "hoped", "expect", "expects", "expected", "reported", "reports", "added", "adding", "noted", "noting",
-        "argued", "argues", "arguing", "claimed", "claims", "warned", "stated", "stating", "suggested", "suggests",
-        "predicted", "predicts", "insisted", "insists", "fear", "fears", "feared", "worry", "worries", "worried",
-        "know", "knows", "knew", "feel", "feels", "felt", "recalled", "estimated", "estimates", "wrote", "writes",
-        "concluded", "found", "finds", "show", "shows", "showed", "showing", "indicated", "indicates"};
     const src_token *t = src_tok(doc, (size_t)c);
-    return (t->lex & (LEX_STANCE | LEX_PREP | LEX_OF)) || (!(t->lex & LEX_TELL) && !WORD_AMONG(doc, (size_t)c, clause_verbs));
+    return (t->lex & (LEX_STANCE | LEX_PREP | LEX_OF)) || (!(t->lex & LEX_TELL) && !src_listed(doc, (size_t)c, LEXL_CLAUSE_VERB));
 }
 
 /* Is the participle `c` a noun's modifier, "a super PAC supporting Cruz", "groups backing him":
@@ -3398,27 +3377,17 @@ static span noun_owner(const src_doc *doc, long c, long sfirst, long *verb)
  * ("expressed concern that") is left to it, and a possessive to possessed_cue. */
 static long expressed_stance(const src_doc *doc, long c, long sfirst, long send)
 {
-    static const char *const nouns[] = {"belief", "beliefs", "hope", "hopes", "view", "views", "fear", "fears",
-                                        "concern", "concerns", "confidence", "doubt", "doubts", "skepticism",
-                                        "optimism", "conviction", "opinion", "worry", "worries", "expectation",
-                                        "illusion", "illusions"};
-    static const char *const verbs[] = {"voice", "voices", "voiced", "voicing", "express", "expresses", "expressed",
-                                        "expressing", "share", "shares", "shared", "sharing", "reiterate",
-                                        "reiterates", "reiterated", "reiterating", "convey", "conveys", "conveyed",
-                                        "conveying", "air", "airs", "aired", "airing", "hold", "holds", "held",
-                                        "holding", "harbor", "harbors", "harbored", "harboring", "have", "has", "had",
-                                        "having"};
     if (c + 2 >= send || !(src_tok(doc, (size_t)c + 1)->lex & LEX_CLAUSE) || !word_is(doc, (size_t)c + 1, "that") ||
-        !WORD_AMONG(doc, (size_t)c, nouns))
+        !src_listed(doc, (size_t)c, LEXL_STANCE_NOUN))
         return -1; /* the cheapest tests first: this runs on every token */
     long v = c - 1;
-    if (v > sfirst && !src_tok(doc, (size_t)v)->lex && !WORD_AMONG(doc, (size_t)v, verbs))
+    if (v > sfirst && !src_tok(doc, (size_t)v)->lex && !src_listed(doc, (size_t)v, LEXL_EXPRESSING))
         v--; /* "voiced strong confidence that" */
     if (v > sfirst && (((src_tok(doc, (size_t)v)->lex & (LEX_DEF | LEX_INDEF)) && !(src_tok(doc, (size_t)v)->lex & LEX_POSSESSIVE)) ||
                        word_is(doc, (size_t)v, "no")))
         v--; /* "voicing the belief that", "hold no illusions that" */
     const src_token *t = src_tok(doc, (size_t)v);
-    if (v < sfirst || (t->flags & (TF_CAP | TF_USED)) || t->region >= 0 || !WORD_AMONG(doc, (size_t)v, verbs))
+    if (v < sfirst || (t->flags & (TF_CAP | TF_USED)) || t->region >= 0 || !src_listed(doc, (size_t)v, LEXL_EXPRESSING))
         return -1;
     return v;
 }
@@ -3516,8 +3485,7 @@ static bool attribute_reportedly(src_doc *doc, long c, long sfirst, long send)
 /* "is (widely) seen", "are not considered": a hedging participle after a form of "be". */
 static bool hedge_after_be(const src_doc *doc, long c, long sfirst)
 {
-    static const char *const hedges[] = {"seen", "viewed", "considered", "regarded"};
-    if (!WORD_AMONG(doc, (size_t)c, hedges))
+    if (!src_listed(doc, (size_t)c, LEXL_HEDGE))
         return false;
     long be = c - 1;
     while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
@@ -3660,8 +3628,7 @@ static inline bool seeing_shaped(const src_doc *doc, const src_token *t)
 
 static bool seen_as(const src_doc *doc, long c, long send)
 {
-    static const char *const verbs[] = {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"};
-    if (c + 2 >= send || !seeing_shaped(doc, src_tok(doc, (size_t)c)) || !WORD_AMONG(doc, (size_t)c, verbs))
+    if (c + 2 >= send || !seeing_shaped(doc, src_tok(doc, (size_t)c)) || !src_listed(doc, (size_t)c, LEXL_SEEING))
         return false;
     for (long k = c + 2; k < send && k < c + 10; k++) {
         const src_token *w = src_tok(doc, (size_t)k);

@@ -114,6 +114,7 @@ typedef struct src_token {
     uint32_t sentence;
     uint8_t type, flags, mark, number;
     char punct;         /* ASCII punctuation; '-' for dashes, '.' for an ellipsis */
+    uint32_t lists;     /* LEXL_*: the rule word lists that hold the word */
 } src_token;
 
 typedef struct src_region {
@@ -189,6 +190,10 @@ static inline bool src_word_among(const src_doc *doc, const src_token *t, const 
     return false;
 }
 #define SRC_WORD_AMONG(doc, t, words) src_word_among((doc), (t), (words), sizeof(words) / sizeof((words)[0]))
+
+/* Is token `i` a word of the rule list `list` (LEXL_*, tools/gen_sources_lexicon.py)? As
+ * src_word_among, from the lexicon's entry for the word. */
+static inline bool src_listed(const src_doc *doc, size_t i, uint32_t list) { return (src_tok(doc, i)->lists & list) != 0; }
 
 /* The finished audit (the public onr_sources): everything lives in `arena`. */
 struct onr_sources {

@@ -143,6 +143,7 @@ static void classify_word(src_doc *doc, src_token *t)
     if (!e)
         return;
     t->lex = e->classes;
+    t->lists = e->lists;
     t->number = e->number;
     if (e->starts_pair)
         t->flags |= TF_PAIR;
