@@ -12,7 +12,9 @@ typedef struct span {
 
 static const span no_span = {-1, -1};
 
-static bool word_is(const src_doc *doc, size_t i, const char *w)
+/* Is token `i` the word `w` in ASCII lowercase? Always inline: the length of the literal `w` is
+ * then known, and most tokens differ from it in length. */
+static inline __attribute__((always_inline)) bool word_is(const src_doc *doc, size_t i, const char *w)
 {
     const src_token *t = src_tok(doc, i);
     return t->type == TOK_WORD && onr_ascii_ieq(doc->text + t->start, t->end - t->start, w, strlen(w));
