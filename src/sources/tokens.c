@@ -86,14 +86,12 @@ static bool is_terminal(const src_token *t)
 
 static bool is_lower_word(const src_token *t) { return t->type == TOK_WORD && !(t->flags & TF_CAP); }
 
-/* The paragraph of token `t`, pushed after `prev`. A paragraph that stops mid-sentence ("…a
- * Russian government official" / "said.") is joined to the next one: a layout break, not the end
- * of the thought. */
+/* The paragraph of token `t`, the first after a line break, pushed after `prev`. A paragraph that
+ * stops mid-sentence ("…a Russian government official" / "said.") is joined to the next one: a
+ * layout break, not the end of the thought. */
 static void number_paragraph(const src_token *prev, src_token *t)
 {
     t->para = prev->para;
-    if (!(t->flags & TF_PARA))
-        return;
     bool joined = !is_terminal(prev) && (is_lower_word(prev) || (prev->type == TOK_PUNCT && prev->punct == ',')) &&
                   (t->type == TOK_WORD || t->type == TOK_NUMBER);
     if (joined)
@@ -132,8 +130,11 @@ static inline bool push_token(src_doc *doc, size_t start, size_t end, uint8_t ty
     if (!t)
         return false;
     *t = (src_token){.start = (uint32_t)start, .end = (uint32_t)end, .type = type, .flags = flags, .region = -1};
-    if (doc->tokens.len > 1)
-        number_paragraph(t - 1, t);
+    if (doc->tokens.len > 1) {
+        t->para = t[-1].para;
+        if (flags & TF_PARA)
+            number_paragraph(t - 1, t);
+    }
     return true;
 }
 
@@ -246,6 +247,70 @@ static bool push_word(src_doc *doc, size_t start, uint32_t cp, size_t used, uint
     return true;
 }
 
+/* Pushes the punctuation or quotation mark `cp` at `i`, `used` bytes long; `*end` receives where
+ * it ends. False when allocation fails. */
+static bool push_mark(src_doc *doc, size_t i, uint32_t cp, size_t used, uint8_t pending, size_t *end)
+{
+    const char *s = doc->text;
+    size_t n = doc->len;
+    unsigned char c = (unsigned char)s[i];
+    uint8_t qflags;
+    uint8_t mark = quote_mark(cp, &qflags);
+    if ((c == '\'' || c == '`') && i + 1 < n && s[i + 1] == c) {
+        /* '' and `` stand for double quotation marks in some newsroom and typeset text. */
+        mark = MARK_STRAIGHT_DOUBLE;
+        qflags = c == '`' ? TF_OPEN : TF_OPEN | TF_CLOSE;
+        used = 2;
+    }
+    if (mark == MARK_DOUBLE && qflags == TF_CLOSE && (pending & TF_PARA))
+        qflags = TF_OPEN; /* a paragraph that opens with ” (”… they are …”): nothing is open to close */
+    if (mark == MARK_SINGLE || mark == MARK_STRAIGHT_SINGLE) {
+        /* An apostrophe after a word ("Russians’ ") closes only; one before a word opens. */
+        uint32_t before = decode_before(doc, i);
+        size_t u2;
+        uint32_t after = i + used < n ? decode_at(doc, i + used, &u2) : 0;
+        if (cp_is_alnum(before))
+            qflags &= (uint8_t)~TF_OPEN;
+        if (!cp_is_alnum(after) && mark == MARK_STRAIGHT_SINGLE)
+            qflags &= (uint8_t)~TF_OPEN;
+        if ((!cp_is_alnum(before) && elided_word(s + i + used, n - i - used)) || !(qflags & (TF_OPEN | TF_CLOSE)))
+            mark = MARK_NONE; /* "the late '70s", "how ‘bout", "CBS‘ show": an apostrophe, not a quotation mark */
+    }
+    if (!push_token(doc, i, i + used, mark ? TOK_QUOTE : TOK_PUNCT, pending | (mark ? qflags : 0)))
+        return false;
+    src_token *t = src_tok(doc, src_ntok(doc) - 1);
+    t->mark = mark;
+    if (!mark)
+        t->punct = cp < 0x80 ? (char)cp : (cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015) ? '-'
+                                           : cp == 0x2026 ? '.'
+                                           : (cp == 0xA3 || cp == 0xA5 || cp == 0x20AC) ? '$' /* £ ¥ € */
+                                                                                          : '~';
+    *end = i + used;
+    return true;
+}
+
+/* What the main loop of src_tokenize does with a byte, in one load: white space (BC_SPACE, a line
+ * break BC_NEWLINE), an ASCII letter (BC_WORD), or anything else (BC_OTHER: digits, punctuation,
+ * quotation marks and longer characters, decoded). */
+enum { BC_OTHER, BC_SPACE, BC_NEWLINE, BC_WORD };
+#define S BC_SPACE
+#define L BC_WORD
+#define O16 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+static const uint8_t byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, S, BC_NEWLINE, S, S, S, 0, 0, /* \t \n \v \f \r */
+    O16,
+    S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* space */
+    O16,
+    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* A-O */
+    L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0, /* P-Z */
+    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* a-o */
+    L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0, /* p-z */
+    O16, O16, O16, O16, O16, O16, O16, O16,
+};
+#undef S
+#undef L
+#undef O16
+
 bool src_tokenize(src_doc *doc)
 {
     const char *s = doc->text;
@@ -258,64 +323,36 @@ bool src_tokenize(src_doc *doc)
     uint8_t pending = TF_PARA;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '\n') {
-            pending |= TF_PARA | TF_SPACE;
+        uint8_t class = byte_class[c];
+        if (class == BC_SPACE || class == BC_NEWLINE) {
+            pending |= class == BC_NEWLINE ? TF_PARA | TF_SPACE : TF_SPACE;
             i++;
             continue;
         }
-        if (c == ' ' || c == '\t' || c == '\r') {
-            pending |= TF_SPACE;
-            i++;
-            continue;
+        uint32_t cp = c;
+        size_t used = 1;
+        if (class == BC_OTHER) {
+            if (c >= 0x80)
+                cp = decode_at(doc, i, &used);
+            if (cp_is_space(cp)) {
+                pending |= TF_SPACE;
+                i += used;
+                continue;
+            }
+            if (!cp_is_alnum(cp)) {
+                if (!push_mark(doc, i, cp, used, pending, &i))
+                    return false;
+                pending = 0;
+                continue;
+            }
         }
-        size_t used;
-        uint32_t cp = c < 0x80 ? c : decode_at(doc, i, &used);
-        if (c < 0x80)
-            used = 1;
-        if (cp_is_space(cp)) {
-            pending |= TF_SPACE;
-            i += used;
-            continue;
-        }
-        if (cp_is_alnum(cp)) {
-            if (!push_word(doc, i, cp, used, pending, &i))
-                return false;
-            pending = 0;
-            continue;
-        }
-        uint8_t qflags;
-        uint8_t mark = quote_mark(cp, &qflags);
-        if ((c == '\'' || c == '`') && i + 1 < n && s[i + 1] == c) {
-            /* '' and `` stand for double quotation marks in some newsroom and typeset text. */
-            mark = MARK_STRAIGHT_DOUBLE;
-            qflags = c == '`' ? TF_OPEN : TF_OPEN | TF_CLOSE;
-            used = 2;
-        }
-        if (mark == MARK_DOUBLE && qflags == TF_CLOSE && (pending & TF_PARA))
-            qflags = TF_OPEN; /* a paragraph that opens with ” (”… they are …”): nothing is open to close */
-        if (mark == MARK_SINGLE || mark == MARK_STRAIGHT_SINGLE) {
-            /* An apostrophe after a word ("Russians’ ") closes only; one before a word opens. */
-            uint32_t before = decode_before(doc, i);
-            size_t u2;
-            uint32_t after = i + used < n ? decode_at(doc, i + used, &u2) : 0;
-            if (cp_is_alnum(before))
-                qflags &= (uint8_t)~TF_OPEN;
-            if (!cp_is_alnum(after) && mark == MARK_STRAIGHT_SINGLE)
-                qflags &= (uint8_t)~TF_OPEN;
-            if ((!cp_is_alnum(before) && elided_word(s + i + used, n - i - used)) || !(qflags & (TF_OPEN | TF_CLOSE)))
-                mark = MARK_NONE; /* "the late '70s", "how ‘bout", "CBS‘ show": an apostrophe, not a quotation mark */
-        }
-        if (!push_token(doc, i, i + used, mark ? TOK_QUOTE : TOK_PUNCT, pending | (mark ? qflags : 0)))
+        if (!push_word(doc, i, cp, used, pending, &i))
             return false;
-        src_token *t = src_tok(doc, src_ntok(doc) - 1);
-        t->mark = mark;
-        if (!mark)
-            t->punct = cp < 0x80 ? (char)cp : (cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015) ? '-'
-                                               : cp == 0x2026 ? '.'
-                                               : (cp == 0xA3 || cp == 0xA5 || cp == 0x20AC) ? '$' /* £ ¥ € */
-                                                                                              : '~';
         pending = 0;
-        i += used;
+        if (s[i] == ' ') { /* the space after most words, without another turn of the loop */
+            pending = TF_SPACE;
+            i++;
+        }
     }
     return true;
 }
