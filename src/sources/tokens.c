@@ -176,18 +176,19 @@ static bool elided_word(const char *s, size_t n)
     return false;
 }
 
-/* What the scan of a word asks of a byte, in one load: an ASCII letter or digit (WB_WORD), a
- * capital (WB_UPPER too), a mark that may join words or a byte of a longer character (WB_DECODE,
- * decoded), or else the end of the word. */
-enum { WB_WORD = 1, WB_UPPER = 2, WB_DECODE = 4 };
+/* What the tokenizer asks of a byte, in one load: an ASCII letter or digit (WB_WORD), a capital
+ * (WB_UPPER too), a mark that may join words or a byte of a longer character (WB_DECODE, decoded),
+ * white space (WB_SPACE; a line break WB_NEWLINE), or else punctuation. */
+enum { WB_WORD = 1, WB_UPPER = 2, WB_DECODE = 4, WB_SPACE = 8, WB_NEWLINE = 16 };
 #define W WB_WORD
 #define U (WB_WORD | WB_UPPER)
 #define X WB_DECODE
+#define S WB_SPACE
 #define X16 X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X
 static const uint8_t word_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, S, WB_NEWLINE, S, S, S, 0, 0, /* \t \n \v \f \r */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, X, 0, 0, 0, 0, X, X, X, 0, /* ' , - . */
+    S, 0, 0, 0, 0, 0, 0, X, 0, 0, 0, 0, X, X, X, 0, /* space ' , - . */
     W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0, 0, /* 0-9 */
     0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, /* A-O */
     U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0, /* P-Z */
@@ -198,6 +199,7 @@ static const uint8_t word_byte[256] = {
 #undef W
 #undef U
 #undef X
+#undef S
 #undef X16
 
 /* The end of the word whose first character ends before `i`; a capital past the first marks the
@@ -218,7 +220,7 @@ static size_t scan_word(const src_doc *doc, size_t i, bool digits, uint8_t *flag
             i++;
             continue;
         }
-        if (!b)
+        if (!(b & WB_DECODE))
             break;
         size_t used = 1;
         uint32_t d = c < 0x80 ? c : decode_at(doc, i, &used);
@@ -289,28 +291,6 @@ static bool push_mark(src_doc *doc, size_t i, uint32_t cp, size_t used, uint8_t 
     return true;
 }
 
-/* What the main loop of src_tokenize does with a byte, in one load: white space (BC_SPACE, a line
- * break BC_NEWLINE), an ASCII letter (BC_WORD), or anything else (BC_OTHER: digits, punctuation,
- * quotation marks and longer characters, decoded). */
-enum { BC_OTHER, BC_SPACE, BC_NEWLINE, BC_WORD };
-#define S BC_SPACE
-#define L BC_WORD
-#define O16 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-static const uint8_t byte_class[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, S, BC_NEWLINE, S, S, S, 0, 0, /* \t \n \v \f \r */
-    O16,
-    S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* space */
-    O16,
-    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* A-O */
-    L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0, /* P-Z */
-    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, /* a-o */
-    L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0, /* p-z */
-    O16, O16, O16, O16, O16, O16, O16, O16,
-};
-#undef S
-#undef L
-#undef O16
-
 bool src_tokenize(src_doc *doc)
 {
     const char *s = doc->text;
@@ -323,15 +303,15 @@ bool src_tokenize(src_doc *doc)
     uint8_t pending = TF_PARA;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        uint8_t class = byte_class[c];
-        if (class == BC_SPACE || class == BC_NEWLINE) {
-            pending |= class == BC_NEWLINE ? TF_PARA | TF_SPACE : TF_SPACE;
+        uint8_t b = word_byte[c];
+        if (b & (WB_SPACE | WB_NEWLINE)) {
+            pending |= b == WB_NEWLINE ? TF_PARA | TF_SPACE : TF_SPACE;
             i++;
             continue;
         }
         uint32_t cp = c;
         size_t used = 1;
-        if (class == BC_OTHER) {
+        if (!(b & WB_WORD)) { /* punctuation, quotation marks, longer characters */
             if (c >= 0x80)
                 cp = decode_at(doc, i, &used);
             if (cp_is_space(cp)) {
