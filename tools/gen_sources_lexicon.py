@@ -172,6 +172,9 @@ RULE_LISTS = {
     "FREQUENCY": "always sometimes both ever too all",                                  # frequency_adverb
     "PARTICLE": "up off down away",                                                     # noun_not_cue
     "REFLEXIVE": "himself herself itself themselves myself ourselves",                  # noun_not_cue
+    "POSSESSED": """claim statement promise pledge vow plan proposal call decision suggestion argument
+        assertion insistence refusal warning threat demand belief contention allegation accusation
+        admission effort efforts attempt bid push desire willingness unwillingness determination""",  # possessed_cue
 }
 
 classes = {}

@@ -3273,23 +3273,12 @@ static long possessor_before(const src_doc *doc, long c, long sfirst)
  * possessive, else -1. */
 static long possessed_cue(const src_doc *doc, long c, long sfirst, long send)
 {
-    static const char *const nouns[] = {"claim", "statement", "promise", "pledge", "vow", "plan", "proposal",
-                                        "call", "decision", "suggestion", "argument", "assertion", "insistence",
-                                        "refusal", "warning", "threat", "demand", "belief", "contention",
-                                        "allegation", "accusation", "admission", "effort", "efforts", "attempt",
-                                        "bid", "push", "desire", "willingness", "unwillingness", "determination"};
     const src_token *t = src_tok(doc, (size_t)c);
     if (c + 2 >= send || !(src_tok(doc, (size_t)c + 1)->lex & (LEX_CLAUSE | LEX_PREP)) || t->type != TOK_WORD ||
-        (t->flags & TF_CAP) || t->region >= 0 || !next_word_either(doc, c, "that", 4, "to", 2) ||
+        (t->flags & TF_CAP) || t->region >= 0 || !(t->lists & LEXL_POSSESSED) || !next_word_either(doc, c, "that", 4, "to", 2) ||
         src_tok(doc, (size_t)c + 2)->type != TOK_WORD)
         return -1; /* the cheapest tests first: this runs on every token */
-    long p = possessor_before(doc, c, sfirst);
-    if (p < 0)
-        return -1;
-    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
-        if (word_is(doc, (size_t)c, nouns[i]))
-            return p;
-    return -1;
+    return possessor_before(doc, c, sfirst);
 }
 
 /* The possessor's phrase ending at possessive `p`: "his", "Donald Trump's". */
