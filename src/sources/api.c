@@ -39,10 +39,13 @@ static size_t lead_bytes8(const char *p)
 }
 
 /* Code points before byte b: a checkpoint every 32 bytes, then a count of lead bytes, eight at a
- * time. */
+ * time. A block of 32 code points before the next checkpoint is all ASCII (most blocks of news
+ * text): its bytes before b are as many code points. */
 static size_t code_point_at(const src_offsets *map, size_t b)
 {
-    size_t k = b & ~(size_t)31, n = map->every32[b >> 5];
+    size_t slot = b >> 5, k = b & ~(size_t)31, n = map->every32[slot];
+    if (slot < map->last && map->every32[slot + 1] - n == 32)
+        return n + (b & 31);
     for (; k + 8 <= b; k += 8)
         n += lead_bytes8(map->text + k);
     for (; k < b; k++)
@@ -64,6 +67,7 @@ static bool build_offsets(const onr_mem *mem, const char *text, size_t len, src_
         return false;
     uint32_t n = 0;
     size_t last = slots - 1; /* the block the text ends in: nothing needs the count past it */
+    map->last = last;
     for (size_t slot = 0; slot < last; slot++) {
         const char *block = text + (slot << 5);
         map->every32[slot] = n;
@@ -96,7 +100,7 @@ static bool run_passes(onr_sources *s)
                    {NULL, 0, 0, sizeof(src_token)}, {NULL, 0, 0, sizeof(src_region)},
                    {NULL, 0, 0, sizeof(src_sentence)}, {NULL, 0, 0, sizeof(src_attr)},
                    {NULL, 0, 0, sizeof(src_piece)}};
-    src_offsets map = {NULL, NULL};
+    src_offsets map = {NULL, NULL, 0};
     bool ok = build_offsets(s->mem, doc.text, doc.len, &map) && src_tokenize(&doc) &&
               src_find_regions(&doc) && src_find_sentences(&doc) && src_attribute(&doc) &&
               src_build_result(&doc, &map, s);

@@ -211,6 +211,7 @@ struct onr_sources {
 typedef struct src_offsets {
     const char *text;
     uint32_t *every32; /* code points before byte k * 32 (texts are below 4 GiB) */
+    size_t last;       /* the last index of every32: the block the text ends in */
 } src_offsets;
 
 onr_text_span src_text_span(const src_offsets *map, size_t byte_start, size_t byte_end);
