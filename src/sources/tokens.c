@@ -123,24 +123,26 @@ static bool joins_word(const src_doc *doc, size_t at, uint32_t cp, bool digits)
     return cp_is_alnum(next);
 }
 
-/* Pushes a token, numbering its paragraph as it goes (the token before it is complete). */
-static inline bool push_token(src_doc *doc, size_t start, size_t end, uint8_t type, uint8_t flags)
+/* Pushes a token, numbering its paragraph as it goes (the token before it is complete); NULL when
+ * allocation fails. The array's element is known here: no multiplication by its size, no memset. */
+static inline src_token *push_token(src_doc *doc, size_t start, size_t end, uint8_t type, uint8_t flags)
 {
-    src_token *t = src_vec_push_unset(doc->mem, &doc->tokens); /* one per token: no memset call */
-    if (!t)
-        return false;
+    if (doc->tokens.len == doc->tokens.cap && !src_vec_grow(doc->mem, &doc->tokens))
+        return NULL;
+    src_token *t = (src_token *)doc->tokens.data + doc->tokens.len++;
     *t = (src_token){.start = (uint32_t)start, .end = (uint32_t)end, .type = type, .flags = flags, .region = -1};
     if (doc->tokens.len > 1) {
         t->para = t[-1].para;
         if (flags & TF_PARA)
             number_paragraph(t - 1, t);
     }
-    return true;
+    return t;
 }
 
-static void classify_word(src_doc *doc, src_token *t)
+/* The lexicon's classes of word token `t`, the `len` bytes at `word`. */
+static void classify_word(src_token *t, const char *word, size_t len)
 {
-    const lexicon_entry *e = src_lexicon_entry(doc->text + t->start, t->end - t->start);
+    const lexicon_entry *e = src_lexicon_entry(word, len);
     if (!e)
         return;
     t->lex = e->classes;
@@ -202,6 +204,27 @@ static const uint8_t word_byte[256] = {
 #undef S
 #undef X16
 
+/* Past the ASCII lowercase letters from `i`, eight bytes at a time (most of a word): a byte is
+ * flagged when its high bit is set, or the sum with 0x05 sets it (past 'z'), or the difference with
+ * 0x61 does (before 'a'); carries and borrows only reach the bytes after a flagged one. */
+static size_t past_lowercase(const char *s, size_t i, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ /* the first byte lowest */
+    while (i + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t flagged = (x | (x + 0x0505050505050505u) | (x - 0x6161616161616161u)) & 0x8080808080808080u;
+        if (flagged)
+            return i + ((size_t)__builtin_ctzll(flagged) >> 3);
+        i += 8;
+    }
+#else
+    (void)s;
+    (void)n;
+#endif
+    return i;
+}
+
 /* The end of the word whose first character ends before `i`; a capital past the first marks the
  * word TF_ODDCAPS. */
 static size_t scan_word(const src_doc *doc, size_t i, bool digits, uint8_t *flags)
@@ -209,6 +232,7 @@ static size_t scan_word(const src_doc *doc, size_t i, bool digits, uint8_t *flag
     const char *s = doc->text;
     size_t n = doc->len;
     for (;;) {
+        i = past_lowercase(s, i, n);
         while (word_byte[(unsigned char)s[i]] == WB_WORD) /* most bytes of a word; the NUL after the text ends it */
             i++;
         if (i >= n)
@@ -242,10 +266,11 @@ static bool push_word(src_doc *doc, size_t start, uint32_t cp, size_t used, uint
     bool digits = cp >= '0' && cp <= '9';
     uint8_t flags = pending | (cp_is_upper(cp) ? TF_CAP : 0);
     *end = scan_word(doc, start + used, digits, &flags);
-    if (!push_token(doc, start, *end, digits ? TOK_NUMBER : TOK_WORD, flags))
+    src_token *t = push_token(doc, start, *end, digits ? TOK_NUMBER : TOK_WORD, flags);
+    if (!t)
         return false;
     if (!digits)
-        classify_word(doc, src_tok(doc, src_ntok(doc) - 1));
+        classify_word(t, doc->text + start, *end - start);
     return true;
 }
 
@@ -278,9 +303,9 @@ static bool push_mark(src_doc *doc, size_t i, uint32_t cp, size_t used, uint8_t 
         if ((!cp_is_alnum(before) && elided_word(s + i + used, n - i - used)) || !(qflags & (TF_OPEN | TF_CLOSE)))
             mark = MARK_NONE; /* "the late '70s", "how ‘bout", "CBS‘ show": an apostrophe, not a quotation mark */
     }
-    if (!push_token(doc, i, i + used, mark ? TOK_QUOTE : TOK_PUNCT, pending | (mark ? qflags : 0)))
+    src_token *t = push_token(doc, i, i + used, mark ? TOK_QUOTE : TOK_PUNCT, pending | (mark ? qflags : 0));
+    if (!t)
         return false;
-    src_token *t = src_tok(doc, src_ntok(doc) - 1);
     t->mark = mark;
     if (!mark)
         t->punct = cp < 0x80 ? (char)cp : (cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015) ? '-'
