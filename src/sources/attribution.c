@@ -3608,18 +3608,9 @@ static void cited_at_the_end(const src_doc *doc, span *content, long send, span 
 
 /* "Democrats see Sanders as a spoiler", "voters viewed the plan as a gamble": a view, whose
  * content is the object and what it is seen as. */
-/* Might word `t` be one of the verbs of seen_as? Its cheap test: this runs for every word. */
-static inline bool seeing_shaped(const src_doc *doc, const src_token *t)
-{
-    const char *s = doc->text + t->start;
-    size_t n = t->end - t->start;
-    return t->type == TOK_WORD && n >= 3 && n <= 9 &&
-           ((s[0] == 's' && (s[1] == 'e' || s[1] == 'a') && (s[2] == 'e' || s[2] == 'w')) || s[0] == 'v' || (s[0] == 'r' && s[1] == 'e' && s[2] == 'g'));
-}
-
 static bool seen_as(const src_doc *doc, long c, long send)
 {
-    if (c + 2 >= send || !seeing_shaped(doc, src_tok(doc, (size_t)c)) || !src_listed(doc, (size_t)c, LEXL_SEEING))
+    if (c + 2 >= send || !src_listed(doc, (size_t)c, LEXL_SEEING))
         return false;
     for (long k = c + 2; k < send && k < c + 10; k++) {
         const src_token *w = src_tok(doc, (size_t)k);
@@ -3759,11 +3750,11 @@ static bool may_start_attribution(const src_doc *doc, long c, long sfirst, long 
     if (c + 1 >= send)
         return false;
     const src_token *next = src_tok(doc, (size_t)c + 1);
-    if (((next->lex & (LEX_PREP | LEX_CLAUSE | LEX_OF)) || particle_shaped(doc, next)) &&
+    if (((next->lex & (LEX_PREP | LEX_CLAUSE | LEX_OF)) || (t->flags & TF_PAIR)) && /* TF_PAIR: topic_pair */
         (topic_preposition(doc, c) || possessed_cue(doc, c, sfirst, send) >= 0 || passive_hedge(doc, c, sfirst, send) ||
          expressed_stance(doc, c, sfirst, send) >= 0 || criticism_drawn(doc, c, sfirst, send) >= 0))
         return true;
-    return seeing_shaped(doc, t) && seen_as(doc, c, send);
+    return (t->lists & LEXL_SEEING) && seen_as(doc, c, send);
 }
 
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
