@@ -3002,7 +3002,7 @@ static bool topic_pair(const src_doc *doc, long verb)
 
 /* Does the preposition after verb `c` introduce what the verb is about: "talked about", "called
  * for", "referring to"? */
-static bool topic_preposition(const src_doc *doc, long c)
+static inline bool topic_preposition(const src_doc *doc, long c)
 {
     const src_token *t = src_tok(doc, (size_t)c);
     return ((t->lex & LEX_ABOUT) && word_is(doc, (size_t)c + 1, "about")) ||
@@ -3271,7 +3271,7 @@ static long possessor_before(const src_doc *doc, long c, long sfirst)
 /* "his promise to build a wall", "Clinton's claim that …", "Trump's controversial pledge to …": a
  * noun of saying or intending after a possessive, then its "that" or "to" clause; the token of the
  * possessive, else -1. */
-static long possessed_cue(const src_doc *doc, long c, long sfirst, long send)
+static inline long possessed_cue(const src_doc *doc, long c, long sfirst, long send)
 {
     const src_token *t = src_tok(doc, (size_t)c);
     if (c + 2 >= send || !(src_tok(doc, (size_t)c + 1)->lex & (LEX_CLAUSE | LEX_PREP)) || t->type != TOK_WORD ||
@@ -3366,7 +3366,7 @@ static span noun_owner(const src_doc *doc, long c, long sfirst, long *verb)
  * the verb's token, else -1. On train, 13 of the 16 such phrases are annotated as their subject's
  * words (the others: "claim", which this list leaves out). A verb that made its own attribution
  * ("expressed concern that") is left to it, and a possessive to possessed_cue. */
-static long expressed_stance(const src_doc *doc, long c, long sfirst, long send)
+static inline long expressed_stance(const src_doc *doc, long c, long sfirst, long send)
 {
     if (c + 2 >= send || !(src_tok(doc, (size_t)c + 1)->lex & LEX_CLAUSE) || !word_is(doc, (size_t)c + 1, "that") ||
         !src_listed(doc, (size_t)c, LEXL_STANCE_NOUN))
@@ -3486,7 +3486,7 @@ static bool hedge_after_be(const src_doc *doc, long c, long sfirst)
 
 /* "The kingdom is widely viewed as a bulwark", "He is not considered to be a contender": a passive
  * that names no one's view but hedges the whole clause, like a raising verb. */
-static bool passive_hedge(const src_doc *doc, long c, long sfirst, long send)
+static inline bool passive_hedge(const src_doc *doc, long c, long sfirst, long send)
 {
     if (c + 1 >= send || !(src_tok(doc, (size_t)c + 1)->lex & (LEX_CLAUSE | LEX_PREP)) || !next_word_either(doc, c, "as", 2, "to", 2) ||
         (src_tok(doc, (size_t)c)->flags & TF_CAP))
@@ -3684,7 +3684,7 @@ static bool agentless_passive(const src_doc *doc, long c, long sfirst, long send
 
 /* "The plan drew sharp criticism from rivals", "Trump faced criticism from rivals that …": the
  * verb of drawing or facing before "criticism from", over up to two describing words; -1 else. */
-static long criticism_drawn(const src_doc *doc, long c, long sfirst, long send)
+static inline long criticism_drawn(const src_doc *doc, long c, long sfirst, long send)
 {
     static const char *const verbs[] = {"drew", "drawn", "draws", "draw", "drawing", "faced", "faces", "face",
                                         "facing", "gotten", "got", "received", "receives", "attracted"};
