@@ -175,6 +175,14 @@ RULE_LISTS = {
     "POSSESSED": """claim statement promise pledge vow plan proposal call decision suggestion argument
         assertion insistence refusal warning threat demand belief contention allegation accusation
         admission effort efforts attempt bid push desire willingness unwillingness determination""",  # possessed_cue
+    "CLAUSE_LINK": "but and yet so",                                                    # cue_in_opening_subordinate
+    "SUBORDINATOR": """while when whenever though although if because since after before until unless
+        whereas once as""",                                                             # cue_in_opening_subordinate
+    "AFTER_EVEN": "though if as when",                                                  # cue_in_opening_subordinate
+    "OPENING_LINK": "now but and so",                                                   # opening_phrase_subject
+    "OPENING_SUBORDINATOR": "after while before since when upon by",                    # opening_phrase_subject
+    "OPENING_ADVERB": "now well perhaps soon today overall back",                       # after_opening_adverb
+    "FOCUSING": "even just right soon long",                                            # skip_opening_phrase
 }
 
 classes = {}

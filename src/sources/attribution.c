@@ -666,8 +666,7 @@ static bool sentence_adverb(const src_doc *doc, long k)
  * opening the sentence; past its comma, or `first` when there is none. */
 static long after_opening_adverb(const src_doc *doc, long first, long limit)
 {
-    static const char *const words[] = {"now", "well", "perhaps", "soon", "today", "overall", "back"};
-    if (!WORD_AMONG(doc, (size_t)first, words))
+    if (!src_listed(doc, (size_t)first, LEXL_OPENING_ADVERB))
         return first;
     for (long k = first + 1; k < limit && k < first + 5; k++) {
         const src_token *w = src_tok(doc, (size_t)k);
@@ -718,7 +717,6 @@ static bool short_clause_without_comma(const src_doc *doc, long first, long limi
 
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
-    static const char *const focusing[] = {"even", "just", "right", "soon", "long"};
     long adverbial = after_opening_adverb(doc, first, limit);
     if (adverbial > first)
         return adverbial;
@@ -727,7 +725,7 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     bool adverb = ends_in_ly(doc, t) && (before_prep || (first + 1 < limit && is_punct(src_tok(doc, (size_t)first + 1), ',')));
     bool participle = before_prep && word_ends_in(doc, t, "ed", 4); /* "Asked about the vote, …" */
     /* "Even after the complaint was filed, …", "Soon after the vote, …" */
-    bool focused = before_prep && WORD_AMONG(doc, (size_t)first, focusing);
+    bool focused = before_prep && src_listed(doc, (size_t)first, LEXL_FOCUSING);
     if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb || participle || focused ||
                                  sentence_adverb(doc, first))) {
         /* "Speaking in Yangon, …", "Shortly after the vote, …"; a subordinate clause may run longer:
@@ -2696,16 +2694,12 @@ static long quote_led_end(const src_doc *doc, span content)
  * punctuation up to the cue? */
 static bool cue_in_opening_subordinate(const src_doc *doc, long c)
 {
-    static const char *const linking[] = {"but", "and", "yet", "so"};
-    static const char *const subordinators[] = {"while", "when", "whenever", "though", "although", "if", "because",
-                                                "since", "after", "before", "until", "unless", "whereas", "once", "as"};
-    static const char *const after_even[] = {"though", "if", "as", "when"};
     long k = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)c)->sentence].first;
-    if (k + 1 < c && WORD_AMONG(doc, (size_t)k, linking))
+    if (k + 1 < c && src_listed(doc, (size_t)k, LEXL_CLAUSE_LINK))
         k++;
-    if (k + 1 < c && word_is(doc, (size_t)k, "even") && WORD_AMONG(doc, (size_t)k + 1, after_even))
+    if (k + 1 < c && word_is(doc, (size_t)k, "even") && src_listed(doc, (size_t)k + 1, LEXL_AFTER_EVEN))
         k++;
-    if (k >= c || !WORD_AMONG(doc, (size_t)k, subordinators))
+    if (k >= c || !src_listed(doc, (size_t)k, LEXL_SUBORDINATOR))
         return false;
     for (long i = k + 1; i < c; i++)
         if (src_tok(doc, (size_t)i)->type == TOK_PUNCT && src_tok(doc, (size_t)i)->region < 0)
@@ -3568,12 +3562,10 @@ static bool infinitive_has_own_subject(const src_doc *doc, long from, long to)
  * the phrase's comma; no_span when `c` is not in such a phrase. */
 static span opening_phrase_subject(const src_doc *doc, long c, long sfirst, long send)
 {
-    static const char *const linking[] = {"now", "but", "and", "so"};
-    static const char *const subordinators[] = {"after", "while", "before", "since", "when", "upon", "by"};
     long k = sfirst;
-    if (k + 1 < c && WORD_AMONG(doc, (size_t)k, linking))
+    if (k + 1 < c && src_listed(doc, (size_t)k, LEXL_OPENING_LINK))
         k += 1 + is_punct(src_tok(doc, (size_t)k + 1), ',');
-    if (k < c && WORD_AMONG(doc, (size_t)k, subordinators))
+    if (k < c && src_listed(doc, (size_t)k, LEXL_OPENING_SUBORDINATOR))
         k++;
     if (k > c || !has_ing(doc, src_tok(doc, (size_t)k)) || c - k > 3)
         return no_span;
