@@ -38,6 +38,14 @@ static size_t lead_bytes8(const char *p)
     return 8 - (size_t)(((continuation >> 7) * 0x0101010101010101u) >> 56);
 }
 
+/* Are the 32 bytes at p all ASCII (most blocks of news text), each a code point? */
+static bool ascii_block(const char *p)
+{
+    uint64_t x[4];
+    memcpy(x, p, 32);
+    return !((x[0] | x[1] | x[2] | x[3]) & 0x8080808080808080u);
+}
+
 /* Code points before byte b: a checkpoint every 32 bytes, then a count of lead bytes, eight at a
  * time. A block of 32 code points before the next checkpoint is all ASCII (most blocks of news
  * text): its bytes before b are as many code points. */
@@ -71,7 +79,8 @@ static bool build_offsets(const onr_mem *mem, const char *text, size_t len, src_
     for (size_t slot = 0; slot < last; slot++) {
         const char *block = text + (slot << 5);
         map->every32[slot] = n;
-        n += (uint32_t)(lead_bytes8(block) + lead_bytes8(block + 8) + lead_bytes8(block + 16) + lead_bytes8(block + 24));
+        n += (uint32_t)(ascii_block(block) ? 32 : lead_bytes8(block) + lead_bytes8(block + 8) + lead_bytes8(block + 16) +
+                                                   lead_bytes8(block + 24));
     }
     map->every32[last] = n;
     return true;
