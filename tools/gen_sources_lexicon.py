@@ -183,6 +183,12 @@ RULE_LISTS = {
     "OPENING_SUBORDINATOR": "after while before since when upon by",                    # opening_phrase_subject
     "OPENING_ADVERB": "now well perhaps soon today overall back",                       # after_opening_adverb
     "FOCUSING": "even just right soon long",                                            # skip_opening_phrase
+    "PASSIVE_IRREGULAR": "told shown said known seen given taken thought",              # agentless_passive
+    "MINDED": """convinced concerned worried shocked pleased disappointed surprised frustrated alarmed
+        interested determined committed opposed dedicated excited thrilled troubled satisfied prepared
+        inclined relieved encouraged dismayed impressed offended embarrassed outraged annoyed angered
+        confused scared terrified obsessed tired unconvinced amused""",                 # agentless_passive
+    "NOUN_LINK": "of on about for against over to with at that",                        # noun_cue (as NOUN_LINKS)
 }
 
 classes = {}

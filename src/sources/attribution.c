@@ -3393,11 +3393,10 @@ static bool attribute_expressed_stance(src_doc *doc, long c, long v, long sfirst
  * a noun learned as a cue (tools/learn_sources_cues.py, NOUN) before a preposition or "that". */
 static bool noun_cue(const src_doc *doc, long c, long send)
 {
-    /* as tools/learn_sources_cues.py counts them (NOUN_LINKS): not "attacks in the capital" */
-    static const char *const links[] = {"of", "on", "about", "for", "against", "over", "to", "with", "at", "that"};
+    /* LEXL_NOUN_LINK: as tools/learn_sources_cues.py counts them (NOUN_LINKS), not "attacks in the capital" */
     const src_token *t = src_tok(doc, (size_t)c);
     return c + 2 < send && (t->lex & LEX_NOUN) && t->type == TOK_WORD && !(t->flags & TF_CAP) && t->region < 0 &&
-           WORD_AMONG(doc, (size_t)c + 1, links);
+           src_listed(doc, (size_t)c + 1, LEXL_NOUN_LINK);
 }
 
 /* Where the object of a noun cue that is no verb's object ends: "Trump's attacks on Curiel
@@ -3657,16 +3656,9 @@ static bool reports_through_infinitive(const src_doc *doc, long c, long send)
  * state of mind ("they are convinced that …", "some are concerned that …"), whose subject holds it. */
 static bool agentless_passive(const src_doc *doc, long c, long sfirst, long send)
 {
-    static const char *const irregular[] = {"told", "shown", "said", "known", "seen", "given", "taken", "thought"};
-    static const char *const minded[] = {"convinced", "concerned", "worried", "shocked", "pleased", "disappointed",
-                                         "surprised", "frustrated", "alarmed", "interested", "determined", "committed",
-                                         "opposed", "dedicated", "excited", "thrilled", "troubled", "satisfied",
-                                         "prepared", "inclined", "relieved", "encouraged", "dismayed", "impressed",
-                                         "offended", "embarrassed", "outraged", "annoyed", "angered", "confused",
-                                         "scared", "terrified", "obsessed", "tired", "unconvinced", "amused"};
     const src_token *t = src_tok(doc, (size_t)c);
-    if ((t->flags & TF_CAP) || !(word_ends_in(doc, t, "ed", 3) || WORD_AMONG(doc, (size_t)c, irregular)) ||
-        WORD_AMONG(doc, (size_t)c, minded) || (c + 1 < send && word_is(doc, (size_t)c + 1, "by")))
+    if ((t->flags & TF_CAP) || !(word_ends_in(doc, t, "ed", 3) || (t->lists & LEXL_PASSIVE_IRREGULAR)) ||
+        (t->lists & LEXL_MINDED) || (c + 1 < send && word_is(doc, (size_t)c + 1, "by")))
         return false;
     long be = c - 1;
     while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
