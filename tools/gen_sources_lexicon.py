@@ -141,10 +141,10 @@ JUSTIFY = "anonymity anonymously authorized identified named sensitivity".split(
 NOT_SPEAKER = """breaking correction update updated look watch read related revealed exclusive video photos
 photo image note credit see also more tags published listen byline contributing email""".split()
 
-# Word lists of single rules in attribution.c, kept here so that a rule reads its list in the
-# token (src_token.lists, LEXL_*) instead of comparing the word with each entry: these run around
-# every cue. Not number words (the tokenizer makes those TOK_NUMBER, which a rule's list never
-# matched). A list stays in attribution.c when it is not hot.
+# Word lists of single rules in attribution.c and grouping.c, kept here so that a rule reads its
+# list in the token (src_token.lists, LEXL_*, src_listed) instead of comparing the word with each
+# entry: these run around every cue. Not number words (the tokenizer makes those TOK_NUMBER, which a
+# rule's list never matched). A list stays in its rule when it is not hot.
 RULE_LISTS = {
     "BE": "is was are were been be",                                                   # is_be
     "TIME_ANCHOR": """week month year night morning afternoon evening time today yesterday day past
@@ -189,6 +189,10 @@ RULE_LISTS = {
         inclined relieved encouraged dismayed impressed offended embarrassed outraged annoyed angered
         confused scared terrified obsessed tired unconvinced amused""",                 # agentless_passive
     "NOUN_LINK": "of on about for against over to with at that",                        # noun_cue (as NOUN_LINKS)
+    "AFTER_COMMA": """and but which while even though although when because after just compared
+        however where despite according""",                                             # clause_stops_at
+    "GROUP_WORD": "some several many few multiple various",                             # grouping.c det_plural
+    "HONORIFIC": "mr mrs ms miss mx",                                                   # grouping.c honorific
 }
 
 classes = {}

@@ -2217,10 +2217,7 @@ static bool enclosed_aside(const src_doc *doc, long q, long send)
 static bool clause_stops_at(const src_doc *doc, long q, long send)
 {
     /* "…, even as …", "…, though …", "…, compared with …": the writer's aside; "…, according to
-     * X": the source of the whole sentence */
-    static const char *const after_comma[] = {"and", "but", "which", "while", "even", "though", "although", "when",
-                                              "because", "after", "just", "compared", "however", "where", "despite",
-                                              "according"};
+     * X": the source of the whole sentence (LEXL_AFTER_COMMA) */
     const src_token *t = src_tok(doc, (size_t)q);
     if (q + 1 >= send)
         return false;
@@ -2231,11 +2228,7 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
         /* "X, citing Y, said Z": the sentence's own verb comes back */
         if ((n->lex & LEX_PARTICIPLE) || ((n->lex & LEX_CUE) && !(n->lex & (LEX_NAMING | LEX_ROLE | LEX_DOC))))
             return true;
-        for (size_t i = 0; i < sizeof after_comma / sizeof after_comma[0]; i++)
-            if (word_is(doc, (size_t)q + 1, after_comma[i]))
-                return !coordination_goes_on(doc, q, send) &&
-                       !enclosed_aside(doc, q, send);
-        return false;
+        return (n->lists & LEXL_AFTER_COMMA) && !coordination_goes_on(doc, q, send) && !enclosed_aside(doc, q, send);
     }
     if (!(t->type == TOK_WORD && (t->lex & (LEX_AND | LEX_CLAUSE)) && (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))))
         return false;

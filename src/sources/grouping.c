@@ -54,14 +54,13 @@ static bool ieq_tokens(const src_doc *doc, const src_token *a, const src_token *
 }
 
 /* "some officials", "seven officials", "several sources": a group. */
-static bool det_plural(const src_doc *doc, const src_token *t)
+static bool det_plural(const src_token *t)
 {
-    static const char *const group_words[] = {"some", "several", "many", "few", "multiple", "various"};
     if (t->number > 1)
         return true;
     if (t->type == TOK_NUMBER && !(t->lex & LEX_NUMBER))
         return true;
-    return SRC_WORD_AMONG(doc, t, group_words);
+    return (t->lists & LEXL_GROUP_WORD) != 0;
 }
 
 static bool is_punct_tok(const src_token *t, char c) { return t->type == TOK_PUNCT && t->punct == c; }
@@ -84,8 +83,7 @@ static bool title_before_name(const src_doc *doc, long k, long end)
  * (unlike "Gov." or "Senator"). */
 static bool honorific(const src_doc *doc, long k)
 {
-    static const char *const forms[] = {"mr", "mrs", "ms", "miss", "mx"};
-    return SRC_WORD_AMONG(doc, tok(doc, k), forms);
+    return src_listed(doc, (size_t)k, LEXL_HONORIFIC);
 }
 
 /* "a", "an", "another", "one" or a capitalised word: what opens one more member of a joint
@@ -243,7 +241,7 @@ static mention read_mention(const src_doc *doc, long first, long end)
             }
         }
     }
-    if (det_plural(doc, f))
+    if (det_plural(f))
         m.plural = true;
     if (m.name_first >= 0) {
         bool org = false;
@@ -385,7 +383,7 @@ static long find_source(resolver *r, const mention *m)
 static long same_bare_group(resolver *r, const mention *m, long first, long end)
 {
     const src_token *f = tok(r->doc, first);
-    if (m->type != MENTION_NEW || !m->plural || (f->lex & (LEX_DEF | LEX_INDEF)) || det_plural(r->doc, f))
+    if (m->type != MENTION_NEW || !m->plural || (f->lex & (LEX_DEF | LEX_INDEF)) || det_plural(f))
         return -1;
     long n = (long)r->sources.len;
     for (long i = n - 1; i >= 0 && i >= n - LOOKBACK; i--) {
