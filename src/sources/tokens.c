@@ -259,12 +259,10 @@ static size_t scan_word(const src_doc *doc, size_t i, bool digits, uint8_t *flag
     return i;
 }
 
-/* Pushes the word or number that starts at `start` with `cp`, `used` bytes long; `*end` receives
- * where it ends. False when allocation fails. */
-static bool push_word(src_doc *doc, size_t start, uint32_t cp, size_t used, uint8_t pending, size_t *end)
+/* Pushes the word or number (`digits`) that starts at `start` with a character `used` bytes long,
+ * with `flags` so far; `*end` receives where it ends. False when allocation fails. */
+static bool push_word(src_doc *doc, size_t start, size_t used, bool digits, uint8_t flags, size_t *end)
 {
-    bool digits = cp >= '0' && cp <= '9';
-    uint8_t flags = pending | (cp_is_upper(cp) ? TF_CAP : 0);
     *end = scan_word(doc, start + used, digits, &flags);
     src_token *t = push_token(doc, start, *end, digits ? TOK_NUMBER : TOK_WORD, flags);
     if (!t)
@@ -336,6 +334,7 @@ bool src_tokenize(src_doc *doc)
         }
         uint32_t cp = c;
         size_t used = 1;
+        uint8_t flags = pending | (b & WB_UPPER ? TF_CAP : 0);
         if (!(b & WB_WORD)) { /* punctuation, quotation marks, longer characters */
             if (c >= 0x80)
                 cp = decode_at(doc, i, &used);
@@ -350,8 +349,9 @@ bool src_tokenize(src_doc *doc)
                 pending = 0;
                 continue;
             }
+            flags = pending | (cp_is_upper(cp) ? TF_CAP : 0); /* a letter beyond ASCII */
         }
-        if (!push_word(doc, i, cp, used, pending, &i))
+        if (!push_word(doc, i, used, c <= '9', flags, &i)) /* an ASCII digit, or a letter */
             return false;
         pending = 0;
         if (s[i] == ' ') { /* the space after most words, without another turn of the loop */
