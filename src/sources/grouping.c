@@ -683,11 +683,12 @@ static bool fill_summary(src_doc *doc, const src_offsets *map, onr_sources *out)
     sum->claims = claims;
     /* Justifications and outlets, sentence by sentence. */
     const src_sentence *sents = doc->sentences.data;
+    const src_token *tokens = doc->tokens.data; /* not reloaded for every token */
     for (size_t si = 0; si < doc->sentences.len; si++) {
         long first = (long)sents[si].first, end = (long)sents[si].end;
         bool justified = false;
         for (long k = first; k < end; k++) {
-            const src_token *t = tok(doc, k);
+            const src_token *t = &tokens[k];
             if (t->region >= 0 || !(t->lex & (LEX_CUE | LEX_PREP | LEX_ACCORDING | LEX_JUSTIFY)))
                 continue;
             if (!justified && justifies_anonymity(doc, k, first)) {
