@@ -3995,7 +3995,13 @@ static bool attribute_clauses(src_doc *doc, const src_sentence *s)
     if (!attribute_label(doc, sfirst, send) || !attribute_headline(doc, sfirst, send) ||
         !attribute_block_after_colon(doc, sfirst, send))
         return false;
+    const src_region *regions = doc->regions.data;
     for (long c = sfirst; c < send; c++) {
+        int32_t region = src_tok(doc, (size_t)c)->region;
+        if (region >= 0) { /* attribute_cue passes over quoted words: past the quotation at once */
+            c = (long)regions[region].close < send ? (long)regions[region].close : send - 1;
+            continue;
+        }
         long lo = c - CLAUSE_WINDOW > sfirst ? c - CLAUSE_WINDOW : sfirst;
         long hi = c + CLAUSE_WINDOW < send ? c + CLAUSE_WINDOW : send;
         if (may_start_attribution(doc, c, lo, hi) && !attribute_cue(doc, c, lo, hi))
