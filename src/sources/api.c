@@ -49,7 +49,7 @@ static bool ascii_block(const char *p)
 /* Code points before byte b: a checkpoint every 32 bytes, then a count of lead bytes, eight at a
  * time. A block of 32 code points before the next checkpoint is all ASCII (most blocks of news
  * text): its bytes before b are as many code points. */
-static size_t code_point_at(const src_offsets *map, size_t b)
+static inline size_t code_point_at(const src_offsets *map, size_t b)
 {
     size_t slot = b >> 5, k = b & ~(size_t)31, n = map->every32[slot];
     if (slot < map->last && map->every32[slot + 1] - n == 32)
