@@ -141,6 +141,60 @@ JUSTIFY = "anonymity anonymously authorized identified named sensitivity".split(
 NOT_SPEAKER = """breaking correction update updated look watch read related revealed exclusive video photos
 photo image note credit see also more tags published listen byline contributing email""".split()
 
+# Word lists of single rules in attribution.c and grouping.c, kept here so that a rule reads its
+# list in the token (src_token.lists, LEXL_*, src_listed) instead of comparing the word with each
+# entry: these run around every cue. Not number words (the tokenizer makes those TOK_NUMBER, which a
+# rule's list never matched). A list stays in its rule when it is not hot.
+RULE_LISTS = {
+    "BE": "is was are were been be",                                                   # is_be
+    "TIME_ANCHOR": """week month year night morning afternoon evening time today yesterday day past
+        weekend""",                                                                     # time_anchor
+    "TIME_FILLER": "on in earlier later last this next the",                            # time_filler
+    "OPENER": "to that whether if how why what who which where",                        # clause_word
+    "ADJUNCT": """during after before since because while when despite amid following throughout
+        yesterday today earlier later again""",                                         # object_stops_at
+    "BEFORE_TIME": "last this next on in at",                                           # object_stops_at
+    "DETERMINER": "a an the his their its our my your",                                 # determined_noun
+    "HEDGE": "seen viewed considered regarded",                                         # hedge_after_be
+    "STANCE_NOUN": """belief beliefs hope hopes view views fear fears concern concerns confidence doubt
+        doubts skepticism optimism conviction opinion worry worries expectation illusion illusions""",  # expressed_stance
+    "EXPRESSING": """voice voices voiced voicing express expresses expressed expressing share shares
+        shared sharing reiterate reiterates reiterated reiterating convey conveys conveyed conveying air
+        airs aired airing hold holds held holding harbor harbors harbored harboring have has had
+        having""",                                                                      # expressed_stance
+    "SEEING": "see sees saw view views viewed regard regards regarded",                 # seen_as
+    "CLAUSE_VERB": """say says said saying believe believes believed think thinks thought hope hopes
+        hoped expect expects expected reported reports added adding noted noting argued argues arguing
+        claimed claims warned stated stating suggested suggests predicted predicts insisted insists fear
+        fears feared worry worries worried know knows knew feel feels felt recalled estimated estimates
+        wrote writes concluded found finds show shows showed showing indicated indicates""",  # takes_an_object
+    "QUANTIFIER": "most none half each neither nobody",                                 # has_head
+    "FREQUENCY": "always sometimes both ever too all",                                  # frequency_adverb
+    "PARTICLE": "up off down away",                                                     # noun_not_cue
+    "REFLEXIVE": "himself herself itself themselves myself ourselves",                  # noun_not_cue
+    "POSSESSED": """claim statement promise pledge vow plan proposal call decision suggestion argument
+        assertion insistence refusal warning threat demand belief contention allegation accusation
+        admission effort efforts attempt bid push desire willingness unwillingness determination""",  # possessed_cue
+    "CLAUSE_LINK": "but and yet so",                                                    # cue_in_opening_subordinate
+    "SUBORDINATOR": """while when whenever though although if because since after before until unless
+        whereas once as""",                                                             # cue_in_opening_subordinate
+    "AFTER_EVEN": "though if as when",                                                  # cue_in_opening_subordinate
+    "OPENING_LINK": "now but and so",                                                   # opening_phrase_subject
+    "OPENING_SUBORDINATOR": "after while before since when upon by",                    # opening_phrase_subject
+    "OPENING_ADVERB": "now well perhaps soon today overall back",                       # after_opening_adverb
+    "FOCUSING": "even just right soon long",                                            # skip_opening_phrase
+    "PASSIVE_IRREGULAR": "told shown said known seen given taken thought",              # agentless_passive
+    "MINDED": """convinced concerned worried shocked pleased disappointed surprised frustrated alarmed
+        interested determined committed opposed dedicated excited thrilled troubled satisfied prepared
+        inclined relieved encouraged dismayed impressed offended embarrassed outraged annoyed angered
+        confused scared terrified obsessed tired unconvinced amused""",                 # agentless_passive
+    "NOUN_LINK": "of on about for against over to with at that",                        # noun_cue (as NOUN_LINKS)
+    "AFTER_COMMA": """and but which while even though although when because after just compared
+        however where despite according""",                                             # clause_stops_at
+    "GROUP_WORD": "some several many few multiple various",                             # grouping.c det_plural
+    "HONORIFIC": "mr mrs ms miss mx",                                                   # grouping.c honorific
+}
+
 classes = {}
 values = {}
 
@@ -206,6 +260,13 @@ with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "sources_cues
             add([word], "CUE", *(["PARTICIPLE"] if word.endswith("ing") else []))
         elif word not in classes:
             add([word], *cls.split(), *(["PARTICIPLE"] if word.endswith("ing") else []))
+# Rule lists: a word that is in no class gets an entry of its own, with no class.
+lists = {}
+for bit, (name, text) in enumerate(RULE_LISTS.items()):
+    for w in text.split():
+        assert w not in NUMBERS, w
+        lists.setdefault(w, set()).add(name)
+        classes.setdefault(w, set())
 # The first word of each two-word entry is an entry too (with no class when it has none), marked so
 # that the tokenizer flags it (TF_PAIR) and topic_pair looks the pair up only after such a word.
 PAIR_FIRST = {w.split()[0] for w in classes if " " in w}
@@ -223,6 +284,10 @@ out.write("/* Generated by tools/gen_sources_lexicon.py; do not edit. The word l
 out.write("#ifndef ONR_SOURCES_LEXICON_TABLE_H\n#define ONR_SOURCES_LEXICON_TABLE_H\n\n")
 for i, c in enumerate(ORDER):
     out.write("#define LEX_%s (UINT64_C(1) << %d)\n" % (c, i))
+out.write("\n")
+assert len(RULE_LISTS) <= 32
+for i, c in enumerate(RULE_LISTS):
+    out.write("#define LEXL_%s (UINT32_C(1) << %d)\n" % (c, i))
 # An open-addressing hash table over the sorted entries, linear probing; slots hold entry index + 1,
 # 0 is empty. The hash is lexicon.c's word_hash, of the length and the head and tail of a word: its
 # first and last four bytes (all of a shorter word, padded with zeros), each byte with bit 0x20 set,
@@ -250,14 +315,21 @@ def word_hash(w):
 out.write("\ntypedef struct lexicon_entry {\n    const char *word;\n    uint32_t head, tail;\n    unsigned char len;\n"
           "    unsigned char number; /* value of a number word, else 0 */\n"
           "    bool plain;           /* letters a-z only */\n"
-          "    bool starts_pair;     /* the first word of a two-word entry */\n    uint64_t classes;\n} lexicon_entry;\n\n")
-out.write("static const lexicon_entry lexicon_table[] = {\n")
+          "    bool starts_pair;     /* the first word of a two-word entry */\n    uint64_t classes;\n"
+          "    uint32_t lists;       /* LEXL_*: the rule lists that hold the word */\n} lexicon_entry;\n\n")
+# The tables are defined once, in lexicon.c (which defines LEXICON_DEFINE_TABLES): every pass sees
+# them, for the inline lookup of sources_internal.h, without a copy of its own.
+out.write("#define LEXICON_BITS %d\n#define LEXICON_SLOTS %d\n#define LEXICON_MAX_LEN %d\n" % (BITS, SIZE, MAX_LEN))
+out.write("extern const lexicon_entry lexicon_table[%d];\n" % len(words))
+out.write("extern const unsigned short lexicon_slots[LEXICON_SLOTS];\n\n#ifdef LEXICON_DEFINE_TABLES\n")
+out.write("const lexicon_entry lexicon_table[%d] = {\n" % len(words))
 for w in words:
     cls = " | ".join("LEX_" + c for c in ORDER if c in classes[w]) or "0"
     plain = "true" if all("a" <= ch <= "z" for ch in w) else "false"
     pair = "true" if w in PAIR_FIRST else "false"
-    out.write('    {"%s", %du, %du, %d, %d, %s, %s, %s},\n' %
-              ((w,) + head_tail(w) + (len(w.encode()), NUMBERS.get(w, 0), plain, pair, cls)))
+    lst = " | ".join("LEXL_" + c for c in RULE_LISTS if c in lists.get(w, ())) or "0"
+    out.write('    {"%s", %du, %du, %d, %d, %s, %s, %s, %s},\n' %
+              ((w,) + head_tail(w) + (len(w.encode()), NUMBERS.get(w, 0), plain, pair, cls, lst)))
 out.write("};\n\n")
 slots = [0] * SIZE
 for i, w in enumerate(words):
@@ -265,9 +337,8 @@ for i, w in enumerate(words):
     while slots[k]:
         k = (k + 1) & (SIZE - 1)
     slots[k] = i + 1
-out.write("#define LEXICON_BITS %d\n#define LEXICON_SLOTS %d\n#define LEXICON_MAX_LEN %d\n" % (BITS, SIZE, MAX_LEN))
-out.write("static const unsigned short lexicon_slots[LEXICON_SLOTS] = {\n")
+out.write("const unsigned short lexicon_slots[LEXICON_SLOTS] = {\n")
 for i in range(0, SIZE, 16):
     out.write("    " + ", ".join(str(x) for x in slots[i:i + 16]) + ",\n")
-out.write("};\n\n")
+out.write("};\n#endif\n\n")
 out.write("#endif\n")

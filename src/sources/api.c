@@ -38,11 +38,22 @@ static size_t lead_bytes8(const char *p)
     return 8 - (size_t)(((continuation >> 7) * 0x0101010101010101u) >> 56);
 }
 
-/* Code points before byte b: a checkpoint every 32 bytes, then a count of lead bytes, eight at a
- * time. */
-static size_t code_point_at(const src_offsets *map, size_t b)
+/* Are the 32 bytes at p all ASCII (most blocks of news text), each a code point? */
+static bool ascii_block(const char *p)
 {
-    size_t k = b & ~(size_t)31, n = map->every32[b >> 5];
+    uint64_t x[4];
+    memcpy(x, p, 32);
+    return !((x[0] | x[1] | x[2] | x[3]) & 0x8080808080808080u);
+}
+
+/* Code points before byte b: a checkpoint every 32 bytes, then a count of lead bytes, eight at a
+ * time. A block of 32 code points before the next checkpoint is all ASCII (most blocks of news
+ * text): its bytes before b are as many code points. */
+static inline size_t code_point_at(const src_offsets *map, size_t b)
+{
+    size_t slot = b >> 5, k = b & ~(size_t)31, n = map->every32[slot];
+    if (slot < map->last && map->every32[slot + 1] - n == 32)
+        return n + (b & 31);
     for (; k + 8 <= b; k += 8)
         n += lead_bytes8(map->text + k);
     for (; k < b; k++)
@@ -64,10 +75,12 @@ static bool build_offsets(const onr_mem *mem, const char *text, size_t len, src_
         return false;
     uint32_t n = 0;
     size_t last = slots - 1; /* the block the text ends in: nothing needs the count past it */
+    map->last = last;
     for (size_t slot = 0; slot < last; slot++) {
         const char *block = text + (slot << 5);
         map->every32[slot] = n;
-        n += (uint32_t)(lead_bytes8(block) + lead_bytes8(block + 8) + lead_bytes8(block + 16) + lead_bytes8(block + 24));
+        n += (uint32_t)(ascii_block(block) ? 32 : lead_bytes8(block) + lead_bytes8(block + 8) + lead_bytes8(block + 16) +
+                                                   lead_bytes8(block + 24));
     }
     map->every32[last] = n;
     return true;
@@ -96,7 +109,7 @@ static bool run_passes(onr_sources *s)
                    {NULL, 0, 0, sizeof(src_token)}, {NULL, 0, 0, sizeof(src_region)},
                    {NULL, 0, 0, sizeof(src_sentence)}, {NULL, 0, 0, sizeof(src_attr)},
                    {NULL, 0, 0, sizeof(src_piece)}};
-    src_offsets map = {NULL, NULL};
+    src_offsets map = {NULL, NULL, 0};
     bool ok = build_offsets(s->mem, doc.text, doc.len, &map) && src_tokenize(&doc) &&
               src_find_regions(&doc) && src_find_sentences(&doc) && src_attribute(&doc) &&
               src_build_result(&doc, &map, s);

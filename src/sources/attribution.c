@@ -12,7 +12,9 @@ typedef struct span {
 
 static const span no_span = {-1, -1};
 
-static bool word_is(const src_doc *doc, size_t i, const char *w)
+/* Is token `i` the word `w` in ASCII lowercase? Always inline: the length of the literal `w` is
+ * then known, and most tokens differ from it in length. */
+static inline __attribute__((always_inline)) bool word_is(const src_doc *doc, size_t i, const char *w)
 {
     const src_token *t = src_tok(doc, i);
     return t->type == TOK_WORD && onr_ascii_ieq(doc->text + t->start, t->end - t->start, w, strlen(w));
@@ -70,8 +72,7 @@ static bool is_negation(const src_doc *doc, const src_token *t)
 
 static bool is_be(const src_doc *doc, long i)
 {
-    static const char *const be[] = {"is", "was", "are", "were", "been", "be"};
-    return WORD_AMONG(doc, (size_t)i, be);
+    return src_listed(doc, (size_t)i, LEXL_BE);
 }
 
 /* A word that may sit between a speaker and its verb: "he also said", "Putin repeatedly said",
@@ -112,11 +113,10 @@ static bool is_head(const src_token *t)
  * ("the fact-checker"); a bare common noun ("business agreed") is not a speaker. */
 static bool has_head(const src_doc *doc, span s)
 {
-    static const char *const quantifiers[] = {"most", "none", "half", "each", "neither", "nobody"};
     const src_token *last = src_tok(doc, (size_t)s.end - 1);
     if (last->type == TOK_NUMBER || is_punct(last, '%') ||
         ((last->lex & (LEX_INDEF | LEX_NUMBER)) && last->end - last->start > 2) ||
-        (WORD_AMONG(doc, (size_t)s.end - 1, quantifiers) &&
+        (src_listed(doc, (size_t)s.end - 1, LEXL_QUANTIFIER) &&
          !((size_t)s.end < src_ntok(doc) && ends_in_ly(doc, src_tok(doc, (size_t)s.end)))))
         return true; /* a share of those asked: "26% say", "43 said", "few believe", "many said", "most said",
                       * but not "most recently said" */
@@ -168,11 +168,10 @@ static bool possessive_mark(const src_doc *doc, long i)
  * making it a noun? */
 static bool determined_noun(const src_doc *doc, long c)
 {
-    static const char *const determiners[] = {"a", "an", "the", "his", "their", "its", "our", "my", "your"};
     if (c == 0)
         return false;
     const src_token *t = src_tok(doc, (size_t)c), *p = src_tok(doc, (size_t)c - 1);
-    return WORD_AMONG(doc, (size_t)(c - 1), determiners) ||
+    return src_listed(doc, (size_t)(c - 1), LEXL_DETERMINER) ||
            (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || src_possessive_word(doc, p)));
 }
 
@@ -183,8 +182,6 @@ static bool determined_noun(const src_doc *doc, long c)
  * paragraph ("Editor's note:"). */
 static bool noun_not_cue(const src_doc *doc, long c)
 {
-    static const char *const particles[] = {"up", "off", "down", "away"};
-    static const char *const reflexives[] = {"himself", "herself", "itself", "themselves", "myself", "ourselves"};
     static const char *const finding[] = {"find", "finds", "found"};
     static const char *const adding[] = {"adding", "added", "adds"};
     static const char *const show_kinds[] = {"talk", "radio", "tv", "television", "award", "awards", "game",
@@ -195,8 +192,8 @@ static bool noun_not_cue(const src_doc *doc, long c)
     bool has_next = c + 1 < (long)doc->tokens.len;
     if (determined_noun(doc, c))
         return true;
-    if (has_next && (WORD_AMONG(doc, (size_t)(c + 1), particles) ||
-                     (WORD_AMONG(doc, (size_t)(c + 1), reflexives) &&
+    if (has_next && (src_listed(doc, (size_t)(c + 1), LEXL_PARTICLE) ||
+                     (src_listed(doc, (size_t)(c + 1), LEXL_REFLEXIVE) &&
                       WORD_AMONG(doc, (size_t)c, finding))))
         return true;
     if (has_next && (t->lex & LEX_LABEL) && is_punct(src_tok(doc, (size_t)c + 1), ':') && (p->flags & TF_PARA))
@@ -470,18 +467,15 @@ static bool short_quotation(const src_doc *doc, long k)
  * the day", "in the past"). */
 static bool time_anchor(const src_doc *doc, long k)
 {
-    static const char *const words[] = {"week", "month", "year", "night", "morning", "afternoon", "evening", "time",
-                                        "today", "yesterday", "day", "past", "weekend"};
     const src_token *t = src_tok(doc, (size_t)k);
     if (t->type != TOK_WORD)
         return false;
-    return ((t->lex & LEX_TIME) && !(t->lex & LEX_AUX)) /* not "May" */ || WORD_AMONG(doc, (size_t)k, words);
+    return ((t->lex & LEX_TIME) && !(t->lex & LEX_AUX)) /* not "May" */ || (t->lists & LEXL_TIME_ANCHOR);
 }
 
 static bool time_filler(const src_doc *doc, long k)
 {
-    static const char *const words[] = {"on", "in", "earlier", "later", "last", "this", "next", "the"};
-    return WORD_AMONG(doc, (size_t)k, words);
+    return src_listed(doc, (size_t)k, LEXL_TIME_FILLER);
 }
 
 /* Is `s` nothing but a time phrase: "this week", "on Tuesday night", "last month"? */
@@ -555,8 +549,7 @@ static bool state_comma(const src_doc *doc, long comma, long close)
  * speaker and the verb that look like nouns ("always" ends in -s like a plural). */
 static bool frequency_adverb(const src_doc *doc, long k)
 {
-    static const char *const words[] = {"always", "sometimes", "both", "ever", "too", "all"};
-    return !(src_tok(doc, (size_t)k)->flags & TF_CAP) && WORD_AMONG(doc, (size_t)k, words);
+    return !(src_tok(doc, (size_t)k)->flags & TF_CAP) && src_listed(doc, (size_t)k, LEXL_FREQUENCY);
 }
 
 static span noun_phrase_before(const src_doc *doc, long c, long limit)
@@ -701,8 +694,7 @@ static bool sentence_adverb(const src_doc *doc, long k)
  * opening the sentence; past its comma, or `first` when there is none. */
 static long after_opening_adverb(const src_doc *doc, long first, long limit)
 {
-    static const char *const words[] = {"now", "well", "perhaps", "soon", "today", "overall", "back"};
-    if (!WORD_AMONG(doc, (size_t)first, words))
+    if (!src_listed(doc, (size_t)first, LEXL_OPENING_ADVERB))
         return first;
     for (long k = first + 1; k < limit && k < first + 5; k++) {
         const src_token *w = src_tok(doc, (size_t)k);
@@ -763,7 +755,6 @@ static bool participle_phrase(const src_doc *doc, long first, long limit)
 
 static long skip_opening_phrase(const src_doc *doc, long first, long limit)
 {
-    static const char *const focusing[] = {"even", "just", "right", "soon", "long"};
     long adverbial = after_opening_adverb(doc, first, limit);
     if (adverbial > first)
         return adverbial;
@@ -772,7 +763,7 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
     bool adverb = ends_in_ly(doc, t) && (before_prep || (first + 1 < limit && is_punct(src_tok(doc, (size_t)first + 1), ',')));
     bool participle = before_prep && (word_ends_in(doc, t, "ed", 4) || word_is(doc, (size_t)first, "led")); /* "Asked about the vote, …" */
     /* "Even after the complaint was filed, …", "Soon after the vote, …" */
-    bool focused = before_prep && WORD_AMONG(doc, (size_t)first, focusing);
+    bool focused = before_prep && src_listed(doc, (size_t)first, LEXL_FOCUSING);
     /* "Like Mr. Lee, she has …": a comparison opening the sentence */
     bool comparison = (t->flags & TF_CAP) && word_is(doc, (size_t)first, "like");
     /* "Wednesday at the debate, Clinton …": a day before its place */
@@ -2466,10 +2457,7 @@ static bool free_participle(const src_doc *doc, long k, long send)
 static bool clause_stops_at(const src_doc *doc, long q, long send)
 {
     /* "…, even as …", "…, though …", "…, compared with …": the writer's aside; "…, according to
-     * X": the source of the whole sentence */
-    static const char *const after_comma[] = {"and", "but", "which", "while", "even", "though", "although", "when",
-                                              "because", "after", "just", "compared", "however", "where", "despite",
-                                              "according"};
+     * X": the source of the whole sentence (LEXL_AFTER_COMMA) */
     const src_token *t = src_tok(doc, (size_t)q);
     if (q + 1 >= send)
         return false;
@@ -2482,11 +2470,7 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
             return true;
         if (free_participle(doc, q + 1, send))
             return true;
-        for (size_t i = 0; i < sizeof after_comma / sizeof after_comma[0]; i++)
-            if (word_is(doc, (size_t)q + 1, after_comma[i]))
-                return !coordination_goes_on(doc, q, send) &&
-                       !enclosed_aside(doc, q, send);
-        return false;
+        return (n->lists & LEXL_AFTER_COMMA) && !coordination_goes_on(doc, q, send) && !enclosed_aside(doc, q, send);
     }
     if (!(t->type == TOK_WORD && (t->lex & (LEX_AND | LEX_CLAUSE)) && (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))))
         return false;
@@ -2669,8 +2653,7 @@ static bool clause_word(const src_doc *doc, long q)
         return true;
     if ((t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE))
         return true; /* "said they", "believes we" */
-    static const char *const openers[] = {"to", "that", "whether", "if", "how", "why", "what", "who", "which", "where"};
-    return WORD_AMONG(doc, (size_t)q, openers);
+    return src_listed(doc, (size_t)q, LEXL_OPENER);
 }
 
 /* Does a name or an object pronoun end the words before `q` ("endorsed Ms. Ruiz", "praised her")? */
@@ -2686,10 +2669,6 @@ static bool name_or_pronoun_before(const src_doc *doc, long q)
  * rally"), a comma, or "and" before another verb ("has not endorsed Trump and has been …")? */
 static bool object_stops_at(const src_doc *doc, long q, long send)
 {
-    static const char *const adjuncts[] = {"during", "after", "before", "since", "because", "while", "when", "despite",
-                                           "amid", "following", "throughout", "yesterday", "today", "earlier", "later",
-                                           "again"};
-    static const char *const before_time[] = {"last", "this", "next", "on", "in", "at"};
     static const char *const settings[] = {"in", "at", "on", "with", "through", "from"};
     const src_token *t = src_tok(doc, (size_t)q);
     if (t->region >= 0)
@@ -2700,12 +2679,12 @@ static bool object_stops_at(const src_doc *doc, long q, long send)
         return false;
     if (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))
         return q + 1 < send && clause_word(doc, q + 1);
-    if (q + 1 < send && WORD_AMONG(doc, (size_t)q, before_time) && time_anchor(doc, q + 1))
+    if (q + 1 < send && src_listed(doc, (size_t)q, LEXL_BEFORE_TIME) && time_anchor(doc, q + 1))
         return true; /* "last week", "on Monday" */
     if (WORD_AMONG(doc, (size_t)q, settings) && name_or_pronoun_before(doc, q) && q + 1 < send &&
         (src_tok(doc, (size_t)q + 1)->lex & (LEX_DEF | LEX_INDEF)))
         return true; /* "endorsed Ms. Ruiz at a rally", "praised her in an interview": where it was done */
-    return WORD_AMONG(doc, (size_t)q, adjuncts);
+    return src_listed(doc, (size_t)q, LEXL_ADJUNCT);
 }
 
 /* Does cue `c` take a noun phrase as its object ("endorsed Cruz", "talked about the economy"),
@@ -2713,15 +2692,8 @@ static bool object_stops_at(const src_doc *doc, long q, long send)
  * the plan …", "believes the plan …")? */
 static bool takes_an_object(const src_doc *doc, long c)
 {
-    static const char *const clause_verbs[] = {
-        "say", "says", "said", "saying", "believe", "believes", "believed", "think", "thinks", "thought", "hope",
-        "hopes", "hoped", "expect", "expects", "expected", "reported", "reports", "added", "adding", "noted", "noting",
-        "argued", "argues", "arguing", "claimed", "claims", "warned", "stated", "stating", "suggested", "suggests",
-        "predicted", "predicts", "insisted", "insists", "fear", "fears", "feared", "worry", "worries", "worried",
-        "know", "knows", "knew", "feel", "feels", "felt", "recalled", "estimated", "estimates", "wrote", "writes",
-        "concluded", "found", "finds", "show", "shows", "showed", "showing", "indicated", "indicates"};
     const src_token *t = src_tok(doc, (size_t)c);
-    return (t->lex & (LEX_STANCE | LEX_PREP | LEX_OF)) || (!(t->lex & LEX_TELL) && !WORD_AMONG(doc, (size_t)c, clause_verbs));
+    return (t->lex & (LEX_STANCE | LEX_PREP | LEX_OF)) || (!(t->lex & LEX_TELL) && !src_listed(doc, (size_t)c, LEXL_CLAUSE_VERB));
 }
 
 /* Is the participle `c` a noun's modifier, "a super PAC supporting Cruz", "groups backing him":
@@ -2999,16 +2971,12 @@ static long quote_led_end(const src_doc *doc, span content)
  * punctuation up to the cue? */
 static bool cue_in_opening_subordinate(const src_doc *doc, long c)
 {
-    static const char *const linking[] = {"but", "and", "yet", "so"};
-    static const char *const subordinators[] = {"while", "when", "whenever", "though", "although", "if", "because",
-                                                "since", "after", "before", "until", "unless", "whereas", "once", "as"};
-    static const char *const after_even[] = {"though", "if", "as", "when"};
     long k = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)c)->sentence].first;
-    if (k + 1 < c && WORD_AMONG(doc, (size_t)k, linking))
+    if (k + 1 < c && src_listed(doc, (size_t)k, LEXL_CLAUSE_LINK))
         k++;
-    if (k + 1 < c && word_is(doc, (size_t)k, "even") && WORD_AMONG(doc, (size_t)k + 1, after_even))
+    if (k + 1 < c && word_is(doc, (size_t)k, "even") && src_listed(doc, (size_t)k + 1, LEXL_AFTER_EVEN))
         k++;
-    if (k >= c || !WORD_AMONG(doc, (size_t)k, subordinators))
+    if (k >= c || !src_listed(doc, (size_t)k, LEXL_SUBORDINATOR))
         return false;
     for (long i = k + 1; i < c; i++)
         if (src_tok(doc, (size_t)i)->type == TOK_PUNCT && src_tok(doc, (size_t)i)->region < 0)
@@ -3303,7 +3271,7 @@ static bool topic_pair(const src_doc *doc, long verb)
 
 /* Does the preposition after verb `c` introduce what the verb is about: "talked about", "called
  * for", "referring to"? */
-static bool topic_preposition(const src_doc *doc, long c)
+static inline bool topic_preposition(const src_doc *doc, long c)
 {
     const src_token *t = src_tok(doc, (size_t)c);
     return ((t->lex & LEX_ABOUT) && word_is(doc, (size_t)c + 1, "about")) ||
@@ -3572,25 +3540,14 @@ static long possessor_before(const src_doc *doc, long c, long sfirst)
 /* "his promise to build a wall", "Clinton's claim that …", "Trump's controversial pledge to …": a
  * noun of saying or intending after a possessive, then its "that" or "to" clause; the token of the
  * possessive, else -1. */
-static long possessed_cue(const src_doc *doc, long c, long sfirst, long send)
+static inline long possessed_cue(const src_doc *doc, long c, long sfirst, long send)
 {
-    static const char *const nouns[] = {"claim", "statement", "promise", "pledge", "vow", "plan", "proposal",
-                                        "call", "decision", "suggestion", "argument", "assertion", "insistence",
-                                        "refusal", "warning", "threat", "demand", "belief", "contention",
-                                        "allegation", "accusation", "admission", "effort", "efforts", "attempt",
-                                        "bid", "push", "desire", "willingness", "unwillingness", "determination"};
     const src_token *t = src_tok(doc, (size_t)c);
     if (c + 2 >= send || !(src_tok(doc, (size_t)c + 1)->lex & (LEX_CLAUSE | LEX_PREP)) || t->type != TOK_WORD ||
-        (t->flags & TF_CAP) || t->region >= 0 || !next_word_either(doc, c, "that", 4, "to", 2) ||
+        (t->flags & TF_CAP) || t->region >= 0 || !(t->lists & LEXL_POSSESSED) || !next_word_either(doc, c, "that", 4, "to", 2) ||
         src_tok(doc, (size_t)c + 2)->type != TOK_WORD)
         return -1; /* the cheapest tests first: this runs on every token */
-    long p = possessor_before(doc, c, sfirst);
-    if (p < 0)
-        return -1;
-    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
-        if (word_is(doc, (size_t)c, nouns[i]))
-            return p;
-    return -1;
+    return possessor_before(doc, c, sfirst);
 }
 
 /* The possessor's phrase ending at possessive `p`: "his", "Donald Trump's". */
@@ -3678,29 +3635,19 @@ static span noun_owner(const src_doc *doc, long c, long sfirst, long *verb)
  * the verb's token, else -1. On train, 13 of the 16 such phrases are annotated as their subject's
  * words (the others: "claim", which this list leaves out). A verb that made its own attribution
  * ("expressed concern that") is left to it, and a possessive to possessed_cue. */
-static long expressed_stance(const src_doc *doc, long c, long sfirst, long send)
+static inline long expressed_stance(const src_doc *doc, long c, long sfirst, long send)
 {
-    static const char *const nouns[] = {"belief", "beliefs", "hope", "hopes", "view", "views", "fear", "fears",
-                                        "concern", "concerns", "confidence", "doubt", "doubts", "skepticism",
-                                        "optimism", "conviction", "opinion", "worry", "worries", "expectation",
-                                        "illusion", "illusions"};
-    static const char *const verbs[] = {"voice", "voices", "voiced", "voicing", "express", "expresses", "expressed",
-                                        "expressing", "share", "shares", "shared", "sharing", "reiterate",
-                                        "reiterates", "reiterated", "reiterating", "convey", "conveys", "conveyed",
-                                        "conveying", "air", "airs", "aired", "airing", "hold", "holds", "held",
-                                        "holding", "harbor", "harbors", "harbored", "harboring", "have", "has", "had",
-                                        "having"};
     if (c + 2 >= send || !(src_tok(doc, (size_t)c + 1)->lex & LEX_CLAUSE) || !word_is(doc, (size_t)c + 1, "that") ||
-        !WORD_AMONG(doc, (size_t)c, nouns))
+        !src_listed(doc, (size_t)c, LEXL_STANCE_NOUN))
         return -1; /* the cheapest tests first: this runs on every token */
     long v = c - 1;
-    if (v > sfirst && !src_tok(doc, (size_t)v)->lex && !WORD_AMONG(doc, (size_t)v, verbs))
+    if (v > sfirst && !src_tok(doc, (size_t)v)->lex && !src_listed(doc, (size_t)v, LEXL_EXPRESSING))
         v--; /* "voiced strong confidence that" */
     if (v > sfirst && (((src_tok(doc, (size_t)v)->lex & (LEX_DEF | LEX_INDEF)) && !(src_tok(doc, (size_t)v)->lex & LEX_POSSESSIVE)) ||
                        word_is(doc, (size_t)v, "no")))
         v--; /* "voicing the belief that", "hold no illusions that" */
     const src_token *t = src_tok(doc, (size_t)v);
-    if (v < sfirst || (t->flags & (TF_CAP | TF_USED)) || t->region >= 0 || !WORD_AMONG(doc, (size_t)v, verbs))
+    if (v < sfirst || (t->flags & (TF_CAP | TF_USED)) || t->region >= 0 || !src_listed(doc, (size_t)v, LEXL_EXPRESSING))
         return -1;
     return v;
 }
@@ -3721,11 +3668,10 @@ static bool attribute_expressed_stance(src_doc *doc, long c, long v, long sfirst
  * a noun learned as a cue (tools/learn_sources_cues.py, NOUN) before a preposition or "that". */
 static bool noun_cue(const src_doc *doc, long c, long send)
 {
-    /* as tools/learn_sources_cues.py counts them (NOUN_LINKS): not "attacks in the capital" */
-    static const char *const links[] = {"of", "on", "about", "for", "against", "over", "to", "with", "at", "that"};
+    /* LEXL_NOUN_LINK: as tools/learn_sources_cues.py counts them (NOUN_LINKS), not "attacks in the capital" */
     const src_token *t = src_tok(doc, (size_t)c);
     return c + 2 < send && (t->lex & LEX_NOUN) && t->type == TOK_WORD && !(t->flags & TF_CAP) && t->region < 0 &&
-           WORD_AMONG(doc, (size_t)c + 1, links);
+           src_listed(doc, (size_t)c + 1, LEXL_NOUN_LINK);
 }
 
 /* Where the object of a noun cue that is no verb's object ends: "Trump's attacks on Curiel
@@ -3798,8 +3744,7 @@ static bool attribute_reportedly(src_doc *doc, long c, long sfirst, long send)
 /* "is (widely) seen", "are not considered": a hedging participle after a form of "be". */
 static bool hedge_after_be(const src_doc *doc, long c, long sfirst)
 {
-    static const char *const hedges[] = {"seen", "viewed", "considered", "regarded"};
-    if (!WORD_AMONG(doc, (size_t)c, hedges))
+    if (!src_listed(doc, (size_t)c, LEXL_HEDGE))
         return false;
     long be = c - 1;
     while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
@@ -3809,7 +3754,7 @@ static bool hedge_after_be(const src_doc *doc, long c, long sfirst)
 
 /* "The kingdom is widely viewed as a bulwark", "He is not considered to be a contender": a passive
  * that names no one's view but hedges the whole clause, like a raising verb. */
-static bool passive_hedge(const src_doc *doc, long c, long sfirst, long send)
+static inline bool passive_hedge(const src_doc *doc, long c, long sfirst, long send)
 {
     if (c + 1 >= send || !(src_tok(doc, (size_t)c + 1)->lex & (LEX_CLAUSE | LEX_PREP)) || !next_word_either(doc, c, "as", 2, "to", 2) ||
         (src_tok(doc, (size_t)c)->flags & TF_CAP))
@@ -3892,12 +3837,10 @@ static bool infinitive_has_own_subject(const src_doc *doc, long from, long to)
  * phrase. */
 static span opening_phrase_subject(const src_doc *doc, long c, long sfirst, long send)
 {
-    static const char *const linking[] = {"now", "but", "and", "so"};
-    static const char *const subordinators[] = {"after", "while", "before", "since", "when", "upon", "by"};
     long k = sfirst;
-    if (k + 1 < c && WORD_AMONG(doc, (size_t)k, linking))
+    if (k + 1 < c && src_listed(doc, (size_t)k, LEXL_OPENING_LINK))
         k += 1 + is_punct(src_tok(doc, (size_t)k + 1), ',');
-    if (k < c && WORD_AMONG(doc, (size_t)k, subordinators))
+    if (k < c && src_listed(doc, (size_t)k, LEXL_OPENING_SUBORDINATOR))
         k++;
     if (k > c || !has_ing(doc, src_tok(doc, (size_t)k)) || c - k > 6)
         return no_span;
@@ -3932,19 +3875,9 @@ static void cited_at_the_end(const src_doc *doc, span *content, long send, span 
 
 /* "Democrats see Sanders as a spoiler", "voters viewed the plan as a gamble": a view, whose
  * content is the object and what it is seen as. */
-/* Might word `t` be one of the verbs of seen_as? Its cheap test: this runs for every word. */
-static inline bool seeing_shaped(const src_doc *doc, const src_token *t)
-{
-    const char *s = doc->text + t->start;
-    size_t n = t->end - t->start;
-    return t->type == TOK_WORD && n >= 3 && n <= 9 &&
-           ((s[0] == 's' && (s[1] == 'e' || s[1] == 'a') && (s[2] == 'e' || s[2] == 'w')) || s[0] == 'v' || (s[0] == 'r' && s[1] == 'e' && s[2] == 'g'));
-}
-
 static bool seen_as(const src_doc *doc, long c, long send)
 {
-    static const char *const verbs[] = {"see", "sees", "saw", "view", "views", "viewed", "regard", "regards", "regarded"};
-    if (c + 2 >= send || !seeing_shaped(doc, src_tok(doc, (size_t)c)) || !WORD_AMONG(doc, (size_t)c, verbs))
+    if (c + 2 >= send || !src_listed(doc, (size_t)c, LEXL_SEEING))
         return false;
     for (long k = c + 2; k < send && k < c + 10; k++) {
         const src_token *w = src_tok(doc, (size_t)k);
@@ -3999,16 +3932,9 @@ static bool reports_through_infinitive(const src_doc *doc, long c, long send)
  * state of mind ("they are convinced that …", "some are concerned that …"), whose subject holds it. */
 static bool agentless_passive(const src_doc *doc, long c, long sfirst, long send)
 {
-    static const char *const irregular[] = {"told", "shown", "said", "known", "seen", "given", "taken", "thought"};
-    static const char *const minded[] = {"convinced", "concerned", "worried", "shocked", "pleased", "disappointed",
-                                         "surprised", "frustrated", "alarmed", "interested", "determined", "committed",
-                                         "opposed", "dedicated", "excited", "thrilled", "troubled", "satisfied",
-                                         "prepared", "inclined", "relieved", "encouraged", "dismayed", "impressed",
-                                         "offended", "embarrassed", "outraged", "annoyed", "angered", "confused",
-                                         "scared", "terrified", "obsessed", "tired", "unconvinced", "amused"};
     const src_token *t = src_tok(doc, (size_t)c);
-    if ((t->flags & TF_CAP) || !(word_ends_in(doc, t, "ed", 3) || WORD_AMONG(doc, (size_t)c, irregular)) ||
-        WORD_AMONG(doc, (size_t)c, minded) || (c + 1 < send && word_is(doc, (size_t)c + 1, "by")))
+    if ((t->flags & TF_CAP) || !(word_ends_in(doc, t, "ed", 3) || (t->lists & LEXL_PASSIVE_IRREGULAR)) ||
+        (t->lists & LEXL_MINDED) || (c + 1 < send && word_is(doc, (size_t)c + 1, "by")))
         return false;
     long be = c - 1;
     while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
@@ -4018,7 +3944,7 @@ static bool agentless_passive(const src_doc *doc, long c, long sfirst, long send
 
 /* "The plan drew sharp criticism from rivals", "Trump faced criticism from rivals that …": the
  * verb of drawing or facing before "criticism from", over up to two describing words; -1 else. */
-static long criticism_drawn(const src_doc *doc, long c, long sfirst, long send)
+static inline long criticism_drawn(const src_doc *doc, long c, long sfirst, long send)
 {
     static const char *const verbs[] = {"drew", "drawn", "draws", "draw", "drawing", "faced", "faces", "face",
                                         "facing", "gotten", "got", "received", "receives", "attracted"};
@@ -4084,11 +4010,11 @@ static bool may_start_attribution(const src_doc *doc, long c, long sfirst, long 
     if (c + 1 >= send)
         return false;
     const src_token *next = src_tok(doc, (size_t)c + 1);
-    if (((next->lex & (LEX_PREP | LEX_CLAUSE | LEX_OF)) || particle_shaped(doc, next)) &&
+    if (((next->lex & (LEX_PREP | LEX_CLAUSE | LEX_OF)) || (t->flags & TF_PAIR)) && /* TF_PAIR: topic_pair */
         (topic_preposition(doc, c) || possessed_cue(doc, c, sfirst, send) >= 0 || passive_hedge(doc, c, sfirst, send) ||
          expressed_stance(doc, c, sfirst, send) >= 0 || criticism_drawn(doc, c, sfirst, send) >= 0))
         return true;
-    return seeing_shaped(doc, t) && seen_as(doc, c, send);
+    return (t->lists & LEXL_SEEING) && seen_as(doc, c, send);
 }
 
 /* The reported speech around cue `c`, within [sfirst, send): the caller bounds that window so
@@ -4378,7 +4304,13 @@ static bool attribute_clauses(src_doc *doc, const src_sentence *s)
     if (!attribute_label(doc, sfirst, send) || !attribute_headline(doc, sfirst, send) ||
         !attribute_block_after_colon(doc, sfirst, send))
         return false;
+    const src_region *regions = doc->regions.data;
     for (long c = sfirst; c < send; c++) {
+        int32_t region = src_tok(doc, (size_t)c)->region;
+        if (region >= 0) { /* attribute_cue passes over quoted words: past the quotation at once */
+            c = (long)regions[region].close < send ? (long)regions[region].close : send - 1;
+            continue;
+        }
         long lo = c - CLAUSE_WINDOW > sfirst ? c - CLAUSE_WINDOW : sfirst;
         long hi = c + CLAUSE_WINDOW < send ? c + CLAUSE_WINDOW : send;
         if ((!GATE_ATTRIBUTION_STARTS || may_start_attribution(doc, c, lo, hi)) && !attribute_cue(doc, c, lo, hi))

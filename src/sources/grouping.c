@@ -54,14 +54,13 @@ static bool ieq_tokens(const src_doc *doc, const src_token *a, const src_token *
 }
 
 /* "some officials", "seven officials", "several sources": a group. */
-static bool det_plural(const src_doc *doc, const src_token *t)
+static bool det_plural(const src_token *t)
 {
-    static const char *const group_words[] = {"some", "several", "many", "few", "multiple", "various"};
     if (t->number > 1)
         return true;
     if (t->type == TOK_NUMBER && !(t->lex & LEX_NUMBER))
         return true;
-    return SRC_WORD_AMONG(doc, t, group_words);
+    return (t->lists & LEXL_GROUP_WORD) != 0;
 }
 
 static bool is_punct_tok(const src_token *t, char c) { return t->type == TOK_PUNCT && t->punct == c; }
@@ -84,8 +83,7 @@ static bool title_before_name(const src_doc *doc, long k, long end)
  * (unlike "Gov." or "Senator"). */
 static bool honorific(const src_doc *doc, long k)
 {
-    static const char *const forms[] = {"mr", "mrs", "ms", "miss", "mx"};
-    return SRC_WORD_AMONG(doc, tok(doc, k), forms);
+    return src_listed(doc, (size_t)k, LEXL_HONORIFIC);
 }
 
 /* "a", "an", "another", "one" or a capitalised word: what opens one more member of a joint
@@ -243,7 +241,7 @@ static mention read_mention(const src_doc *doc, long first, long end)
             }
         }
     }
-    if (det_plural(doc, f))
+    if (det_plural(f))
         m.plural = true;
     if (m.name_first >= 0) {
         bool org = false;
@@ -385,7 +383,7 @@ static long find_source(resolver *r, const mention *m)
 static long same_bare_group(resolver *r, const mention *m, long first, long end)
 {
     const src_token *f = tok(r->doc, first);
-    if (m->type != MENTION_NEW || !m->plural || (f->lex & (LEX_DEF | LEX_INDEF)) || det_plural(r->doc, f))
+    if (m->type != MENTION_NEW || !m->plural || (f->lex & (LEX_DEF | LEX_INDEF)) || det_plural(f))
         return -1;
     long n = (long)r->sources.len;
     for (long i = n - 1; i >= 0 && i >= n - LOOKBACK; i--) {
@@ -685,11 +683,12 @@ static bool fill_summary(src_doc *doc, const src_offsets *map, onr_sources *out)
     sum->claims = claims;
     /* Justifications and outlets, sentence by sentence. */
     const src_sentence *sents = doc->sentences.data;
+    const src_token *tokens = doc->tokens.data; /* not reloaded for every token */
     for (size_t si = 0; si < doc->sentences.len; si++) {
         long first = (long)sents[si].first, end = (long)sents[si].end;
         bool justified = false;
         for (long k = first; k < end; k++) {
-            const src_token *t = tok(doc, k);
+            const src_token *t = &tokens[k];
             if (t->region >= 0 || !(t->lex & (LEX_CUE | LEX_PREP | LEX_ACCORDING | LEX_JUSTIFY)))
                 continue;
             if (!justified && justifies_anonymity(doc, k, first)) {
@@ -735,6 +734,15 @@ static int compare_pieces(const void *a, const void *b)
     if (x->attr_id != y->attr_id)
         return x->attr_id < y->attr_id ? -1 : 1;
     return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* Are the pieces sorted already (most texts: they are made in order), so that qsort may be skipped? */
+static bool pieces_in_order(const src_piece *p, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (compare_pieces(&p[i - 1], &p[i]) > 0)
+            return false;
+    return true;
 }
 
 /* A member of the joint speaker of attribution `attr`. */
@@ -855,7 +863,7 @@ bool src_build_result(src_doc *doc, const src_offsets *map, onr_sources *out)
     }
     /* Pieces grouped by attribution, in text order; piece_start[id] is where each group begins. */
     src_piece *src_pieces = doc->pieces.data;
-    if (doc->pieces.len > 1)
+    if (!pieces_in_order(src_pieces, doc->pieces.len))
         qsort(src_pieces, doc->pieces.len, sizeof *src_pieces, compare_pieces);
     size_t *piece_start = onr_arena_calloc(&out->arena, nattr + 1, sizeof(size_t));
     if (!piece_start)

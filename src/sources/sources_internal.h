@@ -32,8 +32,60 @@ void src_vec_free(const onr_mem *mem, src_vec *vec);
 /* The classes (LEX_*) of a word compared in ASCII lowercase; 0 when not listed. `number`
  * receives the value of a number word ("seven" = 7), else 0. */
 uint64_t src_lexicon_lookup(const char *word, size_t len, unsigned *number);
-/* The lexicon's entry for a word compared in ASCII lowercase, or NULL. */
-const lexicon_entry *src_lexicon_entry(const char *word, size_t len);
+
+/* Four bytes as a number, the first lowest whatever the machine, each with bit 0x20 set: that
+ * folds ASCII case, and the generator folds its lowercase words the same way. */
+static inline uint32_t lexicon_folded4(const unsigned char *b)
+{
+    return ((uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24) | 0x20202020u;
+}
+
+/* As lexicon_folded4 for the one to three bytes of a short word, the missing ones zero. */
+static inline uint32_t lexicon_folded_short(const unsigned char *b, size_t n)
+{
+    uint32_t v = b[0];
+    if (n > 1)
+        v |= (uint32_t)b[1] << 8;
+    if (n > 2)
+        v |= (uint32_t)b[2] << 16;
+    return v | 0x20202020u;
+}
+
+/* Is `word` the entry's word, compared in ASCII lowercase? Its head and tail (see
+ * src_lexicon_entry) first: they are all of a plain word of up to eight letters. */
+static inline bool lexicon_same_word(const lexicon_entry *e, const char *word, size_t len, uint32_t head, uint32_t tail)
+{
+    if (e->head != head || e->tail != tail || e->len != len)
+        return false;
+    if (e->plain && len <= 8)
+        return true;
+    for (size_t i = 0; i < len; i++)
+        if (e->word[i] != onr_ascii_lower(word[i]))
+            return false;
+    return true;
+}
+
+/* The lexicon's entry for a word compared in ASCII lowercase, or NULL. The hash of
+ * tools/gen_sources_lexicon.py: the length and the head and tail of the word, its first and last
+ * four bytes (all of a shorter word) case folded; it reads two numbers of every token instead of
+ * each byte. Inline: the tokenizer looks up every word. */
+static inline const lexicon_entry *src_lexicon_entry(const char *word, size_t len)
+{
+    if (len == 0 || len > LEXICON_MAX_LEN)
+        return NULL;
+    const unsigned char *b = (const unsigned char *)word;
+    uint32_t head = len < 4 ? lexicon_folded_short(b, len) : lexicon_folded4(b);
+    uint32_t tail = len < 4 ? head : lexicon_folded4(b + len - 4);
+    uint32_t hash = head * 0x9E3779B1u + tail * 0x85EBCA77u + (uint32_t)len * 0xC2B2AE3Du;
+    for (uint32_t k = hash >> (32 - LEXICON_BITS);; k = (k + 1) & (LEXICON_SLOTS - 1)) {
+        unsigned slot = lexicon_slots[k];
+        if (!slot)
+            return NULL;
+        const lexicon_entry *e = &lexicon_table[slot - 1];
+        if (lexicon_same_word(e, word, len, head, tail))
+            return e;
+    }
+}
 
 /* ---- tokens ---- */
 
@@ -62,6 +114,7 @@ typedef struct src_token {
     uint32_t sentence;
     uint8_t type, flags, mark, number;
     char punct;         /* ASCII punctuation; '-' for dashes, '.' for an ellipsis */
+    uint32_t lists;     /* LEXL_*: the rule word lists that hold the word */
 } src_token;
 
 typedef struct src_region {
@@ -138,6 +191,10 @@ static inline bool src_word_among(const src_doc *doc, const src_token *t, const 
 }
 #define SRC_WORD_AMONG(doc, t, words) src_word_among((doc), (t), (words), sizeof(words) / sizeof((words)[0]))
 
+/* Is token `i` a word of the rule list `list` (LEXL_*, tools/gen_sources_lexicon.py)? As
+ * src_word_among, from the lexicon's entry for the word. */
+static inline bool src_listed(const src_doc *doc, size_t i, uint32_t list) { return (src_tok(doc, i)->lists & list) != 0; }
+
 /* The finished audit (the public onr_sources): everything lives in `arena`. */
 struct onr_sources {
     const onr_mem *mem;
@@ -154,6 +211,7 @@ struct onr_sources {
 typedef struct src_offsets {
     const char *text;
     uint32_t *every32; /* code points before byte k * 32 (texts are below 4 GiB) */
+    size_t last;       /* the last index of every32: the block the text ends in */
 } src_offsets;
 
 onr_text_span src_text_span(const src_offsets *map, size_t byte_start, size_t byte_end);

@@ -86,14 +86,12 @@ static bool is_terminal(const src_token *t)
 
 static bool is_lower_word(const src_token *t) { return t->type == TOK_WORD && !(t->flags & TF_CAP); }
 
-/* The paragraph of token `t`, pushed after `prev`. A paragraph that stops mid-sentence ("…a
- * Russian government official" / "said.") is joined to the next one: a layout break, not the end
- * of the thought. */
+/* The paragraph of token `t`, the first after a line break, pushed after `prev`. A paragraph that
+ * stops mid-sentence ("…a Russian government official" / "said.") is joined to the next one: a
+ * layout break, not the end of the thought. */
 static void number_paragraph(const src_token *prev, src_token *t)
 {
     t->para = prev->para;
-    if (!(t->flags & TF_PARA))
-        return;
     bool joined = !is_terminal(prev) && (is_lower_word(prev) || (prev->type == TOK_PUNCT && prev->punct == ',')) &&
                   (t->type == TOK_WORD || t->type == TOK_NUMBER);
     if (joined)
@@ -125,24 +123,30 @@ static bool joins_word(const src_doc *doc, size_t at, uint32_t cp, bool digits)
     return cp_is_alnum(next);
 }
 
-/* Pushes a token, numbering its paragraph as it goes (the token before it is complete). */
-static inline bool push_token(src_doc *doc, size_t start, size_t end, uint8_t type, uint8_t flags)
+/* Pushes a token, numbering its paragraph as it goes (the token before it is complete); NULL when
+ * allocation fails. The array's element is known here: no multiplication by its size, no memset. */
+static inline src_token *push_token(src_doc *doc, size_t start, size_t end, uint8_t type, uint8_t flags)
 {
-    src_token *t = src_vec_push_unset(doc->mem, &doc->tokens); /* one per token: no memset call */
-    if (!t)
-        return false;
+    if (doc->tokens.len == doc->tokens.cap && !src_vec_grow(doc->mem, &doc->tokens))
+        return NULL;
+    src_token *t = (src_token *)doc->tokens.data + doc->tokens.len++;
     *t = (src_token){.start = (uint32_t)start, .end = (uint32_t)end, .type = type, .flags = flags, .region = -1};
-    if (doc->tokens.len > 1)
-        number_paragraph(t - 1, t);
-    return true;
+    if (doc->tokens.len > 1) {
+        t->para = t[-1].para;
+        if (flags & TF_PARA)
+            number_paragraph(t - 1, t);
+    }
+    return t;
 }
 
-static void classify_word(src_doc *doc, src_token *t)
+/* The lexicon's classes of word token `t`, the `len` bytes at `word`. */
+static void classify_word(src_token *t, const char *word, size_t len)
 {
-    const lexicon_entry *e = src_lexicon_entry(doc->text + t->start, t->end - t->start);
+    const lexicon_entry *e = src_lexicon_entry(word, len);
     if (!e)
         return;
     t->lex = e->classes;
+    t->lists = e->lists;
     t->number = e->number;
     if (e->starts_pair)
         t->flags |= TF_PAIR;
@@ -174,18 +178,19 @@ static bool elided_word(const char *s, size_t n)
     return false;
 }
 
-/* What the scan of a word asks of a byte, in one load: an ASCII letter or digit (WB_WORD), a
- * capital (WB_UPPER too), a mark that may join words or a byte of a longer character (WB_DECODE,
- * decoded), or else the end of the word. */
-enum { WB_WORD = 1, WB_UPPER = 2, WB_DECODE = 4 };
+/* What the tokenizer asks of a byte, in one load: an ASCII letter or digit (WB_WORD), a capital
+ * (WB_UPPER too), a mark that may join words or a byte of a longer character (WB_DECODE, decoded),
+ * white space (WB_SPACE; a line break WB_NEWLINE), or else punctuation. */
+enum { WB_WORD = 1, WB_UPPER = 2, WB_DECODE = 4, WB_SPACE = 8, WB_NEWLINE = 16 };
 #define W WB_WORD
 #define U (WB_WORD | WB_UPPER)
 #define X WB_DECODE
+#define S WB_SPACE
 #define X16 X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X
 static const uint8_t word_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, S, WB_NEWLINE, S, S, S, 0, 0, /* \t \n \v \f \r */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, X, 0, 0, 0, 0, X, X, X, 0, /* ' , - . */
+    S, 0, 0, 0, 0, 0, 0, X, 0, 0, 0, 0, X, X, X, 0, /* space ' , - . */
     W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0, 0, /* 0-9 */
     0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, /* A-O */
     U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0, /* P-Z */
@@ -196,7 +201,29 @@ static const uint8_t word_byte[256] = {
 #undef W
 #undef U
 #undef X
+#undef S
 #undef X16
+
+/* Past the ASCII lowercase letters from `i`, eight bytes at a time (most of a word): a byte is
+ * flagged when its high bit is set, or the sum with 0x05 sets it (past 'z'), or the difference with
+ * 0x61 does (before 'a'); carries and borrows only reach the bytes after a flagged one. */
+static size_t past_lowercase(const char *s, size_t i, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ /* the first byte lowest */
+    while (i + 8 <= n) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t flagged = (x | (x + 0x0505050505050505u) | (x - 0x6161616161616161u)) & 0x8080808080808080u;
+        if (flagged)
+            return i + ((size_t)__builtin_ctzll(flagged) >> 3);
+        i += 8;
+    }
+#else
+    (void)s;
+    (void)n;
+#endif
+    return i;
+}
 
 /* The end of the word whose first character ends before `i`; a capital past the first marks the
  * word TF_ODDCAPS. */
@@ -205,6 +232,7 @@ static size_t scan_word(const src_doc *doc, size_t i, bool digits, uint8_t *flag
     const char *s = doc->text;
     size_t n = doc->len;
     for (;;) {
+        i = past_lowercase(s, i, n);
         while (word_byte[(unsigned char)s[i]] == WB_WORD) /* most bytes of a word; the NUL after the text ends it */
             i++;
         if (i >= n)
@@ -216,7 +244,7 @@ static size_t scan_word(const src_doc *doc, size_t i, bool digits, uint8_t *flag
             i++;
             continue;
         }
-        if (!b)
+        if (!(b & WB_DECODE))
             break;
         size_t used = 1;
         uint32_t d = c < 0x80 ? c : decode_at(doc, i, &used);
@@ -231,17 +259,58 @@ static size_t scan_word(const src_doc *doc, size_t i, bool digits, uint8_t *flag
     return i;
 }
 
-/* Pushes the word or number that starts at `start` with `cp`, `used` bytes long; `*end` receives
- * where it ends. False when allocation fails. */
-static bool push_word(src_doc *doc, size_t start, uint32_t cp, size_t used, uint8_t pending, size_t *end)
+/* Pushes the word or number (`digits`) that starts at `start` with a character `used` bytes long,
+ * with `flags` so far; `*end` receives where it ends. False when allocation fails. */
+static bool push_word(src_doc *doc, size_t start, size_t used, bool digits, uint8_t flags, size_t *end)
 {
-    bool digits = cp >= '0' && cp <= '9';
-    uint8_t flags = pending | (cp_is_upper(cp) ? TF_CAP : 0);
     *end = scan_word(doc, start + used, digits, &flags);
-    if (!push_token(doc, start, *end, digits ? TOK_NUMBER : TOK_WORD, flags))
+    src_token *t = push_token(doc, start, *end, digits ? TOK_NUMBER : TOK_WORD, flags);
+    if (!t)
         return false;
     if (!digits)
-        classify_word(doc, src_tok(doc, src_ntok(doc) - 1));
+        classify_word(t, doc->text + start, *end - start);
+    return true;
+}
+
+/* Pushes the punctuation or quotation mark `cp` at `i`, `used` bytes long; `*end` receives where
+ * it ends. False when allocation fails. */
+static bool push_mark(src_doc *doc, size_t i, uint32_t cp, size_t used, uint8_t pending, size_t *end)
+{
+    const char *s = doc->text;
+    size_t n = doc->len;
+    unsigned char c = (unsigned char)s[i];
+    uint8_t qflags;
+    uint8_t mark = quote_mark(cp, &qflags);
+    if ((c == '\'' || c == '`') && i + 1 < n && s[i + 1] == c) {
+        /* '' and `` stand for double quotation marks in some newsroom and typeset text. */
+        mark = MARK_STRAIGHT_DOUBLE;
+        qflags = c == '`' ? TF_OPEN : TF_OPEN | TF_CLOSE;
+        used = 2;
+    }
+    if (mark == MARK_DOUBLE && qflags == TF_CLOSE && (pending & TF_PARA))
+        qflags = TF_OPEN; /* a paragraph that opens with ” (”… they are …”): nothing is open to close */
+    if (mark == MARK_SINGLE || mark == MARK_STRAIGHT_SINGLE) {
+        /* An apostrophe after a word ("Russians’ ") closes only; one before a word opens. */
+        uint32_t before = decode_before(doc, i);
+        size_t u2;
+        uint32_t after = i + used < n ? decode_at(doc, i + used, &u2) : 0;
+        if (cp_is_alnum(before))
+            qflags &= (uint8_t)~TF_OPEN;
+        if (!cp_is_alnum(after) && mark == MARK_STRAIGHT_SINGLE)
+            qflags &= (uint8_t)~TF_OPEN;
+        if ((!cp_is_alnum(before) && elided_word(s + i + used, n - i - used)) || !(qflags & (TF_OPEN | TF_CLOSE)))
+            mark = MARK_NONE; /* "the late '70s", "how ‘bout", "CBS‘ show": an apostrophe, not a quotation mark */
+    }
+    src_token *t = push_token(doc, i, i + used, mark ? TOK_QUOTE : TOK_PUNCT, pending | (mark ? qflags : 0));
+    if (!t)
+        return false;
+    t->mark = mark;
+    if (!mark)
+        t->punct = cp < 0x80 ? (char)cp : (cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015) ? '-'
+                                           : cp == 0x2026 ? '.'
+                                           : (cp == 0xA3 || cp == 0xA5 || cp == 0x20AC) ? '$' /* £ ¥ € */
+                                                                                          : '~';
+    *end = i + used;
     return true;
 }
 
@@ -257,64 +326,38 @@ bool src_tokenize(src_doc *doc)
     uint8_t pending = TF_PARA;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '\n') {
-            pending |= TF_PARA | TF_SPACE;
+        uint8_t b = word_byte[c];
+        if (b & (WB_SPACE | WB_NEWLINE)) {
+            pending |= b == WB_NEWLINE ? TF_PARA | TF_SPACE : TF_SPACE;
             i++;
             continue;
         }
-        if (c == ' ' || c == '\t' || c == '\r') {
-            pending |= TF_SPACE;
-            i++;
-            continue;
+        uint32_t cp = c;
+        size_t used = 1;
+        uint8_t flags = pending | (b & WB_UPPER ? TF_CAP : 0);
+        if (!(b & WB_WORD)) { /* punctuation, quotation marks, longer characters */
+            if (c >= 0x80)
+                cp = decode_at(doc, i, &used);
+            if (cp_is_space(cp)) {
+                pending |= TF_SPACE;
+                i += used;
+                continue;
+            }
+            if (!cp_is_alnum(cp)) {
+                if (!push_mark(doc, i, cp, used, pending, &i))
+                    return false;
+                pending = 0;
+                continue;
+            }
+            flags = pending | (cp_is_upper(cp) ? TF_CAP : 0); /* a letter beyond ASCII */
         }
-        size_t used;
-        uint32_t cp = c < 0x80 ? c : decode_at(doc, i, &used);
-        if (c < 0x80)
-            used = 1;
-        if (cp_is_space(cp)) {
-            pending |= TF_SPACE;
-            i += used;
-            continue;
-        }
-        if (cp_is_alnum(cp)) {
-            if (!push_word(doc, i, cp, used, pending, &i))
-                return false;
-            pending = 0;
-            continue;
-        }
-        uint8_t qflags;
-        uint8_t mark = quote_mark(cp, &qflags);
-        if ((c == '\'' || c == '`') && i + 1 < n && s[i + 1] == c) {
-            /* '' and `` stand for double quotation marks in some newsroom and typeset text. */
-            mark = MARK_STRAIGHT_DOUBLE;
-            qflags = c == '`' ? TF_OPEN : TF_OPEN | TF_CLOSE;
-            used = 2;
-        }
-        if (mark == MARK_DOUBLE && qflags == TF_CLOSE && (pending & TF_PARA))
-            qflags = TF_OPEN; /* a paragraph that opens with ” (”… they are …”): nothing is open to close */
-        if (mark == MARK_SINGLE || mark == MARK_STRAIGHT_SINGLE) {
-            /* An apostrophe after a word ("Russians’ ") closes only; one before a word opens. */
-            uint32_t before = decode_before(doc, i);
-            size_t u2;
-            uint32_t after = i + used < n ? decode_at(doc, i + used, &u2) : 0;
-            if (cp_is_alnum(before))
-                qflags &= (uint8_t)~TF_OPEN;
-            if (!cp_is_alnum(after) && mark == MARK_STRAIGHT_SINGLE)
-                qflags &= (uint8_t)~TF_OPEN;
-            if ((!cp_is_alnum(before) && elided_word(s + i + used, n - i - used)) || !(qflags & (TF_OPEN | TF_CLOSE)))
-                mark = MARK_NONE; /* "the late '70s", "how ‘bout", "CBS‘ show": an apostrophe, not a quotation mark */
-        }
-        if (!push_token(doc, i, i + used, mark ? TOK_QUOTE : TOK_PUNCT, pending | (mark ? qflags : 0)))
+        if (!push_word(doc, i, used, c <= '9', flags, &i)) /* an ASCII digit, or a letter */
             return false;
-        src_token *t = src_tok(doc, src_ntok(doc) - 1);
-        t->mark = mark;
-        if (!mark)
-            t->punct = cp < 0x80 ? (char)cp : (cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015) ? '-'
-                                               : cp == 0x2026 ? '.'
-                                               : (cp == 0xA3 || cp == 0xA5 || cp == 0x20AC) ? '$' /* £ ¥ € */
-                                                                                              : '~';
         pending = 0;
-        i += used;
+        if (s[i] == ' ') { /* the space after most words, without another turn of the loop */
+            pending = TF_SPACE;
+            i++;
+        }
     }
     return true;
 }
@@ -367,8 +410,12 @@ bool src_find_regions(src_doc *doc)
     long open = -1, nested = -1;
     uint8_t open_mark = 0, nested_mark = 0;
     bool continues = false;
+    const src_token *tokens = doc->tokens.data;
     for (size_t i = 0; i <= n; i++) {
-        src_token *t = i < n ? src_tok(doc, i) : NULL;
+        /* Only a paragraph's first token and quotation marks (whose flags say open or close) count. */
+        while (i < n && !(tokens[i].flags & (TF_PARA | TF_OPEN | TF_CLOSE)))
+            i++;
+        const src_token *t = i < n ? &tokens[i] : NULL;
         if (open >= 0 && (!t || (t->flags & TF_PARA))) {
             bool run_on = is_double_family(open_mark) && i - 1 > (size_t)open;
             if (run_on && !add_region(doc, (size_t)open, i - 1, false, &continues))
@@ -521,8 +568,14 @@ static bool ends_sentence(const src_doc *doc, size_t i)
 bool src_find_sentences(src_doc *doc)
 {
     size_t n = src_ntok(doc), first = 0;
+    src_token *tokens = doc->tokens.data;
     for (size_t i = 0; i < n; i++) {
-        src_tok(doc, i)->sentence = (uint32_t)doc->sentences.len;
+        src_token *t = &tokens[i];
+        t->sentence = (uint32_t)doc->sentences.len;
+        /* Most tokens are words inside a paragraph: no sentence ends at them (a region closes on
+         * its mark, or at its paragraph's end). */
+        if ((t->type == TOK_WORD || t->type == TOK_NUMBER) && i + 1 < n && !(t[1].flags & TF_PARA))
+            continue;
         if (ends_sentence(doc, i)) {
             src_sentence *s = src_vec_push_unset(doc->mem, &doc->sentences); /* both fields set */
             if (!s)

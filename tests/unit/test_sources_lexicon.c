@@ -42,11 +42,33 @@ static void matches_whole_words_only(void **state)
     assert_int_equal(lookup("a word longer than any listed", &number), 0);
 }
 
+/* The rule lists (LEXL_*): a word of a list carries it in any case, with or without a class of
+ * its own, and a word of no list carries none. */
+static uint32_t lists_of(const char *word)
+{
+    const lexicon_entry *e = src_lexicon_entry(word, strlen(word));
+    return e ? e->lists : 0;
+}
+
+static void holds_rule_lists(void **state)
+{
+    (void)state;
+    assert_true(lists_of("Weekend") & LEXL_TIME_ANCHOR);         /* no class of its own */
+    assert_true(lists_of("were") & LEXL_BE);                      /* also LEX_CLAUSE */
+    assert_true(lists_of("THE") & LEXL_TIME_FILLER);
+    assert_true(lists_of("the") & LEXL_DETERMINER);
+    assert_int_equal(lists_of("weeks"), 0);
+    assert_int_equal(lists_of("harbour"), 0);
+    unsigned number;
+    assert_int_equal(src_lexicon_lookup("weekend", 7, &number), 0); /* a list is not a class */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(folds_case_at_every_length),
         cmocka_unit_test(matches_whole_words_only),
+        cmocka_unit_test(holds_rule_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
