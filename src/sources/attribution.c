@@ -428,14 +428,23 @@ static bool dash_break(const src_doc *doc, long q)
     return is_punct(t, '-') && ((t->flags & TF_SPACE) || t->end - t->start > 1); /* not "self-defense" */
 }
 
+/* Is token `q` the second hyphen of a dash typed as two ("--")? */
+static bool second_hyphen(const src_doc *doc, long q, long limit)
+{
+    return q > limit && is_punct(src_tok(doc, (size_t)q), '-') && !(src_tok(doc, (size_t)q)->flags & TF_SPACE) &&
+           is_punct(src_tok(doc, (size_t)q - 1), '-');
+}
+
 /* "The justice -- who has been in a scuffle with Trump -- said", closing dash at `close`: the name
  * before the opening dash, the aside with it; no_span when there is none. */
 static span speaker_before_dashes(const src_doc *doc, long close, long limit)
 {
+    close -= second_hyphen(doc, close, limit);
     long open = close - 1;
-    while (open > limit && open > close - 30 && !dash_break(doc, open) && src_tok(doc, (size_t)open)->region < 0 &&
-           src_tok(doc, (size_t)open)->type != TOK_QUOTE)
+    while (open > limit && open > close - 30 && !dash_break(doc, open) && !second_hyphen(doc, open, limit) &&
+           src_tok(doc, (size_t)open)->region < 0 && src_tok(doc, (size_t)open)->type != TOK_QUOTE)
         open--;
+    open -= second_hyphen(doc, open, limit);
     if (open <= limit || !dash_break(doc, open) || open + 1 >= close)
         return no_span;
     long name = np_left(doc, open - 1, limit);
@@ -571,7 +580,7 @@ static span noun_phrase_before(const src_doc *doc, long c, long limit)
             return (span){name, i + 1}; /* also "state Sen. Jason Holsman (D) said" */
         return no_span;
     }
-    if (dash_break(doc, i))
+    if (dash_break(doc, i) || second_hyphen(doc, i, limit))
         return speaker_before_dashes(doc, i, limit);
     if (is_punct(t, ',')) {
         /* "Dmitry Peskov, the Kremlin spokesman, said", "Jim Bennett, 57, a veteran who …, told",

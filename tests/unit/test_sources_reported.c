@@ -209,6 +209,11 @@ static void speaker_with_an_aside_between_dashes(void **state)
                   (const char *const[]){
                       "indirect [the cranes were broken] <- The harbour master — who has run the port for a decade (said) #1 anonymous",
                       NULL});
+    /* the dash typed as two hyphens */
+    expect_quotes("The harbour master -- who has run the port for a decade -- said the cranes were broken.\n",
+                  (const char *const[]){
+                      "indirect [the cranes were broken] <- The harbour master -- who has run the port for a decade (said) #1 anonymous",
+                      NULL});
 }
 
 static void attribution_inside_the_clause_before_its_verb(void **state)
