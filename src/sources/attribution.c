@@ -3698,6 +3698,17 @@ static bool attribute_seen_as(src_doc *doc, long c, long sfirst, long send)
 
 /* "Declaring that he alone can fix it, the mogul …", "Recalling that moment, Axelrod said …": a
  * participle opening the sentence reports what follows it up to its comma, by the subject after. */
+/* Does the participle at `c` open its sentence, alone or after a preposition ("Saying …,", "In
+ * criticizing …,", "After thanking …,": on train, 15 of 19 such openings are annotated as the
+ * words of the main clause's subject)? */
+static bool opening_participle(const src_doc *doc, long c, long sfirst)
+{
+    static const char *const openers[] = {"in", "after", "before", "while", "since", "upon", "by", "from", "when"};
+    if (c == sfirst)
+        return (src_tok(doc, (size_t)c)->flags & TF_CAP) != 0;
+    return c == sfirst + 1 && !(src_tok(doc, (size_t)c)->flags & TF_CAP) && WORD_AMONG(doc, (size_t)sfirst, openers);
+}
+
 static bool attribute_opening_participle(src_doc *doc, long c, long send)
 {
     long comma = c + 1;
@@ -3880,7 +3891,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return attribute_hedge(doc, c, sfirst, send);
     if (seen_as(doc, c, send))
         return attribute_seen_as(doc, c, sfirst, send);
-    if (c == sfirst && (t->flags & TF_CAP) && (t->lex & LEX_CUE) && (t->lex & LEX_PARTICIPLE) && t->region < 0)
+    if (opening_participle(doc, c, sfirst) && (t->lex & LEX_CUE) && (t->lex & LEX_PARTICIPLE) && t->region < 0)
         return attribute_opening_participle(doc, c, send);
     if (!is_cue(t) || noun_not_cue(doc, c))
         return true;

@@ -728,6 +728,14 @@ static void show_as_a_programme_is_no_cue(void **state)
                                         "indirect [the ferry runs late twice a week] <- New figures (show) #2", NULL});
 }
 
+static void participle_after_an_opening_preposition(void **state)
+{
+    (void)state;
+    /* "In criticizing …," reports the words of the main clause's subject */
+    expect_quotes("In criticizing the mayor, Ms. Varga spoke for many dock workers.\n",
+                  (const char *const[]){"indirect [the mayor] <- Ms. Varga (criticizing) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -747,6 +755,7 @@ int main(void)
         cmocka_unit_test(learned_pair_with_its_subject_further_back),
         cmocka_unit_test(reportedly_passes_on_an_unsourced_claim),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
+        cmocka_unit_test(participle_after_an_opening_preposition),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
         cmocka_unit_test(new_speaker_after_a_comma_ends_the_clause),
