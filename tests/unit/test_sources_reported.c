@@ -669,7 +669,8 @@ static void a_vote_cast_is_a_stance_an_intended_one_is_not(void **state)
     (void)state;
     expect_quotes("In the poll, most dockers would vote for Ms. Lund.\n\n"
                   "Mr. Dale voted for the new levy.\n",
-                  (const char *const[]){"indirect [the new levy] <- Mr. Dale (voted for) #1", NULL});
+                  (const char *const[]){"indirect [most dockers would vote for Ms. Lund] <- the poll (In) #1",
+                                        "indirect [the new levy] <- Mr. Dale (voted for) #2", NULL});
 }
 
 static void but_also_goes_on(void **state)
@@ -736,6 +737,15 @@ static void participle_after_an_opening_preposition(void **state)
                   (const char *const[]){"indirect [the mayor] <- Ms. Varga (criticizing) #1", NULL});
 }
 
+static void finding_of_a_poll_named_at_the_opening(void **state)
+{
+    (void)state;
+    /* "In the … poll," names who found the clause after the comma; "In March," names no one */
+    expect_quotes("In the new Harbour Times poll, Ruiz leads Hale by nine points.\n\nIn March, Ruiz led by two points.\n",
+                  (const char *const[]){"indirect [Ruiz leads Hale by nine points] <- the new Harbour Times poll (In) #1",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -756,6 +766,7 @@ int main(void)
         cmocka_unit_test(reportedly_passes_on_an_unsourced_claim),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
         cmocka_unit_test(participle_after_an_opening_preposition),
+        cmocka_unit_test(finding_of_a_poll_named_at_the_opening),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
         cmocka_unit_test(new_speaker_after_a_comma_ends_the_clause),
