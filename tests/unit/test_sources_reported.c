@@ -746,6 +746,17 @@ static void finding_of_a_poll_named_at_the_opening(void **state)
                                         NULL});
 }
 
+static void clear_or_hopeful_that(void **state)
+{
+    (void)state;
+    /* the subject's own judgement before "that"; not the "it" of "It is clear that" */
+    expect_quotes("Ms. Lund made it very clear that she will run.\n\nThe dockers were hopeful that the pier would "
+                  "open.\n\nIt is clear that the pier is closed.\n",
+                  (const char *const[]){"indirect [that she will run] <- Ms. Lund (made it very clear) #1",
+                                        "indirect [that the pier would open] <- The dockers (were hopeful) #2 anonymous",
+                                        NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -767,6 +778,7 @@ int main(void)
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
         cmocka_unit_test(participle_after_an_opening_preposition),
         cmocka_unit_test(finding_of_a_poll_named_at_the_opening),
+        cmocka_unit_test(clear_or_hopeful_that),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
         cmocka_unit_test(new_speaker_after_a_comma_ends_the_clause),
