@@ -3432,6 +3432,33 @@ static long expressed_stance(const src_doc *doc, long c, long sfirst, long send)
     return v;
 }
 
+/* "Lee guessed that the ferry …", "she suspects that it …": a verb the lexicon does not know (a
+ * past form, or a present one right after a name or "he"/"she", not the plural of "the services
+ * that"), then "that" and the subject of a clause (a pronoun, a determiner or a name, so not the
+ * relative of "the things that happened"): the verb's subject reports or holds the clause. */
+static bool unlisted_verb_that(const src_doc *doc, long c, long sfirst, long send)
+{
+    static const char *const he_or_she[] = {"he", "she"};
+    const src_token *t = src_tok(doc, (size_t)c);
+    if (c + 2 >= send || c <= sfirst || t->lex || (t->flags & TF_CAP) || !word_is(doc, (size_t)c + 1, "that"))
+        return false;
+    if (!word_ends_in(doc, t, "ed", 4) &&
+        !(word_ends_in(doc, t, "s", 4) && !word_ends_in(doc, t, "ss", 4) &&
+          (is_cap(src_tok(doc, (size_t)c - 1)) || WORD_AMONG(doc, (size_t)c - 1, he_or_she))))
+        return false;
+    const src_token *n = src_tok(doc, (size_t)c + 2);
+    return n->type == TOK_WORD && n->region < 0 &&
+           ((n->lex & (LEX_PRONOUN | LEX_DEF | LEX_INDEF | LEX_POSSESSIVE)) || (n->flags & TF_CAP));
+}
+
+static bool attribute_unlisted_verb_that(src_doc *doc, long c, long sfirst, long send)
+{
+    span speaker = verb_speaker(doc, c, sfirst);
+    if (speaker.first < 0 || (speaker.end == speaker.first + 1 && word_is(doc, (size_t)speaker.first, "it")))
+        return true;
+    return add_reported(doc, clause_after(doc, c, send), speaker, (span){c, c + 1});
+}
+
 /* "Ruiz made (it) clear that …", "dockers are hopeful that …": a judgement of the subject's own
  * before "that" (on train, 22 of 40 such phrases are annotated, as the subject's words); the token
  * of "made" or of the form of "be", else -1. Not "it is clear that": no one's view is named. */
@@ -3885,6 +3912,7 @@ static bool may_start_attribution(const src_doc *doc, long c, long sfirst, long 
     if (((next->lex & (LEX_PREP | LEX_CLAUSE | LEX_OF)) || particle_shaped(doc, next)) &&
         (topic_preposition(doc, c) || possessed_cue(doc, c, sfirst, send) >= 0 || passive_hedge(doc, c, sfirst, send) ||
          expressed_stance(doc, c, sfirst, send) >= 0 || stance_adjective(doc, c, sfirst, send) >= 0 ||
+         unlisted_verb_that(doc, c, sfirst, send) ||
          criticism_drawn(doc, c, sfirst, send) >= 0))
         return true;
     return seeing_shaped(doc, t) && seen_as(doc, c, send);
@@ -3940,6 +3968,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     long expressing = expressed_stance(doc, c, sfirst, send);
     if (expressing >= 0)
         return attribute_expressed_stance(doc, c, expressing, sfirst, send);
+    if (unlisted_verb_that(doc, c, sfirst, send))
+        return attribute_unlisted_verb_that(doc, c, sfirst, send);
     long judging = stance_adjective(doc, c, sfirst, send);
     if (judging >= 0)
         return attribute_stance_adjective(doc, c, judging, sfirst, send);

@@ -757,6 +757,15 @@ static void clear_or_hopeful_that(void **state)
                                         NULL});
 }
 
+static void unlisted_verb_before_a_that_clause(void **state)
+{
+    (void)state;
+    /* a verb the lexicon does not know, then "that" and a clause's subject; not a relative "that" */
+    expect_quotes("Ms. Lund guessed that the ferry was late. The sheds that Ruiz painted were sold. The port "
+                  "services that the town pays for are slow.\n",
+                  (const char *const[]){"indirect [that the ferry was late] <- Ms. Lund (guessed) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -779,6 +788,7 @@ int main(void)
         cmocka_unit_test(participle_after_an_opening_preposition),
         cmocka_unit_test(finding_of_a_poll_named_at_the_opening),
         cmocka_unit_test(clear_or_hopeful_that),
+        cmocka_unit_test(unlisted_verb_before_a_that_clause),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
         cmocka_unit_test(new_speaker_after_a_comma_ends_the_clause),
