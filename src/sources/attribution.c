@@ -3440,7 +3440,8 @@ static bool unlisted_verb_that(const src_doc *doc, long c, long sfirst, long sen
 {
     static const char *const he_or_she[] = {"he", "she"};
     const src_token *t = src_tok(doc, (size_t)c);
-    if (c + 2 >= send || c <= sfirst || t->lex || (t->flags & TF_CAP) || !word_is(doc, (size_t)c + 1, "that"))
+    if (c + 2 >= send || c <= sfirst || t->lex || (t->flags & TF_CAP) ||
+        !(src_tok(doc, (size_t)c + 1)->lex & LEX_CLAUSE) || !word_is(doc, (size_t)c + 1, "that"))
         return false;
     if (!word_ends_in(doc, t, "ed", 4) &&
         !(word_ends_in(doc, t, "s", 4) && !word_ends_in(doc, t, "ss", 4) &&
@@ -3467,10 +3468,12 @@ static long stance_adjective(const src_doc *doc, long c, long sfirst, long send)
     static const char *const adjectives[] = {"hopeful", "optimistic", "concerned"};
     static const char *const making[] = {"made", "make", "makes", "making"};
     static const char *const degrees[] = {"very", "so", "more", "increasingly", "abundantly", "crystal", "perfectly"};
+    if (c + 2 >= send || c < sfirst + 2 || !(src_tok(doc, (size_t)c + 1)->lex & LEX_CLAUSE) ||
+        !word_is(doc, (size_t)c + 1, "that"))
+        return -1; /* the cheapest tests first: this runs on every token */
     bool clear = word_is(doc, (size_t)c, "clear");
-    if (c + 2 >= send || c < sfirst + 2 || !word_is(doc, (size_t)c + 1, "that") ||
-        !(clear || WORD_AMONG(doc, (size_t)c, adjectives)))
-        return -1; /* the cheapest tests first: this runs on every token before "that" */
+    if (!clear && !WORD_AMONG(doc, (size_t)c, adjectives))
+        return -1;
     long v = c - 1;
     if (v > sfirst && (is_adverb(doc, src_tok(doc, (size_t)v)) || WORD_AMONG(doc, (size_t)v, degrees)))
         v--;
@@ -3557,16 +3560,14 @@ static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, boo
     return true;
 }
 
-/* "The agency is reportedly planning cuts.": the writer passes on a claim whose source is not named;
- * the sentence is the claim, with no speaker (on train, 13 of the 27 uses of "reportedly" are
- * annotated so). A reporting verb after it ("reportedly told") is the cue instead. */
-/* "In the new Post-ABC poll, Ruiz leads by nine points.": a sentence that opens with "In" and a
- * poll or survey reports the poll's finding, the clause after the comma (on train, 10 of 19 such
+/* "In the new Post-ABC poll, Ruiz leads by nine points.": a sentence that opens (at `c`) with "In"
+ * and a poll or survey reports the poll's finding, the clause after the comma (on train, 10 of 19 such
  * openings are annotated), unless a verb of saying in it makes its own; the comma's token, else -1. */
-static long poll_opening(const src_doc *doc, long c, long sfirst, long send)
+static long poll_opening(const src_doc *doc, long c, long send)
 {
     static const char *const polls[] = {"poll", "polls", "survey", "surveys"};
-    if (c != sfirst || !word_is(doc, (size_t)c, "in"))
+    const src_token *in = src_tok(doc, (size_t)c);
+    if (in->region >= 0 || (in->flags & TF_USED) || !word_is(doc, (size_t)c, "in"))
         return -1;
     bool poll = false;
     for (long k = c + 1; k < send && k < c + 20; k++) {
@@ -3580,8 +3581,11 @@ static long poll_opening(const src_doc *doc, long c, long sfirst, long send)
     return -1;
 }
 
-static bool attribute_poll_opening(src_doc *doc, long c, long comma, long send)
+static bool attribute_poll_opening(src_doc *doc, long c, long send)
 {
+    long comma = poll_opening(doc, c, send);
+    if (comma < 0)
+        return true;
     long end = trim_end(doc, comma + 1, send);
     if (count_words(doc, comma + 1, end) < 3)
         return true;
@@ -3591,6 +3595,9 @@ static bool attribute_poll_opening(src_doc *doc, long c, long comma, long send)
     return add_reported(doc, (span){comma + 1, end}, (span){c + 1, comma}, (span){c, c + 1});
 }
 
+/* "The agency is reportedly planning cuts.": the writer passes on a claim whose source is not named;
+ * the sentence is the claim, with no speaker (on train, 13 of the 27 uses of "reportedly" are
+ * annotated so). A reporting verb after it ("reportedly told") is the cue instead. */
 static bool attribute_reportedly(src_doc *doc, long c, long sfirst, long send)
 {
     long first = sfirst, k = c + 1;
@@ -3895,7 +3902,8 @@ static bool attribute_criticism_drawn(src_doc *doc, long c, long sfirst, long se
 
 /* Can a rule of attribute_cue start at token `c`, within [sfirst, send)? Each needs a word of
  * one of these classes, or one whose rule holds: a topic preposition (topic_preposition), a
- * possessed noun of saying (possessed_cue), a stance noun (expressed_stance), a hedging passive
+ * possessed noun of saying (possessed_cue), a stance noun (expressed_stance), a judgement before
+ * "that" (stance_adjective), an unlisted verb before "that" (unlisted_verb_that), a hedging passive
  * (passive_hedge), a verb of seeing (seen_as); most tokens are none of these and are passed over
  * at once, before the rules' cheap first tests. A rule that starts from other words must be let
  * in here. */
@@ -3904,7 +3912,7 @@ static bool may_start_attribution(const src_doc *doc, long c, long sfirst, long 
     const src_token *t = src_tok(doc, (size_t)c);
     if (t->type != TOK_WORD || t->region >= 0)
         return false;
-    if ((t->lex & (LEX_CUE | LEX_ACCORDING | LEX_AUX | LEX_NOUN)) || poll_opening(doc, c, sfirst, send) >= 0)
+    if (t->lex & (LEX_CUE | LEX_ACCORDING | LEX_AUX | LEX_NOUN))
         return true;
     if (c + 1 >= send)
         return false;
@@ -3975,9 +3983,6 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return attribute_stance_adjective(doc, c, judging, sfirst, send);
     if ((t->lex & LEX_AUX) && word_is(doc, (size_t)c, "reportedly")) /* the class first: this runs on every token */
         return attribute_reportedly(doc, c, sfirst, send);
-    long poll_comma = poll_opening(doc, c, sfirst, send);
-    if (poll_comma >= 0)
-        return attribute_poll_opening(doc, c, poll_comma, send);
     if (noun_cue(doc, c, send)) {
         bool added = false;
         if (!attribute_noun_cue(doc, c, sfirst, send, &added))
@@ -3989,7 +3994,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return attribute_hedge(doc, c, sfirst, send);
     if (seen_as(doc, c, send))
         return attribute_seen_as(doc, c, sfirst, send);
-    if (opening_participle(doc, c, sfirst) && (t->lex & LEX_CUE) && (t->lex & LEX_PARTICIPLE) && t->region < 0)
+    if ((t->lex & LEX_CUE) && (t->lex & LEX_PARTICIPLE) && t->region < 0 && opening_participle(doc, c, sfirst))
         return attribute_opening_participle(doc, c, send);
     if (!is_cue(t) || noun_not_cue(doc, c))
         return true;
@@ -4185,7 +4190,8 @@ static bool attribute_clauses(src_doc *doc, const src_sentence *s)
     if (display_headline(doc, sfirst, send))
         return true;
     if (!attribute_label(doc, sfirst, send) || !attribute_headline(doc, sfirst, send) ||
-        !attribute_block_after_colon(doc, sfirst, send))
+        !attribute_block_after_colon(doc, sfirst, send) ||
+        !attribute_poll_opening(doc, sfirst, send < sfirst + CLAUSE_WINDOW ? send : sfirst + CLAUSE_WINDOW))
         return false;
     for (long c = sfirst; c < send; c++) {
         long lo = c - CLAUSE_WINDOW > sfirst ? c - CLAUSE_WINDOW : sfirst;
