@@ -209,6 +209,11 @@ static void speaker_with_an_aside_between_dashes(void **state)
                   (const char *const[]){
                       "indirect [the cranes were broken] <- The harbour master — who has run the port for a decade (said) #1 anonymous",
                       NULL});
+    /* the dash typed as two hyphens */
+    expect_quotes("The harbour master -- who has run the port for a decade -- said the cranes were broken.\n",
+                  (const char *const[]){
+                      "indirect [the cranes were broken] <- The harbour master -- who has run the port for a decade (said) #1 anonymous",
+                      NULL});
 }
 
 static void attribution_inside_the_clause_before_its_verb(void **state)
@@ -664,7 +669,8 @@ static void a_vote_cast_is_a_stance_an_intended_one_is_not(void **state)
     (void)state;
     expect_quotes("In the poll, most dockers would vote for Ms. Lund.\n\n"
                   "Mr. Dale voted for the new levy.\n",
-                  (const char *const[]){"indirect [the new levy] <- Mr. Dale (voted for) #1", NULL});
+                  (const char *const[]){"indirect [most dockers would vote for Ms. Lund] <- the poll (In) #1",
+                                        "indirect [the new levy] <- Mr. Dale (voted for) #2", NULL});
 }
 
 static void but_also_goes_on(void **state)
@@ -802,6 +808,43 @@ static void dash_before_including_goes_on(void **state)
                       "indirect [the pier would close] <- Mr. Dale (said) #2", NULL});
 }
 
+static void participle_after_an_opening_preposition(void **state)
+{
+    (void)state;
+    /* "In criticizing …," reports the words of the main clause's subject */
+    expect_quotes("In criticizing the mayor, Ms. Varga spoke for many dock workers.\n",
+                  (const char *const[]){"indirect [the mayor] <- Ms. Varga (criticizing) #1", NULL});
+}
+
+static void finding_of_a_poll_named_at_the_opening(void **state)
+{
+    (void)state;
+    /* "In the … poll," names who found the clause after the comma; "In March," names no one */
+    expect_quotes("In the new Harbour Times poll, Ruiz leads Hale by nine points.\n\nIn March, Ruiz led by two points.\n",
+                  (const char *const[]){"indirect [Ruiz leads Hale by nine points] <- the new Harbour Times poll (In) #1",
+                                        NULL});
+}
+
+static void clear_or_hopeful_that(void **state)
+{
+    (void)state;
+    /* the subject's own judgement before "that"; not the "it" of "It is clear that" */
+    expect_quotes("Ms. Lund made it very clear that she will run.\n\nThe dockers were hopeful that the pier would "
+                  "open.\n\nIt is clear that the pier is closed.\n",
+                  (const char *const[]){"indirect [that she will run] <- Ms. Lund (made it very clear) #1",
+                                        "indirect [that the pier would open] <- The dockers (were hopeful) #2 anonymous",
+                                        NULL});
+}
+
+static void unlisted_verb_before_a_that_clause(void **state)
+{
+    (void)state;
+    /* a verb the lexicon does not know, then "that" and a clause's subject; not a relative "that" */
+    expect_quotes("Ms. Lund guessed that the ferry was late. The sheds that Ruiz painted were sold. The port "
+                  "services that the town pays for are slow.\n",
+                  (const char *const[]){"indirect [that the ferry was late] <- Ms. Lund (guessed) #1", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -821,6 +864,10 @@ int main(void)
         cmocka_unit_test(learned_pair_with_its_subject_further_back),
         cmocka_unit_test(reportedly_passes_on_an_unsourced_claim),
         cmocka_unit_test(speaker_with_an_aside_between_dashes),
+        cmocka_unit_test(participle_after_an_opening_preposition),
+        cmocka_unit_test(finding_of_a_poll_named_at_the_opening),
+        cmocka_unit_test(clear_or_hopeful_that),
+        cmocka_unit_test(unlisted_verb_before_a_that_clause),
         cmocka_unit_test(attribution_inside_the_clause_before_its_verb),
         cmocka_unit_test(as_the_speaker_said),
         cmocka_unit_test(new_speaker_after_a_comma_ends_the_clause),
