@@ -4660,7 +4660,5 @@ bool src_attribute(src_doc *doc)
     if (!attribute_quotes_after_clauses(doc, direct) || !attribute_orphans(doc) || !attribute_partial(doc))
         return false;
     /* Attributions are made in sentence order but direct quotes come first; pieces stay put. */
-    if (doc->attrs.len > 1)
-        qsort(doc->attrs.data, doc->attrs.len, sizeof(src_attr), compare_attrs);
-    return true;
+    return src_stable_sort(doc->mem, doc->attrs.data, doc->attrs.len, sizeof(src_attr), compare_attrs);
 }

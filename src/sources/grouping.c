@@ -736,15 +736,6 @@ static int compare_pieces(const void *a, const void *b)
     return x->first < y->first ? -1 : x->first > y->first;
 }
 
-/* Are the pieces sorted already (most texts: they are made in order), so that qsort may be skipped? */
-static bool pieces_in_order(const src_piece *p, size_t n)
-{
-    for (size_t i = 1; i < n; i++)
-        if (compare_pieces(&p[i - 1], &p[i]) > 0)
-            return false;
-    return true;
-}
-
 /* A member of the joint speaker of attribution `attr`. */
 typedef struct joint_link {
     size_t attr;
@@ -863,8 +854,8 @@ bool src_build_result(src_doc *doc, const src_offsets *map, onr_sources *out)
     }
     /* Pieces grouped by attribution, in text order; piece_start[id] is where each group begins. */
     src_piece *src_pieces = doc->pieces.data;
-    if (!pieces_in_order(src_pieces, doc->pieces.len))
-        qsort(src_pieces, doc->pieces.len, sizeof *src_pieces, compare_pieces);
+    if (!src_stable_sort(doc->mem, src_pieces, doc->pieces.len, sizeof *src_pieces, compare_pieces))
+        goto done;
     size_t *piece_start = onr_arena_calloc(&out->arena, nattr + 1, sizeof(size_t));
     if (!piece_start)
         goto done;

@@ -27,6 +27,11 @@ static inline void *src_vec_push_unset(const onr_mem *mem, src_vec *vec)
 }
 void src_vec_free(const onr_mem *mem, src_vec *vec);
 
+/* Sorts `n` elements of `size` bytes like qsort, but stably: equal elements keep their order
+ * whatever the C library. False when allocation fails (the array is then left as it was). */
+typedef int (*src_compare)(const void *a, const void *b);
+bool src_stable_sort(const onr_mem *mem, void *base, size_t n, size_t size, src_compare cmp);
+
 /* ---- lexicon ---- */
 
 /* The classes (LEX_*) of a word compared in ASCII lowercase; 0 when not listed. `number`
