@@ -67,23 +67,43 @@ size_t onr_utf8_encode(uint32_t cp, char *out)
     return 4;
 }
 
+/* A two-byte character, or a three-byte one that is neither a surrogate nor overlong (lead
+ * E1-EC or EE-EF: curly quotes, dashes, most scripts), all its bytes there: valid without decoding. */
+static bool common_sequence(const unsigned char *p, size_t len)
+{
+    if (p[0] >= 0xC2 && p[0] <= 0xDF)
+        return len >= 2 && (p[1] & 0xC0) == 0x80;
+    return p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && len >= 3 && (p[1] & 0xC0) == 0x80 &&
+           (p[2] & 0xC0) == 0x80;
+}
+
 size_t onr_utf8_valid_prefix(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
-        /* Pages are mostly ASCII: skip it eight bytes at a time. */
+        /* Pages are mostly ASCII: skip it eight bytes at a time, and straight to the first byte
+         * beyond ASCII of the eight that hold one (on little-endian machines, its lowest). */
         while (i + 8 <= len) {
             uint64_t word;
             memcpy(&word, p + i, 8);
-            if (word & 0x8080808080808080ull)
+            uint64_t high = word & 0x8080808080808080ull;
+            if (high) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                i += (size_t)__builtin_ctzll(high) >> 3;
+#endif
                 break;
+            }
             i += 8;
         }
         if (i >= len)
             break;
         if (p[i] < 0x80) {
             i++;
+            continue;
+        }
+        if (common_sequence(p + i, len - i)) {
+            i += p[i] < 0xE0 ? 2 : 3;
             continue;
         }
         uint32_t cp;

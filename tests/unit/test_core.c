@@ -108,6 +108,21 @@ static void utf8_decoding_replaces_invalid_sequences(void **state)
     assert_memory_equal(out, "\xEF\xBF\xBD", 3);
 }
 
+/* The validator's shortcuts (eight ASCII bytes at a time, common two- and three-byte characters
+ * without decoding) stop at the same byte as decoding would. */
+static void utf8_validation_stops_at_the_first_invalid_byte(void **state)
+{
+    (void)state;
+    const char ok[] = "He said \xE2\x80\x9Cyes\xE2\x80\x9D to caf\xC3\xA9 \xEF\xBF\xBD \xF0\x9F\x98\x80.";
+    assert_int_equal(onr_utf8_valid_prefix(ok, sizeof ok - 1), sizeof ok - 1);
+    assert_int_equal(onr_utf8_valid_prefix("abcdefghij\xED\xA0\x80", 13), 10); /* surrogate */
+    assert_int_equal(onr_utf8_valid_prefix("abc\xE0\x80\xAF", 6), 3);          /* overlong */
+    assert_int_equal(onr_utf8_valid_prefix("abcdefgh\xE2\x80", 10), 8);         /* truncated */
+    assert_int_equal(onr_utf8_valid_prefix("ab\xC3", 3), 2);
+    assert_int_equal(onr_utf8_valid_prefix("a\xC3\xA9" "b\xC3(", 6), 4);         /* no continuation */
+    assert_int_equal(onr_utf8_valid_prefix("abcdefg\xC3\xA9\xFF", 10), 9);
+}
+
 static void gunzip_inflates_and_reports_truncation(void **state)
 {
     (void)state;
@@ -208,6 +223,7 @@ int main(void)
         cmocka_unit_test(json_escapes_do_not_depend_on_their_offset),
         cmocka_unit_test(buf_printf_handles_long_output),
         cmocka_unit_test(utf8_decoding_replaces_invalid_sequences),
+        cmocka_unit_test(utf8_validation_stops_at_the_first_invalid_byte),
         cmocka_unit_test(gunzip_inflates_and_reports_truncation),
         cmocka_unit_test(read_file_names_the_missing_path),
         cmocka_unit_test(read_file_allocates_once_for_a_regular_file),
