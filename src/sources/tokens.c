@@ -56,11 +56,25 @@ static uint8_t quote_mark(uint32_t cp, uint8_t *flags)
     }
 }
 
+/* The code point at byte `at`, `*used` bytes long. The text is valid UTF-8 (the result holds a
+ * repaired copy), so its lead byte tells the length, and nothing needs checking. */
 static uint32_t decode_at(const src_doc *doc, size_t at, size_t *used)
 {
-    uint32_t cp;
-    *used = onr_utf8_decode((const unsigned char *)doc->text + at, doc->len - at, &cp);
-    return cp;
+    const unsigned char *p = (const unsigned char *)doc->text + at;
+    if (p[0] < 0x80) {
+        *used = 1;
+        return p[0];
+    }
+    if (p[0] < 0xE0) {
+        *used = 2;
+        return (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+    }
+    if (p[0] < 0xF0) {
+        *used = 3;
+        return (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+    }
+    *used = 4;
+    return (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 | (uint32_t)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
 }
 
 /* The code point just before byte `at` (the text is valid UTF-8), or 0 at the start. */
