@@ -523,6 +523,66 @@ static size_t joint_members(const src_doc *doc, long first, long end, member *ou
     return n;
 }
 
+/* Can the word end or continue a noun phrase read backwards from a relative pronoun: a name,
+ * a title, a role or a noun with their modifiers ("the Daily Beast editor", "Gov. Chris Christie")? */
+static bool antecedent_word(const src_token *t)
+{
+    if (t->type == TOK_PUNCT)
+        return t->punct == '.'; /* of an abbreviated title */
+    if (t->lex & LEX_PRONOUN) /* "He, who": no chain of relatives to follow */
+        return false;
+    return cap_word(t) || (t->lex & (LEX_ROLE | LEX_NATIONALITY | LEX_TITLE | LEX_ORG | LEX_ANONADJ |
+                                     LEX_NOUN | LEX_NUMBER | LEX_AND));
+}
+
+/* The noun phrase a relative pronoun at `rel` stands for, right before it and its comma
+ * ("Barkley, who said", "officials that expect"), with its determiner; false when none is there. */
+static bool antecedent_of(const src_doc *doc, long rel, long *first, long *end)
+{
+    long k = rel - 1;
+    if (k >= 0 && is_punct_tok(tok(doc, k), ','))
+        k--;
+    *end = k + 1;
+    uint32_t sentence = tok(doc, rel)->sentence;
+    /* "Sen. Ted Cruz of Texas, who": "of" between names belongs to the phrase */
+    while (k >= 0 && tok(doc, k)->sentence == sentence &&
+           (antecedent_word(tok(doc, k)) ||
+            (k > 0 && (tok(doc, k)->lex & LEX_OF) && cap_word(tok(doc, k - 1)) && cap_word(tok(doc, k + 1)))))
+        k--;
+    if (k >= 0 && tok(doc, k)->sentence == sentence && (tok(doc, k)->lex & (LEX_DEF | LEX_INDEF)))
+        k--;
+    *first = k + 1;
+    if (k >= 1 && (tok(doc, k + 1)->lex & (LEX_DEF | LEX_INDEF)) && is_punct_tok(tok(doc, k), ',') &&
+        cap_word(tok(doc, k - 1))) {
+        /* "Sandra Sucher, a professor who": the apposition of a name is that name's */
+        for (k--; k >= 0 && tok(doc, k)->sentence == sentence && cap_word(tok(doc, k)); k--)
+            ;
+        *first = k + 1;
+    }
+    while (*first < *end && (tok(doc, *first)->type == TOK_PUNCT || (tok(doc, *first)->lex & LEX_AND)))
+        (*first)++;
+    return *first < *end && tok(doc, *end - 1)->type == TOK_WORD && !(tok(doc, *end - 1)->lex & LEX_AND);
+}
+
+/* "who", or "that" alone as a speaker: "officials that expect". */
+static bool relative_speaker(const src_doc *doc, const mention *m, long first, long end)
+{
+    return m->type == MENTION_RELATIVE || (end - first == 1 && word_eq(doc, first, "that"));
+}
+
+/* Is the antecedent someone who speaks: a role, a full name, or a source met before? A lone
+ * capitalised word may be a place or a month ("in Berkeley, who"). */
+static bool speaking_antecedent(resolver *r, long first, long end)
+{
+    mention m = read_mention(r->doc, first, end);
+    long found = find_source(r, &m);
+    bool full_name = m.type == MENTION_PERSON && m.name_end - m.name_first >= 2;
+    if (found >= 0 && full_name)
+        /* "his daughter Ivanka Trump, who" is not the "Trump" quoted before */
+        return wsrc(r, found)->name_end - wsrc(r, found)->name_first >= 2;
+    return m.role >= 0 || m.plural || full_name || found >= 0;
+}
+
 /* The sources a speaker mention stands for: one, or each member of a joint speaker, whose
  * words are credited to all of them; "they" after a joint speaker is its members again.
  * Returns how many are in `out`, or 0 when allocation fails. */
@@ -532,6 +592,14 @@ static size_t resolve_speaker(resolver *r, long first, long end, member *out)
     size_t n = joint_members(r->doc, first, end, out, mentions);
     if (n == 1) {
         mentions[0] = read_mention(r->doc, first, end);
+        long ante_first, ante_end;
+        if (relative_speaker(r->doc, &mentions[0], first, end) && antecedent_of(r->doc, first, &ante_first, &ante_end) &&
+            speaking_antecedent(r, ante_first, ante_end)) {
+            n = resolve_speaker(r, ante_first, ante_end, out);
+            if (n == 1) /* the quote's mention stays the pronoun */
+                out[0] = (member){out[0].source, first, end};
+            return n;
+        }
         if (mentions[0].type == MENTION_PRONOUN_GROUP && r->joint_count > 0) {
             for (size_t i = 0; i < r->joint_count; i++)
                 out[i] = (member){r->joint[i], first, end};

@@ -320,6 +320,21 @@ static void possessive_alone_resolves_as_a_pronoun(void **state)
     onr_sources_free(s);
 }
 
+static void relative_pronoun_resolves_to_its_antecedent(void **state)
+{
+    (void)state;
+    /* "who" is Tom Hale right before it and "that" the harbour officials, not the mayor quoted last */
+    onr_sources *s = analyze("Mayor Ana Ruiz said the pier would reopen.\n\n"
+                             "The mayor met Tom Hale, who said the work was done early.\n\n"
+                             "She also met harbour officials that expect more ships.\n");
+    assert_int_equal(onr_sources_source_count(s), 3);
+    assert_string_equal(describe_quote(s, 1), "indirect [the work was done early] <- who (said) #2");
+    assert_string_equal(describe_source(s, 1), "named-person: Tom Hale; ; ; ; 1");
+    assert_string_equal(describe_quote(s, 2), "indirect [more ships] <- that (expect) #3 anonymous");
+    assert_string_equal(describe_source(s, 2), "anonymous-group: officials; officials; ; ; 1");
+    onr_sources_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,6 +358,7 @@ int main(void)
         cmocka_unit_test(title_and_party_around_a_name),
         cmocka_unit_test(same_surname_other_first_name),
         cmocka_unit_test(possessive_alone_resolves_as_a_pronoun),
+        cmocka_unit_test(relative_pronoun_resolves_to_its_antecedent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
