@@ -284,12 +284,43 @@ static mention read_mention(const src_doc *doc, long first, long end)
 
 /* ---- sources ---- */
 
+typedef enum gender { GENDER_UNKNOWN, GENDER_MALE, GENDER_FEMALE } gender;
+
+static bool word_ends(const src_doc *doc, long i, const char *suffix)
+{
+    const src_token *t = tok(doc, i);
+    size_t n = t->end - t->start, k = strlen(suffix);
+    return t->type == TOK_WORD && n >= k && onr_ascii_ieq(doc->text + t->end - k, k, suffix, k);
+}
+
+/* "he", "she"; "Mr.", "Mrs.", "Ms."; "spokeswoman", "chairman": what a mention says of the person's
+ * gender. A possessive inside a longer mention is someone else's ("her spokesman"). */
+static gender gender_of_mention(const src_doc *doc, long first, long end)
+{
+    if (end - first == 1) {
+        if (word_eq(doc, first, "he") || word_eq(doc, first, "his") || word_eq(doc, first, "him"))
+            return GENDER_MALE;
+        if (word_eq(doc, first, "she") || word_eq(doc, first, "her"))
+            return GENDER_FEMALE;
+    }
+    for (long k = first; k < end; k++) {
+        if (word_eq(doc, k, "mr") || word_ends(doc, k, "sman") || word_eq(doc, k, "chairman"))
+            return GENDER_MALE;
+        if (word_eq(doc, k, "mrs") || word_eq(doc, k, "ms") || word_ends(doc, k, "woman"))
+            return GENDER_FEMALE;
+    }
+    return GENDER_UNKNOWN;
+}
+
+static bool genders_clash(gender a, gender b) { return a && b && a != b; }
+
 typedef struct work_source {
     onr_source_kind kind;
     long name_first, name_end;   /* the name, or the descriptor of an anonymous source */
     long role, nat_first, nat_end, aff_first, aff_end;
     size_t quote_count, mention_count;
     long last_mention;           /* first token of the latest mention, to count each once */
+    gender gender;               /* from a form of address, a role word or a pronoun resolved to it */
 } work_source;
 
 /* The most members a joint speaker is split into; one of more stays one mention. */
@@ -406,11 +437,35 @@ static onr_source_kind kind_of(const mention *m)
     }
 }
 
+/* A person a gender is known of; a source met only as a pronoun (of unknown kind) is not. */
+static bool person_kind(onr_source_kind k)
+{
+    return k == ONR_SOURCE_NAMED_PERSON || k == ONR_SOURCE_ANONYMOUS_INDIVIDUAL;
+}
+
+/* "she" after a man was last quoted: the latest person mentioned known to be a woman, or the
+ * last person when none is. */
+static long person_for_pronoun(resolver *r, gender g)
+{
+    long last = r->last_person;
+    if (last < 0 || !genders_clash(wsrc(r, last)->gender, g))
+        return last;
+    long best = -1, n = (long)r->sources.len;
+    for (long i = n - 1; i >= 0 && i >= n - LOOKBACK; i--) {
+        const work_source *s = wsrc(r, i);
+        if (person_kind(s->kind) && s->gender == g &&
+            (best < 0 || s->last_mention > wsrc(r, best)->last_mention))
+            best = i;
+    }
+    return best >= 0 ? best : last;
+}
+
 static long resolve(resolver *r, const mention *m, long first, long end)
 {
     long found = -1;
+    gender g = gender_of_mention(r->doc, first, end);
     switch (m->type) {
-    case MENTION_PRONOUN_PERSON: found = r->last_person >= 0 ? r->last_person : r->last_any; break;
+    case MENTION_PRONOUN_PERSON: found = r->last_person >= 0 ? person_for_pronoun(r, g) : r->last_any; break;
     case MENTION_PRONOUN_GROUP: found = r->last_group >= 0 ? r->last_group : r->last_any; break;
     case MENTION_PRONOUN_THING: found = r->last_thing >= 0 ? r->last_thing : r->last_any; break;
     case MENTION_RELATIVE: found = r->last_any; break;
@@ -431,6 +486,7 @@ static long resolve(resolver *r, const mention *m, long first, long end)
         s->aff_first = m->aff_first;
         s->aff_end = m->aff_end;
         s->last_mention = -1;
+        s->gender = GENDER_UNKNOWN;
         found = (long)r->sources.len - 1;
     } else {
         work_source *s = wsrc(r, found);
@@ -452,8 +508,10 @@ static long resolve(resolver *r, const mention *m, long first, long end)
         }
     }
     work_source *s = wsrc(r, found);
+    if (!s->gender && person_kind(s->kind))
+        s->gender = g;
     r->last_any = found;
-    if (s->kind == ONR_SOURCE_NAMED_PERSON || s->kind == ONR_SOURCE_ANONYMOUS_INDIVIDUAL || s->kind == ONR_SOURCE_UNKNOWN)
+    if (person_kind(s->kind) || s->kind == ONR_SOURCE_UNKNOWN)
         r->last_person = found;
     else if (s->kind == ONR_SOURCE_ANONYMOUS_GROUP)
         r->last_group = found;

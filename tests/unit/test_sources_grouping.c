@@ -335,6 +335,19 @@ static void relative_pronoun_resolves_to_its_antecedent(void **state)
     onr_sources_free(s);
 }
 
+static void pronoun_skips_a_person_of_the_other_gender(void **state)
+{
+    (void)state;
+    /* "she" is Ms. Ruiz, not the spokesman quoted last; "he" then is the spokesman */
+    onr_sources *s = analyze("“The pier is safe,” said Ms. Ruiz.\n\n"
+                             "“Repairs start Monday,” said Tom Hale, the harbour spokesman.\n\n"
+                             "The budget is fixed, she added. The dredging is late, he said.\n");
+    assert_int_equal(onr_sources_source_count(s), 2);
+    assert_string_equal(describe_quote(s, 2), "indirect [The budget is fixed] <- she (added) #1");
+    assert_string_equal(describe_quote(s, 3), "indirect [The dredging is late] <- he (said) #2");
+    onr_sources_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -359,6 +372,7 @@ int main(void)
         cmocka_unit_test(same_surname_other_first_name),
         cmocka_unit_test(possessive_alone_resolves_as_a_pronoun),
         cmocka_unit_test(relative_pronoun_resolves_to_its_antecedent),
+        cmocka_unit_test(pronoun_skips_a_person_of_the_other_gender),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
