@@ -443,6 +443,15 @@ static bool person_kind(onr_source_kind k)
     return k == ONR_SOURCE_NAMED_PERSON || k == ONR_SOURCE_ANONYMOUS_INDIVIDUAL;
 }
 
+/* "they" with no group before is not the one named person quoted last but a source of its own
+ * ("the dockers" may have been read as one person; "we" may be that person speaking for others). */
+static long they_alone(resolver *r, long first)
+{
+    long i = r->last_any;
+    bool they = word_eq(r->doc, first, "they") || word_eq(r->doc, first, "their");
+    return i >= 0 && they && wsrc(r, i)->kind == ONR_SOURCE_NAMED_PERSON ? -1 : i;
+}
+
 /* "she" after a man was last quoted: the latest person mentioned known to be a woman, or the
  * last person when none is. */
 static long person_for_pronoun(resolver *r, gender g)
@@ -466,7 +475,7 @@ static long resolve(resolver *r, const mention *m, long first, long end)
     gender g = gender_of_mention(r->doc, first, end);
     switch (m->type) {
     case MENTION_PRONOUN_PERSON: found = r->last_person >= 0 ? person_for_pronoun(r, g) : r->last_any; break;
-    case MENTION_PRONOUN_GROUP: found = r->last_group >= 0 ? r->last_group : r->last_any; break;
+    case MENTION_PRONOUN_GROUP: found = r->last_group >= 0 ? r->last_group : they_alone(r, first); break;
     case MENTION_PRONOUN_THING: found = r->last_thing >= 0 ? r->last_thing : r->last_any; break;
     case MENTION_RELATIVE: found = r->last_any; break;
     case MENTION_NEW: found = same_bare_group(r, m, first, end); break;
@@ -511,9 +520,11 @@ static long resolve(resolver *r, const mention *m, long first, long end)
     if (!s->gender && person_kind(s->kind))
         s->gender = g;
     r->last_any = found;
-    if (person_kind(s->kind) || s->kind == ONR_SOURCE_UNKNOWN)
+    /* a source known only as "they" is a group for the pronouns that follow */
+    bool they_only = s->kind == ONR_SOURCE_UNKNOWN && m->type == MENTION_PRONOUN_GROUP;
+    if ((person_kind(s->kind) || s->kind == ONR_SOURCE_UNKNOWN) && !they_only)
         r->last_person = found;
-    else if (s->kind == ONR_SOURCE_ANONYMOUS_GROUP)
+    else if (s->kind == ONR_SOURCE_ANONYMOUS_GROUP || they_only)
         r->last_group = found;
     else
         r->last_thing = found;

@@ -348,6 +348,17 @@ static void pronoun_skips_a_person_of_the_other_gender(void **state)
     onr_sources_free(s);
 }
 
+static void they_is_not_a_single_person(void **state)
+{
+    (void)state;
+    /* no group was quoted before "They": not the harbour master */
+    onr_sources *s = analyze("“The pier is safe,” said Tom Hale.\n\n"
+                             "The fishermen disagree. They say the pier is cracked.\n");
+    assert_int_equal(onr_sources_source_count(s), 2);
+    assert_string_equal(describe_quote(s, 1), "indirect [the pier is cracked] <- They (say) #2");
+    onr_sources_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -373,6 +384,7 @@ int main(void)
         cmocka_unit_test(possessive_alone_resolves_as_a_pronoun),
         cmocka_unit_test(relative_pronoun_resolves_to_its_antecedent),
         cmocka_unit_test(pronoun_skips_a_person_of_the_other_gender),
+        cmocka_unit_test(they_is_not_a_single_person),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
