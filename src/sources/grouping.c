@@ -293,8 +293,26 @@ static bool word_ends(const src_doc *doc, long i, const char *suffix)
     return t->type == TOK_WORD && n >= k && onr_ascii_ieq(doc->text + t->end - k, k, suffix, k);
 }
 
-/* "he", "she"; "Mr.", "Mrs.", "Ms."; "spokeswoman", "chairman": what a mention says of the person's
- * gender. A possessive inside a longer mention is someone else's ("her spokesman"). */
+/* Common first names of one gender, a hint only: "Hillary Clinton" is no "he". */
+static const char *const male_names[] = {
+    "barack", "ben", "bernie", "bill", "bob", "chris", "dan", "david", "donald", "george", "jeb", "jim",
+    "joe", "john", "mark", "marco", "michael", "mike", "mitt", "paul", "peter", "rand", "richard", "rick",
+    "robert", "scott", "steve", "ted", "tim", "tom"};
+static const char *const female_names[] = {
+    "anna", "carly", "debbie", "elizabeth", "hillary", "hope", "ivanka", "jane", "jennifer", "karen",
+    "kellyanne", "linda", "lisa", "maria", "mary", "melania", "michelle", "nancy", "nikki", "sarah", "susan"};
+
+static bool listed_word(const src_doc *doc, long k, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (word_eq(doc, k, list[i]))
+            return true;
+    return false;
+}
+
+/* "he", "she"; "Mr.", "Mrs.", "Ms."; "spokeswoman", "chairman"; a first name before a surname: what
+ * a mention says of the person's gender, in its head only ("a spokeswoman for Mr. Hale"). A possessive
+ * inside a longer mention is someone else's ("her spokesman"). */
 static gender gender_of_mention(const src_doc *doc, long first, long end)
 {
     if (end - first == 1) {
@@ -303,10 +321,13 @@ static gender gender_of_mention(const src_doc *doc, long first, long end)
         if (word_eq(doc, first, "she") || word_eq(doc, first, "her"))
             return GENDER_FEMALE;
     }
-    for (long k = first; k < end; k++) {
-        if (word_eq(doc, k, "mr") || word_ends(doc, k, "sman") || word_eq(doc, k, "chairman"))
+    for (long k = first; k < end && !is_punct_tok(tok(doc, k), ',') && !(tok(doc, k)->lex & (LEX_PREP | LEX_OF)); k++) {
+        bool first_name = k + 1 < end && cap_word(tok(doc, k)) && cap_word(tok(doc, k + 1));
+        if (word_eq(doc, k, "mr") || word_ends(doc, k, "sman") || word_eq(doc, k, "chairman") ||
+            (first_name && listed_word(doc, k, male_names, sizeof male_names / sizeof *male_names)))
             return GENDER_MALE;
-        if (word_eq(doc, k, "mrs") || word_eq(doc, k, "ms") || word_ends(doc, k, "woman"))
+        if (word_eq(doc, k, "mrs") || word_eq(doc, k, "ms") || word_ends(doc, k, "woman") ||
+            (first_name && listed_word(doc, k, female_names, sizeof female_names / sizeof *female_names)))
             return GENDER_FEMALE;
     }
     return GENDER_UNKNOWN;

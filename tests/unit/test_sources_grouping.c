@@ -359,6 +359,18 @@ static void they_is_not_a_single_person(void **state)
     onr_sources_free(s);
 }
 
+static void first_name_tells_the_gender(void **state)
+{
+    (void)state;
+    /* "she" is Mary Hale; "Ms." inside "a spokesman for Ms. Hale" is not the spokesman's */
+    onr_sources *s = analyze("“The pier is safe,” said Mary Hale.\n\n"
+                             "“Repairs start Monday,” said a spokesman for Ms. Hale.\n\n"
+                             "The budget is fixed, she added.\n");
+    assert_int_equal(onr_sources_source_count(s), 2);
+    assert_string_equal(describe_quote(s, 2), "indirect [The budget is fixed] <- she (added) #1");
+    onr_sources_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -385,6 +397,7 @@ int main(void)
         cmocka_unit_test(relative_pronoun_resolves_to_its_antecedent),
         cmocka_unit_test(pronoun_skips_a_person_of_the_other_gender),
         cmocka_unit_test(they_is_not_a_single_person),
+        cmocka_unit_test(first_name_tells_the_gender),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
