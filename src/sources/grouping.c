@@ -639,6 +639,11 @@ static bool antecedent_of(const src_doc *doc, long rel, long *first, long *end)
            (antecedent_word(tok(doc, k)) ||
             (k > 0 && (tok(doc, k)->lex & LEX_OF) && cap_word(tok(doc, k - 1)) && cap_word(tok(doc, k + 1)))))
         k--;
+    /* "a moderate Indiana Democrat who": one unlisted adjective after the determiner */
+    const src_token *adj = k >= 1 && k + 1 < *end ? tok(doc, k) : NULL;
+    if (adj && adj->type == TOK_WORD && !adj->lex && !(adj->flags & TF_CAP) && tok(doc, k - 1)->sentence == sentence &&
+        (tok(doc, k - 1)->lex & (LEX_DEF | LEX_INDEF)))
+        k--;
     if (k >= 0 && tok(doc, k)->sentence == sentence && (tok(doc, k)->lex & (LEX_DEF | LEX_INDEF)))
         k--;
     *first = k + 1;
@@ -683,7 +688,8 @@ static size_t resolve_speaker(resolver *r, long first, long end, member *out)
     if (n == 1) {
         mentions[0] = read_mention(r->doc, first, end);
         long ante_first, ante_end;
-        if (relative_speaker(r->doc, &mentions[0], first, end) && antecedent_of(r->doc, first, &ante_first, &ante_end) &&
+        if (relative_speaker(r->doc, &mentions[0], first, end) &&
+            antecedent_of(r->doc, first, &ante_first, &ante_end) &&
             speaking_antecedent(r, ante_first, ante_end)) {
             n = resolve_speaker(r, ante_first, ante_end, out);
             if (n == 1) /* the quote's mention stays the pronoun */

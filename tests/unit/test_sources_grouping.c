@@ -371,6 +371,17 @@ static void first_name_tells_the_gender(void **state)
     onr_sources_free(s);
 }
 
+static void relative_after_an_apposition_with_an_adjective(void **state)
+{
+    (void)state;
+    /* "a cautious official who" is Tom Hale's apposition, with a word the lexicon does not list */
+    onr_sources *s = analyze("Mayor Ana Ruiz said the pier would reopen.\n\n"
+                             "The mayor met Tom Hale, a cautious official who said the channel was too shallow.\n");
+    assert_int_equal(onr_sources_source_count(s), 2);
+    assert_string_equal(describe_source(s, 1), "named-person: Tom Hale; official; ; ; 1");
+    onr_sources_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -398,6 +409,7 @@ int main(void)
         cmocka_unit_test(pronoun_skips_a_person_of_the_other_gender),
         cmocka_unit_test(they_is_not_a_single_person),
         cmocka_unit_test(first_name_tells_the_gender),
+        cmocka_unit_test(relative_after_an_apposition_with_an_adjective),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
