@@ -284,12 +284,64 @@ static mention read_mention(const src_doc *doc, long first, long end)
 
 /* ---- sources ---- */
 
+typedef enum gender { GENDER_UNKNOWN, GENDER_MALE, GENDER_FEMALE } gender;
+
+static bool word_ends(const src_doc *doc, long i, const char *suffix)
+{
+    const src_token *t = tok(doc, i);
+    size_t n = t->end - t->start, k = strlen(suffix);
+    return t->type == TOK_WORD && n >= k && onr_ascii_ieq(doc->text + t->end - k, k, suffix, k);
+}
+
+/* Common first names of one gender, a hint only: "Hillary Clinton" is no "he". */
+static const char *const male_names[] = {
+    "barack", "ben", "bernie", "bill", "bob", "chris", "dan", "david", "donald", "george", "jeb", "jim",
+    "joe", "john", "mark", "marco", "michael", "mike", "mitt", "paul", "peter", "rand", "richard", "rick",
+    "robert", "scott", "steve", "ted", "tim", "tom"};
+static const char *const female_names[] = {
+    "anna", "carly", "debbie", "elizabeth", "hillary", "hope", "ivanka", "jane", "jennifer", "karen",
+    "kellyanne", "linda", "lisa", "maria", "mary", "melania", "michelle", "nancy", "nikki", "sarah", "susan"};
+
+static bool listed_word(const src_doc *doc, long k, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (word_eq(doc, k, list[i]))
+            return true;
+    return false;
+}
+
+/* "he", "she"; "Mr.", "Mrs.", "Ms."; "spokeswoman", "chairman"; a first name before a surname: what
+ * a mention says of the person's gender, in its head only ("a spokeswoman for Mr. Hale"). A possessive
+ * inside a longer mention is someone else's ("her spokesman"). */
+static gender gender_of_mention(const src_doc *doc, long first, long end)
+{
+    if (end - first == 1) {
+        if (word_eq(doc, first, "he") || word_eq(doc, first, "his") || word_eq(doc, first, "him"))
+            return GENDER_MALE;
+        if (word_eq(doc, first, "she") || word_eq(doc, first, "her"))
+            return GENDER_FEMALE;
+    }
+    for (long k = first; k < end && !is_punct_tok(tok(doc, k), ',') && !(tok(doc, k)->lex & (LEX_PREP | LEX_OF)); k++) {
+        bool first_name = k + 1 < end && cap_word(tok(doc, k)) && cap_word(tok(doc, k + 1));
+        if (word_eq(doc, k, "mr") || word_ends(doc, k, "sman") || word_eq(doc, k, "chairman") ||
+            (first_name && listed_word(doc, k, male_names, sizeof male_names / sizeof *male_names)))
+            return GENDER_MALE;
+        if (word_eq(doc, k, "mrs") || word_eq(doc, k, "ms") || word_ends(doc, k, "woman") ||
+            (first_name && listed_word(doc, k, female_names, sizeof female_names / sizeof *female_names)))
+            return GENDER_FEMALE;
+    }
+    return GENDER_UNKNOWN;
+}
+
+static bool genders_clash(gender a, gender b) { return a && b && a != b; }
+
 typedef struct work_source {
     onr_source_kind kind;
     long name_first, name_end;   /* the name, or the descriptor of an anonymous source */
     long role, nat_first, nat_end, aff_first, aff_end;
     size_t quote_count, mention_count;
     long last_mention;           /* first token of the latest mention, to count each once */
+    gender gender;               /* from a form of address, a role word or a pronoun resolved to it */
 } work_source;
 
 /* The most members a joint speaker is split into; one of more stays one mention. */
@@ -406,12 +458,45 @@ static onr_source_kind kind_of(const mention *m)
     }
 }
 
+/* A person a gender is known of; a source met only as a pronoun (of unknown kind) is not. */
+static bool person_kind(onr_source_kind k)
+{
+    return k == ONR_SOURCE_NAMED_PERSON || k == ONR_SOURCE_ANONYMOUS_INDIVIDUAL;
+}
+
+/* "they" with no group before is not the one named person quoted last but a source of its own
+ * ("the dockers" may have been read as one person; "we" may be that person speaking for others). */
+static long they_alone(resolver *r, long first)
+{
+    long i = r->last_any;
+    bool they = word_eq(r->doc, first, "they") || word_eq(r->doc, first, "their");
+    return i >= 0 && they && wsrc(r, i)->kind == ONR_SOURCE_NAMED_PERSON ? -1 : i;
+}
+
+/* "she" after a man was last quoted: the latest person mentioned known to be a woman, or the
+ * last person when none is. */
+static long person_for_pronoun(resolver *r, gender g)
+{
+    long last = r->last_person;
+    if (last < 0 || !genders_clash(wsrc(r, last)->gender, g))
+        return last;
+    long best = -1, n = (long)r->sources.len;
+    for (long i = n - 1; i >= 0 && i >= n - LOOKBACK; i--) {
+        const work_source *s = wsrc(r, i);
+        if (person_kind(s->kind) && s->gender == g &&
+            (best < 0 || s->last_mention > wsrc(r, best)->last_mention))
+            best = i;
+    }
+    return best >= 0 ? best : last;
+}
+
 static long resolve(resolver *r, const mention *m, long first, long end)
 {
     long found = -1;
+    gender g = gender_of_mention(r->doc, first, end);
     switch (m->type) {
-    case MENTION_PRONOUN_PERSON: found = r->last_person >= 0 ? r->last_person : r->last_any; break;
-    case MENTION_PRONOUN_GROUP: found = r->last_group >= 0 ? r->last_group : r->last_any; break;
+    case MENTION_PRONOUN_PERSON: found = r->last_person >= 0 ? person_for_pronoun(r, g) : r->last_any; break;
+    case MENTION_PRONOUN_GROUP: found = r->last_group >= 0 ? r->last_group : they_alone(r, first); break;
     case MENTION_PRONOUN_THING: found = r->last_thing >= 0 ? r->last_thing : r->last_any; break;
     case MENTION_RELATIVE: found = r->last_any; break;
     case MENTION_NEW: found = same_bare_group(r, m, first, end); break;
@@ -431,6 +516,7 @@ static long resolve(resolver *r, const mention *m, long first, long end)
         s->aff_first = m->aff_first;
         s->aff_end = m->aff_end;
         s->last_mention = -1;
+        s->gender = GENDER_UNKNOWN;
         found = (long)r->sources.len - 1;
     } else {
         work_source *s = wsrc(r, found);
@@ -452,10 +538,14 @@ static long resolve(resolver *r, const mention *m, long first, long end)
         }
     }
     work_source *s = wsrc(r, found);
+    if (!s->gender && person_kind(s->kind))
+        s->gender = g;
     r->last_any = found;
-    if (s->kind == ONR_SOURCE_NAMED_PERSON || s->kind == ONR_SOURCE_ANONYMOUS_INDIVIDUAL || s->kind == ONR_SOURCE_UNKNOWN)
+    /* a source known only as "they" is a group for the pronouns that follow */
+    bool they_only = s->kind == ONR_SOURCE_UNKNOWN && m->type == MENTION_PRONOUN_GROUP;
+    if ((person_kind(s->kind) || s->kind == ONR_SOURCE_UNKNOWN) && !they_only)
         r->last_person = found;
-    else if (s->kind == ONR_SOURCE_ANONYMOUS_GROUP)
+    else if (s->kind == ONR_SOURCE_ANONYMOUS_GROUP || they_only)
         r->last_group = found;
     else
         r->last_thing = found;
@@ -523,6 +613,71 @@ static size_t joint_members(const src_doc *doc, long first, long end, member *ou
     return n;
 }
 
+/* Can the word end or continue a noun phrase read backwards from a relative pronoun: a name,
+ * a title, a role or a noun with their modifiers ("the Daily Beast editor", "Gov. Chris Christie")? */
+static bool antecedent_word(const src_token *t)
+{
+    if (t->type == TOK_PUNCT)
+        return t->punct == '.'; /* of an abbreviated title */
+    if (t->lex & LEX_PRONOUN) /* "He, who": no chain of relatives to follow */
+        return false;
+    return cap_word(t) || (t->lex & (LEX_ROLE | LEX_NATIONALITY | LEX_TITLE | LEX_ORG | LEX_ANONADJ |
+                                     LEX_NOUN | LEX_NUMBER | LEX_AND));
+}
+
+/* The noun phrase a relative pronoun at `rel` stands for, right before it and its comma
+ * ("Barkley, who said", "officials that expect"), with its determiner; false when none is there. */
+static bool antecedent_of(const src_doc *doc, long rel, long *first, long *end)
+{
+    long k = rel - 1;
+    if (k >= 0 && is_punct_tok(tok(doc, k), ','))
+        k--;
+    *end = k + 1;
+    uint32_t sentence = tok(doc, rel)->sentence;
+    /* "Sen. Ted Cruz of Texas, who": "of" between names belongs to the phrase */
+    while (k >= 0 && tok(doc, k)->sentence == sentence &&
+           (antecedent_word(tok(doc, k)) ||
+            (k > 0 && (tok(doc, k)->lex & LEX_OF) && cap_word(tok(doc, k - 1)) && cap_word(tok(doc, k + 1)))))
+        k--;
+    /* "a moderate Indiana Democrat who": one unlisted adjective after the determiner */
+    const src_token *adj = k >= 1 && k + 1 < *end ? tok(doc, k) : NULL;
+    if (adj && adj->type == TOK_WORD && !adj->lex && !(adj->flags & TF_CAP) && tok(doc, k - 1)->sentence == sentence &&
+        (tok(doc, k - 1)->lex & (LEX_DEF | LEX_INDEF)))
+        k--;
+    if (k >= 0 && tok(doc, k)->sentence == sentence && (tok(doc, k)->lex & (LEX_DEF | LEX_INDEF)))
+        k--;
+    *first = k + 1;
+    if (k >= 1 && (tok(doc, k + 1)->lex & (LEX_DEF | LEX_INDEF)) && is_punct_tok(tok(doc, k), ',') &&
+        cap_word(tok(doc, k - 1))) {
+        /* "Sandra Sucher, a professor who": the apposition of a name is that name's */
+        for (k--; k >= 0 && tok(doc, k)->sentence == sentence && cap_word(tok(doc, k)); k--)
+            ;
+        *first = k + 1;
+    }
+    while (*first < *end && (tok(doc, *first)->type == TOK_PUNCT || (tok(doc, *first)->lex & LEX_AND)))
+        (*first)++;
+    return *first < *end && tok(doc, *end - 1)->type == TOK_WORD && !(tok(doc, *end - 1)->lex & LEX_AND);
+}
+
+/* "who", or "that" alone as a speaker: "officials that expect". */
+static bool relative_speaker(const src_doc *doc, const mention *m, long first, long end)
+{
+    return m->type == MENTION_RELATIVE || (end - first == 1 && word_eq(doc, first, "that"));
+}
+
+/* Is the antecedent someone who speaks: a role, a full name, or a source met before? A lone
+ * capitalised word may be a place or a month ("in Berkeley, who"). */
+static bool speaking_antecedent(resolver *r, long first, long end)
+{
+    mention m = read_mention(r->doc, first, end);
+    long found = find_source(r, &m);
+    bool full_name = m.type == MENTION_PERSON && m.name_end - m.name_first >= 2;
+    if (found >= 0 && full_name)
+        /* "his daughter Ivanka Trump, who" is not the "Trump" quoted before */
+        return wsrc(r, found)->name_end - wsrc(r, found)->name_first >= 2;
+    return m.role >= 0 || m.plural || full_name || found >= 0;
+}
+
 /* The sources a speaker mention stands for: one, or each member of a joint speaker, whose
  * words are credited to all of them; "they" after a joint speaker is its members again.
  * Returns how many are in `out`, or 0 when allocation fails. */
@@ -532,6 +687,15 @@ static size_t resolve_speaker(resolver *r, long first, long end, member *out)
     size_t n = joint_members(r->doc, first, end, out, mentions);
     if (n == 1) {
         mentions[0] = read_mention(r->doc, first, end);
+        long ante_first, ante_end;
+        if (relative_speaker(r->doc, &mentions[0], first, end) &&
+            antecedent_of(r->doc, first, &ante_first, &ante_end) &&
+            speaking_antecedent(r, ante_first, ante_end)) {
+            n = resolve_speaker(r, ante_first, ante_end, out);
+            if (n == 1) /* the quote's mention stays the pronoun */
+                out[0] = (member){out[0].source, first, end};
+            return n;
+        }
         if (mentions[0].type == MENTION_PRONOUN_GROUP && r->joint_count > 0) {
             for (size_t i = 0; i < r->joint_count; i++)
                 out[i] = (member){r->joint[i], first, end};

@@ -320,6 +320,68 @@ static void possessive_alone_resolves_as_a_pronoun(void **state)
     onr_sources_free(s);
 }
 
+static void relative_pronoun_resolves_to_its_antecedent(void **state)
+{
+    (void)state;
+    /* "who" is Tom Hale right before it and "that" the harbour officials, not the mayor quoted last */
+    onr_sources *s = analyze("Mayor Ana Ruiz said the pier would reopen.\n\n"
+                             "The mayor met Tom Hale, who said the work was done early.\n\n"
+                             "She also met harbour officials that expect more ships.\n");
+    assert_int_equal(onr_sources_source_count(s), 3);
+    assert_string_equal(describe_quote(s, 1), "indirect [the work was done early] <- who (said) #2");
+    assert_string_equal(describe_source(s, 1), "named-person: Tom Hale; ; ; ; 1");
+    assert_string_equal(describe_quote(s, 2), "indirect [more ships] <- that (expect) #3 anonymous");
+    assert_string_equal(describe_source(s, 2), "anonymous-group: officials; officials; ; ; 1");
+    onr_sources_free(s);
+}
+
+static void pronoun_skips_a_person_of_the_other_gender(void **state)
+{
+    (void)state;
+    /* "she" is Ms. Ruiz, not the spokesman quoted last; "he" then is the spokesman */
+    onr_sources *s = analyze("“The pier is safe,” said Ms. Ruiz.\n\n"
+                             "“Repairs start Monday,” said Tom Hale, the harbour spokesman.\n\n"
+                             "The budget is fixed, she added. The dredging is late, he said.\n");
+    assert_int_equal(onr_sources_source_count(s), 2);
+    assert_string_equal(describe_quote(s, 2), "indirect [The budget is fixed] <- she (added) #1");
+    assert_string_equal(describe_quote(s, 3), "indirect [The dredging is late] <- he (said) #2");
+    onr_sources_free(s);
+}
+
+static void they_is_not_a_single_person(void **state)
+{
+    (void)state;
+    /* no group was quoted before "They": not the harbour master */
+    onr_sources *s = analyze("“The pier is safe,” said Tom Hale.\n\n"
+                             "The fishermen disagree. They say the pier is cracked.\n");
+    assert_int_equal(onr_sources_source_count(s), 2);
+    assert_string_equal(describe_quote(s, 1), "indirect [the pier is cracked] <- They (say) #2");
+    onr_sources_free(s);
+}
+
+static void first_name_tells_the_gender(void **state)
+{
+    (void)state;
+    /* "she" is Mary Hale; "Ms." inside "a spokesman for Ms. Hale" is not the spokesman's */
+    onr_sources *s = analyze("“The pier is safe,” said Mary Hale.\n\n"
+                             "“Repairs start Monday,” said a spokesman for Ms. Hale.\n\n"
+                             "The budget is fixed, she added.\n");
+    assert_int_equal(onr_sources_source_count(s), 2);
+    assert_string_equal(describe_quote(s, 2), "indirect [The budget is fixed] <- she (added) #1");
+    onr_sources_free(s);
+}
+
+static void relative_after_an_apposition_with_an_adjective(void **state)
+{
+    (void)state;
+    /* "a cautious official who" is Tom Hale's apposition, with a word the lexicon does not list */
+    onr_sources *s = analyze("Mayor Ana Ruiz said the pier would reopen.\n\n"
+                             "The mayor met Tom Hale, a cautious official who said the channel was too shallow.\n");
+    assert_int_equal(onr_sources_source_count(s), 2);
+    assert_string_equal(describe_source(s, 1), "named-person: Tom Hale; official; ; ; 1");
+    onr_sources_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,6 +405,11 @@ int main(void)
         cmocka_unit_test(title_and_party_around_a_name),
         cmocka_unit_test(same_surname_other_first_name),
         cmocka_unit_test(possessive_alone_resolves_as_a_pronoun),
+        cmocka_unit_test(relative_pronoun_resolves_to_its_antecedent),
+        cmocka_unit_test(pronoun_skips_a_person_of_the_other_gender),
+        cmocka_unit_test(they_is_not_a_single_person),
+        cmocka_unit_test(first_name_tells_the_gender),
+        cmocka_unit_test(relative_after_an_apposition_with_an_adjective),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

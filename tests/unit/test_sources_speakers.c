@@ -510,9 +510,9 @@ static void relative_pronoun_speaks_for_its_clause(void **state)
                   "The board sat with Ana Ruiz, who last week upset the race by questioning the port budget.\n\n"
                   "The union thanked Tom Hale, who spent much of his speech defending the ferry plan.\n",
                   (const char *const[]){"indirect [the ferry fees] <- that (endorse) #1 anonymous",
-                                        "indirect [the port budget] <- who (questioning) #1 anonymous",
-                                        "indirect [Tom Hale] <- The union (thanked) #2",
-                                        "indirect [the ferry plan] <- who (defending) #2", NULL});
+                                        "indirect [the port budget] <- who (questioning) #2",
+                                        "indirect [Tom Hale] <- The union (thanked) #3",
+                                        "indirect [the ferry plan] <- who (defending) #4", NULL});
 }
 
 static void participle_aside_after_but_and_a_name(void **state)
