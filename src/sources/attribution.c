@@ -33,6 +33,12 @@ static inline __attribute__((always_inline)) bool word_is(const src_doc *doc, si
 
 static bool is_punct(const src_token *t, char c) { return t->type == TOK_PUNCT && t->punct == c; }
 static bool is_wordlike(const src_token *t) { return t->type == TOK_WORD || t->type == TOK_NUMBER; }
+/* Does a dollar sign before a number start an amount at `j` ("$1 trillion")? The caller checks
+ * that a token follows. */
+static bool currency_amount(const src_doc *doc, long j)
+{
+    return is_punct(src_tok(doc, (size_t)j), '$') && src_tok(doc, (size_t)j + 1)->type == TOK_NUMBER;
+}
 static bool is_cap(const src_token *t) { return t->type == TOK_WORD && (t->flags & TF_CAP); }
 
 static bool is_cue(const src_token *t)
@@ -239,8 +245,7 @@ static long np_left(const src_doc *doc, long last, long limit)
         if (t->region >= 0 || t->type == TOK_QUOTE)
             break;
         if (t->type == TOK_PUNCT) {
-            bool currency = t->punct == '$' && j < last && src_tok(doc, (size_t)j + 1)->type == TOK_NUMBER;
-            if ((t->punct == '.' && abbreviation_dot(doc, j)) || t->punct == '%' || currency) {
+            if ((t->punct == '.' && abbreviation_dot(doc, j)) || t->punct == '%' || (j < last && currency_amount(doc, j))) {
                 first = j; /* "Gov. Hale", "a 5% share", "the £48 million terminal" */
                 continue;
             }
@@ -2825,8 +2830,8 @@ static span clause_after(const src_doc *doc, long c, long send)
     } else if (k < send && is_punct(src_tok(doc, (size_t)k), ':')) {
         k++;
         introduced = true;
-    } else if (k < send && src_tok(doc, (size_t)k)->type == TOK_PUNCT) {
-        return no_span; /* "…, another official said, voicing …": the clause came before */
+    } else if (k < send && src_tok(doc, (size_t)k)->type == TOK_PUNCT && !(k + 1 < send && currency_amount(doc, k))) {
+        return no_span; /* "…, another official said, voicing …": the clause came before; but "calls for [$1 trillion …]" */
     }
     if (((cue->lex & LEX_WEAK) || intended_showing(doc, c)) && !introduced && !(k < send && src_tok(doc, (size_t)k)->region >= 0))
         return no_span; /* "wrote the letter", "maintains a lead", "will show more resolve" */

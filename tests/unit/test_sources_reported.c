@@ -395,6 +395,15 @@ static void called_for_is_no_naming(void **state)
                       "mixed [tighter rules on the \"shadow harbour\" that runs the docks] <- She (called for) #1", NULL});
 }
 
+static void amount_in_dollars_is_what_is_called_for(void **state)
+{
+    (void)state;
+    /* a dollar sign before a number opens the object, as a word would */
+    expect_quotes("The mayor calls for $40 million in new spending on the docks.\n",
+                  (const char *const[]){
+                      "indirect [$40 million in new spending on the docks] <- The mayor (calls for) #1 anonymous", NULL});
+}
+
 static void listener_before_another_verbs_that(void **state)
 {
     (void)state;
@@ -922,6 +931,7 @@ int main(void)
         cmocka_unit_test(quoted_comma_before_a_participle_ends_the_clause),
         cmocka_unit_test(but_not_or_rather_goes_on),
         cmocka_unit_test(dash_before_including_goes_on),
+        cmocka_unit_test(amount_in_dollars_is_what_is_called_for),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
