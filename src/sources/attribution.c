@@ -4180,6 +4180,25 @@ static bool before_a_parenthetical_cue(const src_doc *doc, long c, long send)
     return false;
 }
 
+/* "Sanders pivoted to talk about what he sees as a rigged system", "She criticized what they
+ * called a giveaway": a "what" clause with a third-person pronoun is the object of the sentence's
+ * verb; annotators take it whole, as often as not as what that verb's subject said (on train,
+ * the outer subject wins over the pronoun). A named speaker ("what Ms. Ruiz called …") stays. */
+static void reported_as_an_object(const src_doc *doc, long sfirst, span *speaker, span *content)
+{
+    long what = speaker->first - 1;
+    if (what <= sfirst || content->first < speaker->end || !word_is(doc, (size_t)what, "what") ||
+        src_tok(doc, (size_t)what - 1)->type != TOK_WORD || is_be(doc, what - 1))
+        return; /* not "the point is what he said": a predicate, not an object */
+    static const char *const third_persons[] = {"he", "she", "they"};
+    if (speaker->end != speaker->first + 1 || !WORD_AMONG(doc, (size_t)speaker->first, third_persons))
+        return;
+    content->first = what;
+    span outer = clause_subject(doc, local_clause(doc, sfirst, what), what);
+    if (outer.first >= 0 && outer.end <= what)
+        *speaker = outer;
+}
+
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
 {
     const src_token *t = src_tok(doc, (size_t)c);
@@ -4366,6 +4385,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         speaker = no_span;
     if (speaker.first >= 0 && !(t->lex & LEX_PARTICIPLE))
         cited_at_the_end(doc, &content, send, &speaker); /* not "with most voters saying …, according to X" */
+    if (speaker.first >= 0)
+        reported_as_an_object(doc, sfirst, &speaker, &content);
     if (!add_reported(doc, content, speaker, (span){c, c + 1}))
         return false;
     return true;

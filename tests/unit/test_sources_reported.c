@@ -404,6 +404,18 @@ static void amount_in_dollars_is_what_is_called_for(void **state)
                       "indirect [$40 million in new spending on the docks] <- The mayor (calls for) #1 anonymous", NULL});
 }
 
+static void what_clause_object_is_reported_by_the_outer_subject(void **state)
+{
+    (void)state;
+    /* "what he sees as …" as the object of another verb: the whole clause, by that verb's subject;
+     * not after "is", where the clause is a predicate */
+    expect_quotes("Mr. Dale spoke at length about what he sees as a failing harbour.\n\n"
+                  "Ms. Lund turned again to what they called a costly pier.\n",
+                  (const char *const[]){
+                      "indirect [what he sees as a failing harbour] <- Mr. Dale (sees) #1",
+                      "indirect [what they called a costly pier] <- Ms. Lund (called) #2", NULL});
+}
+
 static void listener_before_another_verbs_that(void **state)
 {
     (void)state;
@@ -932,6 +944,7 @@ int main(void)
         cmocka_unit_test(but_not_or_rather_goes_on),
         cmocka_unit_test(dash_before_including_goes_on),
         cmocka_unit_test(amount_in_dollars_is_what_is_called_for),
+        cmocka_unit_test(what_clause_object_is_reported_by_the_outer_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
