@@ -416,6 +416,19 @@ static void what_clause_object_is_reported_by_the_outer_subject(void **state)
                       "indirect [what they called a costly pier] <- Ms. Lund (called) #2", NULL});
 }
 
+static void spoke_out_reports_the_prepositions_object(void **state)
+{
+    (void)state;
+    /* "spoke out against", "in favor of", "lashed out at": the object of the preposition */
+    expect_quotes("Sanders has spoken out against the new trade deal.\n\n"
+                  "More recently, Ms. Lund spoke out in favor of the port workers.\n\n"
+                  "The mayor lashed out at the council on Monday.\n",
+                  (const char *const[]){
+                      "indirect [the new trade deal] <- Sanders (spoken out against) #1",
+                      "indirect [the port workers] <- Ms. Lund (spoke out in favor of) #2",
+                      "indirect [the council] <- The mayor (lashed out at) #3 anonymous", NULL});
+}
+
 static void listener_before_another_verbs_that(void **state)
 {
     (void)state;
@@ -945,6 +958,7 @@ int main(void)
         cmocka_unit_test(dash_before_including_goes_on),
         cmocka_unit_test(amount_in_dollars_is_what_is_called_for),
         cmocka_unit_test(what_clause_object_is_reported_by_the_outer_subject),
+        cmocka_unit_test(spoke_out_reports_the_prepositions_object),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
