@@ -3347,6 +3347,7 @@ static span subject_before_be(const src_doc *doc, long c, long sfirst)
 
 static long possessor_before(const src_doc *doc, long c, long sfirst);
 static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, bool *added);
+static span opening_phrase_subject(const src_doc *doc, long c, long sfirst, long send);
 
 /* The verb at `c`, its preposition at `prep` (c + 1, or further: "spoke out about"). */
 static bool attribute_topic(src_doc *doc, long c, long prep, long sfirst, long send)
@@ -3370,6 +3371,12 @@ static bool attribute_topic(src_doc *doc, long c, long prep, long sfirst, long s
         src_tok(doc, (size_t)c - 2)->type == TOK_WORD && !(src_tok(doc, (size_t)c - 2)->flags & TF_CAP) &&
         !src_tok(doc, (size_t)c - 2)->lex)
         speaker = verb_speaker(doc, c - 2, sfirst); /* "voted in favor of", "began by talking about" */
+    if (speaker.first < 0 && ends_in_ing(doc, src_tok(doc, (size_t)verb))) {
+        /* "After talking about security, Netanyahu …", "he began talking about", "is now talking about" */
+        speaker = opening_phrase_subject(doc, verb, sfirst, send);
+        if (speaker.first < 0)
+            speaker = participle_speaker(doc, verb, sfirst);
+    }
     if (speaker.first < 0) /* "raising fresh questions about": a noun's owner */
         return adjacent ? attribute_noun_cue(doc, c, sfirst, send, &added) : true;
     span content = clause_after(doc, prep, send);

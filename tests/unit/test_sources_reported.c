@@ -429,6 +429,19 @@ static void spoke_out_reports_the_prepositions_object(void **state)
                       "indirect [the council] <- The mayor (lashed out at) #3 anonymous", NULL});
 }
 
+static void topic_gerund_finds_its_subject(void **state)
+{
+    (void)state;
+    /* "talking about" away from its subject: after an adverb, a verb, or in an opening phrase */
+    expect_quotes("Mr. Dale is now talking about the harbour levy.\n\n"
+                  "Ms. Lund started talking about the new pier.\n\n"
+                  "After talking about the budget, Ms. Ruiz left the hall.\n",
+                  (const char *const[]){
+                      "indirect [the harbour levy] <- Mr. Dale (talking about) #1",
+                      "indirect [the new pier] <- Ms. Lund (started talking about) #2",
+                      "indirect [the budget] <- Ms. Ruiz (talking about) #3", NULL});
+}
+
 static void listener_before_another_verbs_that(void **state)
 {
     (void)state;
@@ -959,6 +972,7 @@ int main(void)
         cmocka_unit_test(amount_in_dollars_is_what_is_called_for),
         cmocka_unit_test(what_clause_object_is_reported_by_the_outer_subject),
         cmocka_unit_test(spoke_out_reports_the_prepositions_object),
+        cmocka_unit_test(topic_gerund_finds_its_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
