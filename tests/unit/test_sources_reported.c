@@ -442,6 +442,18 @@ static void topic_gerund_finds_its_subject(void **state)
                       "indirect [the budget] <- Ms. Ruiz (talking about) #3", NULL});
 }
 
+static void reason_for_anonymity_is_not_said(void **state)
+{
+    (void)state;
+    /* "anonymity to discuss X", "not authorized to discuss X": why the source is unnamed */
+    expect_quotes("An official, speaking on the condition of anonymity to discuss the talks, said the port would close.\n\n"
+                  "Two aides, who were not authorized to discuss the budget, said it would fail.\n",
+                  (const char *const[]){
+                      "indirect [the port would close] <- An official (said) #1 anonymous",
+                      "indirect [it would fail] <- Two aides, who were not authorized to discuss the budget (said) #2 anonymous",
+                      NULL});
+}
+
 static void listener_before_another_verbs_that(void **state)
 {
     (void)state;
@@ -973,6 +985,7 @@ int main(void)
         cmocka_unit_test(what_clause_object_is_reported_by_the_outer_subject),
         cmocka_unit_test(spoke_out_reports_the_prepositions_object),
         cmocka_unit_test(topic_gerund_finds_its_subject),
+        cmocka_unit_test(reason_for_anonymity_is_not_said),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
