@@ -395,6 +395,65 @@ static void called_for_is_no_naming(void **state)
                       "mixed [tighter rules on the \"shadow harbour\" that runs the docks] <- She (called for) #1", NULL});
 }
 
+static void amount_in_dollars_is_what_is_called_for(void **state)
+{
+    (void)state;
+    /* a dollar sign before a number opens the object, as a word would */
+    expect_quotes("The mayor calls for $40 million in new spending on the docks.\n",
+                  (const char *const[]){
+                      "indirect [$40 million in new spending on the docks] <- The mayor (calls for) #1 anonymous", NULL});
+}
+
+static void what_clause_object_is_reported_by_the_outer_subject(void **state)
+{
+    (void)state;
+    /* "what he sees as …" as the object of another verb: the whole clause, by that verb's subject;
+     * not after "is", where the clause is a predicate */
+    expect_quotes("Mr. Dale spoke at length about what he sees as a failing harbour.\n\n"
+                  "Ms. Lund turned again to what they called a costly pier.\n",
+                  (const char *const[]){
+                      "indirect [what he sees as a failing harbour] <- Mr. Dale (sees) #1",
+                      "indirect [what they called a costly pier] <- Ms. Lund (called) #2", NULL});
+}
+
+static void spoke_out_reports_the_prepositions_object(void **state)
+{
+    (void)state;
+    /* "spoke out against", "in favor of", "lashed out at": the object of the preposition */
+    expect_quotes("Sanders has spoken out against the new trade deal.\n\n"
+                  "More recently, Ms. Lund spoke out in favor of the port workers.\n\n"
+                  "The mayor lashed out at the council on Monday.\n",
+                  (const char *const[]){
+                      "indirect [the new trade deal] <- Sanders (spoken out against) #1",
+                      "indirect [the port workers] <- Ms. Lund (spoke out in favor of) #2",
+                      "indirect [the council] <- The mayor (lashed out at) #3 anonymous", NULL});
+}
+
+static void topic_gerund_finds_its_subject(void **state)
+{
+    (void)state;
+    /* "talking about" away from its subject: after an adverb, a verb, or in an opening phrase */
+    expect_quotes("Mr. Dale is now talking about the harbour levy.\n\n"
+                  "Ms. Lund started talking about the new pier.\n\n"
+                  "After talking about the budget, Ms. Ruiz left the hall.\n",
+                  (const char *const[]){
+                      "indirect [the harbour levy] <- Mr. Dale (talking about) #1",
+                      "indirect [the new pier] <- Ms. Lund (started talking about) #2",
+                      "indirect [the budget] <- Ms. Ruiz (talking about) #3", NULL});
+}
+
+static void reason_for_anonymity_is_not_said(void **state)
+{
+    (void)state;
+    /* "anonymity to discuss X", "not authorized to discuss X": why the source is unnamed */
+    expect_quotes("An official, speaking on the condition of anonymity to discuss the talks, said the port would close.\n\n"
+                  "Two aides, who were not authorized to discuss the budget, said it would fail.\n",
+                  (const char *const[]){
+                      "indirect [the port would close] <- An official (said) #1 anonymous",
+                      "indirect [it would fail] <- Two aides, who were not authorized to discuss the budget (said) #2 anonymous",
+                      NULL});
+}
+
 static void listener_before_another_verbs_that(void **state)
 {
     (void)state;
@@ -922,6 +981,11 @@ int main(void)
         cmocka_unit_test(quoted_comma_before_a_participle_ends_the_clause),
         cmocka_unit_test(but_not_or_rather_goes_on),
         cmocka_unit_test(dash_before_including_goes_on),
+        cmocka_unit_test(amount_in_dollars_is_what_is_called_for),
+        cmocka_unit_test(what_clause_object_is_reported_by_the_outer_subject),
+        cmocka_unit_test(spoke_out_reports_the_prepositions_object),
+        cmocka_unit_test(topic_gerund_finds_its_subject),
+        cmocka_unit_test(reason_for_anonymity_is_not_said),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
