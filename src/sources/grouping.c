@@ -42,7 +42,8 @@ static bool surname_like_modal(const src_token *t)
     return t->type == TOK_WORD && (t->flags & TF_CAP) && (t->lex & LEX_AUX) && !(t->flags & TF_PARA);
 }
 
-static bool word_eq(const src_doc *doc, long i, const char *w)
+/* always inline: the length of the literal is then known, and most words fail on it */
+static inline __attribute__((always_inline)) bool word_eq(const src_doc *doc, long i, const char *w)
 {
     const src_token *t = tok(doc, i);
     return t->type == TOK_WORD && onr_ascii_ieq(doc->text + t->start, t->end - t->start, w, strlen(w));
@@ -286,7 +287,7 @@ static mention read_mention(const src_doc *doc, long first, long end)
 
 typedef enum gender { GENDER_UNKNOWN, GENDER_MALE, GENDER_FEMALE } gender;
 
-static bool word_ends(const src_doc *doc, long i, const char *suffix)
+static inline __attribute__((always_inline)) bool word_ends(const src_doc *doc, long i, const char *suffix)
 {
     const src_token *t = tok(doc, i);
     size_t n = t->end - t->start, k = strlen(suffix);
@@ -302,14 +303,6 @@ static const char *const female_names[] = {
     "anna", "carly", "debbie", "elizabeth", "hillary", "hope", "ivanka", "jane", "jennifer", "karen",
     "kellyanne", "linda", "lisa", "maria", "mary", "melania", "michelle", "nancy", "nikki", "sarah", "susan"};
 
-static bool listed_word(const src_doc *doc, long k, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (word_eq(doc, k, list[i]))
-            return true;
-    return false;
-}
-
 /* "he", "she"; "Mr.", "Mrs.", "Ms."; "spokeswoman", "chairman"; a first name before a surname: what
  * a mention says of the person's gender, in its head only ("a spokeswoman for Mr. Hale"). A possessive
  * inside a longer mention is someone else's ("her spokesman"). */
@@ -324,10 +317,10 @@ static gender gender_of_mention(const src_doc *doc, long first, long end)
     for (long k = first; k < end && !is_punct_tok(tok(doc, k), ',') && !(tok(doc, k)->lex & (LEX_PREP | LEX_OF)); k++) {
         bool first_name = k + 1 < end && cap_word(tok(doc, k)) && cap_word(tok(doc, k + 1));
         if (word_eq(doc, k, "mr") || word_ends(doc, k, "sman") || word_eq(doc, k, "chairman") ||
-            (first_name && listed_word(doc, k, male_names, sizeof male_names / sizeof *male_names)))
+            (first_name && SRC_WORD_AMONG(doc, tok(doc, k), male_names)))
             return GENDER_MALE;
         if (word_eq(doc, k, "mrs") || word_eq(doc, k, "ms") || word_ends(doc, k, "woman") ||
-            (first_name && listed_word(doc, k, female_names, sizeof female_names / sizeof *female_names)))
+            (first_name && SRC_WORD_AMONG(doc, tok(doc, k), female_names)))
             return GENDER_FEMALE;
     }
     return GENDER_UNKNOWN;
