@@ -2464,6 +2464,9 @@ static bool free_participle(const src_doc *doc, long k, long send)
            o->type == TOK_WORD && (o->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN | LEX_POSSESSIVE));
 }
 
+/* The classes of the words ("and", "but") at which clause_stops_at can end a clause. */
+#define CLAUSE_STOP_WORDS (LEX_AND | LEX_CLAUSE)
+
 /* Does a reported clause end before token `q` (outside quotations), where the sentence goes on with
  * something the speaker did not say: "…, arguing that …", "…, and three-quarters said …", "…,
  * which …", "… but did not say", "… and said …"? ("… and would reopen" goes on: annotators mark
@@ -2486,7 +2489,8 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
             return true;
         return (n->lists & LEXL_AFTER_COMMA) && !coordination_goes_on(doc, q, send) && !enclosed_aside(doc, q, send);
     }
-    if (!(t->type == TOK_WORD && (t->lex & (LEX_AND | LEX_CLAUSE)) && (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))))
+    /* clause_after skips words outside CLAUSE_STOP_WORDS: a new word to stop at goes in there */
+    if (!(t->type == TOK_WORD && (t->lex & CLAUSE_STOP_WORDS) && (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))))
         return false;
     return (n->lex & LEX_CUE) || ((n->lex & LEX_AUX) && word_is(doc, (size_t)q, "but") &&
                                   !word_is(doc, (size_t)q + 1, "also")); /* "not only X but also Y" goes on */
@@ -2543,6 +2547,7 @@ static bool opening_phrase_comma(const src_doc *doc, long first, long q)
  * new budget, the clinics …", "that if elected, she would …"). */
 static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
 {
+    /* only at a comma: clause_after's may_end_clause relies on it */
     if (!is_punct(src_tok(doc, (size_t)q), ',') || q + 2 >= send || opening_phrase_comma(doc, k, q))
         return false;
     const src_token *n = src_tok(doc, (size_t)q + 1), *v = src_tok(doc, (size_t)q + 2);
@@ -2559,6 +2564,7 @@ static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
  * would pass" goes on). */
 static bool lone_dash(const src_doc *doc, long first, long q, long send)
 {
+    /* only at a dash: clause_after's may_end_clause relies on it */
     long n = q + 1 + (q + 1 < send && word_is(doc, (size_t)q + 1, "and"));
     if (!dash_break(doc, q) || (n < send && (clause_that(doc, n, send) || word_is(doc, (size_t)n, "including"))))
         return false; /* "… — and that …", "… — including …": more of what was said */
@@ -2645,6 +2651,7 @@ static long plain_noun_end(const src_doc *doc, long k, long send)
  * that person, not what was said about them. */
 static bool closing_relative(const src_doc *doc, long q, long send)
 {
+    /* only at a comma: clause_after's may_end_clause relies on it */
     if (q < 1 || q + 2 >= send || !is_punct(src_tok(doc, (size_t)q), ',') || !is_cap(src_tok(doc, (size_t)q - 1)) ||
         !word_is(doc, (size_t)q + 1, "who"))
         return false;
@@ -2761,6 +2768,7 @@ static long noun_after_name(const src_doc *doc, long end, long send)
  * them would. */
 static bool participle_after_quoted_comma(const src_doc *doc, long q, long send)
 {
+    /* only at a quotation mark: clause_after's may_end_clause relies on it */
     const src_token *t = src_tok(doc, (size_t)q);
     if (t->type != TOK_QUOTE || t->region < 0 || q + 1 >= send ||
         ((const src_region *)doc->regions.data)[t->region].close != (size_t)q || !is_punct(src_tok(doc, (size_t)q - 1), ','))
@@ -2778,6 +2786,14 @@ static bool reported_verb_begins(const src_doc *doc, long k, long q)
     if (q == k)
         return (t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE);
     return !(t->flags & TF_CAP) && (is_be(doc, q) || modal_or_have(doc, q));
+}
+
+/* Can the end-of-clause checks of clause_after stop at token `t`? Each stops only at punctuation,
+ * a quotation mark or a word of CLAUSE_STOP_WORDS (each says so where it tests its token), so the
+ * loop skips the other words, most of a sentence, in one test. */
+static bool may_end_clause(const src_token *t)
+{
+    return t->type != TOK_WORD || (t->lex & CLAUSE_STOP_WORDS);
 }
 
 /* The reported clause after cue `c`: "said (that) …", "told reporters (on Tuesday) that …". */
@@ -2840,6 +2856,8 @@ static span clause_after(const src_doc *doc, long c, long send)
         /* The clause ends where the speaker does something else: "…; she left", "… but did not
          * say", "… and would not name them". */
         const src_token *t = src_tok(doc, (size_t)q);
+        if (!may_end_clause(t))
+            continue;
         if (participle_after_quoted_comma(doc, q, send)) {
             end = q + 1;
             break;

@@ -2,7 +2,6 @@
 #define LEXICON_DEFINE_TABLES
 #include "sources/sources_internal.h"
 
-#include <string.h>
 
 uint64_t src_lexicon_lookup(const char *word, size_t len, unsigned *number)
 {
@@ -22,14 +21,6 @@ bool src_vec_grow(const onr_mem *mem, src_vec *vec)
     vec->data = data;
     vec->cap = cap;
     return true;
-}
-
-void *src_vec_push(const onr_mem *mem, src_vec *vec)
-{
-    void *slot = src_vec_push_unset(mem, vec);
-    if (slot)
-        memset(slot, 0, vec->elem);
-    return slot;
 }
 
 void src_vec_free(const onr_mem *mem, src_vec *vec)

@@ -13,8 +13,6 @@ typedef struct src_vec {
     size_t len, cap, elem;
 } src_vec;
 
-/* A pointer to a new zeroed element at the end, or NULL when allocation fails. */
-void *src_vec_push(const onr_mem *mem, src_vec *vec);
 /* The out-of-line part of src_vec_push_unset: doubling the capacity; false when allocation fails. */
 bool src_vec_grow(const onr_mem *mem, src_vec *vec);
 /* As src_vec_push, without zeroing the new element: for callers that set all of it. Inline, as
@@ -24,6 +22,15 @@ static inline void *src_vec_push_unset(const onr_mem *mem, src_vec *vec)
     if (vec->len == vec->cap && !src_vec_grow(mem, vec))
         return NULL;
     return (char *)vec->data + vec->len++ * vec->elem;
+}
+/* A pointer to a new zeroed element at the end, or NULL when allocation fails. Inline, as the
+ * passes push an attribution, piece or source per few tokens. */
+static inline void *src_vec_push(const onr_mem *mem, src_vec *vec)
+{
+    void *slot = src_vec_push_unset(mem, vec);
+    if (slot)
+        memset(slot, 0, vec->elem);
+    return slot;
 }
 void src_vec_free(const onr_mem *mem, src_vec *vec);
 
