@@ -615,8 +615,9 @@ static span noun_phrase_before(const src_doc *doc, long c, long limit)
         i--;
         skipped++;
     }
-    if (i > limit && past_verb(doc, i) && verb_after_name(src_tok(doc, (size_t)i - 1)))
-        i--; /* "Ms. Lund began talking about": the verb before the cue, not part of the name */
+    if (i > limit && past_verb(doc, i) &&
+        ((i == c - 1 && has_ing(doc, src_tok(doc, (size_t)c))) || verb_after_name(src_tok(doc, (size_t)i - 1))))
+        i--; /* "Ms. Lund began talking about", "she kept saying": the verb before the cue, not the name */
     const src_token *t = i >= limit ? src_tok(doc, (size_t)i) : NULL;
     if (quantifier == i + 1 && (!t || t->type == TOK_QUOTE || is_punct(t, ',') || is_punct(t, ';') || (t->lex & LEX_AND)))
         return (span){quantifier, quantifier + 1}; /* "“…,” both said", "and all agreed": not "they both said" */

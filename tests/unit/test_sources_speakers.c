@@ -597,6 +597,17 @@ static void past_verb_after_a_name_ends_the_speaker(void **state)
                                         NULL});
 }
 
+static void past_verb_right_before_an_ing_cue_is_skipped(void **state)
+{
+    (void)state;
+    /* "kept saying": the subject is before the past verb, even a pronoun; a verb with an object
+     * between it and the cue is no such pair ("entered the year predicting"). */
+    expect_quotes("After the vote she kept saying the ferry would stay.\n\n"
+                  "The harbour board, which entered the year predicting a surplus, cut fees.\n",
+                  (const char *const[]){"indirect [the ferry would stay] <- she (saying) #1",
+                                        "indirect [a surplus] <- The harbour board (predicting) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -653,6 +664,7 @@ int main(void)
         cmocka_unit_test(day_and_place_opening_the_sentence_is_no_subject),
         cmocka_unit_test(whose_and_its_noun_or_who_before_an_aside),
         cmocka_unit_test(past_verb_after_a_name_ends_the_speaker),
+        cmocka_unit_test(past_verb_right_before_an_ing_cue_is_skipped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
