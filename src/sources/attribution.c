@@ -233,6 +233,37 @@ static bool cue_noun_at_end(const src_doc *doc, long j, long last, long limit)
            WORD_AMONG(doc, (size_t)j + 1, saying);
 }
 
+/* A lowercase word the lexicon does not know that is most likely a past-tense verb: an -ed form
+ * ("rallied"), a common irregular past ("began", "went"), or a verb of talking ("spoke"). */
+static bool past_verb(const src_doc *doc, long j)
+{
+    static const char *const irregular[] = {"began", "went", "came", "took", "made", "gave", "got", "held", "kept",
+                                            "met", "ran", "sat", "saw", "stood", "thought", "knew", "felt",
+                                            "brought", "sought", "fought", "won", "lost", "became", "spent", "spoke",
+                                            "wrote"};
+    const src_token *t = src_tok(doc, (size_t)j);
+    if (t->type != TOK_WORD || (t->flags & TF_CAP))
+        return false;
+    return (!t->lex || t->lex == LEX_ABOUT) && (word_ends_in(doc, t, "ed", 3) || WORD_AMONG(doc, (size_t)j, irregular));
+}
+
+/* Descriptors between a title word and a name: "Republican presidential front-runner Ben Carson":
+ * up to three plain lowercase words from `j`, then a capitalized word in the same sentence; no
+ * verb among them ("Trump attacks Cruz", "Jinping chose Kazakhstan's"). */
+static bool descriptors_before_name(const src_doc *doc, long j, long limit)
+{
+    for (long k = j; k < limit && k < j + 4; k++) {
+        const src_token *t = src_tok(doc, (size_t)k);
+        if (is_cap(t))
+            return k > j && !(t->flags & TF_PARA) && np_word(t) && !(t->lex & (LEX_DEF | LEX_INDEF)) &&
+                   !src_possessive_word(doc, t);
+        if (t->type != TOK_WORD || t->region >= 0 || !np_word(t) || past_verb(doc, k) ||
+            (t->lex & ~(LEX_ROLE | LEX_ANONADJ | LEX_NATIONALITY | LEX_ORG)) || doc->text[t->end - 1] == 's')
+            return false;
+    }
+    return false;
+}
+
 /* The start of the noun phrase ending at token `last`, not before `limit`. */
 static long np_left(const src_doc *doc, long last, long limit)
 {
@@ -386,12 +417,12 @@ static span np_right(const src_doc *doc, long i, long limit)
             !(t->lex & (LEX_ROLE | LEX_DOC | LEX_ANONLINK | LEX_ANONADJ | LEX_NATIONALITY | LEX_ORG))) {
             /* A plain word after the noun ends the phrase: "an official expressed". */
             const src_token *p = src_tok(doc, (size_t)j - 1);
-            if ((p->lex & LEX_ROLE) || (is_cap(p) && !(p->lex & LEX_NATIONALITY)))
+            if (((p->lex & LEX_ROLE) || (is_cap(p) && !(p->lex & LEX_NATIONALITY))) &&
+                !descriptors_before_name(doc, j, limit))
                 break;
         }
-        if (seen_head && !after_link && t->type == TOK_WORD && !(t->flags & TF_CAP) && !t->lex &&
-            word_ends_in(doc, t, "ed", 3))
-            break; /* "The mayor’s chief of staff rallied": the verb, past the noun */
+        if (seen_head && !after_link && past_verb(doc, j))
+            break; /* "The mayor’s chief of staff rallied", "the union spoke": the verb, past the noun */
         if (is_head(t))
             seen_head = true;
         after_link = (t->lex & LEX_ANONLINK) != 0 || possessor(doc, t);
@@ -566,6 +597,13 @@ static bool frequency_adverb(const src_doc *doc, long k)
     return !(src_tok(doc, (size_t)k)->flags & TF_CAP) && src_listed(doc, (size_t)k, LEXL_FREQUENCY);
 }
 
+/* A name or role right before a past verb ends the subject ("Ms. Lund began"); a pronoun may
+ * start a relative clause instead ("the scholars I interviewed thought"). */
+static bool verb_after_name(const src_token *t)
+{
+    return (is_cap(t) || (t->lex & LEX_ROLE)) && !(t->lex & LEX_PRONOUN);
+}
+
 static span noun_phrase_before(const src_doc *doc, long c, long limit)
 {
     static const char *const all_of_them[] = {"both", "all"};
@@ -577,6 +615,9 @@ static span noun_phrase_before(const src_doc *doc, long c, long limit)
         i--;
         skipped++;
     }
+    if (i > limit && past_verb(doc, i) &&
+        ((i == c - 1 && has_ing(doc, src_tok(doc, (size_t)c))) || verb_after_name(src_tok(doc, (size_t)i - 1))))
+        i--; /* "Ms. Lund began talking about", "she kept saying": the verb before the cue, not the name */
     const src_token *t = i >= limit ? src_tok(doc, (size_t)i) : NULL;
     if (quantifier == i + 1 && (!t || t->type == TOK_QUOTE || is_punct(t, ',') || is_punct(t, ';') || (t->lex & LEX_AND)))
         return (span){quantifier, quantifier + 1}; /* "“…,” both said", "and all agreed": not "they both said" */

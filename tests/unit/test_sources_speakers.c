@@ -579,6 +579,35 @@ static void whose_and_its_noun_or_who_before_an_aside(void **state)
                                         "indirect [the ferry fees] <- who (criticized) #1 anonymous", NULL});
 }
 
+static void past_verb_after_a_name_ends_the_speaker(void **state)
+{
+    (void)state;
+    /* A verb the lexicon does not know ("began", "spoke") is not part of the name before it; plain
+     * descriptors between a title word and a name are ("Republican harbour commissioner Tom Hale"). */
+    expect_quotes("Ms. Lund began talking about the levy on Tuesday, saying it was unfair.\n\n"
+                  "The union spoke about the plan, saying it would cost jobs.\n\n"
+                  "“The ferry will stay,” said Republican harbour commissioner Tom Hale.\n\n"
+                  "A retired pilot said the runway was too short.\n",
+                  (const char *const[]){"indirect [the levy] <- Ms. Lund (talking about) #1",
+                                        "indirect [it was unfair] <- Ms. Lund (saying) #1",
+                                        "indirect [the plan] <- The union (spoke about) #2",
+                                        "indirect [it would cost jobs] <- The union (saying) #2",
+                                        "direct [“The ferry will stay,”] <- Republican harbour commissioner Tom Hale (said) #3",
+                                        "indirect [the runway was too short] <- A retired pilot (said) #4 anonymous",
+                                        NULL});
+}
+
+static void past_verb_right_before_an_ing_cue_is_skipped(void **state)
+{
+    (void)state;
+    /* "kept saying": the subject is before the past verb, even a pronoun; a verb with an object
+     * between it and the cue is no such pair ("entered the year predicting"). */
+    expect_quotes("After the vote she kept saying the ferry would stay.\n\n"
+                  "The harbour board, which entered the year predicting a surplus, cut fees.\n",
+                  (const char *const[]){"indirect [the ferry would stay] <- she (saying) #1",
+                                        "indirect [a surplus] <- The harbour board (predicting) #2", NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -634,6 +663,8 @@ int main(void)
         cmocka_unit_test(infinitive_cue_in_an_opening_participle_phrase),
         cmocka_unit_test(day_and_place_opening_the_sentence_is_no_subject),
         cmocka_unit_test(whose_and_its_noun_or_who_before_an_aside),
+        cmocka_unit_test(past_verb_after_a_name_ends_the_speaker),
+        cmocka_unit_test(past_verb_right_before_an_ing_cue_is_skipped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
