@@ -45,6 +45,23 @@ static void put_counts(onr_buf *out, const char *const labels[], const size_t co
     }
 }
 
+/* The sources neither named nor anonymous, so that the counts add up: ", documents 1, unknown 2". */
+static void put_other_sources(onr_buf *out, const onr_sources *s)
+{
+    size_t counts[2] = {0, 0}; /* documents, unknown */
+    for (size_t i = 0; i < onr_sources_source_count(s); i++) {
+        onr_source_kind kind = onr_sources_source(s, i)->kind;
+        if (kind == ONR_SOURCE_DOCUMENT || kind == ONR_SOURCE_UNKNOWN)
+            counts[kind == ONR_SOURCE_UNKNOWN]++;
+    }
+    static const char *const labels[] = {", documents ", ", unknown "};
+    for (size_t k = 0; k < 2; k++)
+        if (counts[k]) {
+            onr_buf_puts(out, labels[k]);
+            put_count(out, counts[k]);
+        }
+}
+
 /* Text on one line: line breaks become spaces, long quotes are cut with an ellipsis. */
 static void put_inline(onr_buf *out, const char *s, size_t len, size_t max)
 {
@@ -146,6 +163,7 @@ void render_sources_markdown(onr_buf *out, const onr_sources *s)
     onr_buf_puts(out, ")\n");
     put_counts(out, (const char *const[]){"- Sources: ", " (named ", ", anonymous "},
                (const size_t[]){sum->source_count, sum->named_source_count, sum->anonymous_source_count}, 3);
+    put_other_sources(out, s);
     onr_buf_puts(out, ")\n");
     onr_buf_printf(out, "- Quotes from anonymous sources: %.0f%%\n", sum->anonymous_share * 100.0);
     if (sum->claim_count) {

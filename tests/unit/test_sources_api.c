@@ -104,6 +104,20 @@ static void joint_quote_under_each_member(void **state)
     onr_sources_free(s);
 }
 
+/* A document is neither named nor anonymous: the summary counts it apart, so the counts add up. */
+static void summary_counts_documents_apart(void **state)
+{
+    (void)state;
+    onr_sources *s = analyze("The ferry will be late, a council report said.\n\n"
+                             "\"We are doing our best,\" said Ana Ruiz, the harbour master.\n");
+    char *out;
+    assert_int_equal(onr_sources_render(s, ONR_SOURCES_MARKDOWN, NULL, &out, NULL), ONR_OK);
+    assert_non_null(strstr(out, "1. **a council report**: document; role: report; 1 quote\n"));
+    assert_non_null(strstr(out, "- Sources: 2 (named 1, anonymous 0, documents 1)\n"));
+    free(out);
+    onr_sources_free(s);
+}
+
 static void argument_errors(void **state)
 {
     (void)state;
@@ -196,6 +210,7 @@ int main(void)
         cmocka_unit_test(json_follows_the_schema),
         cmocka_unit_test(markdown_lists_sources_then_summary),
         cmocka_unit_test(joint_quote_under_each_member),
+        cmocka_unit_test(summary_counts_documents_apart),
         cmocka_unit_test(argument_errors),
         cmocka_unit_test(empty_and_invalid_text),
         cmocka_unit_test(hostile_input_is_bounded),
