@@ -12,14 +12,6 @@ typedef struct span {
 
 static const span no_span = {-1, -1};
 
-/* Is token `i` the word `w` in ASCII lowercase? Always inline: the length of the literal `w` is
- * then known, and most tokens differ from it in length. */
-static inline __attribute__((always_inline)) bool word_is(const src_doc *doc, size_t i, const char *w)
-{
-    const src_token *t = src_tok(doc, i);
-    return t->type == TOK_WORD && onr_ascii_ieq(doc->text + t->start, t->end - t->start, w, strlen(w));
-}
-
 /* Is token `i` one of the words of the array `words` (compared as word_is does)? */
 #define WORD_AMONG(doc, i, words) SRC_WORD_AMONG((doc), src_tok((doc), (i)), (words))
 
@@ -31,13 +23,12 @@ static inline __attribute__((always_inline)) bool word_is(const src_doc *doc, si
 #define GATE_ATTRIBUTION_STARTS true
 #endif
 
-static bool is_punct(const src_token *t, char c) { return t->type == TOK_PUNCT && t->punct == c; }
 static bool is_wordlike(const src_token *t) { return t->type == TOK_WORD || t->type == TOK_NUMBER; }
 /* Does a dollar sign before a number start an amount at `j` ("$1 trillion")? The caller checks
  * that a token follows. */
 static bool currency_amount(const src_doc *doc, long j)
 {
-    return is_punct(src_tok(doc, (size_t)j), '$') && src_tok(doc, (size_t)j + 1)->type == TOK_NUMBER;
+    return src_is_punct(src_tok(doc, (size_t)j), '$') && src_tok(doc, (size_t)j + 1)->type == TOK_NUMBER;
 }
 static bool is_cap(const src_token *t) { return t->type == TOK_WORD && (t->flags & TF_CAP); }
 
@@ -50,19 +41,12 @@ static bool is_cue(const src_token *t)
 static bool according_to(const src_doc *doc, long k, long end)
 {
     return k + 1 < end && (src_tok(doc, (size_t)k)->lex & LEX_ACCORDING) && src_tok(doc, (size_t)k)->type == TOK_WORD &&
-           word_is(doc, (size_t)k + 1, "to");
+           src_word_is(doc, (size_t)k + 1, "to");
 }
 
-/* A word longer than `min_len` bytes that ends in `suffix`: "-ly", "-ing", "-ed" word shapes. */
-static bool word_ends_in(const src_doc *doc, const src_token *t, const char *suffix, size_t min_len)
-{
-    size_t k = strlen(suffix);
-    return t->type == TOK_WORD && t->end - t->start > min_len && !memcmp(doc->text + t->end - k, suffix, k);
-}
+static bool ends_in_ly(const src_doc *doc, const src_token *t) { return src_word_ends_in(doc, t, "ly", 3); }
 
-static bool ends_in_ly(const src_doc *doc, const src_token *t) { return word_ends_in(doc, t, "ly", 3); }
-
-static bool has_ing(const src_doc *doc, const src_token *t) { return word_ends_in(doc, t, "ing", 4); }
+static bool has_ing(const src_doc *doc, const src_token *t) { return src_word_ends_in(doc, t, "ing", 4); }
 
 /* "voicing", "adding": a participle phrase, not the rest of a clause */
 static bool ends_in_ing(const src_doc *doc, const src_token *t) { return !(t->flags & TF_CAP) && has_ing(doc, t); }
@@ -120,7 +104,7 @@ static bool is_head(const src_token *t)
 static bool has_head(const src_doc *doc, span s)
 {
     const src_token *last = src_tok(doc, (size_t)s.end - 1);
-    if (last->type == TOK_NUMBER || is_punct(last, '%') ||
+    if (last->type == TOK_NUMBER || src_is_punct(last, '%') ||
         ((last->lex & (LEX_INDEF | LEX_NUMBER)) && last->end - last->start > 2) ||
         (src_listed(doc, (size_t)s.end - 1, LEXL_QUANTIFIER) &&
          !((size_t)s.end < src_ntok(doc) && ends_in_ly(doc, src_tok(doc, (size_t)s.end)))))
@@ -129,8 +113,8 @@ static bool has_head(const src_doc *doc, span s)
     if (last->type == TOK_WORD && !(last->flags & TF_CAP) && !last->lex && last->end - last->start > 3 &&
         doc->text[last->end - 1] == 's' && doc->text[last->end - 2] != 's')
         return true; /* a plural noun: "callers asked", "opponents say" */
-    if (s.end - s.first >= 3 && (word_is(doc, (size_t)s.end - 1, "them") || word_is(doc, (size_t)s.end - 1, "us")) &&
-        word_is(doc, (size_t)s.end - 2, "of"))
+    if (s.end - s.first >= 3 && (src_word_is(doc, (size_t)s.end - 1, "them") || src_word_is(doc, (size_t)s.end - 1, "us")) &&
+        src_word_is(doc, (size_t)s.end - 2, "of"))
         return true; /* "most of them said", "some of us believe" */
     bool determiner = false;
     for (long k = s.first; k < s.end; k++) {
@@ -152,7 +136,7 @@ static bool abbreviation_dot(const src_doc *doc, long i)
 {
     if (i <= 0)
         return false;
-    if ((size_t)i + 1 < src_ntok(doc) && is_punct(src_tok(doc, (size_t)i + 1), ','))
+    if ((size_t)i + 1 < src_ntok(doc) && src_is_punct(src_tok(doc, (size_t)i + 1), ','))
         return true; /* "McConnell, R-Ky., said" */
     const src_token *w = src_tok(doc, (size_t)i - 1);
     return w->type == TOK_WORD && w->end == src_tok(doc, (size_t)i)->start &&
@@ -178,7 +162,7 @@ static bool determined_noun(const src_doc *doc, long c)
         return false;
     const src_token *t = src_tok(doc, (size_t)c), *p = src_tok(doc, (size_t)c - 1);
     return src_listed(doc, (size_t)(c - 1), LEXL_DETERMINER) ||
-           (!has_ing(doc, t) && (word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || src_possessive_word(doc, p)));
+           (!has_ing(doc, t) && (src_word_is(doc, (size_t)c - 1, "of") || possessive_mark(doc, c - 1) || src_possessive_word(doc, p)));
 }
 
 /* Is the cue word at `c` something other than a verb of saying? A noun after a determiner ("the
@@ -202,17 +186,17 @@ static bool noun_not_cue(const src_doc *doc, long c)
                      (src_listed(doc, (size_t)(c + 1), LEXL_REFLEXIVE) &&
                       WORD_AMONG(doc, (size_t)c, finding))))
         return true;
-    if (has_next && (t->lex & LEX_LABEL) && is_punct(src_tok(doc, (size_t)c + 1), ':') && (p->flags & TF_PARA))
+    if (has_next && (t->lex & LEX_LABEL) && src_is_punct(src_tok(doc, (size_t)c + 1), ':') && (p->flags & TF_PARA))
         return true;
-    if (word_is(doc, (size_t)c, "points") && (p->type == TOK_NUMBER || (p->lex & LEX_NUMBER) || word_is(doc, (size_t)c - 1, "percentage")))
+    if (src_word_is(doc, (size_t)c, "points") && (p->type == TOK_NUMBER || (p->lex & LEX_NUMBER) || src_word_is(doc, (size_t)c - 1, "percentage")))
         return true; /* "by 8 points", "five percentage points": a measure */
-    if (has_next && word_is(doc, (size_t)c, "pledged") &&
-        (word_is(doc, (size_t)c + 1, "delegates") || word_is(doc, (size_t)c + 1, "delegate")))
+    if (has_next && src_word_is(doc, (size_t)c, "pledged") &&
+        (src_word_is(doc, (size_t)c + 1, "delegates") || src_word_is(doc, (size_t)c + 1, "delegate")))
         return true; /* "leads by 270 pledged delegates": a kind of delegate */
-    if (has_next && WORD_AMONG(doc, (size_t)c, adding) && word_is(doc, (size_t)c + 1, "to"))
+    if (has_next && WORD_AMONG(doc, (size_t)c, adding) && src_word_is(doc, (size_t)c + 1, "to"))
         return true; /* "adding to her lead": a sum, not a remark */
-    if ((word_is(doc, (size_t)c, "show") || word_is(doc, (size_t)c, "shows")) &&
-        (WORD_AMONG(doc, (size_t)(c - 1), show_kinds) || (has_next && word_is(doc, (size_t)c + 1, "host"))))
+    if ((src_word_is(doc, (size_t)c, "show") || src_word_is(doc, (size_t)c, "shows")) &&
+        (WORD_AMONG(doc, (size_t)(c - 1), show_kinds) || (has_next && src_word_is(doc, (size_t)c + 1, "host"))))
         return true; /* "a radio show", "the award show has been", "talk show host": a programme */
     if (!(t->lex & LEX_DOC))
         return false;
@@ -244,7 +228,7 @@ static bool past_verb(const src_doc *doc, long j)
     const src_token *t = src_tok(doc, (size_t)j);
     if (t->type != TOK_WORD || (t->flags & TF_CAP))
         return false;
-    return (!t->lex || t->lex == LEX_ABOUT) && (word_ends_in(doc, t, "ed", 3) || WORD_AMONG(doc, (size_t)j, irregular));
+    return (!t->lex || t->lex == LEX_ABOUT) && (src_word_ends_in(doc, t, "ed", 3) || WORD_AMONG(doc, (size_t)j, irregular));
 }
 
 /* Descriptors between a title word and a name: "Republican presidential front-runner Ben Carson":
@@ -283,9 +267,9 @@ static long np_left(const src_doc *doc, long last, long limit)
             if (t->punct == ')' && first == last + 1) {
                 /* "Sen. Jason Holsman (D) said" */
                 long open = j - 1;
-                while (open >= limit && open > j - 6 && !is_punct(src_tok(doc, (size_t)open), '('))
+                while (open >= limit && open > j - 6 && !src_is_punct(src_tok(doc, (size_t)open), '('))
                     open--;
-                if (open >= limit && open > j - 6 && is_punct(src_tok(doc, (size_t)open), '(')) {
+                if (open >= limit && open > j - 6 && src_is_punct(src_tok(doc, (size_t)open), '(')) {
                     j = open;
                     first = open;
                     continue;
@@ -304,7 +288,7 @@ static long np_left(const src_doc *doc, long last, long limit)
                            !(is_cap(left) || (left->lex & (LEX_ROLE | LEX_PLURAL)))))
                 break; /* "officials and three members", "the government and business" */
         } else if (t->lex & LEX_PREP) {
-            bool share = left && (left->type == TOK_NUMBER || (left->lex & LEX_NUMBER)) && word_is(doc, (size_t)j, "in");
+            bool share = left && (left->type == TOK_NUMBER || (left->lex & LEX_NUMBER)) && src_word_is(doc, (size_t)j, "in");
             if (!left || !(share || (left->lex & (LEX_ANONLINK | LEX_ROLE)) || (is_cap(left) && !(left->flags & TF_PARA))))
                 break; /* but "officials in Kyiv", "nine in 10" */
         } else if (t->lex & (LEX_DEF | LEX_INDEF) && !(t->lex & LEX_NUMBER && !(t->lex & LEX_INDEF))) {
@@ -466,14 +450,14 @@ static bool has_name(const src_doc *doc, long first, long end)
 static bool dash_break(const src_doc *doc, long q)
 {
     const src_token *t = src_tok(doc, (size_t)q);
-    return is_punct(t, '-') && ((t->flags & TF_SPACE) || t->end - t->start > 1); /* not "self-defense" */
+    return src_is_punct(t, '-') && ((t->flags & TF_SPACE) || t->end - t->start > 1); /* not "self-defense" */
 }
 
 /* Is token `q` the second hyphen of a dash typed as two ("--")? */
 static bool second_hyphen(const src_doc *doc, long q, long limit)
 {
-    return q > limit && is_punct(src_tok(doc, (size_t)q), '-') && !(src_tok(doc, (size_t)q)->flags & TF_SPACE) &&
-           is_punct(src_tok(doc, (size_t)q - 1), '-');
+    return q > limit && src_is_punct(src_tok(doc, (size_t)q), '-') && !(src_tok(doc, (size_t)q)->flags & TF_SPACE) &&
+           src_is_punct(src_tok(doc, (size_t)q - 1), '-');
 }
 
 /* "The justice -- who has been in a scuffle with Trump -- said", closing dash at `close`: the name
@@ -566,7 +550,7 @@ static long before_time_phrase(const src_doc *doc, long c, long limit)
     if (!anchored || k < limit || k == c - 1)
         return c - 1;
     const src_token *t = src_tok(doc, (size_t)k);
-    return t->type == TOK_WORD || is_punct(t, ',') || is_punct(t, ')') ? k : c - 1; /* "Grassley (R-Iowa) on Monday" */
+    return t->type == TOK_WORD || src_is_punct(t, ',') || src_is_punct(t, ')') ? k : c - 1; /* "Grassley (R-Iowa) on Monday" */
 }
 
 /* Is [first, end) before a comma an age or the place after "of" or "from" in "Cory James, 22, of
@@ -575,17 +559,17 @@ static bool age_or_place(const src_doc *doc, long first, long end, long limit)
 {
     if (end == first + 1 && src_tok(doc, (size_t)first)->type == TOK_NUMBER)
         return true;
-    return first > limit + 1 && (word_is(doc, (size_t)first - 1, "of") || word_is(doc, (size_t)first - 1, "from")) &&
-           is_punct(src_tok(doc, (size_t)first - 2), ','); /* not "Exit polls from the primary, which …," */
+    return first > limit + 1 && (src_word_is(doc, (size_t)first - 1, "of") || src_word_is(doc, (size_t)first - 1, "from")) &&
+           src_is_punct(src_tok(doc, (size_t)first - 2), ','); /* not "Exit polls from the primary, which …," */
 }
 
 /* Is the comma at `comma` the one between a place after a preposition and its state, the one
  * word before `close` ("in Dover, Delaware,", "in Dover, Del.,")? */
 static bool state_comma(const src_doc *doc, long comma, long close)
 {
-    long state_end = close - is_punct(src_tok(doc, (size_t)close - 1), '.');
+    long state_end = close - src_is_punct(src_tok(doc, (size_t)close - 1), '.');
     const src_token *before = src_tok(doc, (size_t)comma - 2);
-    return is_punct(src_tok(doc, (size_t)comma), ',') && state_end == comma + 2 && is_cap(src_tok(doc, (size_t)comma + 1)) &&
+    return src_is_punct(src_tok(doc, (size_t)comma), ',') && state_end == comma + 2 && is_cap(src_tok(doc, (size_t)comma + 1)) &&
            is_cap(src_tok(doc, (size_t)comma - 1)) && before->type == TOK_WORD && !(before->flags & TF_CAP) &&
            (before->lex & LEX_PREP);
 }
@@ -619,22 +603,22 @@ static span noun_phrase_before(const src_doc *doc, long c, long limit)
         ((i == c - 1 && has_ing(doc, src_tok(doc, (size_t)c))) || verb_after_name(src_tok(doc, (size_t)i - 1))))
         i--; /* "Ms. Lund began talking about", "she kept saying": the verb before the cue, not the name */
     const src_token *t = i >= limit ? src_tok(doc, (size_t)i) : NULL;
-    if (quantifier == i + 1 && (!t || t->type == TOK_QUOTE || is_punct(t, ',') || is_punct(t, ';') || (t->lex & LEX_AND)))
+    if (quantifier == i + 1 && (!t || t->type == TOK_QUOTE || src_is_punct(t, ',') || src_is_punct(t, ';') || (t->lex & LEX_AND)))
         return (span){quantifier, quantifier + 1}; /* "“…,” both said", "and all agreed": not "they both said" */
     if (i < limit)
         return no_span;
-    if (t->region >= 0 || (t->type == TOK_WORD && (t->lex & LEX_PREP) && !word_is(doc, (size_t)i, "to")))
+    if (t->region >= 0 || (t->type == TOK_WORD && (t->lex & LEX_PREP) && !src_word_is(doc, (size_t)i, "to")))
         return no_span; /* "Trump in hopes of", "the Islamic State by calling": a phrase, no subject */
     if (t->type == TOK_WORD && (t->lex & LEX_PRONOUN))
         return (span){i, i + 1};
-    if (is_punct(t, ')')) {
+    if (src_is_punct(t, ')')) {
         /* "Kasich (who has 25 delegates) said", "Sen. Tim Kaine (D-Va.) said": the name before
          * the parenthesis, the parenthesis with it. */
         long open = i - 1;
-        while (open > limit && open > i - 24 && !is_punct(src_tok(doc, (size_t)open), '(') &&
-               !is_punct(src_tok(doc, (size_t)open), ')') && src_tok(doc, (size_t)open)->region < 0)
+        while (open > limit && open > i - 24 && !src_is_punct(src_tok(doc, (size_t)open), '(') &&
+               !src_is_punct(src_tok(doc, (size_t)open), ')') && src_tok(doc, (size_t)open)->region < 0)
             open--;
-        if (open <= limit || !is_punct(src_tok(doc, (size_t)open), '('))
+        if (open <= limit || !src_is_punct(src_tok(doc, (size_t)open), '('))
             return no_span;
         long name = np_left(doc, open - 1, limit);
         if (name <= open - 1 && has_name(doc, name, open) && has_head(doc, (span){name, open}))
@@ -643,14 +627,14 @@ static span noun_phrase_before(const src_doc *doc, long c, long limit)
     }
     if (dash_break(doc, i) || second_hyphen(doc, i, limit))
         return speaker_before_dashes(doc, i, limit);
-    if (is_punct(t, ',')) {
+    if (src_is_punct(t, ',')) {
         /* "Dmitry Peskov, the Kremlin spokesman, said", "Jim Bennett, 57, a veteran who …, told",
          * "Blunt, after a long pause, said": up to three comma-delimited stretches back to a name. */
         long close = i;
         bool apposition = true;
         for (int level = 0; level < 4; level++) {
             long open = close - 1;
-            while (open >= limit && open > close - 26 && !is_punct(src_tok(doc, (size_t)open), ',') &&
+            while (open >= limit && open > close - 26 && !src_is_punct(src_tok(doc, (size_t)open), ',') &&
                    ((src_tok(doc, (size_t)open)->region < 0 &&
                      (src_tok(doc, (size_t)open)->type != TOK_QUOTE || possessive_mark(doc, open))) ||
                     short_quotation(doc, open)) &&
@@ -662,18 +646,18 @@ static span noun_phrase_before(const src_doc *doc, long c, long limit)
                 level--;
                 continue;
             }
-            if (open > limit + 1 && open > close - 26 && open + 1 < close && is_punct(src_tok(doc, (size_t)open), ',') &&
+            if (open > limit + 1 && open > close - 26 && open + 1 < close && src_is_punct(src_tok(doc, (size_t)open), ',') &&
                 time_aside(doc, open + 1, close)) {
                 close = open; /* "Ruiz, who lost a son in Dover, Delaware, in July 2012, said": a time aside */
                 level--;
                 continue;
             }
-            if (open < limit + 1 || open <= close - 26 || !is_punct(src_tok(doc, (size_t)open), ',') || open + 1 >= close)
+            if (open < limit + 1 || open <= close - 26 || !src_is_punct(src_tok(doc, (size_t)open), ',') || open + 1 >= close)
                 break;
             const src_token *a = src_tok(doc, (size_t)open + 1);
             bool this_apposition = (a->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE | LEX_RELATIVE | LEX_OF)) ||
                                    a->type == TOK_NUMBER || (is_cap(a) && np_left(doc, close - 1, open + 1) == open + 1) ||
-                                   word_is(doc, (size_t)open + 1, "from");
+                                   src_word_is(doc, (size_t)open + 1, "from");
             if (level == 0)
                 apposition = this_apposition;
             else if (!this_apposition)
@@ -714,10 +698,10 @@ static span noun_phrase_before(const src_doc *doc, long c, long limit)
 static span speaker_left(const src_doc *doc, long c, long limit)
 {
     span s = noun_phrase_before(doc, c, limit);
-    if (s.first < 0 || s.end - s.first < 2 || !word_is(doc, (size_t)s.end - 1, "to"))
+    if (s.first < 0 || s.end - s.first < 2 || !src_word_is(doc, (size_t)s.end - 1, "to"))
         return s;
     if (time_anchor(doc, s.end - 2) ||
-        (s.first > limit && (src_tok(doc, (size_t)s.first - 1)->lex & LEX_PREP) && !word_is(doc, (size_t)s.first - 1, "for")))
+        (s.first > limit && (src_tok(doc, (size_t)s.first - 1)->lex & LEX_PREP) && !src_word_is(doc, (size_t)s.first - 1, "for")))
         return no_span;
     return s;
 }
@@ -740,7 +724,7 @@ static bool sentence_adverb(const src_doc *doc, long k)
     static const char *const words[] = {"likewise", "alongside", "instead", "indeed", "similarly", "otherwise",
                                         "finally", "additionally", "separately"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (word_is(doc, (size_t)k, words[i]))
+        if (src_word_is(doc, (size_t)k, words[i]))
             return true;
     return false;
 }
@@ -753,7 +737,7 @@ static long after_opening_adverb(const src_doc *doc, long first, long limit)
         return first;
     for (long k = first + 1; k < limit && k < first + 5; k++) {
         const src_token *w = src_tok(doc, (size_t)k);
-        if (is_punct(w, ','))
+        if (src_is_punct(w, ','))
             return k + 1;
         if (!is_wordlike(w))
             break;
@@ -765,11 +749,11 @@ static long after_opening_adverb(const src_doc *doc, long first, long limit)
 static long state_after_place(const src_doc *doc, long comma, long limit)
 {
     long k = comma + 1;
-    if (k + 2 < limit && is_cap(src_tok(doc, (size_t)k)) && is_punct(src_tok(doc, (size_t)k + 1), '.') &&
-        is_punct(src_tok(doc, (size_t)k + 2), ','))
+    if (k + 2 < limit && is_cap(src_tok(doc, (size_t)k)) && src_is_punct(src_tok(doc, (size_t)k + 1), '.') &&
+        src_is_punct(src_tok(doc, (size_t)k + 2), ','))
         return k + 3;
     if (k + 1 < limit && comma > 0 && is_cap(src_tok(doc, (size_t)comma - 1)) && is_cap(src_tok(doc, (size_t)k)) &&
-        !(src_tok(doc, (size_t)k)->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE)) && is_punct(src_tok(doc, (size_t)k + 1), ',') &&
+        !(src_tok(doc, (size_t)k)->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE)) && src_is_punct(src_tok(doc, (size_t)k + 1), ',') &&
         k + 2 < limit && !(src_tok(doc, (size_t)k + 2)->lex & (LEX_DEF | LEX_INDEF)))
         return k + 2; /* "In Ames, Iowa, on Sunday, …", not "In Iowa, Clinton, the nominee, …" */
     return k;
@@ -794,7 +778,7 @@ static bool short_clause_without_comma(const src_doc *doc, long first, long limi
         !WORD_AMONG(doc, (size_t)first + 1, subjects) || !WORD_AMONG(doc, (size_t)first + 3, subjects))
         return false;
     const src_token *verb = src_tok(doc, (size_t)first + 2);
-    return verb->type == TOK_WORD && !(verb->flags & TF_CAP) && word_ends_in(doc, verb, "ed", 3) &&
+    return verb->type == TOK_WORD && !(verb->flags & TF_CAP) && src_word_ends_in(doc, verb, "ed", 3) &&
            !(verb->lex & (LEX_PREP | LEX_AUX | LEX_CUE));
 }
 
@@ -815,12 +799,12 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
         return adverbial;
     const src_token *t = src_tok(doc, (size_t)first);
     bool before_prep = first + 1 < limit && (src_tok(doc, (size_t)first + 1)->lex & (LEX_PREP | LEX_CLAUSE));
-    bool adverb = ends_in_ly(doc, t) && (before_prep || (first + 1 < limit && is_punct(src_tok(doc, (size_t)first + 1), ',')));
-    bool participle = before_prep && (word_ends_in(doc, t, "ed", 4) || word_is(doc, (size_t)first, "led")); /* "Asked about the vote, …" */
+    bool adverb = ends_in_ly(doc, t) && (before_prep || (first + 1 < limit && src_is_punct(src_tok(doc, (size_t)first + 1), ',')));
+    bool participle = before_prep && (src_word_ends_in(doc, t, "ed", 4) || src_word_is(doc, (size_t)first, "led")); /* "Asked about the vote, …" */
     /* "Even after the complaint was filed, …", "Soon after the vote, …" */
     bool focused = before_prep && src_listed(doc, (size_t)first, LEXL_FOCUSING);
     /* "Like Mr. Lee, she has …": a comparison opening the sentence */
-    bool comparison = (t->flags & TF_CAP) && word_is(doc, (size_t)first, "like");
+    bool comparison = (t->flags & TF_CAP) && src_word_is(doc, (size_t)first, "like");
     /* "Wednesday at the debate, Clinton …": a day before its place */
     bool dated = before_prep && (t->lex & LEX_TIME) && !(t->lex & LEX_AUX);
     if (t->type == TOK_WORD && ((t->lex & (LEX_PREP | LEX_CLAUSE)) || has_ing(doc, t) || adverb || participle || focused ||
@@ -834,7 +818,7 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
         long reach = ((t->lex & LEX_CLAUSE) && !(t->lex & LEX_PREP)) || participle_phrase(doc, first, limit) ? 24 : 10;
         for (long k = first; k < limit && k < first + reach; k++) {
             const src_token *w = src_tok(doc, (size_t)k);
-            if (is_punct(w, ','))
+            if (src_is_punct(w, ','))
                 return state_after_place(doc, k, limit);
             if (dated && w->region >= 0)
                 return first; /* "Tuesday on the “Midday Show,” while …": the comma may be the title's */
@@ -847,14 +831,14 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
         return first;
     for (long k = first + 1; k + 3 < limit && k < first + 4 && is_cap(src_tok(doc, (size_t)k - 1)); k++) {
         /* a dateline: "Washington (AFP) – Ms. Ruiz said …" */
-        if (is_punct(src_tok(doc, (size_t)k), '(') && is_cap(src_tok(doc, (size_t)k + 1)) &&
-            is_punct(src_tok(doc, (size_t)k + 2), ')') && dash_break(doc, k + 3))
+        if (src_is_punct(src_tok(doc, (size_t)k), '(') && is_cap(src_tok(doc, (size_t)k + 1)) &&
+            src_is_punct(src_tok(doc, (size_t)k + 2), ')') && dash_break(doc, k + 3))
             return k + 4;
     }
     if (t->flags & TF_ODDCAPS) {
         /* a headline in capitals before a dash: "NEW POLL SHOWS A LEAD - Jones writes: “…”" */
         for (long k = first + 1; k + 1 < limit && k < first + 24; k++)
-            if (is_punct(src_tok(doc, (size_t)k), '-') && is_cap(src_tok(doc, (size_t)k + 1)))
+            if (src_is_punct(src_tok(doc, (size_t)k), '-') && is_cap(src_tok(doc, (size_t)k + 1)))
                 return k + 1;
     }
     for (long k = first + 1; k < limit && k < first + 6; k++) {
@@ -865,9 +849,9 @@ static long skip_opening_phrase(const src_doc *doc, long first, long limit)
             continue;
         if (n && n->type == TOK_WORD && (is_cap(n) || (n->lex & LEX_PRONOUN)) &&
             !(n->lex & (LEX_DEF | LEX_INDEF | LEX_TITLE | LEX_ROLE | LEX_RELATIVE | LEX_AND | LEX_CLAUSE)) &&
-            !(k + 2 < limit && is_punct(src_tok(doc, (size_t)k + 2), '-'))) /* "McConnell, R-Ky.," */
+            !(k + 2 < limit && src_is_punct(src_tok(doc, (size_t)k + 2), '-'))) /* "McConnell, R-Ky.," */
             return k + 1;
-        if (n && is_punct(d, ',') && ends_time_phrase(doc, k - 1))
+        if (n && src_is_punct(d, ',') && ends_time_phrase(doc, k - 1))
             return k + 1; /* "Minutes later, the mayor sent": no apposition */
         break;
     }
@@ -885,7 +869,7 @@ static span plain_subject(const src_doc *doc, long first, long limit)
     for (; end < limit && end < first + 5; end++) {
         const src_token *w = src_tok(doc, (size_t)end);
         if (!np_word(w) || w->type != TOK_WORD || (w->lex & (LEX_AUX | LEX_DEF | LEX_INDEF)) || (w->flags & TF_CAP) ||
-            word_ends_in(doc, w, "ed", 3) || ends_in_ing(doc, w))
+            src_word_ends_in(doc, w, "ed", 3) || ends_in_ing(doc, w))
             break;
     }
     span s = {first, end};
@@ -903,7 +887,7 @@ static long clause_start(const src_doc *doc, long first, long limit)
     /* "But Sen. Ruiz, noting the crowd, said": a linking word before a name opens no clause of its own */
     if (first + 1 < limit && (src_tok(doc, (size_t)first)->lex & (LEX_CLAUSE | LEX_AND)) && is_cap(src_tok(doc, (size_t)first + 1)) &&
         !(src_tok(doc, (size_t)first + 1)->lex & (LEX_CLAUSE | LEX_PREP)) &&
-        (word_is(doc, (size_t)first, "but") || word_is(doc, (size_t)first, "and")))
+        (src_word_is(doc, (size_t)first, "but") || src_word_is(doc, (size_t)first, "and")))
         first++;
     for (int n = 0; n < 2 && first < limit; n++)
         first = skip_opening_phrase(doc, first, limit);
@@ -911,7 +895,7 @@ static long clause_start(const src_doc *doc, long first, long limit)
     for (int n = 0; n < 2 && first + 1 < limit; n++, first++) {
         const src_token *w = src_tok(doc, (size_t)first);
         if (w->type != TOK_WORD || (w->lex & LEX_PRONOUN) ||
-            !((w->lex & (LEX_AND | LEX_AUX)) || word_is(doc, (size_t)first, "but") || word_is(doc, (size_t)first, "so")))
+            !((w->lex & (LEX_AND | LEX_AUX)) || src_word_is(doc, (size_t)first, "but") || src_word_is(doc, (size_t)first, "so")))
             break;
     }
     return first;
@@ -921,7 +905,7 @@ static span clause_subject(const src_doc *doc, long first, long limit)
 {
     long start = clause_start(doc, first, limit);
     long be = start + 1;
-    if (be + 1 < limit && word_is(doc, (size_t)start, "there") && is_be(doc, be)) {
+    if (be + 1 < limit && src_word_is(doc, (size_t)start, "there") && is_be(doc, be)) {
         /* "There were also emails showing …": the noun after "there is", not "there" */
         while (be + 2 < limit && is_adverb(doc, src_tok(doc, (size_t)be + 1)))
             be++;
@@ -974,7 +958,7 @@ static span main_clause_subject(const src_doc *doc, long first, long limit)
 {
     long k = first;
     if (opens_with_subordinate(doc, first)) {
-        while (k < limit && !is_punct(src_tok(doc, (size_t)k), ','))
+        while (k < limit && !src_is_punct(src_tok(doc, (size_t)k), ','))
             k++;
         if (k >= limit)
             return no_span;
@@ -983,7 +967,7 @@ static span main_clause_subject(const src_doc *doc, long first, long limit)
         const src_token *t = src_tok(doc, (size_t)k), *p = k > first ? src_tok(doc, (size_t)k - 1) : NULL;
         if (t->type != TOK_WORD || t->region >= 0 || (p && p->type == TOK_WORD && (p->lex & (LEX_PREP | LEX_OF | LEX_DEF | LEX_INDEF))))
             continue;
-        bool pronoun = (t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE) && !word_is(doc, (size_t)k, "it");
+        bool pronoun = (t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE) && !src_word_is(doc, (size_t)k, "it");
         if (!pronoun && !is_cap(t) && !(t->lex & LEX_DEF))
             continue;
         span s = without_its_verb(doc, np_right(doc, k, limit));
@@ -1010,7 +994,7 @@ static bool subordinate_clause_at(const src_doc *doc, long k, long last, bool cl
     static const char *const complements[] = {"that", "whether", "if"};
     const src_token *t = src_tok(doc, (size_t)k);
     const src_token *n = src_tok(doc, (size_t)k + 1);
-    if (t->type != TOK_WORD || !(t->lex & LEX_CLAUSE) || (t->flags & TF_CAP) || word_is(doc, (size_t)k, "that") ||
+    if (t->type != TOK_WORD || !(t->lex & LEX_CLAUSE) || (t->flags & TF_CAP) || src_word_is(doc, (size_t)k, "that") ||
         is_be(doc, k) || !(is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))))
         return false;
     if (closed)
@@ -1020,8 +1004,8 @@ static bool subordinate_clause_at(const src_doc *doc, long k, long last, bool cl
         return false;
     const src_token *v = src_tok(doc, (size_t)subject.end);
     bool apposition = false; /* a comma after the subject closes its apposition, inside the span */
-    for (long j = subject.first + 1; j < subject.end && is_punct(v, ','); j++)
-        apposition |= is_punct(src_tok(doc, (size_t)j), ',');
+    for (long j = subject.first + 1; j < subject.end && src_is_punct(v, ','); j++)
+        apposition |= src_is_punct(src_tok(doc, (size_t)j), ',');
     return apposition || (v->type == TOK_WORD && v->region < 0 && !(v->flags & TF_CAP) &&
                           !(v->lex & (LEX_PREP | LEX_OF | LEX_AND | LEX_DEF | LEX_INDEF)));
 }
@@ -1033,7 +1017,7 @@ static long local_clause(const src_doc *doc, long first, long last)
         const src_token *t = src_tok(doc, (size_t)k), *n = src_tok(doc, (size_t)k + 1);
         if (t->region >= 0)
             continue;
-        if (is_punct(t, ',') && (is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))) && after_comma < 0)
+        if (src_is_punct(t, ',') && (is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))) && after_comma < 0)
             after_comma = k + 1;
         if (subordinate_clause_at(doc, k, last, after_comma >= 0))
             return after_comma >= 0 ? after_comma : k + 1;
@@ -1078,7 +1062,7 @@ static span participle_speaker(const src_doc *doc, long c, long pre)
 static span relative_antecedent(const src_doc *doc, long pre, long last)
 {
     for (long w = last; w > pre && w > last - 16 && src_tok(doc, (size_t)w)->type == TOK_WORD; w--) {
-        if (word_is(doc, (size_t)w, "who") || ends_in_ing(doc, src_tok(doc, (size_t)w))) {
+        if (src_word_is(doc, (size_t)w, "who") || ends_in_ing(doc, src_tok(doc, (size_t)w))) {
             long first = np_left(doc, w - 1, pre);
             return first <= w - 1 && has_head(doc, (span){first, w}) ? (span){first, w} : no_span;
         }
@@ -1104,7 +1088,7 @@ static span subject_after_comma(const src_doc *doc, long first, long k, long c)
 {
     for (long j = k - 1; j > first && j > k - 24; j--) {
         const src_token *n = src_tok(doc, (size_t)j + 1);
-        if (is_punct(src_tok(doc, (size_t)j), ',') && (is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))))
+        if (src_is_punct(src_tok(doc, (size_t)j), ',') && (is_cap(n) || (n->type == TOK_WORD && (n->lex & LEX_PRONOUN))))
             return clause_subject(doc, j + 1, c);
     }
     return no_span;
@@ -1122,7 +1106,7 @@ static span subject_of_verb(const src_doc *doc, long pre, long c)
     if (k < pre)
         return no_span;
     const src_token *t = src_tok(doc, (size_t)k);
-    if ((src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || (t->lex & (LEX_AND | LEX_CLAUSE)) || word_is(doc, (size_t)k, "to")) {
+    if ((src_tok(doc, (size_t)c)->lex & LEX_PARTICIPLE) || (t->lex & (LEX_AND | LEX_CLAUSE)) || src_word_is(doc, (size_t)k, "to")) {
         long clause = local_clause(doc, pre, k);
         span s = clause_subject(doc, clause, c);
         if (s.first < 0)
@@ -1161,8 +1145,8 @@ static bool describes_the_cue(const src_doc *doc, span speaker, span cue)
     if (before && (before->lex & (LEX_PREP | LEX_OF | LEX_RELATIVE | LEX_AUX)))
         return false; /* the tail of a longer phrase ("officials on the island believe"), a question ("does a rebel persuade") */
     const src_token *c = src_tok(doc, (size_t)cue.first);
-    if (c->type != TOK_WORD || (c->lex & (LEX_DOC | LEX_ROLE | LEX_ORG)) || word_ends_in(doc, c, "ed", 3) || has_ing(doc, c) ||
-        WORD_AMONG(doc, (size_t)cue.first, pasts) || word_ends_in(doc, c, "s", 2) != plural || word_ends_in(doc, c, "ss", 3))
+    if (c->type != TOK_WORD || (c->lex & (LEX_DOC | LEX_ROLE | LEX_ORG)) || src_word_ends_in(doc, c, "ed", 3) || has_ing(doc, c) ||
+        WORD_AMONG(doc, (size_t)cue.first, pasts) || src_word_ends_in(doc, c, "s", 2) != plural || src_word_ends_in(doc, c, "ss", 3))
         return false;
     const src_token *last = src_tok(doc, (size_t)speaker.end - 1);
     if (last->lex & LEX_OF)
@@ -1171,7 +1155,7 @@ static bool describes_the_cue(const src_doc *doc, span speaker, span cue)
         return false;
     for (long k = speaker.first + 1; k < speaker.end; k++) {
         const src_token *w = src_tok(doc, (size_t)k);
-        if (w->type != TOK_WORD || (w->flags & TF_CAP) || w->lex || word_ends_in(doc, w, "s", 2) ||
+        if (w->type != TOK_WORD || (w->flags & TF_CAP) || w->lex || src_word_ends_in(doc, w, "s", 2) ||
             WORD_AMONG(doc, (size_t)k, plurals))
             return false;
     }
@@ -1199,12 +1183,12 @@ static bool raising_verb(const src_doc *doc, long c, long sfirst);
  * ratify", "polls by Quinnipiac University that showed"), not a verb's "said that"? */
 static bool relative_that(const src_doc *doc, long r, long sfirst)
 {
-    if (r <= sfirst || !word_is(doc, (size_t)r, "that"))
+    if (r <= sfirst || !src_word_is(doc, (size_t)r, "that"))
         return false;
     const src_token *n = src_tok(doc, (size_t)r - 1);
     return n->type == TOK_WORD && n->region < 0 && !(n->lex & (LEX_CUE | LEX_AUX | LEX_PREP | LEX_CLAUSE | LEX_PRONOUN)) &&
            !is_be(doc, r - 1) &&
-           ((n->flags & TF_CAP) || (n->lex & (LEX_ROLE | LEX_ORG | LEX_DOC | LEX_PLURAL)) || word_ends_in(doc, n, "s", 4));
+           ((n->flags & TF_CAP) || (n->lex & (LEX_ROLE | LEX_ORG | LEX_DOC | LEX_PLURAL)) || src_word_ends_in(doc, n, "s", 4));
 }
 
 /* Do people or a name stand right before the participle `c`, doing it: "included staff members
@@ -1213,7 +1197,7 @@ static bool after_people(const src_doc *doc, long c)
 {
     const src_token *p = src_tok(doc, (size_t)c - 1);
     return p->type == TOK_WORD && !(p->lex & LEX_TIME) &&
-           ((p->lex & (LEX_ROLE | LEX_PLURAL)) || (p->flags & TF_CAP) || (!p->lex && word_ends_in(doc, p, "s", 4)));
+           ((p->lex & (LEX_ROLE | LEX_PLURAL)) || (p->flags & TF_CAP) || (!p->lex && src_word_ends_in(doc, p, "s", 4)));
 }
 
 /* The relative pronoun whose clause cue `c` is the verb of, whoever it stands for: "leaders that
@@ -1225,20 +1209,20 @@ static long relative_subject_of(const src_doc *doc, long c, long sfirst)
     long r = c - 1;
     for (; r >= sfirst && r > c - 16; r--) {
         const src_token *t = src_tok(doc, (size_t)r);
-        if (t->region >= 0 || t->type == TOK_QUOTE || (t->type == TOK_PUNCT && !is_punct(t, ',')))
+        if (t->region >= 0 || t->type == TOK_QUOTE || (t->type == TOK_PUNCT && !src_is_punct(t, ',')))
             return -1;
         if (t->type != TOK_WORD || !(t->lex & (LEX_CLAUSE | LEX_RELATIVE)))
             continue;
-        if (((t->lex & LEX_RELATIVE) && !(t->flags & TF_CAP) && !word_is(doc, (size_t)r, "whom")) || relative_that(doc, r, sfirst))
+        if (((t->lex & LEX_RELATIVE) && !(t->flags & TF_CAP) && !src_word_is(doc, (size_t)r, "whom")) || relative_that(doc, r, sfirst))
             break;
         return -1; /* another clause: "who told Congress when asked" */
     }
     if (r < sfirst || r <= c - 16)
         return -1;
     long start = r + 1;
-    if (is_punct(src_tok(doc, (size_t)start), ',')) { /* an aside after the pronoun: "who, on a call Friday," */
+    if (src_is_punct(src_tok(doc, (size_t)start), ',')) { /* an aside after the pronoun: "who, on a call Friday," */
         start++;
-        while (start < c && !is_punct(src_tok(doc, (size_t)start), ','))
+        while (start < c && !src_is_punct(src_tok(doc, (size_t)start), ','))
             start++;
         if (start >= c)
             return -1;
@@ -1246,7 +1230,7 @@ static long relative_subject_of(const src_doc *doc, long c, long sfirst)
     }
     bool adverbs_only = true;
     for (long k = start; k < c; k++) {
-        if (is_punct(src_tok(doc, (size_t)k), ','))
+        if (src_is_punct(src_tok(doc, (size_t)k), ','))
             return -1; /* "Lee, who did not respond to a request, has denied": the main verb */
         adverbs_only &= is_adverb(doc, src_tok(doc, (size_t)k));
     }
@@ -1262,7 +1246,7 @@ static long relative_subject_of(const src_doc *doc, long c, long sfirst)
  * at `r` is the speaker? Not a subject of its own inside: "the union, which the mayor criticized". */
 static bool speaker_outside_relative(const src_doc *doc, span speaker, long r)
 {
-    if (speaker.first >= 0 && (speaker.end == r || (speaker.end == r - 1 && is_punct(src_tok(doc, (size_t)r - 1), ','))))
+    if (speaker.first >= 0 && (speaker.end == r || (speaker.end == r - 1 && src_is_punct(src_tok(doc, (size_t)r - 1), ','))))
         return false; /* the noun it stands for, as annotators take it as often: "The polls that show" */
     if (speaker.first < 0 || speaker.first < r)
         return true;
@@ -1278,9 +1262,9 @@ static span whose_subject(const src_doc *doc, long c, long sfirst)
 {
     long w = c - 1;
     while (w > sfirst && w > c - 8 && src_tok(doc, (size_t)w)->type == TOK_WORD &&
-           !((src_tok(doc, (size_t)w)->lex & LEX_CLAUSE) && word_is(doc, (size_t)w, "whose")))
+           !((src_tok(doc, (size_t)w)->lex & LEX_CLAUSE) && src_word_is(doc, (size_t)w, "whose")))
         w--;
-    if (w <= sfirst || !word_is(doc, (size_t)w, "whose"))
+    if (w <= sfirst || !src_word_is(doc, (size_t)w, "whose"))
         return no_span;
     long end = w + 1;
     while (end < c && end < w + 3 && np_word(src_tok(doc, (size_t)end)) && !(src_tok(doc, (size_t)end)->flags & TF_CAP) &&
@@ -1363,7 +1347,7 @@ static bool after_reported_that(const src_doc *doc, size_t open)
     for (size_t k = open; k-- > 0 && k + 40 > open && src_tok(doc, k)->sentence == sentence;) {
         if (src_tok(doc, k)->region >= 0)
             return false;
-        if (word_is(doc, k, "that"))
+        if (src_word_is(doc, k, "that"))
             that = true;
         else if (is_cue(src_tok(doc, k))) {
             if (that)
@@ -1384,14 +1368,14 @@ static bool names_a_work(const src_doc *doc, const src_region *r, size_t words, 
                                         "musical", "play", "song", "album", "novel", "documentary", "sitcom",
                                         "memoir", "podcast", "episode", "opera", "poem"};
     size_t k = r->open;
-    if (k > 0 && is_punct(src_tok(doc, k - 1), ','))
+    if (k > 0 && src_is_punct(src_tok(doc, k - 1), ','))
         k--;
     const src_token *first = src_tok(doc, r->open + 1);
     if (k == 0 || (src_tok(doc, r->open)->flags & TF_PARA) || caps * 2 < words ||
         !(is_cap(first) || first->type == TOK_NUMBER))
         return false;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (word_is(doc, k - 1, kinds[i]))
+        if (src_word_is(doc, k - 1, kinds[i]))
             return true;
     return false;
 }
@@ -1401,8 +1385,8 @@ static bool names_a_work(const src_doc *doc, const src_region *r, size_t words, 
 static bool dated_title(const src_doc *doc, const src_region *r)
 {
     size_t k = r->close + 1;
-    if (!r->closed || k + 2 >= src_ntok(doc) || !is_punct(src_tok(doc, k), '(') ||
-        !is_punct(src_tok(doc, k + 2), ')') || src_tok(doc, k + 1)->type != TOK_NUMBER)
+    if (!r->closed || k + 2 >= src_ntok(doc) || !src_is_punct(src_tok(doc, k), '(') ||
+        !src_is_punct(src_tok(doc, k + 2), ')') || src_tok(doc, k + 1)->type != TOK_NUMBER)
         return false;
     const src_token *year = src_tok(doc, k + 1);
     const char *y = doc->text + year->start;
@@ -1479,7 +1463,7 @@ static span caps_headline_before(const src_doc *doc, size_t open)
 static bool possessive_determiner(const src_doc *doc, long k) { return (src_tok(doc, (size_t)k)->lex & LEX_POSSESSIVE) != 0; }
 
 /* The token before the quotation opening at `open`, past a comma ("chanted, “…”"). */
-static size_t word_before_quote(const src_doc *doc, size_t open) { return open - 1 - is_punct(src_tok(doc, open - 1), ','); }
+static size_t word_before_quote(const src_doc *doc, size_t open) { return open - 1 - src_is_punct(src_tok(doc, open - 1), ','); }
 
 /* The noun of "chants of “Four more years”", "their shouts of “…”" before the quotation opening
  * at `open`, or -1. */
@@ -1489,7 +1473,7 @@ static long chant_noun(const src_doc *doc, size_t open)
     if (open < 3 || (src_tok(doc, open)->flags & TF_PARA))
         return -1;
     size_t of = word_before_quote(doc, open);
-    return word_is(doc, of, "of") && WORD_AMONG(doc, of - 1, nouns) ? (long)of - 1 : -1;
+    return src_word_is(doc, of, "of") && WORD_AMONG(doc, of - 1, nouns) ? (long)of - 1 : -1;
 }
 
 /* "chanting “Lock the gates!”", "chants of “Four more years”": what a crowd chants or shouts is
@@ -1532,8 +1516,8 @@ static void classify_region(src_doc *doc, src_region *r)
         single_quoted_heading(doc, r, words) ||
         (prev2 && (prev2->lex & LEX_NAMING) && prev && (prev->lex & (LEX_DEF | LEX_INDEF | LEX_PREP))) ||
         (prev && prev->type == TOK_PUNCT && prev->punct == '=') ||
-        (r->open + 1 < src_ntok(doc) && is_punct(src_tok(doc, r->open + 1), '>')) ||
-        (next && next->type == TOK_WORD && !(next->flags & TF_PARA) && word_is(doc, r->close + 1, "by") &&
+        (r->open + 1 < src_ntok(doc) && src_is_punct(src_tok(doc, r->open + 1), '>')) ||
+        (next && next->type == TOK_WORD && !(next->flags & TF_PARA) && src_word_is(doc, r->close + 1, "by") &&
          !(src_tok(doc, r->close - 1)->type == TOK_PUNCT && src_tok(doc, r->close - 1)->punct == '.'))) {
         r->role = REGION_TITLE;
         return;
@@ -1544,7 +1528,7 @@ static void classify_region(src_doc *doc, src_region *r)
                        !(src_tok(doc, r->open + 1)->flags & TF_CAP);
     /* "said that, whatever he does, “his word does not …”": the clause goes on after the comma */
     bool starts_clause = !prev || (prev->type == TOK_PUNCT && strchr(":,;-([.", prev->punct) &&
-                                   !(lower_start && is_punct(prev, ',') && after_reported_that(doc, r->open))) ||
+                                   !(lower_start && src_is_punct(prev, ',') && after_reported_that(doc, r->open))) ||
                          prev->type == TOK_QUOTE || (is_cue(prev) && !lower_start) ||
                          (prev->sentence != open->sentence) ||
                          ((prev2 == NULL || prev2->sentence != prev->sentence) && (prev->lex & (LEX_CLAUSE | LEX_AND)));
@@ -1552,7 +1536,7 @@ static void classify_region(src_doc *doc, src_region *r)
     bool ends_sentence = last_inner->type == TOK_PUNCT && strchr(".!?", last_inner->punct);
     /* "the hit play, “Eclipsed.”", "their slogan, “Stronger Together.”": a title in apposition to a
      * plain noun, unlike "she said, “Thank You.”" */
-    bool apposed = prev && is_punct(prev, ',') && prev2 && prev2->type == TOK_WORD && !(prev2->flags & TF_CAP) &&
+    bool apposed = prev && src_is_punct(prev, ',') && prev2 && prev2->type == TOK_WORD && !(prev2->flags & TF_CAP) &&
                    !(prev2->lex & (LEX_CUE | LEX_PRONOUN | LEX_CLAUSE | LEX_AUX | LEX_PREP));
     if (caps == words && words <= 6 && (!starts_clause || apposed || (!ends_sentence && !ends_clause))) {
         r->role = REGION_TITLE; /* “Saturday Night Live”, “America’s Bitter Pill,” */
@@ -1604,7 +1588,7 @@ static bool unlisted_verb_attribution(const src_doc *doc, const src_region *r, s
         end++; /* "shot back", "went on" */
     const src_token *after = (size_t)end < n ? src_tok(doc, (size_t)end) : NULL;
     if (after && !(after->flags & TF_PARA) && !(after->type == TOK_PUNCT && strchr(".,;!?", after->punct)) &&
-        !(after->type == TOK_WORD && (after->lex & LEX_PREP) && !word_is(doc, (size_t)end, "to")))
+        !(after->type == TOK_WORD && (after->lex & LEX_PREP) && !src_word_is(doc, (size_t)end, "to")))
         return false; /* "shot back with a laugh", not "walked to the podium" */
     *speaker = who;
     *cue = (span){v, end};
@@ -1616,7 +1600,7 @@ static bool unlisted_verb_attribution(const src_doc *doc, const src_region *r, s
  * ending the quotation's own paragraph. `dash` is the token right after the quotation. */
 static bool signature_line(const src_doc *doc, long dash, span *speaker)
 {
-    if ((size_t)dash + 2 >= src_ntok(doc) || !is_punct(src_tok(doc, (size_t)dash), '-') ||
+    if ((size_t)dash + 2 >= src_ntok(doc) || !src_is_punct(src_tok(doc, (size_t)dash), '-') ||
         !is_cap(src_tok(doc, (size_t)dash + 1)))
         return false;
     bool own_line = src_tok(doc, (size_t)dash)->flags & TF_PARA;
@@ -1626,8 +1610,8 @@ static bool signature_line(const src_doc *doc, long dash, span *speaker)
         return false;
     bool paragraph_ends = (size_t)name.end >= src_ntok(doc) || (src_tok(doc, (size_t)name.end)->flags & TF_PARA);
     if (own_line ? name.end >= end || paragraph_ends ||
-                       !(is_punct(src_tok(doc, (size_t)name.end), '.') || is_punct(src_tok(doc, (size_t)name.end), ','))
-                 : !paragraph_ends && !(name.end < end && is_punct(src_tok(doc, (size_t)name.end), '.') &&
+                       !(src_is_punct(src_tok(doc, (size_t)name.end), '.') || src_is_punct(src_tok(doc, (size_t)name.end), ','))
+                 : !paragraph_ends && !(name.end < end && src_is_punct(src_tok(doc, (size_t)name.end), '.') &&
                                          ((size_t)name.end + 1 >= src_ntok(doc) ||
                                           (src_tok(doc, (size_t)name.end + 1)->flags & TF_PARA))))
         return false;
@@ -1647,10 +1631,10 @@ static bool name_line_under(const src_doc *doc, const src_region *r, span *speak
            (close == first || !(src_tok(doc, close)->flags & TF_PARA)))
         close++;
     if (close >= n || close < first + 2 || src_tok(doc, close)->type != TOK_QUOTE || (src_tok(doc, close)->flags & TF_PARA) ||
-        !is_punct(src_tok(doc, close - 1), '.') || (close + 1 < n && !(src_tok(doc, close + 1)->flags & TF_PARA)))
+        !src_is_punct(src_tok(doc, close - 1), '.') || (close + 1 < n && !(src_tok(doc, close + 1)->flags & TF_PARA)))
         return false;
     span name = np_right(doc, (long)first, (long)close - 1);
-    if (name.first < 0 || (name.end < (long)close - 1 && !is_punct(src_tok(doc, (size_t)name.end), ',')))
+    if (name.first < 0 || (name.end < (long)close - 1 && !src_is_punct(src_tok(doc, (size_t)name.end), ',')))
         return false;
     *speaker = name;
     return true;
@@ -1660,7 +1644,7 @@ static bool name_line_under(const src_doc *doc, const src_region *r, span *speak
  * verb, ending at the period `dot`, introduces the quote after it. */
 static bool bare_attribution(const src_doc *doc, long dot, span *speaker, span *cue)
 {
-    if (dot < 2 || !is_punct(src_tok(doc, (size_t)dot), '.') || !is_cue(src_tok(doc, (size_t)dot - 1)) ||
+    if (dot < 2 || !src_is_punct(src_tok(doc, (size_t)dot), '.') || !is_cue(src_tok(doc, (size_t)dot - 1)) ||
         (src_tok(doc, (size_t)dot - 1)->flags & TF_USED))
         return false;
     long first = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)dot)->sentence].first;
@@ -1690,7 +1674,7 @@ static bool object_of_the_clause(const src_doc *doc, span s, long pre)
     if (s.first <= pre)
         return false;
     const src_token *b = src_tok(doc, (size_t)s.first - 1);
-    return b->type == TOK_WORD && !(b->flags & TF_CAP) && !word_is(doc, (size_t)s.first - 1, "with") &&
+    return b->type == TOK_WORD && !(b->flags & TF_CAP) && !src_word_is(doc, (size_t)s.first - 1, "with") &&
            !(b->lex & (LEX_AND | LEX_CLAUSE | LEX_RELATIVE | LEX_PRONOUN | LEX_DEF | LEX_INDEF));
 }
 
@@ -1733,7 +1717,7 @@ static span subject_over_object(const src_doc *doc, long c, long pre, span speak
  * is the speaker's of that quotation, if it has one yet. */
 static span speaker_of_quote_before(const src_doc *doc, long c)
 {
-    long close = c - 1 - (c > 1 && is_punct(src_tok(doc, (size_t)c - 1), ','));
+    long close = c - 1 - (c > 1 && src_is_punct(src_tok(doc, (size_t)c - 1), ','));
     if (close < 1 || src_tok(doc, (size_t)close)->type != TOK_QUOTE || src_tok(doc, (size_t)close)->region < 0)
         return no_span;
     size_t open = ((const src_region *)doc->regions.data)[src_tok(doc, (size_t)close)->region].open;
@@ -1749,7 +1733,7 @@ static span speaker_of_quote_before(const src_doc *doc, long c)
 static span speaker_before_quote(const src_doc *doc, long c, long pre, long pre_end, long sentence_first)
 {
     const src_token *t = src_tok(doc, (size_t)c);
-    bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && is_punct(src_tok(doc, (size_t)c - 1), ',');
+    bool participle = (t->lex & LEX_PARTICIPLE) && c > pre && src_is_punct(src_tok(doc, (size_t)c - 1), ',');
     span speaker = participle ? participle_speaker(doc, c, pre) : subject_over_object(doc, c, pre, speaker_left(doc, c, pre));
     if (speaker.first < 0 && (t->lex & LEX_PARTICIPLE))
         speaker = speaker_of_quote_before(doc, c);
@@ -1780,7 +1764,7 @@ static void reported_by_outer_cue(const src_doc *doc, long pre, long pre_end, lo
     if (speaker->end != speaker->first + 1 || !(src_tok(doc, (size_t)speaker->first)->lex & LEX_PRONOUN) ||
         (src_tok(doc, (size_t)speaker->first)->lex & LEX_RELATIVE) || outer < pre)
         return;
-    if (outer > pre && word_is(doc, (size_t)outer, "that"))
+    if (outer > pre && src_word_is(doc, (size_t)outer, "that"))
         outer--;
     outer = before_time_phrase(doc, outer + 1, pre + 1); /* "said on Thursday he" */
     const src_token *t = src_tok(doc, (size_t)outer);
@@ -1798,7 +1782,7 @@ static void reported_by_outer_cue(const src_doc *doc, long pre, long pre_end, lo
 static bool unlisted_verb_before(const src_doc *doc, long clause, long comma, span *speaker, span *cue)
 {
     /* "As The Post's Dana Milbank puts it, “…”" */
-    bool as_put_it = word_is(doc, (size_t)clause, "as") && comma - clause > 3 && word_is(doc, (size_t)comma - 1, "it");
+    bool as_put_it = src_word_is(doc, (size_t)clause, "as") && comma - clause > 3 && src_word_is(doc, (size_t)comma - 1, "it");
     if (as_put_it)
         comma--;
     span who = clause_subject(doc, clause + as_put_it, comma);
@@ -1821,7 +1805,7 @@ static bool unlisted_verb_before(const src_doc *doc, long clause, long comma, sp
  * the comma closing its apposition) to the colon at `colon`, else the colon ("Anna Petrova: “…”"). */
 static span colon_cue(const src_doc *doc, span speaker, long colon)
 {
-    long verb = speaker.end + (speaker.first >= 0 && speaker.end < colon && is_punct(src_tok(doc, (size_t)speaker.end), ','));
+    long verb = speaker.end + (speaker.first >= 0 && speaker.end < colon && src_is_punct(src_tok(doc, (size_t)speaker.end), ','));
     if (speaker.first < 0 || verb >= colon || colon - verb > 6)
         return (span){colon, colon + 1};
     for (long k = verb; k < colon; k++)
@@ -1838,7 +1822,7 @@ static bool temporal_preposition(const src_doc *doc, long k)
     if (!((n->lex & (LEX_DEF | LEX_INDEF)) || n->type == TOK_NUMBER) || (n->lex & LEX_PRONOUN))
         return false;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (word_is(doc, (size_t)k, words[i]))
+        if (src_word_is(doc, (size_t)k, words[i]))
             return true;
     return false;
 }
@@ -1851,27 +1835,27 @@ static bool temporal_preposition(const src_doc *doc, long k)
  * before the quote ("said in the spring, when the story broke, “…”"): an aside, the cue before it? */
 static bool subordinate_aside(const src_doc *doc, long c, long pre_end)
 {
-    if (c < 1 || pre_end - c > 12 || !is_punct(src_tok(doc, (size_t)pre_end - 1), ','))
+    if (c < 1 || pre_end - c > 12 || !src_is_punct(src_tok(doc, (size_t)pre_end - 1), ','))
         return false;
-    long sub = is_punct(src_tok(doc, (size_t)c), ',') ? c + 1 : c;
-    return sub < pre_end - 2 && is_punct(src_tok(doc, (size_t)sub - 1), ',') &&
+    long sub = src_is_punct(src_tok(doc, (size_t)c), ',') ? c + 1 : c;
+    return sub < pre_end - 2 && src_is_punct(src_tok(doc, (size_t)sub - 1), ',') &&
            !(src_tok(doc, (size_t)sub)->flags & TF_CAP) && opens_with_subordinate(doc, sub);
 }
 
 static bool ends_cue_search(const src_doc *doc, long c, long pre_end)
 {
     const src_token *t = src_tok(doc, (size_t)c), *last = src_tok(doc, (size_t)pre_end - 1);
-    if (c >= pre_end - 1 || word_is(doc, (size_t)c, "however"))
+    if (c >= pre_end - 1 || src_word_is(doc, (size_t)c, "however"))
         return false;
     const src_token *next = src_tok(doc, (size_t)c + 1);
     bool lower_next = next->type == TOK_WORD && !(next->flags & TF_CAP);
     if (subordinate_aside(doc, c, pre_end))
         return false;
-    if (c == pre_end - 3 && is_punct(last, ',') && lower_next)
+    if (c == pre_end - 3 && src_is_punct(last, ',') && lower_next)
         return false;
     if (t->type == TOK_PUNCT && strchr(",;", t->punct))
         return !(c == pre_end - 2 && is_cue(last)) && !(is_cue(next) && (next->lex & LEX_PARTICIPLE)) &&
-               !(is_punct(t, ',') && is_punct(last, ',') && c >= pre_end - 8 && lower_next && (next->lex & LEX_PREP));
+               !(src_is_punct(t, ',') && src_is_punct(last, ',') && c >= pre_end - 8 && lower_next && (next->lex & LEX_PREP));
     return t->type == TOK_WORD && (t->lex & (LEX_CLAUSE | LEX_AND)) && !(t->flags & TF_CAP) && !temporal_preposition(doc, c);
 }
 
@@ -1886,7 +1870,7 @@ static bool takes_own_object(const src_doc *doc, long c)
     const src_token *after = o + 1 < n ? src_tok(doc, o + 1) : NULL;
     bool determiner = after && after->type == TOK_WORD && !(after->flags & TF_PARA) &&
                       !(after->lex & (LEX_PREP | LEX_CLAUSE | LEX_AND));
-    return word_is(doc, o, "it") || word_is(doc, o, "them") || (word_is(doc, o, "this") && !determiner) ||
+    return src_word_is(doc, o, "it") || src_word_is(doc, o, "them") || (src_word_is(doc, o, "this") && !determiner) ||
            (possessive_determiner(doc, (long)o) && determiner); /* "praise his refusal" */
 }
 
@@ -1916,9 +1900,9 @@ static void cited_by_according_to(const src_doc *doc, long end, span *speaker, s
     long from = speaker->end > cue->end ? speaker->end : cue->end;
     for (long k = from; k + 2 < end && k < from + 12; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
-        if (t->type == TOK_PUNCT && !is_punct(t, ',') && !abbreviation_dot(doc, k))
+        if (t->type == TOK_PUNCT && !src_is_punct(t, ',') && !abbreviation_dot(doc, k))
             return;
-        if (!is_punct(t, ',') || !according_to(doc, k + 1, end))
+        if (!src_is_punct(t, ',') || !according_to(doc, k + 1, end))
             continue;
         span by = cited_source(doc, k + 3, end);
         if (by.first < 0)
@@ -1941,7 +1925,7 @@ static bool stating_verb(const src_doc *doc, long c, long k, long end)
         prev->type != TOK_WORD || (prev->lex & (LEX_DEF | LEX_INDEF | LEX_PREP | LEX_OF | LEX_AND | LEX_CLAUSE)))
         return false;
     const src_token *next = src_tok(doc, (size_t)c + 1);
-    return (next->type == TOK_PUNCT && strchr(".,", next->punct)) || word_is(doc, (size_t)c + 1, "in");
+    return (next->type == TOK_PUNCT && strchr(".,", next->punct)) || src_word_is(doc, (size_t)c + 1, "in");
 }
 
 static bool attribution_after(const src_doc *doc, const src_region *r, span *speaker, span *cue)
@@ -1960,15 +1944,15 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
     while (k < post_end && src_tok(doc, (size_t)k)->type == TOK_PUNCT && strchr(",-", src_tok(doc, (size_t)k)->punct))
         k++;
     /* "“…,” which Mozloom thinks will cut hours": a relative clause about what was said */
-    long post_search_end = k < post_end && word_is(doc, (size_t)k, "which") ? k : post_end;
+    long post_search_end = k < post_end && src_word_is(doc, (size_t)k, "which") ? k : post_end;
     for (long c = k; c < post_search_end && c < k + 30; c++) {
         const src_token *t = src_tok(doc, (size_t)c);
-        if (is_punct(t, '(')) {
+        if (src_is_punct(t, '(')) {
             /* "Rep. Jim McDermott (D-Wash.) said" */
             long close = c + 1;
-            while (close < post_end && close < c + 8 && !is_punct(src_tok(doc, (size_t)close), ')'))
+            while (close < post_end && close < c + 8 && !src_is_punct(src_tok(doc, (size_t)close), ')'))
                 close++;
-            if (close < post_end && is_punct(src_tok(doc, (size_t)close), ')'))
+            if (close < post_end && src_is_punct(src_tok(doc, (size_t)close), ')'))
                 c = close;
             continue;
         }
@@ -2013,19 +1997,19 @@ static bool attribution_after(const src_doc *doc, const src_region *r, span *spe
 static bool as_someone_put_it(const src_doc *doc, long pre, long pre_end, span *speaker, span *cue)
 {
     long end = pre_end - 1;
-    if (end <= pre || !(is_punct(src_tok(doc, (size_t)end), ',') || is_punct(src_tok(doc, (size_t)end), ':')))
+    if (end <= pre || !(src_is_punct(src_tok(doc, (size_t)end), ',') || src_is_punct(src_tok(doc, (size_t)end), ':')))
         return false;
     for (long k = end - 2; k >= pre && k > end - 24; k--) {
-        if (!word_is(doc, (size_t)k, "as"))
+        if (!src_word_is(doc, (size_t)k, "as"))
             continue;
         const src_token *before = k > pre ? src_tok(doc, (size_t)k - 1) : NULL;
-        if (before && before->type != TOK_PUNCT && !(before->lex & LEX_AND) && !word_is(doc, (size_t)k - 1, "but"))
+        if (before && before->type != TOK_PUNCT && !(before->lex & LEX_AND) && !src_word_is(doc, (size_t)k - 1, "but"))
             return false; /* "such as", "as well as": not a clause of its own */
         static const char *const irregular[] = {"put", "puts", "wrote", "writes", "sang", "sings", "said", "says"};
         span who = np_right(doc, k + 1, end);
         if (who.first < 0 || who.end >= end)
             return false;
-        long verb = who.end + is_punct(src_tok(doc, (size_t)who.end), ','); /* "As Amar, a professor, put it" */
+        long verb = who.end + src_is_punct(src_tok(doc, (size_t)who.end), ','); /* "As Amar, a professor, put it" */
         bool aux = verb < end && (src_tok(doc, (size_t)verb)->lex & LEX_AUX);
         verb += aux;
         const src_token *v = src_tok(doc, (size_t)verb);
@@ -2048,24 +2032,24 @@ static bool as_someone_put_it(const src_doc *doc, long pre, long pre_end, span *
 static bool in_someones_words(const src_doc *doc, long pre, long pre_end, span *speaker, span *cue)
 {
     long end = pre_end - 1;
-    if (end - 3 < pre || !(is_punct(src_tok(doc, (size_t)end), ',') || is_punct(src_tok(doc, (size_t)end), ':')))
+    if (end - 3 < pre || !(src_is_punct(src_tok(doc, (size_t)end), ',') || src_is_punct(src_tok(doc, (size_t)end), ':')))
         return false;
-    if (word_is(doc, (size_t)end - 1, "words")) { /* "in Forbes’ words," */
+    if (src_word_is(doc, (size_t)end - 1, "words")) { /* "in Forbes’ words," */
         long in = end - 2;
         while (in > pre && in > end - 8 && (src_tok(doc, (size_t)in)->type == TOK_WORD || possessive_mark(doc, in)) &&
-               !word_is(doc, (size_t)in, "in"))
+               !src_word_is(doc, (size_t)in, "in"))
             in--;
         span who = {in + 1, end - 1};
         bool pronoun = who.end == who.first + 1 && possessive_determiner(doc, who.first);
         bool possessive = src_possessive_word(doc, src_tok(doc, (size_t)end - 2)) || possessive_mark(doc, end - 2);
-        if (!word_is(doc, (size_t)in, "in") || who.end <= who.first || !(pronoun || (possessive && has_head(doc, who))))
+        if (!src_word_is(doc, (size_t)in, "in") || who.end <= who.first || !(pronoun || (possessive && has_head(doc, who))))
             return false;
         *speaker = who;
         *cue = (span){end - 1, end};
         return true;
     }
     for (long k = end - 2; k - 3 >= pre && k > end - 12; k--) /* "in the words of the mayor," */
-        if (word_is(doc, (size_t)k, "of") && word_is(doc, (size_t)k - 1, "words") && word_is(doc, (size_t)k - 3, "in")) {
+        if (src_word_is(doc, (size_t)k, "of") && src_word_is(doc, (size_t)k - 1, "words") && src_word_is(doc, (size_t)k - 3, "in")) {
             span who = {k + 1, end};
             for (long w = who.first; w < end; w++)
                 if (!np_word(src_tok(doc, (size_t)w)) && !(src_tok(doc, (size_t)w)->lex & (LEX_DEF | LEX_INDEF | LEX_OF)))
@@ -2083,8 +2067,8 @@ static bool in_someones_words(const src_doc *doc, long pre, long pre_end, span *
  * after its colon comes from, as newsletters and blogs print them. */
 static bool excerpt_from(const src_doc *doc, long pre, long pre_end, span *speaker, span *cue)
 {
-    long from = pre + word_is(doc, (size_t)pre, "more");
-    if (pre_end - from < 3 || !is_punct(src_tok(doc, (size_t)pre_end - 1), ':') || !word_is(doc, (size_t)from, "from"))
+    long from = pre + src_word_is(doc, (size_t)pre, "more");
+    if (pre_end - from < 3 || !src_is_punct(src_tok(doc, (size_t)pre_end - 1), ':') || !src_word_is(doc, (size_t)from, "from"))
         return false;
     span who = speaker_after_cue(doc, from + 1, pre_end - 1);
     if (who.first < 0 || who.end != pre_end - 1)
@@ -2100,7 +2084,7 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
     const src_sentence *sents = doc->sentences.data;
     long pre = (long)sents[src_tok(doc, r->open)->sentence].first;
     long pre_end = (long)r->open;
-    if (pre_end == pre && pre > 0 && is_punct(src_tok(doc, (size_t)pre - 1), ':')) {
+    if (pre_end == pre && pre > 0 && src_is_punct(src_tok(doc, (size_t)pre - 1), ':')) {
         /* "In a 1963 speech, he declared:" / a paragraph that opens with the quote */
         const src_sentence *before = &sents[src_tok(doc, (size_t)pre - 1)->sentence];
         pre = (long)before->first;
@@ -2119,7 +2103,7 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         return false;
     const src_token *last = src_tok(doc, (size_t)pre_end - 1);
     bool introduces = (last->type == TOK_PUNCT && strchr(":,-", last->punct)) || is_cue(last) ||
-                      word_is(doc, (size_t)pre_end - 1, "that");
+                      src_word_is(doc, (size_t)pre_end - 1, "that");
     if (!introduces)
         return false;
     /* "Said Dorothy Poynter, who grew up with him, “…”" */
@@ -2149,7 +2133,7 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         }
         if (!is_cue(t) || (t->flags & TF_USED))
             continue;
-        if (c > pre && is_be(doc, c - 1) && (word_ends_in(doc, t, "ed", 4) || word_is(doc, (size_t)c, "told"))) {
+        if (c > pre && is_be(doc, c - 1) && (src_word_ends_in(doc, t, "ed", 4) || src_word_is(doc, (size_t)c, "told"))) {
             *speaker = no_span; /* "Blumenthal was asked, “…?”": the one asked, not the one asking */
             *cue = (span){c, c + 1};
             return true;
@@ -2164,7 +2148,7 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
     if (as_someone_put_it(doc, pre, pre_end, speaker, cue) || in_someones_words(doc, pre, pre_end, speaker, cue) ||
         excerpt_from(doc, pre, pre_end, speaker, cue))
         return true;
-    if (is_punct(last, ':') || (is_punct(last, ',') && documented)) {
+    if (src_is_punct(last, ':') || (src_is_punct(last, ',') && documented)) {
         *speaker = clause_subject(doc, clause, pre_end - 1);
         if (speaker->first < 0 && clause > pre)
             *speaker = clause_subject(doc, pre, pre_end - 1); /* "He told them, to applause:" */
@@ -2173,7 +2157,7 @@ static bool attribution_before(const src_doc *doc, const src_region *r, span *sp
         *cue = colon_cue(doc, *speaker, pre_end - 1);
         return speaker->first >= 0;
     }
-    return is_punct(last, ',') && unlisted_verb_before(doc, clause, pre_end - 1, speaker, cue);
+    return src_is_punct(last, ',') && unlisted_verb_before(doc, clause, pre_end - 1, speaker, cue);
 }
 
 /* The chanters of "chants of “…”" (`noun` the chant): its possessive ("their chants of") or the
@@ -2192,7 +2176,7 @@ static bool chanters(const src_doc *doc, long noun, span *speaker, span *cue)
         *speaker = (span){d, d + 1};
         return true;
     }
-    if (d - 1 <= first || !word_is(doc, (size_t)d, "with") || !past_tense_verb(doc, d - 1) || is_be(doc, d - 2))
+    if (d - 1 <= first || !src_word_is(doc, (size_t)d, "with") || !past_tense_verb(doc, d - 1) || is_be(doc, d - 2))
         return false;
     *speaker = clause_subject(doc, first, d - 1);
     return speaker->first >= 0 && speaker->end == d - 1;
@@ -2418,7 +2402,7 @@ static bool question_opener(const src_doc *doc, long k);
 /* "75 percent said yes": an answer of one word is what was said. */
 static bool yes_or_no(const src_doc *doc, long k)
 {
-    return word_is(doc, (size_t)k, "yes") || word_is(doc, (size_t)k, "no");
+    return src_word_is(doc, (size_t)k, "yes") || src_word_is(doc, (size_t)k, "no");
 }
 
 static bool is_modal(const src_doc *doc, long i)
@@ -2433,7 +2417,7 @@ static bool list_comma(const src_doc *doc, long q)
 {
     for (long k = q - 1; k > 0 && k >= q - 5; k--) {
         const src_token *t = src_tok(doc, (size_t)k);
-        if (is_punct(t, ','))
+        if (src_is_punct(t, ','))
             return k < q - 1;
         if (t->type != TOK_WORD || t->region >= 0 || (t->lex & (LEX_AND | LEX_CLAUSE | LEX_AUX)))
             return false;
@@ -2444,7 +2428,7 @@ static bool list_comma(const src_doc *doc, long q)
 /* Does "that" at `i` open a clause, rather than stand for something ("…, but that could change")? */
 static bool clause_that(const src_doc *doc, long i, long send)
 {
-    return word_is(doc, (size_t)i, "that") &&
+    return src_word_is(doc, (size_t)i, "that") &&
            (i + 1 >= send || !((src_tok(doc, (size_t)i + 1)->lex & LEX_AUX) || is_be(doc, i + 1)));
 }
 
@@ -2453,11 +2437,11 @@ static bool clause_that(const src_doc *doc, long i, long send)
  * reported clause's: "…, and could damage …"), or the last item of a list? */
 static bool coordination_goes_on(const src_doc *doc, long q, long send)
 {
-    bool after_and = word_is(doc, (size_t)q + 1, "and");
-    if (q + 2 >= send || !(after_and || word_is(doc, (size_t)q + 1, "but")))
+    bool after_and = src_word_is(doc, (size_t)q + 1, "and");
+    if (q + 2 >= send || !(after_and || src_word_is(doc, (size_t)q + 1, "but")))
         return false;
     const src_token *n = src_tok(doc, (size_t)q + 2);
-    if (word_is(doc, (size_t)q + 2, "that"))
+    if (src_word_is(doc, (size_t)q + 2, "that"))
         return clause_that(doc, q + 2, send);
     static const char *const contrasts[] = {"also", "not", "rather", "never", "instead"};
     if (!after_and && WORD_AMONG(doc, (size_t)q + 2, contrasts))
@@ -2489,7 +2473,7 @@ static bool enclosed_aside(const src_doc *doc, long q, long send)
         const src_token *t = src_tok(doc, (size_t)k);
         if (t->region >= 0 || t->type != TOK_PUNCT)
             continue;
-        return is_punct(t, ',') && verb_after_aside(doc, k + 1);
+        return src_is_punct(t, ',') && verb_after_aside(doc, k + 1);
     }
     return false;
 }
@@ -2501,7 +2485,7 @@ static bool free_participle(const src_doc *doc, long k, long send)
     if (k + 1 >= send)
         return false;
     const src_token *o = src_tok(doc, (size_t)k + 1);
-    return ends_in_ing(doc, src_tok(doc, (size_t)k)) && !word_is(doc, (size_t)k, "including") &&
+    return ends_in_ing(doc, src_tok(doc, (size_t)k)) && !src_word_is(doc, (size_t)k, "including") &&
            o->type == TOK_WORD && (o->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN | LEX_POSSESSIVE));
 }
 
@@ -2522,7 +2506,7 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
     const src_token *n = src_tok(doc, (size_t)q + 1);
     if (n->type != TOK_WORD || (n->flags & TF_CAP))
         return false;
-    if (is_punct(t, ',')) {
+    if (src_is_punct(t, ',')) {
         /* "X, citing Y, said Z": the sentence's own verb comes back */
         if ((n->lex & LEX_PARTICIPLE) || ((n->lex & LEX_CUE) && !(n->lex & (LEX_NAMING | LEX_ROLE | LEX_DOC))))
             return true;
@@ -2531,10 +2515,10 @@ static bool clause_stops_at(const src_doc *doc, long q, long send)
         return (n->lists & LEXL_AFTER_COMMA) && !coordination_goes_on(doc, q, send) && !enclosed_aside(doc, q, send);
     }
     /* clause_after skips words outside CLAUSE_STOP_WORDS: a new word to stop at goes in there */
-    if (!(t->type == TOK_WORD && (t->lex & CLAUSE_STOP_WORDS) && (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))))
+    if (!(t->type == TOK_WORD && (t->lex & CLAUSE_STOP_WORDS) && (src_word_is(doc, (size_t)q, "and") || src_word_is(doc, (size_t)q, "but"))))
         return false;
-    return (n->lex & LEX_CUE) || ((n->lex & LEX_AUX) && word_is(doc, (size_t)q, "but") &&
-                                  !word_is(doc, (size_t)q + 1, "also")); /* "not only X but also Y" goes on */
+    return (n->lex & LEX_CUE) || ((n->lex & LEX_AUX) && src_word_is(doc, (size_t)q, "but") &&
+                                  !src_word_is(doc, (size_t)q + 1, "also")); /* "not only X but also Y" goes on */
 }
 
 /* "said in a statement on Monday they would appeal": after the verb's adjunct, the subject pronoun
@@ -2543,9 +2527,9 @@ static long subject_after_adjunct(const src_doc *doc, long k, long end)
 {
     for (long q = k + 1; q + 1 < end && q < k + 12; q++) {
         const src_token *t = src_tok(doc, (size_t)q);
-        if ((t->type == TOK_PUNCT && !is_punct(t, ',')) || t->region >= 0)
+        if ((t->type == TOK_PUNCT && !src_is_punct(t, ',')) || t->region >= 0)
             return -1;
-        if (word_is(doc, (size_t)q, "that") && is_punct(src_tok(doc, (size_t)q - 1), ','))
+        if (src_word_is(doc, (size_t)q, "that") && src_is_punct(src_tok(doc, (size_t)q - 1), ','))
             return q; /* "said in Madison, Wisconsin, that …" */
         if ((t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE) && src_tok(doc, (size_t)q + 1)->type == TOK_WORD)
             return q;
@@ -2557,8 +2541,8 @@ static long subject_after_adjunct(const src_doc *doc, long k, long end)
 static long skip_day(const src_doc *doc, long k, long send)
 {
     const src_token *t = src_tok(doc, (size_t)k);
-    if (k + 1 < send && t->type == TOK_WORD && t->region < 0 && word_ends_in(doc, t, "day", 5) &&
-        (is_cap(t) || word_is(doc, (size_t)k, "yesterday") || word_is(doc, (size_t)k, "today")))
+    if (k + 1 < send && t->type == TOK_WORD && t->region < 0 && src_word_ends_in(doc, t, "day", 5) &&
+        (is_cap(t) || src_word_is(doc, (size_t)k, "yesterday") || src_word_is(doc, (size_t)k, "today")))
         return k + 1;
     return k;
 }
@@ -2567,13 +2551,13 @@ static long skip_day(const src_doc *doc, long k, long send)
  * visit, the president reiterated …", "that if elected, she would …"? */
 static bool opening_phrase_comma(const src_doc *doc, long first, long q)
 {
-    long opener = first + word_is(doc, (size_t)first, "that");
-    if (opener < q && is_punct(src_tok(doc, (size_t)opener), ',')) /* "that, for a fee, they …" */
+    long opener = first + src_word_is(doc, (size_t)first, "that");
+    if (opener < q && src_is_punct(src_tok(doc, (size_t)opener), ',')) /* "that, for a fee, they …" */
         opener++;
     if (opener < q && is_adverb(doc, src_tok(doc, (size_t)opener))) /* "that even after …", "that ultimately, …" */
         opener++;
     const src_token *o = src_tok(doc, (size_t)opener);
-    if (!is_punct(src_tok(doc, (size_t)q), ',') || opener > q ||
+    if (!src_is_punct(src_tok(doc, (size_t)q), ',') || opener > q ||
         !(opener == q || (o->type == TOK_WORD && (o->lex & (LEX_CLAUSE | LEX_PREP)))))
         return false;
     for (long k = opener + 1; k < q; k++)
@@ -2589,12 +2573,12 @@ static bool opening_phrase_comma(const src_doc *doc, long first, long q)
 static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
 {
     /* only at a comma: clause_after's may_end_clause relies on it */
-    if (!is_punct(src_tok(doc, (size_t)q), ',') || q + 2 >= send || opening_phrase_comma(doc, k, q))
+    if (!src_is_punct(src_tok(doc, (size_t)q), ',') || q + 2 >= send || opening_phrase_comma(doc, k, q))
         return false;
     const src_token *n = src_tok(doc, (size_t)q + 1), *v = src_tok(doc, (size_t)q + 2);
     if (n->type != TOK_WORD || (n->flags & TF_CAP))
         return false;
-    if (word_is(doc, (size_t)q + 1, "a") || word_is(doc, (size_t)q + 1, "an") || word_is(doc, (size_t)q + 1, "the"))
+    if (src_word_is(doc, (size_t)q + 1, "a") || src_word_is(doc, (size_t)q + 1, "an") || src_word_is(doc, (size_t)q + 1, "the"))
         return !enclosed_aside(doc, q, send);
     return (n->lex & LEX_PRONOUN) && !(n->lex & LEX_RELATIVE) && v->type == TOK_WORD &&
            (v->lex & (LEX_AUX | LEX_CLAUSE | LEX_CUE)) && !(v->lex & LEX_PRONOUN);
@@ -2606,8 +2590,8 @@ static bool writer_after_comma(const src_doc *doc, long k, long q, long send)
 static bool lone_dash(const src_doc *doc, long first, long q, long send)
 {
     /* only at a dash: clause_after's may_end_clause relies on it */
-    long n = q + 1 + (q + 1 < send && word_is(doc, (size_t)q + 1, "and"));
-    if (!dash_break(doc, q) || (n < send && (clause_that(doc, n, send) || word_is(doc, (size_t)n, "including"))))
+    long n = q + 1 + (q + 1 < send && src_word_is(doc, (size_t)q + 1, "and"));
+    if (!dash_break(doc, q) || (n < send && (clause_that(doc, n, send) || src_word_is(doc, (size_t)n, "including"))))
         return false; /* "… — and that …", "… — including …": more of what was said */
     for (long k = first; k < send; k++)
         if (k != q && dash_break(doc, k))
@@ -2645,7 +2629,7 @@ static bool intended_showing(const src_doc *doc, long c)
     if (c < 2 || !WORD_AMONG(doc, (size_t)c, verbs))
         return false;
     long m = c - 1 - is_adverb(doc, src_tok(doc, (size_t)c - 1)); /* "will also show" */
-    return is_modal(doc, m) || word_is(doc, (size_t)m, "to");
+    return is_modal(doc, m) || src_word_is(doc, (size_t)m, "to");
 }
 
 /* "said, however, that …", "said on CNN, where he is a paid contributor, that …", "said on the
@@ -2654,7 +2638,7 @@ static bool intended_showing(const src_doc *doc, long c)
 static long that_after_aside(const src_doc *doc, long k, long send)
 {
     const src_token *o = src_tok(doc, (size_t)k);
-    if (k >= send || !(is_punct(o, ',') || dash_break(doc, k) || (o->type == TOK_WORD && (o->lex & LEX_PREP))))
+    if (k >= send || !(src_is_punct(o, ',') || dash_break(doc, k) || (o->type == TOK_WORD && (o->lex & LEX_PREP))))
         return -1;
     for (long q = k + 1; q < send && q < k + 25; q++) {
         const src_token *t = src_tok(doc, (size_t)q);
@@ -2664,9 +2648,9 @@ static long that_after_aside(const src_doc *doc, long k, long send)
             return -1;
         if (is_cue(t))
             return -1;
-        if (word_is(doc, (size_t)q, "that")) {
+        if (src_word_is(doc, (size_t)q, "that")) {
             const src_token *p = src_tok(doc, (size_t)q - 1);
-            return (is_punct(p, ',') || dash_break(doc, q - 1) || p->type == TOK_QUOTE || p->region >= 0) ? q : -1;
+            return (src_is_punct(p, ',') || dash_break(doc, q - 1) || p->type == TOK_QUOTE || p->region >= 0) ? q : -1;
         }
     }
     return -1;
@@ -2693,8 +2677,8 @@ static long plain_noun_end(const src_doc *doc, long k, long send)
 static bool closing_relative(const src_doc *doc, long q, long send)
 {
     /* only at a comma: clause_after's may_end_clause relies on it */
-    if (q < 1 || q + 2 >= send || !is_punct(src_tok(doc, (size_t)q), ',') || !is_cap(src_tok(doc, (size_t)q - 1)) ||
-        !word_is(doc, (size_t)q + 1, "who"))
+    if (q < 1 || q + 2 >= send || !src_is_punct(src_tok(doc, (size_t)q), ',') || !is_cap(src_tok(doc, (size_t)q - 1)) ||
+        !src_word_is(doc, (size_t)q + 1, "who"))
         return false;
     for (long k = q + 2; k < send; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
@@ -2711,7 +2695,7 @@ static bool clause_word(const src_doc *doc, long q)
     const src_token *t = src_tok(doc, (size_t)q);
     if (t->type != TOK_WORD || (t->flags & TF_CAP))
         return false;
-    if ((t->lex & (LEX_AUX | LEX_CUE)) || is_be(doc, q) || is_negation(doc, t) || word_ends_in(doc, t, "ed", 4))
+    if ((t->lex & (LEX_AUX | LEX_CUE)) || is_be(doc, q) || is_negation(doc, t) || src_word_ends_in(doc, t, "ed", 4))
         return true;
     if ((t->lex & LEX_PRONOUN) && !(t->lex & LEX_RELATIVE))
         return true; /* "said they", "believes we" */
@@ -2739,7 +2723,7 @@ static bool object_stops_at(const src_doc *doc, long q, long send)
         return false; /* "endorsed Cruz, who …", "praised his rivals, especially …": annotators differ */
     if (t->type != TOK_WORD || (t->flags & TF_CAP))
         return false;
-    if (word_is(doc, (size_t)q, "and") || word_is(doc, (size_t)q, "but"))
+    if (src_word_is(doc, (size_t)q, "and") || src_word_is(doc, (size_t)q, "but"))
         return q + 1 < send && clause_word(doc, q + 1);
     if (q + 1 < send && src_listed(doc, (size_t)q, LEXL_BEFORE_TIME) && time_anchor(doc, q + 1))
         return true; /* "last week", "on Monday" */
@@ -2781,7 +2765,7 @@ static long object_end(const src_doc *doc, long c, long k, long end)
     for (long q = k; q < end; q++) {
         const src_token *t = src_tok(doc, (size_t)q);
         if (relative && q > k &&
-            (is_punct(t, ',') || (t->type == TOK_WORD && !(t->flags & TF_CAP) && ((t->lex & LEX_AUX) || is_be(doc, q)))))
+            (src_is_punct(t, ',') || (t->type == TOK_WORD && !(t->flags & TF_CAP) && ((t->lex & LEX_AUX) || is_be(doc, q)))))
             return q;
         if (t->region >= 0 || clause_word(doc, q))
             return end;
@@ -2799,9 +2783,9 @@ static long noun_after_name(const src_doc *doc, long end, long send)
         return end;
     const src_token *n = src_tok(doc, (size_t)end), *after = src_tok(doc, (size_t)end + 1);
     if (n->type != TOK_WORD || (n->flags & TF_CAP) || n->lex || n->region >= 0 || has_ing(doc, n) ||
-        word_ends_in(doc, n, "ed", 4))
+        src_word_ends_in(doc, n, "ed", 4))
         return end;
-    return after->type == TOK_PUNCT || time_anchor(doc, end + 1) || word_is(doc, (size_t)end + 1, "that") ? end + 1 : end;
+    return after->type == TOK_PUNCT || time_anchor(doc, end + 1) || src_word_is(doc, (size_t)end + 1, "that") ? end + 1 : end;
 }
 
 /* Is `q` the closing mark of a quotation that ends in a comma, a participle after it ("said the
@@ -2812,7 +2796,7 @@ static bool participle_after_quoted_comma(const src_doc *doc, long q, long send)
     /* only at a quotation mark: clause_after's may_end_clause relies on it */
     const src_token *t = src_tok(doc, (size_t)q);
     if (t->type != TOK_QUOTE || t->region < 0 || q + 1 >= send ||
-        ((const src_region *)doc->regions.data)[t->region].close != (size_t)q || !is_punct(src_tok(doc, (size_t)q - 1), ','))
+        ((const src_region *)doc->regions.data)[t->region].close != (size_t)q || !src_is_punct(src_tok(doc, (size_t)q - 1), ','))
         return false;
     const src_token *n = src_tok(doc, (size_t)q + 1);
     return n->type == TOK_WORD && n->region < 0 && !(n->flags & TF_CAP) &&
@@ -2842,7 +2826,7 @@ static span clause_after(const src_doc *doc, long c, long send)
 {
     long k = c + 1;
     const src_token *cue = src_tok(doc, (size_t)c);
-    if (k < send && (cue->lex & LEX_TELL) && !word_is(doc, (size_t)k, "that") && !question_opener(doc, k)) {
+    if (k < send && (cue->lex & LEX_TELL) && !src_word_is(doc, (size_t)k, "that") && !question_opener(doc, k)) {
         const src_token *o = src_tok(doc, (size_t)k);
         if (o->type == TOK_WORD && !(o->lex & (LEX_CLAUSE | LEX_PREP))) {
             span obj = np_right(doc, k, send);
@@ -2854,14 +2838,14 @@ static span clause_after(const src_doc *doc, long c, long send)
                 obj.end = noun_after_name(doc, obj.end, send); /* "told a Senate panel" */
             bool object_said = modal_after_words(doc, k, send);
             for (long q = obj.first + 1; q <= obj.end && q < send && !object_said; q++)
-                object_said = word_is(doc, (size_t)q, "of") || word_is(doc, (size_t)q, "to");
+                object_said = src_word_is(doc, (size_t)q, "of") || src_word_is(doc, (size_t)q, "to");
             if (!object_said)
                 k = obj.end;
         }
     }
     k = skip_day(doc, k, send);
     bool introduced = false; /* by "that", a colon or a quotation */
-    if (k > c + 1 && k + 1 < send && (cue->lex & LEX_TELL) && word_is(doc, (size_t)k, "about")) {
+    if (k > c + 1 && k + 1 < send && (cue->lex & LEX_TELL) && src_word_is(doc, (size_t)k, "about")) {
         k++; /* "asked Ruiz about the levy": the topic put to the listener */
         introduced = true;
     }
@@ -2874,7 +2858,7 @@ static span clause_after(const src_doc *doc, long c, long send)
             break; /* "told the paper after hinting that …": the "that" is the other verb's */
         if (reported_verb_begins(doc, k, q))
             break; /* "said he was glad that …": the clause began at "he" */
-        if (word_is(doc, (size_t)q, "that") && (q < k + 6 || clause_that(doc, q, send))) {
+        if (src_word_is(doc, (size_t)q, "that") && (q < k + 6 || clause_that(doc, q, send))) {
             k = q; /* the clause keeps its "that", as annotators mark it */
             introduced = true;
             break;
@@ -2884,7 +2868,7 @@ static span clause_after(const src_doc *doc, long c, long send)
     if (aside_that >= 0) {
         k = aside_that;
         introduced = true;
-    } else if (k < send && is_punct(src_tok(doc, (size_t)k), ':')) {
+    } else if (k < send && src_is_punct(src_tok(doc, (size_t)k), ':')) {
         k++;
         introduced = true;
     } else if (k < send && src_tok(doc, (size_t)k)->type == TOK_PUNCT && !(k + 1 < send && currency_amount(doc, k))) {
@@ -2905,7 +2889,7 @@ static span clause_after(const src_doc *doc, long c, long send)
         }
         if (t->region >= 0)
             continue;
-        if (is_punct(t, ';')) {
+        if (src_is_punct(t, ';')) {
             end = q; /* "…; she left" (a dash goes on: "the plan — drafted in May — would pass") */
             break;
         }
@@ -2921,7 +2905,7 @@ static span clause_after(const src_doc *doc, long c, long send)
     if (count_words(doc, k, end) < 2 && !(end == k + 1 && (stance_object(doc, cue, k) || yes_or_no(doc, k))))
         return no_span;
     const src_token *first = src_tok(doc, (size_t)k);
-    if (!introduced && first->type == TOK_WORD && (first->lex & LEX_PREP) && !word_is(doc, (size_t)k, "to")) {
+    if (!introduced && first->type == TOK_WORD && (first->lex & LEX_PREP) && !src_word_is(doc, (size_t)k, "to")) {
         k = subject_after_adjunct(doc, k, end);
         if (k < 0 || count_words(doc, k, end) < 2)
             return no_span; /* "said in a statement.", but "said that with the delegates …" */
@@ -2936,7 +2920,7 @@ static span clause_before(const src_doc *doc, long sfirst, long before)
      * sentence is theirs as a whole, as annotators mark it) */
     for (long k = before - 2; k > sfirst; k--) {
         const src_token *t = src_tok(doc, (size_t)k);
-        if (t->region < 0 && (is_punct(t, ';') || is_punct(t, ':'))) {
+        if (t->region < 0 && (src_is_punct(t, ';') || src_is_punct(t, ':'))) {
             sfirst = k + 1;
             break;
         }
@@ -2945,7 +2929,7 @@ static span clause_before(const src_doc *doc, long sfirst, long before)
     if (end == before && before - 2 >= sfirst) {
         /* The comma inside a closing quotation: The media are “manipulating us,” Gilmore said. */
         const src_token *mark = src_tok(doc, (size_t)before - 1);
-        if (mark->type == TOK_QUOTE && mark->region >= 0 && is_punct(src_tok(doc, (size_t)before - 2), ','))
+        if (mark->type == TOK_QUOTE && mark->region >= 0 && src_is_punct(src_tok(doc, (size_t)before - 2), ','))
             return count_words(doc, sfirst, end) >= 3 ? (span){sfirst, end} : no_span;
     }
     if (end >= before || count_words(doc, sfirst, end) < 3)
@@ -3002,10 +2986,10 @@ static bool nested_speech_stands(src_doc *doc, src_attr *outer, long speaker)
     if (conj <= (long)outer->first + 1)
         return false;
     const src_token *c = src_tok(doc, (size_t)conj), *before = src_tok(doc, (size_t)conj - 1);
-    bool coordinated = is_punct(c, ';') || is_punct(c, ',') ||
-                       ((word_is(doc, (size_t)conj, "and") || word_is(doc, (size_t)conj, "but") ||
-                         word_is(doc, (size_t)conj, "while") || word_is(doc, (size_t)conj, "whereas")) &&
-                        (is_punct(before, ',') || is_punct(before, ';')));
+    bool coordinated = src_is_punct(c, ';') || src_is_punct(c, ',') ||
+                       ((src_word_is(doc, (size_t)conj, "and") || src_word_is(doc, (size_t)conj, "but") ||
+                         src_word_is(doc, (size_t)conj, "while") || src_word_is(doc, (size_t)conj, "whereas")) &&
+                        (src_is_punct(before, ',') || src_is_punct(before, ';')));
     long end = trim_end(doc, (long)outer->first, conj);
     if (!coordinated || outer->piece_count != 1 || count_words(doc, (long)outer->first, end) < 2 ||
         opening_phrase_comma(doc, (long)outer->first, conj))
@@ -3032,7 +3016,7 @@ static long quote_led_end(const src_doc *doc, span content)
             return content.end;
         const src_token *last = src_tok(doc, r->close - 1);
         long after = (long)r->close + 1;
-        if (after + 1 < content.end && word_is(doc, (size_t)after, "and") && clause_that(doc, after + 1, content.end))
+        if (after + 1 < content.end && src_word_is(doc, (size_t)after, "and") && clause_that(doc, after + 1, content.end))
             return content.end; /* "said that she was ''tired,'' and that …": a second clause of what was said */
         return last->type == TOK_PUNCT && strchr(",.!?", last->punct) ? after : content.end;
     }
@@ -3047,7 +3031,7 @@ static bool cue_in_opening_subordinate(const src_doc *doc, long c)
     long k = (long)((const src_sentence *)doc->sentences.data)[src_tok(doc, (size_t)c)->sentence].first;
     if (k + 1 < c && src_listed(doc, (size_t)k, LEXL_CLAUSE_LINK))
         k++;
-    if (k + 1 < c && word_is(doc, (size_t)k, "even") && src_listed(doc, (size_t)k + 1, LEXL_AFTER_EVEN))
+    if (k + 1 < c && src_word_is(doc, (size_t)k, "even") && src_listed(doc, (size_t)k + 1, LEXL_AFTER_EVEN))
         k++;
     if (k >= c || !src_listed(doc, (size_t)k, LEXL_SUBORDINATOR))
         return false;
@@ -3070,7 +3054,7 @@ static bool cue_in_subject_relative(const src_doc *doc, long c)
         if (t->region >= 0)
             return false;
         if (t->type == TOK_PUNCT) {
-            if (!is_punct(t, ',') || k + 1 >= c || !WORD_AMONG(doc, (size_t)k + 1, relatives))
+            if (!src_is_punct(t, ',') || k + 1 >= c || !WORD_AMONG(doc, (size_t)k + 1, relatives))
                 return false;
             rel = k;
             break;
@@ -3095,11 +3079,11 @@ static long subordinate_end(const src_doc *doc, span content, span cue)
         !(cue_in_opening_subordinate(doc, cue.first) || cue_in_subject_relative(doc, cue.first)))
         return content.end;
     for (long k = cue.end; k < content.first; k++)
-        if (is_punct(src_tok(doc, (size_t)k), ','))
+        if (src_is_punct(src_tok(doc, (size_t)k), ','))
             return content.end; /* "As reported by X, …": the main clause is what was said */
     for (long k = (content.first > cue.end ? content.first : cue.end) + 1; k < content.end; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
-        if (is_punct(t, ',') && t->region < 0)
+        if (src_is_punct(t, ',') && t->region < 0)
             return trim_end(doc, content.first, k);
     }
     return content.end;
@@ -3164,7 +3148,7 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
         speaker = no_span;
     if (content.first < 0 || (src_tok(doc, (size_t)content.first)->flags & TF_USED) ||
         (content.first + 1 < content.end && (src_tok(doc, (size_t)content.first + 1)->flags & TF_USED) &&
-         (word_is(doc, (size_t)content.first, "when") || word_is(doc, (size_t)content.first, "if"))))
+         (src_word_is(doc, (size_t)content.first, "when") || src_word_is(doc, (size_t)content.first, "if"))))
         return true; /* "(When) asked whether X, 60 percent said yes": not "Asked whether X" as what they said */
     if ((cue.first >= 0 && inside_a_speaker(doc, cue)) || same_content_as_recent(doc, content))
         return true;
@@ -3225,7 +3209,7 @@ static bool add_reported(src_doc *doc, span content, span speaker, span cue)
      * speaker's words, a direct quote with a word or two of the writer's before it. */
     if (kind == ONR_QUOTE_MIXED && mostly_quoted(doc, content.first, content.end)) {
         kind = ONR_QUOTE_DIRECT;
-        content.first += word_is(doc, (size_t)content.first, "that");
+        content.first += src_word_is(doc, (size_t)content.first, "that");
     }
     return new_attr(doc, kind, content.first, content.end, speaker, cue) != NULL;
 }
@@ -3276,7 +3260,7 @@ static bool attribute_label(src_doc *doc, long sfirst, long send)
     for (long k = sfirst; k < colon; k++)
         if (src_tok(doc, (size_t)k)->lex & LEX_LABEL)
             return true; /* "Correction:", "Editor's note:" */
-    if (colon == sfirst || colon >= send || !is_punct(src_tok(doc, (size_t)colon), ':') ||
+    if (colon == sfirst || colon >= send || !src_is_punct(src_tok(doc, (size_t)colon), ':') ||
         src_tok(doc, (size_t)colon + 1 < (size_t)send ? (size_t)colon + 1 : (size_t)colon)->region >= 0)
         return true;
     /* "Q: … ? …", "FALLIN: I think … . I think …": the speaker's turn is the whole paragraph */
@@ -3296,12 +3280,12 @@ static bool attribute_block_after_colon(src_doc *doc, long sfirst, long send)
 {
     size_t n = src_ntok(doc);
     long colon = send - 1, verb = send - 2;
-    if (verb <= sfirst || (size_t)send >= n || !is_punct(src_tok(doc, (size_t)colon), ':') ||
+    if (verb <= sfirst || (size_t)send >= n || !src_is_punct(src_tok(doc, (size_t)colon), ':') ||
         !is_cue(src_tok(doc, (size_t)verb)) || (src_tok(doc, (size_t)verb)->flags & TF_USED) ||
         (src_tok(doc, (size_t)verb)->lex & LEX_PARTICIPLE))
         return true;
     const src_token *next = src_tok(doc, (size_t)send);
-    if (!(next->flags & TF_PARA) || next->type == TOK_QUOTE || next->region >= 0 || is_punct(next, '<'))
+    if (!(next->flags & TF_PARA) || next->type == TOK_QUOTE || next->region >= 0 || src_is_punct(next, '<'))
         return true;
     span speaker = speaker_left(doc, verb, sfirst);
     if (speaker.first < 0)
@@ -3332,8 +3316,8 @@ static bool topic_pair(const src_doc *doc, long verb)
     if (!(v->flags & TF_PAIR) || p->type != TOK_WORD || vn + 1 + pn > sizeof pair)
         return false;
     if (!(p->lex & (LEX_PREP | LEX_OF)) && (!particle_shaped(doc, p) ||
-                                 !(word_is(doc, (size_t)verb + 1, "out") || word_is(doc, (size_t)verb + 1, "up") ||
-                                   word_is(doc, (size_t)verb + 1, "off") || word_is(doc, (size_t)verb + 1, "back"))))
+                                 !(src_word_is(doc, (size_t)verb + 1, "out") || src_word_is(doc, (size_t)verb + 1, "up") ||
+                                   src_word_is(doc, (size_t)verb + 1, "off") || src_word_is(doc, (size_t)verb + 1, "back"))))
         return false; /* checked cheaply: this runs for every word */
     memcpy(pair, doc->text + v->start, vn);
     pair[vn] = ' ';
@@ -3347,8 +3331,8 @@ static bool topic_pair(const src_doc *doc, long verb)
 static inline bool topic_preposition(const src_doc *doc, long c)
 {
     const src_token *t = src_tok(doc, (size_t)c);
-    return ((t->lex & LEX_ABOUT) && word_is(doc, (size_t)c + 1, "about")) ||
-           ((t->lex & LEX_FOR) && word_is(doc, (size_t)c + 1, "for")) || topic_pair(doc, c);
+    return ((t->lex & LEX_ABOUT) && src_word_is(doc, (size_t)c + 1, "about")) ||
+           ((t->lex & LEX_FOR) && src_word_is(doc, (size_t)c + 1, "for")) || topic_pair(doc, c);
 }
 
 /* "Sanders talked about the country's problems", "Trump called for an inquiry": the object of
@@ -3368,7 +3352,7 @@ static span verb_speaker(const src_doc *doc, long c, long limit)
 static bool past_tense_verb(const src_doc *doc, long i)
 {
     const src_token *t = src_tok(doc, (size_t)i);
-    return !(t->flags & TF_CAP) && !(t->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN)) && word_ends_in(doc, t, "ed", 3);
+    return !(t->flags & TF_CAP) && !(t->lex & (LEX_DEF | LEX_INDEF | LEX_PRONOUN)) && src_word_ends_in(doc, t, "ed", 3);
 }
 
 /* "a program called Sandy Hook Promise", "a website named …": an indefinite noun phrase before a
@@ -3376,7 +3360,7 @@ static bool past_tense_verb(const src_doc *doc, long i)
 static bool named_thing(const src_doc *doc, span speaker, long c, long send)
 {
     if (speaker.first < 0 || !(src_tok(doc, (size_t)c)->lex & LEX_NAMING) || c + 1 >= send ||
-        !(word_is(doc, (size_t)speaker.first, "a") || word_is(doc, (size_t)speaker.first, "an")))
+        !(src_word_is(doc, (size_t)speaker.first, "a") || src_word_is(doc, (size_t)speaker.first, "an")))
         return false;
     for (long k = speaker.first; k < speaker.end; k++)
         if (src_tok(doc, (size_t)k)->lex & LEX_ROLE)
@@ -3389,9 +3373,9 @@ static bool named_thing(const src_doc *doc, span speaker, long c, long send)
 static bool comma_before(const src_doc *doc, long c, long sfirst)
 {
     const src_token *p = src_tok(doc, (size_t)c - 1);
-    if (is_punct(p, ','))
+    if (src_is_punct(p, ','))
         return true;
-    return c - 2 > sfirst && p->type == TOK_QUOTE && (p->flags & TF_CLOSE) && is_punct(src_tok(doc, (size_t)c - 2), ',');
+    return c - 2 > sfirst && p->type == TOK_QUOTE && (p->flags & TF_CLOSE) && src_is_punct(src_tok(doc, (size_t)c - 2), ',');
 }
 
 /* The subject of an adjective after "be": "Clinton was especially critical of", "voters are
@@ -3422,7 +3406,7 @@ static bool attribute_topic(src_doc *doc, long c, long prep, long sfirst, long s
     span speaker = participle ? participle_speaker(doc, verb, sfirst) : verb_speaker(doc, verb, sfirst);
     if (!participle && object_of_a_verb(doc, speaker, sfirst))
         speaker = subject_over_object(doc, verb, sfirst, speaker); /* "started a petition calling on" */
-    if (speaker.first < 0 && c > sfirst + 1 && (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but")))
+    if (speaker.first < 0 && c > sfirst + 1 && (src_word_is(doc, (size_t)c - 1, "and") || src_word_is(doc, (size_t)c - 1, "but")))
         speaker = clause_subject(doc, sfirst, c - 1); /* "… and spoke about …" */
     if (speaker.first < 0)
         speaker = subject_before_be(doc, c, sfirst);
@@ -3454,12 +3438,12 @@ static inline __attribute__((always_inline)) long spoke_out(const src_doc *doc, 
     static const char *const verbs[] = {"speak", "speaks", "spoke", "spoken", "speaking", "lash", "lashes", "lashed", "lashing"};
     static const char *const preps[] = {"about", "against", "for", "on", "at"};
     /* the gate asks at most words: "out" first, a test of its length */
-    if (c + 3 >= send || !word_is(doc, (size_t)c + 1, "out") || !WORD_AMONG(doc, (size_t)c, verbs))
+    if (c + 3 >= send || !src_word_is(doc, (size_t)c + 1, "out") || !WORD_AMONG(doc, (size_t)c, verbs))
         return -1;
     if (WORD_AMONG(doc, (size_t)c + 2, preps))
         return c + 2;
-    bool in_favor = c + 4 < send && word_is(doc, (size_t)c + 2, "in") && word_is(doc, (size_t)c + 4, "of") &&
-                    (word_is(doc, (size_t)c + 3, "favor") || word_is(doc, (size_t)c + 3, "support"));
+    bool in_favor = c + 4 < send && src_word_is(doc, (size_t)c + 2, "in") && src_word_is(doc, (size_t)c + 4, "of") &&
+                    (src_word_is(doc, (size_t)c + 3, "favor") || src_word_is(doc, (size_t)c + 3, "support"));
     return in_favor ? c + 4 : -1;
 }
 
@@ -3488,7 +3472,7 @@ static long question_after(const src_doc *doc, long c, long send)
  * mayor, asked Lee whether …", not "Ruiz, asked on Monday whether …"); else none. */
 static span asker(const src_doc *doc, long c, long q, long sfirst)
 {
-    if (c + 2 < q && word_is(doc, (size_t)c + 1, "by"))
+    if (c + 2 < q && src_word_is(doc, (size_t)c + 1, "by"))
         return np_right(doc, c + 2, q);
     if (c <= sfirst || q <= c + 1 || is_be(doc, c - 1) || !has_name(doc, c + 1, q) || only_time_phrase(doc, (span){c + 1, q}))
         return no_span;
@@ -3501,13 +3485,13 @@ static bool attribute_asked(src_doc *doc, long c, long sfirst, long send)
     if (k < 0)
         return true;
     span speaker = asker(doc, c, k, sfirst);
-    k += word_is(doc, (size_t)k, "about");
+    k += src_word_is(doc, (size_t)k, "about");
     long end = k;
     for (; end < send && end < k + 60; end++) {
         const src_token *t = src_tok(doc, (size_t)end);
-        if (is_punct(t, ',') && t->region < 0)
+        if (src_is_punct(t, ',') && t->region < 0)
             break;
-        if (t->type == TOK_QUOTE && end > k && is_punct(src_tok(doc, (size_t)end - 1), ',')) {
+        if (t->type == TOK_QUOTE && end > k && src_is_punct(src_tok(doc, (size_t)end - 1), ',')) {
             end++; /* Asked whether the plan was “fair,” …: the comma inside the closing mark */
             break;
         }
@@ -3528,8 +3512,8 @@ static long after_closing_with(const src_doc *doc, long lead, long c)
         const src_token *t = src_tok(doc, (size_t)k);
         if (t->region >= 0 || (t->type == TOK_PUNCT && strchr(";:()", t->punct)) || dash_break(doc, k))
             return lead;
-        if (is_punct(t, ','))
-            return word_is(doc, (size_t)k + 1, "with") && count_words(doc, k + 2, c) >= 2 ? k + 2 : lead;
+        if (src_is_punct(t, ','))
+            return src_word_is(doc, (size_t)k + 1, "with") && count_words(doc, k + 2, c) >= 2 ? k + 2 : lead;
     }
     return lead;
 }
@@ -3537,12 +3521,12 @@ static long after_closing_with(const src_doc *doc, long lead, long c)
 static span according_content(const src_doc *doc, long c, long sfirst, long send, span *speaker)
 {
     long comma = speaker->end;
-    while (comma < send && comma < speaker->end + 30 && !is_punct(src_tok(doc, (size_t)comma), ',') &&
-           !is_punct(src_tok(doc, (size_t)comma), ':'))
+    while (comma < send && comma < speaker->end + 30 && !src_is_punct(src_tok(doc, (size_t)comma), ',') &&
+           !src_is_punct(src_tok(doc, (size_t)comma), ':'))
         comma++;
     bool closed = comma < send && comma < speaker->end + 30 && count_words(doc, comma + 1, send) >= 2;
     long lead = sfirst;
-    if (c >= sfirst + 2 && is_punct(src_tok(doc, (size_t)c - 1), ',') &&
+    if (c >= sfirst + 2 && src_is_punct(src_tok(doc, (size_t)c - 1), ',') &&
         (src_tok(doc, (size_t)c - 2)->lex & (LEX_AND | LEX_CLAUSE)) && !(src_tok(doc, (size_t)c - 2)->lex & LEX_PRONOUN))
         lead = c; /* "But, according to X, Y", "… after, according to him, Y" */
     if (lead == c) {
@@ -3563,10 +3547,10 @@ static span according_content(const src_doc *doc, long c, long sfirst, long send
  * `speaker` the words before the comma gave; else no_span. */
 static span name_ending_sentence(const src_doc *doc, long c, long send, span speaker)
 {
-    if (!is_punct(src_tok(doc, (size_t)c - 1), ','))
+    if (!src_is_punct(src_tok(doc, (size_t)c - 1), ','))
         return no_span;
     for (long k = speaker.first; k < speaker.end; k++)
-        if (is_punct(src_tok(doc, (size_t)k), ','))
+        if (src_is_punct(src_tok(doc, (size_t)k), ','))
             return no_span; /* "Sokolov, who ran the port, praised the mayor": the comma closes an apposition */
     span after = np_right(doc, c + 1, send);
     if (after.first < 0)
@@ -3574,7 +3558,7 @@ static span name_ending_sentence(const src_doc *doc, long c, long send, span spe
     long end = trim_end(doc, c + 1, send);
     if (after.end >= end)
         return after;
-    if (after.end + 1 >= end || !is_punct(src_tok(doc, (size_t)after.end), ','))
+    if (after.end + 1 >= end || !src_is_punct(src_tok(doc, (size_t)after.end), ','))
         return no_span;
     for (long k = after.end + 1; k < end; k++)
         if (src_tok(doc, (size_t)k)->type == TOK_PUNCT && src_tok(doc, (size_t)k)->region < 0 && !abbreviation_dot(doc, k))
@@ -3591,7 +3575,7 @@ static bool verb_after_its_particle(const src_doc *doc, long c, long sfirst)
     const src_token *p = src_tok(doc, (size_t)c - 1);
     if (p->type != TOK_WORD || (p->flags & TF_CAP) || in_relative_clause(doc, sfirst, c))
         return false; /* "An official who spoke anonymously to discuss the plan said" */
-    return word_is(doc, (size_t)c - 1, "to") || ((p->lex & LEX_PREP) && ends_in_ing(doc, src_tok(doc, (size_t)c)));
+    return src_word_is(doc, (size_t)c - 1, "to") || ((p->lex & LEX_PREP) && ends_in_ing(doc, src_tok(doc, (size_t)c)));
 }
 
 /* "The bill appears to have the votes", "Turnout is expected to rise": a verb that reports no
@@ -3600,12 +3584,12 @@ static bool raising_verb(const src_doc *doc, long c, long sfirst)
 {
     static const char *const raising[] = {"appear", "appears", "appeared", "seem", "seems", "seemed"};
     for (size_t i = 0; i < sizeof raising / sizeof raising[0]; i++)
-        if (word_is(doc, (size_t)c, raising[i]))
+        if (src_word_is(doc, (size_t)c, raising[i]))
             return true;
     long be = c - 1;
     while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
         be--;
-    return be > sfirst && is_be(doc, be) && word_is(doc, (size_t)c, "expected"); /* "is not expected to" */
+    return be > sfirst && is_be(doc, be) && src_word_is(doc, (size_t)c, "expected"); /* "is not expected to" */
 }
 
 /* Is the token after `c` the word `a` or `b`? Lengths first: the checks that use it run on every
@@ -3655,7 +3639,7 @@ static span possessor_span(const src_doc *doc, long p, long sfirst)
     span speaker = {p, p + 1};
     const src_token *verb = p > sfirst ? src_tok(doc, (size_t)p - 1) : NULL;
     if ((src_tok(doc, (size_t)p)->lex & LEX_DEF) && verb && verb->type == TOK_WORD && !(verb->flags & TF_CAP) &&
-        !(verb->lex & (LEX_PREP | LEX_OF | LEX_AND | LEX_CLAUSE | LEX_DEF | LEX_INDEF)) && !word_is(doc, (size_t)p - 1, "including")) {
+        !(verb->lex & (LEX_PREP | LEX_OF | LEX_AND | LEX_CLAUSE | LEX_DEF | LEX_INDEF)) && !src_word_is(doc, (size_t)p - 1, "including")) {
         /* "Trump renewed his call to …", "she shared her belief that …": the verb's subject */
         span subject = verb_speaker(doc, p - 1, sfirst);
         if (subject.first < 0)
@@ -3678,10 +3662,10 @@ static bool attribute_possessed_cue(src_doc *doc, long c, long sfirst, long send
     /* The clause ends at punctuation, or for an infinitive at the sentence's own verb: "his
      * promise to build a wall was …" */
     long end = c + 3;
-    bool infinitive = word_is(doc, (size_t)c + 1, "to");
+    bool infinitive = src_word_is(doc, (size_t)c + 1, "to");
     for (; end < send; end++) {
         const src_token *e = src_tok(doc, (size_t)end);
-        if ((e->type == TOK_PUNCT && e->region < 0 && !abbreviation_dot(doc, end) && (!is_punct(e, '-') || dash_break(doc, end))) ||
+        if ((e->type == TOK_PUNCT && e->region < 0 && !abbreviation_dot(doc, end) && (!src_is_punct(e, '-') || dash_break(doc, end))) ||
             (infinitive && (is_be(doc, end) || (e->lex & LEX_AUX))))
             break;
     }
@@ -3698,10 +3682,10 @@ static long verb_before_noun(const src_doc *doc, long c, long sfirst)
     long k = c - 1;
     for (int n = 0; n < 2 && k > sfirst; n++, k--) {
         const src_token *w = src_tok(doc, (size_t)k);
-        if (w->type != TOK_WORD || w->lex || (w->flags & TF_CAP) || word_ends_in(doc, w, "ed", 3) || has_ing(doc, w))
+        if (w->type != TOK_WORD || w->lex || (w->flags & TF_CAP) || src_word_ends_in(doc, w, "ed", 3) || has_ing(doc, w))
             break; /* "fresh", "harsh", but not the verb "voiced" */
     }
-    if (k > sfirst && ((src_tok(doc, (size_t)k)->lex & (LEX_DEF | LEX_INDEF)) || word_is(doc, (size_t)k, "no")))
+    if (k > sfirst && ((src_tok(doc, (size_t)k)->lex & (LEX_DEF | LEX_INDEF)) || src_word_is(doc, (size_t)k, "no")))
         k--;
     const src_token *v = src_tok(doc, (size_t)k);
     if (k < sfirst || v->type != TOK_WORD || (v->flags & TF_CAP) || v->region >= 0 ||
@@ -3736,14 +3720,14 @@ static span noun_owner(const src_doc *doc, long c, long sfirst, long *verb)
  * ("expressed concern that") is left to it, and a possessive to possessed_cue. */
 static inline long expressed_stance(const src_doc *doc, long c, long sfirst, long send)
 {
-    if (c + 2 >= send || !(src_tok(doc, (size_t)c + 1)->lex & LEX_CLAUSE) || !word_is(doc, (size_t)c + 1, "that") ||
+    if (c + 2 >= send || !(src_tok(doc, (size_t)c + 1)->lex & LEX_CLAUSE) || !src_word_is(doc, (size_t)c + 1, "that") ||
         !src_listed(doc, (size_t)c, LEXL_STANCE_NOUN))
         return -1; /* the cheapest tests first: this runs on every token */
     long v = c - 1;
     if (v > sfirst && !src_tok(doc, (size_t)v)->lex && !src_listed(doc, (size_t)v, LEXL_EXPRESSING))
         v--; /* "voiced strong confidence that" */
     if (v > sfirst && (((src_tok(doc, (size_t)v)->lex & (LEX_DEF | LEX_INDEF)) && !(src_tok(doc, (size_t)v)->lex & LEX_POSSESSIVE)) ||
-                       word_is(doc, (size_t)v, "no")))
+                       src_word_is(doc, (size_t)v, "no")))
         v--; /* "voicing the belief that", "hold no illusions that" */
     const src_token *t = src_tok(doc, (size_t)v);
     if (v < sfirst || (t->flags & (TF_CAP | TF_USED)) || t->region >= 0 || !src_listed(doc, (size_t)v, LEXL_EXPRESSING))
@@ -3760,10 +3744,10 @@ static bool unlisted_verb_that(const src_doc *doc, long c, long sfirst, long sen
     static const char *const he_or_she[] = {"he", "she"};
     const src_token *t = src_tok(doc, (size_t)c);
     if (c + 2 >= send || c <= sfirst || t->lex || (t->flags & TF_CAP) ||
-        !(src_tok(doc, (size_t)c + 1)->lex & LEX_CLAUSE) || !word_is(doc, (size_t)c + 1, "that"))
+        !(src_tok(doc, (size_t)c + 1)->lex & LEX_CLAUSE) || !src_word_is(doc, (size_t)c + 1, "that"))
         return false;
-    if (!word_ends_in(doc, t, "ed", 4) &&
-        !(word_ends_in(doc, t, "s", 4) && !word_ends_in(doc, t, "ss", 4) &&
+    if (!src_word_ends_in(doc, t, "ed", 4) &&
+        !(src_word_ends_in(doc, t, "s", 4) && !src_word_ends_in(doc, t, "ss", 4) &&
           (is_cap(src_tok(doc, (size_t)c - 1)) || WORD_AMONG(doc, (size_t)c - 1, he_or_she))))
         return false;
     const src_token *n = src_tok(doc, (size_t)c + 2);
@@ -3774,7 +3758,7 @@ static bool unlisted_verb_that(const src_doc *doc, long c, long sfirst, long sen
 static bool attribute_unlisted_verb_that(src_doc *doc, long c, long sfirst, long send)
 {
     span speaker = verb_speaker(doc, c, sfirst);
-    if (speaker.first < 0 || (speaker.end == speaker.first + 1 && word_is(doc, (size_t)speaker.first, "it")))
+    if (speaker.first < 0 || (speaker.end == speaker.first + 1 && src_word_is(doc, (size_t)speaker.first, "it")))
         return true;
     return add_reported(doc, clause_after(doc, c, send), speaker, (span){c, c + 1});
 }
@@ -3788,15 +3772,15 @@ static long stance_adjective(const src_doc *doc, long c, long sfirst, long send)
     static const char *const making[] = {"made", "make", "makes", "making"};
     static const char *const degrees[] = {"very", "so", "more", "increasingly", "abundantly", "crystal", "perfectly"};
     if (c + 2 >= send || c < sfirst + 2 || !(src_tok(doc, (size_t)c + 1)->lex & LEX_CLAUSE) ||
-        !word_is(doc, (size_t)c + 1, "that"))
+        !src_word_is(doc, (size_t)c + 1, "that"))
         return -1; /* the cheapest tests first: this runs on every token */
-    bool clear = word_is(doc, (size_t)c, "clear");
+    bool clear = src_word_is(doc, (size_t)c, "clear");
     if (!clear && !WORD_AMONG(doc, (size_t)c, adjectives))
         return -1;
     long v = c - 1;
     if (v > sfirst && (is_adverb(doc, src_tok(doc, (size_t)v)) || WORD_AMONG(doc, (size_t)v, degrees)))
         v--;
-    if (clear && v > sfirst && word_is(doc, (size_t)v, "it"))
+    if (clear && v > sfirst && src_word_is(doc, (size_t)v, "it"))
         v--;
     if (src_tok(doc, (size_t)v)->flags & TF_CAP)
         return -1;
@@ -3806,7 +3790,7 @@ static long stance_adjective(const src_doc *doc, long c, long sfirst, long send)
 static bool attribute_stance_adjective(src_doc *doc, long c, long v, long sfirst, long send)
 {
     span speaker = verb_speaker(doc, v, sfirst);
-    if (speaker.first < 0 || (speaker.end == speaker.first + 1 && word_is(doc, (size_t)speaker.first, "it")))
+    if (speaker.first < 0 || (speaker.end == speaker.first + 1 && src_word_is(doc, (size_t)speaker.first, "it")))
         return true;
     return add_reported(doc, clause_after(doc, c, send), speaker, (span){v, c + 1});
 }
@@ -3859,7 +3843,7 @@ static bool attribute_noun_cue(src_doc *doc, long c, long sfirst, long send, boo
     *added = speaker.first >= 0;
     if (!*added)
         return true;
-    bool that = word_is(doc, (size_t)c + 1, "that");
+    bool that = src_word_is(doc, (size_t)c + 1, "that");
     span content = clause_after(doc, that ? c : c + 1, send);
     const src_token *w = src_tok(doc, (size_t)c + 2);
     if (content.first < 0 && !that && is_wordlike(w) && w->region < 0 && !(w->lex & LEX_PRONOUN) &&
@@ -3885,14 +3869,14 @@ static long poll_opening(const src_doc *doc, long c, long send)
 {
     static const char *const polls[] = {"poll", "polls", "survey", "surveys"};
     const src_token *in = src_tok(doc, (size_t)c);
-    if (in->region >= 0 || (in->flags & TF_USED) || !word_is(doc, (size_t)c, "in"))
+    if (in->region >= 0 || (in->flags & TF_USED) || !src_word_is(doc, (size_t)c, "in"))
         return -1;
     bool poll = false;
     for (long k = c + 1; k < send && k < c + 20; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
-        if (t->region >= 0 || (t->type == TOK_PUNCT && !is_punct(t, ',') && !abbreviation_dot(doc, k) && !is_punct(t, '-')))
+        if (t->region >= 0 || (t->type == TOK_PUNCT && !src_is_punct(t, ',') && !abbreviation_dot(doc, k) && !src_is_punct(t, '-')))
             return -1;
-        if (is_punct(t, ','))
+        if (src_is_punct(t, ','))
             return poll && k > c + 2 ? k : -1;
         poll = poll || ((t->lex & LEX_DOC) && WORD_AMONG(doc, (size_t)k, polls));
     }
@@ -3926,7 +3910,7 @@ static bool attribute_reportedly(src_doc *doc, long c, long sfirst, long send)
     if (k >= send || is_cue(src_tok(doc, (size_t)k)) || c <= first || (src_tok(doc, (size_t)c)->flags & TF_CAP))
         return true; /* not "With Bloomberg reportedly considering a run, …", nor a headline */
     long end = first;
-    for (; end < send && !is_punct(src_tok(doc, (size_t)end), ';'); end++)
+    for (; end < send && !src_is_punct(src_tok(doc, (size_t)end), ';'); end++)
         if (src_tok(doc, (size_t)end)->region >= 0 || src_tok(doc, (size_t)end)->type == TOK_QUOTE)
             return true; /* a quotation has its own attribution */
     end = trim_end(doc, first, end);
@@ -3966,7 +3950,7 @@ static span raising_subject(const src_doc *doc, long c, long sfirst)
         be--;
     if (subject.first < 0 && be > sfirst && is_be(doc, be))
         subject = speaker_left(doc, be, sfirst);
-    if (subject.first >= 0 && subject.end == subject.first + 1 && word_is(doc, (size_t)subject.first, "it"))
+    if (subject.first >= 0 && subject.end == subject.first + 1 && src_word_is(doc, (size_t)subject.first, "it"))
         return no_span;
     return subject;
 }
@@ -3994,20 +3978,20 @@ static bool clause_goes_on(const src_doc *doc, long k)
     if (!(t->lex & (LEX_PARTICIPLE | LEX_AND | LEX_CLAUSE)) || is_be(doc, k))
         return true;
     for (size_t i = 0; i < sizeof subordinators / sizeof subordinators[0]; i++)
-        if (word_is(doc, (size_t)k, subordinators[i]))
+        if (src_word_is(doc, (size_t)k, subordinators[i]))
             return true;
     return false;
 }
 
 static span as_clause(const src_doc *doc, span speaker, long c, long send)
 {
-    if (speaker.first < 1 || !word_is(doc, (size_t)speaker.first - 1, "as"))
+    if (speaker.first < 1 || !src_word_is(doc, (size_t)speaker.first - 1, "as"))
         return no_span;
     for (long k = c + 1; k < send && k < c + 12; k++) {
         const src_token *t = src_tok(doc, (size_t)k);
-        if (t->region >= 0 || (t->type == TOK_PUNCT && !is_punct(t, ',')))
+        if (t->region >= 0 || (t->type == TOK_PUNCT && !src_is_punct(t, ',')))
             return no_span;
-        if (is_punct(t, ',')) {
+        if (src_is_punct(t, ',')) {
             long end = trim_end(doc, k + 1, send);
             return count_words(doc, k + 1, end) >= 3 ? (span){k + 1, end} : no_span;
         }
@@ -4020,7 +4004,7 @@ static span as_clause(const src_doc *doc, span speaker, long c, long send)
 static bool infinitive_has_own_subject(const src_doc *doc, long from, long to)
 {
     for (long t = from; t < to; t++)
-        if (word_is(doc, (size_t)t, "for"))
+        if (src_word_is(doc, (size_t)t, "for"))
             return true;
     return false;
 }
@@ -4033,19 +4017,19 @@ static span opening_phrase_subject(const src_doc *doc, long c, long sfirst, long
 {
     long k = sfirst;
     if (k + 1 < c && src_listed(doc, (size_t)k, LEXL_OPENING_LINK))
-        k += 1 + is_punct(src_tok(doc, (size_t)k + 1), ',');
+        k += 1 + src_is_punct(src_tok(doc, (size_t)k + 1), ',');
     if (k < c && src_listed(doc, (size_t)k, LEXL_OPENING_SUBORDINATOR))
         k++;
     if (k > c || !has_ing(doc, src_tok(doc, (size_t)k)) || c - k > 6)
         return no_span;
     long comma = c + 1;
-    while (comma < send && comma < c + 40 && !is_punct(src_tok(doc, (size_t)comma), ',') &&
+    while (comma < send && comma < c + 40 && !src_is_punct(src_tok(doc, (size_t)comma), ',') &&
            src_tok(doc, (size_t)comma)->region < 0)
         comma++;
-    if (comma >= send || comma >= c + 40 || !is_punct(src_tok(doc, (size_t)comma), ','))
+    if (comma >= send || comma >= c + 40 || !src_is_punct(src_tok(doc, (size_t)comma), ','))
         return no_span;
     span subject = np_right(doc, comma + 1, send);
-    if (subject.first < 0 || subject.end >= send || is_punct(src_tok(doc, (size_t)subject.end), ','))
+    if (subject.first < 0 || subject.end >= send || src_is_punct(src_tok(doc, (size_t)subject.end), ','))
         return no_span; /* an apposition or a list, not the subject of the main clause */
     return subject;
 }
@@ -4056,7 +4040,7 @@ static span opening_phrase_subject(const src_doc *doc, long c, long sfirst, long
 static void cited_at_the_end(const src_doc *doc, span *content, long send, span *speaker)
 {
     for (long k = content->first + 1; k + 3 < send; k++) {
-        if (!is_punct(src_tok(doc, (size_t)k), ',') || !according_to(doc, k + 1, send))
+        if (!src_is_punct(src_tok(doc, (size_t)k), ',') || !according_to(doc, k + 1, send))
             continue;
         span by = cited_source(doc, k + 3, send);
         if (by.first < 0 || trim_end(doc, by.first, send) > by.end || trim_end(doc, content->first, k) <= content->first)
@@ -4077,7 +4061,7 @@ static bool seen_as(const src_doc *doc, long c, long send)
         const src_token *w = src_tok(doc, (size_t)k);
         if (w->type != TOK_WORD || w->region >= 0)
             return false;
-        if (word_is(doc, (size_t)k, "as"))
+        if (src_word_is(doc, (size_t)k, "as"))
             return true;
     }
     return false;
@@ -4090,7 +4074,7 @@ static bool attribute_seen_as(src_doc *doc, long c, long sfirst, long send)
         return true;
     long end = trim_end(doc, c + 1, send);
     for (long q = c + 3; q < end; q++)
-        if (clause_stops_at(doc, q, send) || is_punct(src_tok(doc, (size_t)q), ';')) {
+        if (clause_stops_at(doc, q, send) || src_is_punct(src_tok(doc, (size_t)q), ';')) {
             end = trim_end(doc, c + 1, q);
             break;
         }
@@ -4113,7 +4097,7 @@ static bool opening_participle(const src_doc *doc, long c, long sfirst)
 static bool attribute_opening_participle(src_doc *doc, long c, long send)
 {
     long comma = c + 1;
-    while (comma < send && comma < c + 40 && !(is_punct(src_tok(doc, (size_t)comma), ',') && src_tok(doc, (size_t)comma)->region < 0))
+    while (comma < send && comma < c + 40 && !(src_is_punct(src_tok(doc, (size_t)comma), ',') && src_tok(doc, (size_t)comma)->region < 0))
         comma++;
     if (comma >= send || comma >= c + 40 || count_words(doc, c + 1, comma) < 1)
         return true;
@@ -4128,7 +4112,7 @@ static bool attribute_opening_participle(src_doc *doc, long c, long send)
  * reporting verb makes the attribution. */
 static bool reports_through_infinitive(const src_doc *doc, long c, long send)
 {
-    return c + 2 < send && word_is(doc, (size_t)c + 1, "to") && is_cue(src_tok(doc, (size_t)c + 2)) &&
+    return c + 2 < send && src_word_is(doc, (size_t)c + 1, "to") && is_cue(src_tok(doc, (size_t)c + 2)) &&
            !noun_not_cue(doc, c + 2);
 }
 
@@ -4138,13 +4122,13 @@ static bool reports_through_infinitive(const src_doc *doc, long c, long send)
 static bool agentless_passive(const src_doc *doc, long c, long sfirst, long send)
 {
     const src_token *t = src_tok(doc, (size_t)c);
-    if ((t->flags & TF_CAP) || !(word_ends_in(doc, t, "ed", 3) || (t->lists & LEXL_PASSIVE_IRREGULAR)) ||
-        (t->lists & LEXL_MINDED) || (c + 1 < send && word_is(doc, (size_t)c + 1, "by")))
+    if ((t->flags & TF_CAP) || !(src_word_ends_in(doc, t, "ed", 3) || (t->lists & LEXL_PASSIVE_IRREGULAR)) ||
+        (t->lists & LEXL_MINDED) || (c + 1 < send && src_word_is(doc, (size_t)c + 1, "by")))
         return false;
     long be = c - 1;
     while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
         be--;
-    return be >= sfirst && (is_be(doc, be) || word_is(doc, (size_t)be, "being"));
+    return be >= sfirst && (is_be(doc, be) || src_word_is(doc, (size_t)be, "being"));
 }
 
 /* "The plan drew sharp criticism from rivals", "Trump faced criticism from rivals that …": the
@@ -4153,7 +4137,7 @@ static inline long criticism_drawn(const src_doc *doc, long c, long sfirst, long
 {
     static const char *const verbs[] = {"drew", "drawn", "draws", "draw", "drawing", "faced", "faces", "face",
                                         "facing", "gotten", "got", "received", "receives", "attracted"};
-    if (c + 2 >= send || c - 1 <= sfirst || !word_is(doc, (size_t)c, "criticism") || !word_is(doc, (size_t)c + 1, "from"))
+    if (c + 2 >= send || c - 1 <= sfirst || !src_word_is(doc, (size_t)c, "criticism") || !src_word_is(doc, (size_t)c + 1, "from"))
         return -1;
     long v = c - 1;
     while (v > sfirst && v > c - 3 && !WORD_AMONG(doc, (size_t)v, verbs) && src_tok(doc, (size_t)v)->type == TOK_WORD &&
@@ -4178,7 +4162,7 @@ static bool attribute_criticism_drawn(src_doc *doc, long c, long sfirst, long se
         speaker = (span){c + 2, end};
     }
     span content = no_span;
-    if (speaker.end + 2 < send && word_is(doc, (size_t)speaker.end, "that")) {
+    if (speaker.end + 2 < send && src_word_is(doc, (size_t)speaker.end, "that")) {
         long end = speaker.end + 1;
         while (end < send && !(src_tok(doc, (size_t)end)->type == TOK_PUNCT && src_tok(doc, (size_t)end)->region < 0 &&
                                !abbreviation_dot(doc, end)))
@@ -4232,7 +4216,7 @@ static bool may_start_attribution(const src_doc *doc, long c, long sfirst, long 
  * no_span otherwise. */
 static span clause_after_comma(const src_doc *doc, span speaker, long c, long sfirst, long send)
 {
-    if (c + 2 >= send || !is_punct(src_tok(doc, (size_t)c + 1), ',') ||
+    if (c + 2 >= send || !src_is_punct(src_tok(doc, (size_t)c + 1), ',') ||
         skip_opening_phrase(doc, sfirst, speaker.first) != speaker.first)
         return no_span;
     long end = trim_end(doc, c + 2, send);
@@ -4244,7 +4228,7 @@ static span clause_after_comma(const src_doc *doc, span speaker, long c, long sf
  * comma), and so part of the clause that one reports? */
 static bool before_a_parenthetical_cue(const src_doc *doc, long c, long send)
 {
-    if (c + 4 >= send || !is_punct(src_tok(doc, (size_t)c + 1), ','))
+    if (c + 4 >= send || !src_is_punct(src_tok(doc, (size_t)c + 1), ','))
         return false;
     long k = c + 2;
     const src_token *t = src_tok(doc, (size_t)k);
@@ -4257,7 +4241,7 @@ static bool before_a_parenthetical_cue(const src_doc *doc, long c, long send)
         return false;
     for (long j = k + 1; j < send && j < k + 8; j++) {
         const src_token *w = src_tok(doc, (size_t)j);
-        if (is_punct(w, ','))
+        if (src_is_punct(w, ','))
             return true;
         if (!is_wordlike(w) || w->region >= 0)
             return false;
@@ -4272,7 +4256,7 @@ static bool before_a_parenthetical_cue(const src_doc *doc, long c, long send)
 static void reported_as_an_object(const src_doc *doc, long sfirst, span *speaker, span *content)
 {
     long what = speaker->first - 1;
-    if (what <= sfirst || content->first < speaker->end || !word_is(doc, (size_t)what, "what") ||
+    if (what <= sfirst || content->first < speaker->end || !src_word_is(doc, (size_t)what, "what") ||
         src_tok(doc, (size_t)what - 1)->type != TOK_WORD || is_be(doc, what - 1))
         return; /* not "the point is what he said": a predicate, not an object */
     static const char *const third_persons[] = {"he", "she", "they"};
@@ -4289,7 +4273,7 @@ static void reported_as_an_object(const src_doc *doc, long sfirst, span *speaker
 static bool anonymity_reason(const src_doc *doc, long c, long sfirst)
 {
     static const char *const reasons[] = {"anonymity", "anonymously", "authorized"};
-    return c >= sfirst + 2 && word_is(doc, (size_t)c - 1, "to") && WORD_AMONG(doc, (size_t)c - 2, reasons);
+    return c >= sfirst + 2 && src_word_is(doc, (size_t)c - 1, "to") && WORD_AMONG(doc, (size_t)c - 2, reasons);
 }
 
 static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
@@ -4297,10 +4281,10 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     const src_token *t = src_tok(doc, (size_t)c);
     if (t->type != TOK_WORD || t->region >= 0 || (t->flags & TF_USED) || before_a_parenthetical_cue(doc, c, send))
         return true;
-    if ((t->lex & LEX_CUE) && word_is(doc, (size_t)c, "asked") &&
+    if ((t->lex & LEX_CUE) && src_word_is(doc, (size_t)c, "asked") &&
         ((c == sfirst && (t->flags & TF_CAP)) ||
          (c > sfirst && !(t->flags & TF_CAP) &&
-          (word_is(doc, (size_t)c - 1, "when") || word_is(doc, (size_t)c - 1, "if") ||
+          (src_word_is(doc, (size_t)c - 1, "when") || src_word_is(doc, (size_t)c - 1, "if") ||
            ((is_be(doc, c - 1) || comma_before(doc, c, sfirst)) && question_after(doc, c, send) >= 0)))))
         return attribute_asked(doc, c, sfirst, send); /* "When asked …", "was asked about …", "…, asked whether …" */
     if (c + 1 < send && !(t->flags & TF_CAP) && topic_preposition(doc, c))
@@ -4336,7 +4320,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
     long judging = stance_adjective(doc, c, sfirst, send);
     if (judging >= 0)
         return attribute_stance_adjective(doc, c, judging, sfirst, send);
-    if ((t->lex & LEX_AUX) && word_is(doc, (size_t)c, "reportedly")) /* the class first: this runs on every token */
+    if ((t->lex & LEX_AUX) && src_word_is(doc, (size_t)c, "reportedly")) /* the class first: this runs on every token */
         return attribute_reportedly(doc, c, sfirst, send);
     if (noun_cue(doc, c, send)) {
         bool added = false;
@@ -4353,9 +4337,9 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return attribute_opening_participle(doc, c, send);
     if (!is_cue(t) || noun_not_cue(doc, c) || anonymity_reason(doc, c, sfirst))
         return true;
-    if (c + 1 < send && !word_is(doc, (size_t)c + 1, "by") && hedge_after_be(doc, c, sfirst))
+    if (c + 1 < send && !src_word_is(doc, (size_t)c + 1, "by") && hedge_after_be(doc, c, sfirst))
         return true; /* "Gulls are considered pests", "is considered an asset": no one's view is reported */
-    if (c > sfirst && c + 1 < send && word_is(doc, (size_t)c + 1, "by")) {
+    if (c > sfirst && c + 1 < send && src_word_is(doc, (size_t)c + 1, "by")) {
         /* The passive: "It was reported by TASS that …", "The deal was first reported by X." */
         long be = c - 1;
         while (be > sfirst && is_adverb(doc, src_tok(doc, (size_t)be)))
@@ -4366,9 +4350,9 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
             if (speaker.first < 0)
                 return true;
             span content = no_span;
-            if (be == sfirst + 1 && word_is(doc, (size_t)sfirst, "it"))
+            if (be == sfirst + 1 && src_word_is(doc, (size_t)sfirst, "it"))
                 content = clause_after(doc, speaker.end - 1, send);
-            else if (be == sfirst && word_is(doc, (size_t)be, "as"))
+            else if (be == sfirst && src_word_is(doc, (size_t)be, "as"))
                 content = as_clause(doc, (span){be + 1, be + 2}, c, send); /* "As reported by X, …" */
             else if (be > sfirst)
                 content = (span){sfirst, be};
@@ -4385,8 +4369,8 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         return true;
     if (!participle && raising_verb(doc, c, sfirst) && raising_subject(doc, c, sfirst).first >= 0)
         return reports_through_infinitive(doc, c, send) ? true : attribute_hedge(doc, c, sfirst, send);
-    if (speaker.first > sfirst + 1 && c + 2 < send && is_punct(src_tok(doc, (size_t)c + 1), ',') &&
-        is_punct(src_tok(doc, (size_t)speaker.first - 1), ',') &&
+    if (speaker.first > sfirst + 1 && c + 2 < send && src_is_punct(src_tok(doc, (size_t)c + 1), ',') &&
+        src_is_punct(src_tok(doc, (size_t)speaker.first - 1), ',') &&
         clause_goes_on(doc, c + 2)) {
         /* "Many of the closures, he said, involved public courses.": the clause around it */
         long end = trim_end(doc, c + 2, send);
@@ -4405,7 +4389,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         }
     }
     if (speaker.first < 0 && c > sfirst + 1 && (src_tok(doc, (size_t)c - 1)->lex & (LEX_AND | LEX_CLAUSE)) &&
-        (word_is(doc, (size_t)c - 1, "and") || word_is(doc, (size_t)c - 1, "but"))) {
+        (src_word_is(doc, (size_t)c - 1, "and") || src_word_is(doc, (size_t)c - 1, "but"))) {
         /* "Graham called them “crazy” and said …": the subject of the sentence, or of the clause
          * the verb ends ("…, such as when Cruz knocked Rubio and called him …") */
         speaker = subject_at(doc, clause_start(doc, local_clause(doc, sfirst, c - 1), c - 1), c - 1);
@@ -4427,12 +4411,12 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         if (content.first >= 0 && only_time_phrase(doc, content))
             content = no_span; /* "…, Bill Clinton said this week.": the clause before is what he said */
         if (content.first < 0 && !reports_through_infinitive(doc, c, send) &&
-            (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && is_punct(src_tok(doc, (size_t)c + 1), ','))))
+            (count_words(doc, c + 1, send) <= 8 || (c + 1 < send && src_is_punct(src_tok(doc, (size_t)c + 1), ','))))
             content = clause_before(doc, sfirst, speaker.first); /* "…, a diplomat said on Monday.", "…, he said, and …" */
         if (content.first < 0)
             content = clause_after_comma(doc, speaker, c, sfirst, send);
     } else if (!participle && c > sfirst + 1 && src_tok(doc, (size_t)c - 1)->type == TOK_QUOTE &&
-               is_punct(src_tok(doc, (size_t)c - 2), ',')) {
+               src_is_punct(src_tok(doc, (size_t)c - 2), ',')) {
         /* No Child Left Behind was “very assertive,” said Gary Orfield. */
         speaker = np_right(doc, c + 1, send);
         if (speaker.first >= 0)
@@ -4455,7 +4439,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         }
     } else if (verb_after_its_particle(doc, c, sfirst)) {
         speaker = clause_subject(doc, local_clause(doc, sfirst, c - 1), c - 1);
-        if (speaker.first >= 0 && !(speaker.end == speaker.first + 1 && word_is(doc, (size_t)speaker.first, "it")) &&
+        if (speaker.first >= 0 && !(speaker.end == speaker.first + 1 && src_word_is(doc, (size_t)speaker.first, "it")) &&
             !infinitive_has_own_subject(doc, speaker.end, c - 1))
             content = clause_after(doc, c, send);
     } else if (c > sfirst && src_tok(doc, (size_t)c - 1)->type == TOK_WORD &&
@@ -4463,7 +4447,7 @@ static bool attribute_cue(src_doc *doc, long c, long sfirst, long send)
         /* "Friends, lobbyists and former foes say that …": the subject of the clause, but not
          * the "it" of "It is widely expected that …" */
         speaker = clause_subject(doc, sfirst, c);
-        if (speaker.first >= 0 && speaker.end == speaker.first + 1 && word_is(doc, (size_t)speaker.first, "it") &&
+        if (speaker.first >= 0 && speaker.end == speaker.first + 1 && src_word_is(doc, (size_t)speaker.first, "it") &&
             (src_tok(doc, (size_t)speaker.end)->lex & LEX_CLAUSE))
             speaker = no_span;
         if (speaker.first >= 0)
@@ -4506,9 +4490,9 @@ static bool attribute_headline(src_doc *doc, long sfirst, long send)
         return true;
     if (cue + 1 == end) {
         long comma = cue - 1;
-        while (comma > sfirst && comma > cue - 5 && !is_punct(src_tok(doc, (size_t)comma), ','))
+        while (comma > sfirst && comma > cue - 5 && !src_is_punct(src_tok(doc, (size_t)comma), ','))
             comma--;
-        if (comma <= sfirst || !is_punct(src_tok(doc, (size_t)comma), ',') || count_words(doc, sfirst, comma) < 2)
+        if (comma <= sfirst || !src_is_punct(src_tok(doc, (size_t)comma), ',') || count_words(doc, sfirst, comma) < 2)
             return true;
         return add_reported(doc, (span){sfirst, comma}, (span){comma + 1, cue}, (span){cue, cue + 1});
     }
@@ -4599,7 +4583,7 @@ static span action_beat(const src_doc *doc, size_t open)
         if (src_tok(doc, k)->region >= 0)
             return no_span;
     span who = np_right(doc, (long)prev->first, (long)prev->end);
-    if (who.first < 0 || !same_para(doc, prev->first, open) || is_punct(src_tok(doc, prev->end - 1), '?'))
+    if (who.first < 0 || !same_para(doc, prev->first, open) || src_is_punct(src_tok(doc, prev->end - 1), '?'))
         return no_span; /* not "Why was he out in the heat? “…”" */
     const src_token *t = src_tok(doc, (size_t)who.end - 1);
     return (t->lex & (LEX_PRONOUN | LEX_ROLE)) || is_cap(t) ? who : no_span;

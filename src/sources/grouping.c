@@ -42,13 +42,6 @@ static bool surname_like_modal(const src_token *t)
     return t->type == TOK_WORD && (t->flags & TF_CAP) && (t->lex & LEX_AUX) && !(t->flags & TF_PARA);
 }
 
-/* always inline: the length of the literal is then known, and most words fail on it */
-static inline __attribute__((always_inline)) bool word_eq(const src_doc *doc, long i, const char *w)
-{
-    const src_token *t = tok(doc, i);
-    return t->type == TOK_WORD && onr_ascii_ieq(doc->text + t->start, t->end - t->start, w, strlen(w));
-}
-
 static bool ieq_tokens(const src_doc *doc, const src_token *a, const src_token *b)
 {
     return onr_ascii_ieq(doc->text + a->start, a->end - a->start, doc->text + b->start, b->end - b->start);
@@ -64,19 +57,18 @@ static bool det_plural(const src_token *t)
     return (t->lists & LEXL_GROUP_WORD) != 0;
 }
 
-static bool is_punct_tok(const src_token *t, char c) { return t->type == TOK_PUNCT && t->punct == c; }
 
 /* "VPost's sources", "CNN’s source": the possessor of "source(s)" is who has them (the outlet),
  * not where they work. */
 static bool owner_of_sources(const src_doc *doc, long possessor, long noun)
 {
-    return src_possessive_word(doc, tok(doc, possessor)) && (word_eq(doc, noun, "sources") || word_eq(doc, noun, "source"));
+    return src_possessive_word(doc, tok(doc, possessor)) && (src_word_is(doc, noun, "sources") || src_word_is(doc, noun, "source"));
 }
 
 /* "Gov. Tom Hale", "Senator Ana Ruiz": a title word (and its period) before a capitalised name. */
 static bool title_before_name(const src_doc *doc, long k, long end)
 {
-    long next = k + 1 + (k + 1 < end && is_punct_tok(tok(doc, k + 1), '.'));
+    long next = k + 1 + (k + 1 < end && src_is_punct(tok(doc, k + 1), '.'));
     return next < end && cap_word(tok(doc, next));
 }
 
@@ -93,7 +85,7 @@ static bool opens_member(const src_doc *doc, long k)
 {
     const src_token *t = tok(doc, k);
     if (t->lex & LEX_INDEF)
-        return word_eq(doc, k, "a") || word_eq(doc, k, "an") || word_eq(doc, k, "another") || word_eq(doc, k, "one");
+        return src_word_is(doc, k, "a") || src_word_is(doc, k, "an") || src_word_is(doc, k, "another") || src_word_is(doc, k, "one");
     return cap_word(t);
 }
 
@@ -132,8 +124,8 @@ static mention read_mention(const src_doc *doc, long first, long end)
     }
     if (end - first == 1 && (f->lex & LEX_POSSESSIVE)) {
         /* a possessive alone ("their chants of", "in her words") stands for its owner, as a pronoun */
-        m.type = word_eq(doc, first, "its")                                        ? MENTION_PRONOUN_THING
-                 : word_eq(doc, first, "their") || word_eq(doc, first, "our") ? MENTION_PRONOUN_GROUP
+        m.type = src_word_is(doc, first, "its")                                        ? MENTION_PRONOUN_THING
+                 : src_word_is(doc, first, "their") || src_word_is(doc, first, "our") ? MENTION_PRONOUN_GROUP
                                                                                     : MENTION_PRONOUN_PERSON;
         return m;
     }
@@ -202,7 +194,7 @@ static mention read_mention(const src_doc *doc, long first, long end)
                    !(tok(doc, k + 1)->lex & LEX_ROLE && !(tok(doc, k + 1)->flags & TF_CAP)))
                 k++;
             bool modifier = k + 1 < conj_end && !(tok(doc, k + 1)->lex & (LEX_PREP | LEX_OF | LEX_ANONLINK)) &&
-                            !is_punct_tok(tok(doc, k + 1), '('); /* "Ana Ruiz (D)" */
+                            !src_is_punct(tok(doc, k + 1), '('); /* "Ana Ruiz (D)" */
             if (modifier) {
                 if (m.aff_first < 0 && !owner_of_sources(doc, k, k + 1)) {
                     m.aff_first = run;
@@ -287,13 +279,6 @@ static mention read_mention(const src_doc *doc, long first, long end)
 
 typedef enum gender { GENDER_UNKNOWN, GENDER_MALE, GENDER_FEMALE } gender;
 
-static inline __attribute__((always_inline)) bool word_ends(const src_doc *doc, long i, const char *suffix)
-{
-    const src_token *t = tok(doc, i);
-    size_t n = t->end - t->start, k = strlen(suffix);
-    return t->type == TOK_WORD && n >= k && onr_ascii_ieq(doc->text + t->end - k, k, suffix, k);
-}
-
 /* Common first names of one gender, a hint only: "Hillary Clinton" is no "he". */
 static const char *const male_names[] = {
     "barack", "ben", "bernie", "bill", "bob", "chris", "dan", "david", "donald", "george", "jeb", "jim",
@@ -309,17 +294,17 @@ static const char *const female_names[] = {
 static gender gender_of_mention(const src_doc *doc, long first, long end)
 {
     if (end - first == 1) {
-        if (word_eq(doc, first, "he") || word_eq(doc, first, "his") || word_eq(doc, first, "him"))
+        if (src_word_is(doc, first, "he") || src_word_is(doc, first, "his") || src_word_is(doc, first, "him"))
             return GENDER_MALE;
-        if (word_eq(doc, first, "she") || word_eq(doc, first, "her"))
+        if (src_word_is(doc, first, "she") || src_word_is(doc, first, "her"))
             return GENDER_FEMALE;
     }
-    for (long k = first; k < end && !is_punct_tok(tok(doc, k), ',') && !(tok(doc, k)->lex & (LEX_PREP | LEX_OF)); k++) {
+    for (long k = first; k < end && !src_is_punct(tok(doc, k), ',') && !(tok(doc, k)->lex & (LEX_PREP | LEX_OF)); k++) {
         bool first_name = k + 1 < end && cap_word(tok(doc, k)) && cap_word(tok(doc, k + 1));
-        if (word_eq(doc, k, "mr") || word_ends(doc, k, "sman") || word_eq(doc, k, "chairman") ||
+        if (src_word_is(doc, k, "mr") || src_word_ends_in(doc, tok(doc, k), "sman", 3) || src_word_is(doc, k, "chairman") ||
             (first_name && SRC_WORD_AMONG(doc, tok(doc, k), male_names)))
             return GENDER_MALE;
-        if (word_eq(doc, k, "mrs") || word_eq(doc, k, "ms") || word_ends(doc, k, "woman") ||
+        if (src_word_is(doc, k, "mrs") || src_word_is(doc, k, "ms") || src_word_ends_in(doc, tok(doc, k), "woman", 4) ||
             (first_name && SRC_WORD_AMONG(doc, tok(doc, k), female_names)))
             return GENDER_FEMALE;
     }
@@ -395,8 +380,8 @@ static long find_source(resolver *r, const mention *m)
                 ieq_tokens(doc, tok(doc, s->name_end - 1), tok(doc, m->name_first)))
                 return i; /* "the council" after "Harbour Council" */
             if (s->kind == ONR_SOURCE_NAMED_ORGANIZATION &&
-                tokens_ieq(doc, s->name_first + word_eq(doc, s->name_first, "the"), s->name_end,
-                           m->name_first + word_eq(doc, m->name_first, "the"), m->name_end))
+                tokens_ieq(doc, s->name_first + src_word_is(doc, s->name_first, "the"), s->name_end,
+                           m->name_first + src_word_is(doc, m->name_first, "the"), m->name_end))
                 return i;
             break;
         case MENTION_DEFINITE:
@@ -462,7 +447,7 @@ static bool person_kind(onr_source_kind k)
 static long they_alone(resolver *r, long first)
 {
     long i = r->last_any;
-    bool they = word_eq(r->doc, first, "they") || word_eq(r->doc, first, "their");
+    bool they = src_word_is(r->doc, first, "they") || src_word_is(r->doc, first, "their");
     return i >= 0 && they && wsrc(r, i)->kind == ONR_SOURCE_NAMED_PERSON ? -1 : i;
 }
 
@@ -577,14 +562,14 @@ static bool ends_head(const src_token *t)
 static size_t joint_members(const src_doc *doc, long first, long end, member *out, mention *mentions)
 {
     size_t n = 0;
-    if (end - first > 2 && word_eq(doc, first, "both"))
+    if (end - first > 2 && src_word_is(doc, first, "both"))
         first++; /* "Both Cruz and Fiorina" */
     long start = first;
     int depth = 0;
     bool inside_name = (tok(doc, first)->lex & LEX_DEF) != 0;
     for (long k = first; k < end && n + 1 < MEMBERS_MAX; k++) {
         const src_token *t = tok(doc, k);
-        depth += is_punct_tok(t, '(') - is_punct_tok(t, ')');
+        depth += src_is_punct(t, '(') - src_is_punct(t, ')');
         if (depth == 0 && ends_head(t))
             break;
         inside_name = inside_name || (t->lex & (LEX_PREP | LEX_OF | LEX_ANONLINK));
@@ -623,7 +608,7 @@ static bool antecedent_word(const src_token *t)
 static bool antecedent_of(const src_doc *doc, long rel, long *first, long *end)
 {
     long k = rel - 1;
-    if (k >= 0 && is_punct_tok(tok(doc, k), ','))
+    if (k >= 0 && src_is_punct(tok(doc, k), ','))
         k--;
     *end = k + 1;
     uint32_t sentence = tok(doc, rel)->sentence;
@@ -640,7 +625,7 @@ static bool antecedent_of(const src_doc *doc, long rel, long *first, long *end)
     if (k >= 0 && tok(doc, k)->sentence == sentence && (tok(doc, k)->lex & (LEX_DEF | LEX_INDEF)))
         k--;
     *first = k + 1;
-    if (k >= 1 && (tok(doc, k + 1)->lex & (LEX_DEF | LEX_INDEF)) && is_punct_tok(tok(doc, k), ',') &&
+    if (k >= 1 && (tok(doc, k + 1)->lex & (LEX_DEF | LEX_INDEF)) && src_is_punct(tok(doc, k), ',') &&
         cap_word(tok(doc, k - 1))) {
         /* "Sandra Sucher, a professor who": the apposition of a name is that name's */
         for (k--; k >= 0 && tok(doc, k)->sentence == sentence && cap_word(tok(doc, k)); k--)
@@ -655,7 +640,7 @@ static bool antecedent_of(const src_doc *doc, long rel, long *first, long *end)
 /* "who", or "that" alone as a speaker: "officials that expect". */
 static bool relative_speaker(const src_doc *doc, const mention *m, long first, long end)
 {
-    return m->type == MENTION_RELATIVE || (end - first == 1 && word_eq(doc, first, "that"));
+    return m->type == MENTION_RELATIVE || (end - first == 1 && src_word_is(doc, first, "that"));
 }
 
 /* Is the antecedent someone who speaks: a role, a full name, or a source met before? A lone
@@ -755,10 +740,10 @@ static bool justifies_anonymity(const src_doc *doc, long k, long first)
     const src_token *t = tok(doc, k);
     if (!(t->lex & LEX_JUSTIFY))
         return false;
-    if (word_eq(doc, k, "anonymity") || word_eq(doc, k, "anonymously"))
+    if (src_word_is(doc, k, "anonymity") || src_word_is(doc, k, "anonymously"))
         return true;
     for (long j = k - 1; j >= first && j >= k - 3; j--)
-        if (word_eq(doc, j, "not") || word_eq(doc, j, "declined") || word_eq(doc, j, "unauthorized"))
+        if (src_word_is(doc, j, "not") || src_word_is(doc, j, "declined") || src_word_is(doc, j, "unauthorized"))
             return true;
     return false;
 }
@@ -789,7 +774,7 @@ static bool add_publication(const src_doc *doc, onr_sources *out, onr_string *li
 /* The capitalised run at token k: the outlet after "told", "by", "according to". */
 static long cap_run_end(const src_doc *doc, long k, long limit)
 {
-    if (k < limit && word_eq(doc, k, "the") && k + 1 < limit && cap_word(tok(doc, k + 1)))
+    if (k < limit && src_word_is(doc, k, "the") && k + 1 < limit && cap_word(tok(doc, k + 1)))
         k++;
     long e = k;
     while (e < limit && cap_word(tok(doc, e)) && tok(doc, e)->region < 0)
@@ -856,19 +841,19 @@ static bool fill_summary(src_doc *doc, const src_offsets *map, onr_sources *out)
                 justified = true;
             }
             long name = -1;
-            if (word_eq(doc, k, "told") || (word_eq(doc, k, "by") && k > first && (word_eq(doc, k - 1, "published") || word_eq(doc, k - 1, "reported") ||
-                                                                              (k > first + 2 && word_eq(doc, k - 3, "published")))))
+            if (src_word_is(doc, k, "told") || (src_word_is(doc, k, "by") && k > first && (src_word_is(doc, k - 1, "published") || src_word_is(doc, k - 1, "reported") ||
+                                                                              (k > first + 2 && src_word_is(doc, k - 3, "published")))))
                 name = k + 1;
-            else if (word_eq(doc, k, "according") && k + 1 < end && word_eq(doc, k + 1, "to"))
+            else if (src_word_is(doc, k, "according") && k + 1 < end && src_word_is(doc, k + 1, "to"))
                 name = k + 2;
-            else if ((word_eq(doc, k, "reported") || word_eq(doc, k, "reports")) && k > first) {
+            else if ((src_word_is(doc, k, "reported") || src_word_is(doc, k, "reports")) && k > first) {
                 long e = k;
                 while (e > first && (tok(doc, e - 1)->lex & LEX_AUX))
                     e--;
                 long s = e;
                 while (s > first && cap_word(tok(doc, s - 1)))
                     s--;
-                if (s > first && word_eq(doc, s - 1, "the"))
+                if (s > first && src_word_is(doc, s - 1, "the"))
                     s--;
                 if (s < e && outlet_name(doc, s, e) && !add_publication(doc, out, pubs, s, e))
                     return false;

@@ -169,6 +169,23 @@ typedef struct src_doc {
 
 static inline src_token *src_tok(const src_doc *doc, size_t i) { return (src_token *)doc->tokens.data + i; }
 
+/* Is token `i` the word `w` in ASCII lowercase? Always inline: the length of the literal `w` is
+ * then known, and most tokens differ from it in length. */
+static inline __attribute__((always_inline)) bool src_word_is(const src_doc *doc, size_t i, const char *w)
+{
+    const src_token *t = src_tok(doc, i);
+    return t->type == TOK_WORD && onr_ascii_ieq(doc->text + t->start, t->end - t->start, w, strlen(w));
+}
+
+/* A word longer than `min_len` bytes that ends in `suffix`: "-ly", "-ing", "-ed", "-sman" word shapes. */
+static inline bool src_word_ends_in(const src_doc *doc, const src_token *t, const char *suffix, size_t min_len)
+{
+    size_t k = strlen(suffix);
+    return t->type == TOK_WORD && t->end - t->start > min_len && !memcmp(doc->text + t->end - k, suffix, k);
+}
+
+static inline bool src_is_punct(const src_token *t, char c) { return t->type == TOK_PUNCT && t->punct == c; }
+
 /* "Trump's", "Clinton’s": a word with its possessive "'s". */
 static inline bool src_possessive_word(const src_doc *doc, const src_token *w)
 {
