@@ -217,18 +217,22 @@ static bool cue_noun_at_end(const src_doc *doc, long j, long last, long limit)
            WORD_AMONG(doc, (size_t)j + 1, saying);
 }
 
+/* Past forms without "-ed": a verb, not the next word of a noun phrase ("Ms. Lund began"), and
+ * no noun ("a statement said"). */
+static const char *const irregular_pasts[] = {
+    "began", "became", "brought", "came", "cut", "drew", "felt", "fought", "found", "gave", "got", "heard",
+    "held", "kept", "knew", "laid", "led", "lost", "made", "met", "put", "ran", "read", "said", "sat", "saw",
+    "set", "sought", "spent", "spoke", "stood", "struck", "swore", "thought", "told", "took", "went", "won",
+    "wrote"};
+
 /* A lowercase word the lexicon does not know that is most likely a past-tense verb: an -ed form
  * ("rallied"), a common irregular past ("began", "went"), or a verb of talking ("spoke"). */
 static bool past_verb(const src_doc *doc, long j)
 {
-    static const char *const irregular[] = {"began", "went", "came", "took", "made", "gave", "got", "held", "kept",
-                                            "met", "ran", "sat", "saw", "stood", "thought", "knew", "felt",
-                                            "brought", "sought", "fought", "won", "lost", "became", "spent", "spoke",
-                                            "wrote"};
     const src_token *t = src_tok(doc, (size_t)j);
     if (t->type != TOK_WORD || (t->flags & TF_CAP))
         return false;
-    return (!t->lex || t->lex == LEX_ABOUT) && (src_word_ends_in(doc, t, "ed", 3) || WORD_AMONG(doc, (size_t)j, irregular));
+    return (!t->lex || t->lex == LEX_ABOUT) && (src_word_ends_in(doc, t, "ed", 3) || WORD_AMONG(doc, (size_t)j, irregular_pasts));
 }
 
 /* Descriptors between a title word and a name: "Republican presidential front-runner Ben Carson":
@@ -1128,9 +1132,6 @@ static bool comma_before(const src_doc *doc, long c, long sfirst);
 static bool describes_the_cue(const src_doc *doc, span speaker, span cue)
 {
     static const char *const singular[] = {"a", "an", "the", "this", "another", "every", "each"};
-    static const char *const pasts[] = {"said", "told", "wrote", "spoke", "found", "read", "sought", "thought",
-                                        "laid", "put", "set", "cut", "made", "gave", "took", "knew", "felt",
-                                        "heard", "held", "led", "swore", "drew", "struck"};
     /* plural or collective nouns without an "s": "the women say", "a third say" */
     static const char *const plurals[] = {"women", "men", "people", "police", "children", "public", "staff",
                                           "crowd", "media", "press", "third", "half", "majority", "minority"};
@@ -1146,7 +1147,7 @@ static bool describes_the_cue(const src_doc *doc, span speaker, span cue)
         return false; /* the tail of a longer phrase ("officials on the island believe"), a question ("does a rebel persuade") */
     const src_token *c = src_tok(doc, (size_t)cue.first);
     if (c->type != TOK_WORD || (c->lex & (LEX_DOC | LEX_ROLE | LEX_ORG)) || src_word_ends_in(doc, c, "ed", 3) || has_ing(doc, c) ||
-        WORD_AMONG(doc, (size_t)cue.first, pasts) || src_word_ends_in(doc, c, "s", 2) != plural || src_word_ends_in(doc, c, "ss", 3))
+        WORD_AMONG(doc, (size_t)cue.first, irregular_pasts) || src_word_ends_in(doc, c, "s", 2) != plural || src_word_ends_in(doc, c, "ss", 3))
         return false;
     const src_token *last = src_tok(doc, (size_t)speaker.end - 1);
     if (last->lex & LEX_OF)
